@@ -1,0 +1,74 @@
+using Guanxi.Web.Features.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the database from configuration: SQLite in data/guanxi.db by default, PostgreSQL when asked.</summary>
+public static class DataFeature
+{
+    public const string SqliteMigrations = "Guanxi.Migrations.Sqlite";
+    public const string PostgresMigrations = "Guanxi.Migrations.Postgres";
+
+    public static WebApplicationBuilder AddGuanxiData(this WebApplicationBuilder builder)
+    {
+        LoadMigrationsBesideTheApp();
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Guanxi");
+        if (provider == DatabaseProvider.Sqlite)
+            connectionString = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
+        else if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Guanxi (Host=…;Database=…;Username=…;Password=…).");
+
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddDbContext<GuanxiDbContext>((services, options) =>
+        {
+            UseProvider(options, provider, connectionString!);
+            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+        });
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres
+            ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations))
+            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+
+    /// <summary>Applies the migrations; SQLite gets write-ahead logging (foreign keys are on by EF Core's default).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The migrations assemblies are copied beside Guanxi.Web.dll after its build (see Guanxi.Web.csproj) but are not
+    /// in its deps.json, so the runtime would not find them by name: load them from the app's folder.
+    /// </summary>
+    private static void LoadMigrationsBesideTheApp() =>
+        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += (context, name) =>
+            name.Name is SqliteMigrations or PostgresMigrations && Path.Combine(AppContext.BaseDirectory, name.Name + ".dll") is var path && File.Exists(path)
+                ? context.LoadFromAssemblyPath(path)
+                : null;
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/guanxi.db" : configured);
+        if (csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        if (Path.GetDirectoryName(csb.DataSource) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
+        csb.ForeignKeys = true;
+        return csb.ToString();
+    }
+}

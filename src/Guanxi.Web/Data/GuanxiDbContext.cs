@@ -1,0 +1,24 @@
+using Guanxi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Data;
+
+/// <summary>The one database context. Each feature maps its own entities in its *Configuration.cs files.</summary>
+public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GuanxiDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store instants as UTC ticks there (PostgreSQL keeps timestamptz).
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}

@@ -1,0 +1,48 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Accounts;
+
+public sealed record StaffQuery(string? Search = null, Guid? DepartmentId = null, string? Role = null, int? Page = null, int? PageSize = null);
+
+public sealed record StaffRow(
+    string Id, string Email, string DisplayName, Guid DepartmentId, string DepartmentName, IReadOnlyList<string> Roles,
+    bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version);
+
+/// <summary>The staff list for administrators: search by name or e-mail, filter by department and role, paged.</summary>
+public sealed class ListStaff(GuanxiDbContext db, TimeProvider time)
+{
+    public async Task<Page<StaffRow>> Handle(StaffQuery query, CancellationToken cancellationToken = default)
+    {
+        var (page, size) = Page<StaffRow>.Clamp(query.Page, query.PageSize);
+        var users = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            var upper = s.ToUpperInvariant();
+            users = users.Where(u => u.DisplayName.Contains(s) || u.NormalizedEmail!.Contains(upper));
+        }
+        if (query.DepartmentId is { } departmentId)
+            users = users.Where(u => u.DepartmentId == departmentId);
+        if (!string.IsNullOrWhiteSpace(query.Role))
+            users = users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == query.Role));
+
+        var total = await users.CountAsync(cancellationToken);
+        var rows = await users.OrderBy(u => u.DepartmentId).ThenBy(u => u.Email)
+            .Skip((page - 1) * size).Take(size)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.DepartmentId, u.IsActive, u.LockoutEnd, u.TwoFactorEnabled, u.ConcurrencyStamp,
+                DepartmentName = db.Set<Department>().Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return new Page<StaffRow>(
+            [.. rows.Select(u => new StaffRow(u.Id, u.Email ?? "", u.DisplayName, u.DepartmentId, u.DepartmentName ?? "", [.. u.Roles.Order()],
+                u.IsActive, u.LockoutEnd > now, u.TwoFactorEnabled, u.ConcurrencyStamp ?? ""))],
+            total, page, size);
+    }
+}

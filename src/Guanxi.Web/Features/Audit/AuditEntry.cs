@@ -1,0 +1,27 @@
+namespace Guanxi.Web.Features.Audit;
+
+/// <summary>
+/// One changed field of one audited entity (ARC-3): who, when, which entity and key, which field, old and new.
+/// Written only by <see cref="AuditInterceptor"/>; the table is append-only for the app.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public Guid ChangeId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? UserId { get; init; }
+    public string? UserName { get; init; }
+    public required string Entity { get; init; }
+    public required string Key { get; init; }
+    public required AuditAction Action { get; init; }
+    public required string Field { get; init; }
+    public string? OldValue { get; init; }
+    public string? NewValue { get; init; }
+}
+
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+}

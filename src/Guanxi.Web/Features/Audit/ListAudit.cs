@@ -1,0 +1,39 @@
+using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Audit;
+
+public sealed record AuditQuery(
+    string? Entity = null, string? Key = null, string? UserId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
+    int? Page = null, int? PageSize = null);
+
+public sealed record AuditRow(
+    long Id, DateTimeOffset At, string? UserId, string? UserName, string Entity, string Key, AuditAction Action,
+    string Field, string? OldValue, string? NewValue);
+
+/// <summary>The history, newest first, filtered by entity, key, who and when (From inclusive, To exclusive).</summary>
+public sealed class ListAudit(GuanxiDbContext db)
+{
+    public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var (page, size) = Page<AuditRow>.Clamp(query.Page, query.PageSize);
+        var rows = db.Set<AuditEntry>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Entity))
+            rows = rows.Where(e => e.Entity == query.Entity);
+        if (!string.IsNullOrWhiteSpace(query.Key))
+            rows = rows.Where(e => e.Key == query.Key);
+        if (!string.IsNullOrWhiteSpace(query.UserId))
+            rows = rows.Where(e => e.UserId == query.UserId);
+        if (query.From is { } from)
+            rows = rows.Where(e => e.At >= from);
+        if (query.To is { } to)
+            rows = rows.Where(e => e.At < to);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserName, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
+            .ToListAsync(cancellationToken);
+        return new Page<AuditRow>(items, total, page, size);
+    }
+}

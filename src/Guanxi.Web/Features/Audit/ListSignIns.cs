@@ -1,0 +1,32 @@
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Shared.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Audit;
+
+public sealed record SignInQuery(string? Email = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int? Page = null, int? PageSize = null);
+
+public sealed record SignInRow(long Id, DateTimeOffset At, string Email, string? UserId, SignInOutcome Outcome, SignInChannel Channel, string? IpAddress);
+
+/// <summary>The sign-in log, newest first.</summary>
+public sealed class ListSignIns(GuanxiDbContext db)
+{
+    public async Task<Page<SignInRow>> Handle(SignInQuery query, CancellationToken cancellationToken = default)
+    {
+        var (page, size) = Page<SignInRow>.Clamp(query.Page, query.PageSize);
+        var rows = db.Set<SignInEvent>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Email))
+            rows = rows.Where(e => e.Email.Contains(query.Email.Trim()));
+        if (query.From is { } from)
+            rows = rows.Where(e => e.At >= from);
+        if (query.To is { } to)
+            rows = rows.Where(e => e.At < to);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(e => new SignInRow(e.Id, e.At, e.Email, e.UserId, e.Outcome, e.Channel, e.IpAddress))
+            .ToListAsync(cancellationToken);
+        return new Page<SignInRow>(items, total, page, size);
+    }
+}

@@ -1,0 +1,51 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Demo;
+
+/// <summary>Seeds the demo dealership into an empty database (no staff yet), unless Demo:Seed is false.</summary>
+public static class DemoSeeder
+{
+    public static async Task SeedDemoAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        if (!provider.GetRequiredService<IConfiguration>().GetValue("Demo:Seed", true))
+            return;
+        var db = provider.GetRequiredService<GuanxiDbContext>();
+        if (await db.Users.AnyAsync(cancellationToken))
+            return;
+
+        var demo = new DemoEnterprise(ChineseNames.LoadShipped());
+        var units = new Dictionary<string, Department>();
+        foreach (var unit in DemoEnterprise.Units)
+        {
+            var department = Department.Create(unit.Name, unit.Kind, unit.ParentKey is null ? null : units[unit.ParentKey]).Value!;
+            units[unit.Key] = department;
+            db.Add(department);
+        }
+
+        // One hash for the one demo password: hashing 40 times would only slow the first start.
+        var hasher = provider.GetRequiredService<IPasswordHasher<StaffUser>>();
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+        string? hash = null;
+        foreach (var member in demo.StaffMembers)
+        {
+            var user = new StaffUser
+            {
+                UserName = member.Email, NormalizedUserName = member.Email.ToUpperInvariant(),
+                Email = member.Email, NormalizedEmail = member.Email.ToUpperInvariant(), EmailConfirmed = true,
+                DisplayName = member.Name, DepartmentId = units[member.UnitKey].Id, CreatedAt = now,
+                SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            };
+            user.PasswordHash = hash ??= hasher.HashPassword(user, DemoEnterprise.Password);
+            db.Users.Add(user);
+            foreach (var role in member.Roles)
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Name() });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

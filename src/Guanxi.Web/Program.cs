@@ -1,0 +1,22 @@
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Audit;
+using Guanxi.Web.Features.Demo;
+using Guanxi.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGuanxiHost();
+builder.AddGuanxiData();
+builder.AddAccounts();
+builder.AddAudit();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedDemoAsync();
+app.UseGuanxiHost();
+app.MapAccounts();
+app.MapAudit();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,36 @@
+using Guanxi.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Guanxi.Web.Shared.Api;
+
+/// <summary>Errors become ProblemDetails in one place: a 400 with a reason per field, in the caller's language.</summary>
+public static class Problems
+{
+    public static ValidationProblem Validation(IEnumerable<Error> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field ?? "")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.MessageFor(Cultures.IsEnglish)).ToArray()),
+            title: Cultures.IsEnglish ? "Some fields need attention." : "请检查填写的内容。");
+
+    public static ValidationProblem Validation(params Error[] errors) => Validation(errors.AsEnumerable());
+
+    /// <summary>Identity's errors, each put on the field it concerns.</summary>
+    public static IEnumerable<Error> FromIdentity(IdentityResult result) =>
+        result.Errors.Select(e => new Error(e.Code, e.Description, e.Description, FieldOf(e.Code)));
+
+    private static string FieldOf(string code) =>
+        code.StartsWith("Password", StringComparison.Ordinal) || code.StartsWith("password", StringComparison.Ordinal) ? "password"
+        : code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) ? "email"
+        : code == "ConcurrencyFailure" ? "version"
+        : "";
+}
+
+/// <summary>A page of a list read: the rows and the total count for the pager.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+{
+    public const int MaxPageSize = 200;
+
+    public static (int Page, int Size) Clamp(int? page, int? size) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(size ?? 50, 1, MaxPageSize));
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Guanxi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Guanxi.Web.Shared.Auth;
+
+/// <summary>Adds the staff member's display name and department to the sign-in principal.</summary>
+public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(GuanxiClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(GuanxiClaims.DepartmentId, user.DepartmentId.ToString()));
+        return identity;
+    }
+}

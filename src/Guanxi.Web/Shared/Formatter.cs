@@ -1,0 +1,30 @@
+using System.Globalization;
+using Guanxi.Domain.Common;
+
+namespace Guanxi.Web.Shared;
+
+/// <summary>Dates in the enterprise time zone and money in yuan, written the way the user's language writes them.</summary>
+public sealed class Formatter(EnterpriseClock clock)
+{
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+    private static bool Chinese => Culture.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>2026年11月22日 / 22 Nov 2026.</summary>
+    public string Date(DateOnly date) => date.ToString(Chinese ? "yyyy年M月d日" : "d MMM yyyy", Culture);
+
+    public string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(clock.ToLocal(instant).DateTime));
+
+    /// <summary>2026年11月22日 14:05 / 22 Nov 2026 14:05, in the enterprise time zone.</summary>
+    public string DateTime(DateTimeOffset instant) =>
+        clock.ToLocal(instant).ToString(Chinese ? "yyyy年M月d日 HH:mm" : "d MMM yyyy HH:mm", Culture);
+
+    /// <summary>¥1,234.00 in every language: the amounts are yuan.</summary>
+    public static string Money(decimal amount)
+    {
+        var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
+        format.CurrencySymbol = "¥";
+        format.CurrencyNegativePattern = 1;   // -¥1,234.00
+        format.CurrencyPositivePattern = 0;   // ¥1,234.00
+        return amount.ToString("C2", format);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Guanxi.Domain.Common;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace Guanxi.Web.Shared;
+
+/// <summary>The host around the features: pages, localisation, time, errors as ProblemDetails, OpenAPI.</summary>
+public static class HostSetup
+{
+    public static WebApplicationBuilder AddGuanxiHost(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseStaticWebAssets();   // MudBlazor's assets load outside Development too
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+
+        services.AddSingleton(TimeProvider.System);
+        var zoneId = builder.Configuration.GetValue("Enterprise:TimeZone", EnterpriseClock.DefaultTimeZone)!;
+        services.AddSingleton(sp => new EnterpriseClock(sp.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(zoneId)));
+        services.AddSingleton<Formatter>();
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [.. Cultures.Supported.Select(c => new CultureInfo(c))];
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Pages: the user's choice (cookie) or Chinese. API clients may also ask with Accept-Language.
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(async context =>
+                    context.Request.Path.StartsWithSegments("/api")
+                        ? await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(context)
+                        : null),
+            ];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseGuanxiHost(this WebApplication app)
+    {
+        // Errors: the API answers ProblemDetails with a trace id, pages show /error; never a stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null)
+                await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+        });
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Guanxi API").DisableDefaultFonts()).AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using Guanxi.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Guanxi.Web.Shared;
+
+/// <summary>Tells whoever started Guanxi where it listens and how to sign in to the demo.</summary>
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine("关系 Guanxi CRM 已启动 / is running:");
+        foreach (var address in addresses)
+            Console.WriteLine($"  {address}");
+        if (app.Configuration.GetValue("Demo:Seed", true))
+        {
+            Console.WriteLine($"演示账号 / demo accounts (密码 password: {DemoEnterprise.Password}):");
+            foreach (var (email, _, role) in DemoEnterprise.Accounts)
+                Console.WriteLine($"  {email,-32} {role}");
+        }
+        Console.WriteLine();
+    }
+}
