@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Guanxi.Domain.Common;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -15,7 +17,9 @@ public static class HostSetup
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Write Chinese as characters, not &#x...; entities: pages stay small and readable.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
 

@@ -1,4 +1,3 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Authentication.BearerToken;

@@ -82,6 +82,7 @@ public static class AccountsFeature
         services.AddScoped<SaveDepartment>();
         services.AddScoped<DeleteDepartment>();
         services.AddScoped<ChangeCulture>();
+        services.AddScoped<ManageTwoFactor>();
         return builder;
     }
 
