@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Guanxi.Domain.Common;
 using Microsoft.AspNetCore.Localization;
@@ -21,6 +22,7 @@ public static class HostSetup
         // Write Chinese as characters, not &#x...; entities: pages stay small and readable.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guanxi.Web.Tests;
+
+public abstract class HostTests(GuanxiApp app)
+{
+    [Fact]
+    public async Task Healthz_answers_200_when_the_database_answers()
+    {
+        app.EnsureAvailable();
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_login_page_is_Chinese_by_default()
+    {
+        app.EnsureAvailable();
+        var html = await app.CreateClient().GetStringAsync("/account/login");
+        Assert.Contains("lang=\"zh-CN\"", html);
+        Assert.Contains("<h1>登录</h1>", html);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_api()
+    {
+        app.EnsureAvailable();
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/auth/login", "/api/me", "/api/audit/", "/api/users/" })
+            Assert.True(paths.TryGetProperty(path, out _) || paths.TryGetProperty(path.TrimEnd('/'), out _), $"{path} is missing");
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_not_a_500()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var response = await admin.PostAsync("/api/users", new StringContent("{\"email\":", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unhandled_error_is_a_ProblemDetails_with_a_trace_id_and_no_stack_trace()
+    {
+        app.EnsureAvailable();
+        using var broken = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddScoped<ListRoles>(_ => throw new InvalidOperationException("secret internals"))));
+        var client = broken.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "admin@demo.guanxi.cn", password = GuanxiApp.Password });
+        var token = await login.Content.ReadFromJsonAsync<GuanxiApp.TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
+
+        var response = await client.GetAsync("/api/roles");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("traceId", body);
+        Assert.DoesNotContain("secret internals", body);
+        Assert.DoesNotContain(" at ", body);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class HostTests_Sqlite(SqliteApp app) : HostTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class HostTests_Postgres(PostgresApp app) : HostTests(app);

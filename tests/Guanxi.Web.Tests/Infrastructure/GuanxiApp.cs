@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Guanxi.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guanxi.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on a real database, with the demo enterprise seeded. One instance per provider is shared by the
+/// tests of that provider's collection, so tests create the records they change.
+/// </summary>
+public abstract class GuanxiApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Guanxi#2026";
+    private string? connectionString;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Why this provider cannot run here, or null when it can.</summary>
+    public string? Unavailable { get; private set; }
+
+    protected abstract Task<string?> CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync(string connectionString);
+
+    public async ValueTask InitializeAsync()
+    {
+        connectionString = await CreateDatabaseAsync();
+        if (connectionString is null)
+        {
+            Unavailable = $"{Provider} is not available here: run ./test.sh, which starts a throwaway PostgreSQL.";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+                throw new InvalidOperationException(Unavailable + " In CI a suite that cannot run fails.");
+            return;
+        }
+        _ = Server;   // start the app: migrate and seed now, not inside the first test
+    }
+
+    /// <summary>Skips (outside CI only: there the fixture has already failed) when the database cannot run here.</summary>
+    public void EnsureAvailable() => Assert.SkipWhen(Unavailable is not null, Unavailable ?? "");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Guanxi", connectionString);
+        builder.UseSetting("Demo:Seed", "true");
+    }
+
+    public GuanxiDbContext NewDbContext(out IServiceScope scope)
+    {
+        scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+    }
+
+    public async Task<HttpClient> SignedInAs(string email, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (connectionString is not null)
+            await DropDatabaseAsync(connectionString);
+        GC.SuppressFinalize(this);
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn);
+}
