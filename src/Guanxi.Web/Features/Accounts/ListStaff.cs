@@ -30,7 +30,7 @@ public sealed class ListStaff(GuanxiDbContext db, TimeProvider time)
             users = users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == query.Role));
 
         var total = await users.CountAsync(cancellationToken);
-        var rows = await users.OrderBy(u => u.DepartmentId).ThenBy(u => u.Email)
+        var rows = await users.OrderBy(u => u.Email)
             .Skip((page - 1) * size).Take(size)
             .Select(u => new
             {

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Guanxi.Browser.Tests;
+
+/// <summary>An administrator moves a member of staff to another department and finds the change in the audit log.</summary>
+public sealed class AdministrationTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Company = "常州恒通汽车销售服务有限公司";
+
+    [Fact]
+    public async Task Administrator_moves_a_service_advisor_to_sales_and_the_audit_log_shows_who_when_old_and_new()
+    {
+        app.EnsureAvailable();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fusers");
+        await page.FillAsync("#email", "admin@demo.guanxi.cn");
+        await page.FillAsync("#password", "Guanxi#2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/users"));
+
+        await Expect(page.Locator("[data-testid=users-table] tbody tr").First).ToBeVisibleAsync();
+        await page.GetByLabel("搜索姓名或邮箱").FillAsync("advisor@");
+        await Expect(page.Locator("[data-testid=users-table] tbody tr")).ToHaveCountAsync(1);
+        var row = page.Locator("tr", new() { HasText = "advisor@demo.guanxi.cn" });
+        await Expect(row).ToContainTextAsync($"{Company} / 售后服务部");
+        await BrowserApp.ScreenshotAsync(page, "10-users-zh");
+
+        await row.GetByText("编辑").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("编辑账号");
+        await dialog.Locator(".mud-select").First.ClickAsync();   // 部门
+        await page.GetByText($"{Company} / 销售部", new() { Exact = true }).Last.ClickAsync();
+        await BrowserApp.ScreenshotAsync(page, "11-user-edit-zh");
+        await dialog.GetByText("保存").ClickAsync();
+        await Expect(row).ToContainTextAsync($"{Company} / 销售部");
+
+        await page.GotoAsync("/admin/audit");
+        var change = page.Locator("[data-testid=audit-table] tr", new() { HasText = $"{Company} / 售后服务部" }).First;
+        await Expect(change).ToContainTextAsync("员工账号");
+        await Expect(change).ToContainTextAsync("修改");
+        await Expect(change).ToContainTextAsync($"{Company} / 销售部");
+        await Expect(change).ToContainTextAsync(new Regex(@"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}"));
+        var adminName = (await page.Locator("[data-testid=user-menu] .gx-user-name").TextContentAsync())!.Trim();
+        await Expect(change).ToContainTextAsync(adminName);
+        await BrowserApp.ScreenshotAsync(page, "12-audit-zh");
+    }
+}
