@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Shared.Auth;
+using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guanxi.Web.Tests;
+
+/// <summary>A staff member turns on TOTP two-factor sign-in; from then on the password alone is not enough.</summary>
+public abstract class TwoFactorTests(GuanxiApp app)
+{
+    [Fact]
+    public async Task With_two_factor_on_the_api_needs_the_authenticator_code()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var email = $"totp.{Guid.NewGuid():N}@demo.guanxi.cn";
+        var staff = await AccountsApiTests.CreateStaff(admin, email);
+
+        string key;
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, staff.Id)], "test")));
+            var twoFactor = scope.ServiceProvider.GetRequiredService<ManageTwoFactor>();
+            key = (await twoFactor.Status())!.SharedKey;
+            Assert.False((await twoFactor.Enable(Code(key) == "000000" ? "111111" : "000000")).Succeeded);
+            Assert.True((await twoFactor.Enable(Code(key))).Succeeded);
+        }
+
+        var client = app.CreateClient();
+        var passwordOnly = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42" });
+        Assert.Equal(HttpStatusCode.Unauthorized, passwordOnly.StatusCode);
+        Assert.Contains("twoFactorCode", (await passwordOnly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42", twoFactorCode = Code(key) == "000000" ? "111111" : "000000" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+
+        var withCode = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42", twoFactorCode = Code(key) });
+        Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+    }
+
+    /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from the base32 key an authenticator app is given.</summary>
+    private static string Code(string base32Key)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(base32Key.TrimEnd('=').ToUpperInvariant().Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        var secret = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
+        var step = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian)
+            Array.Reverse(counter);
+#pragma warning disable CA5350 // RFC 6238 and every authenticator app use HMAC-SHA1
+        var hash = HMACSHA1.HashData(secret, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var value = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class TwoFactorTests_Sqlite(SqliteApp app) : TwoFactorTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TwoFactorTests_Postgres(PostgresApp app) : TwoFactorTests(app);
