@@ -45,4 +45,43 @@ public sealed class AdministrationTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(change).ToContainTextAsync(adminName);
         await BrowserApp.ScreenshotAsync(page, "12-audit-zh");
     }
+
+    [Fact]
+    public async Task Administrator_sees_roles_departments_and_two_factor_pages_in_Chinese()
+    {
+        app.EnsureAvailable();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Froles");
+        await page.FillAsync("#email", "admin@demo.guanxi.cn");
+        await page.FillAsync("#password", "Guanxi#2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        await Expect(page.Locator("h5").First).ToHaveTextAsync("角色");
+        await Expect(page.GetByText("回访专员").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("电话调查与回访").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "13-roles-zh");
+
+        await page.GotoAsync("/admin/departments");
+        await Expect(page.GetByText("金坛分公司")).ToBeVisibleAsync();
+        await Expect(page.GetByText("分公司", new() { Exact = true }).First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "14-departments-zh");
+
+        await page.GotoAsync("/account/two-factor");
+        await Expect(page.Locator("[data-testid=totp-key]")).ToHaveTextAsync(new Regex("^[a-z2-7 ]{20,}$"));
+        await BrowserApp.ScreenshotAsync(page, "15-two-factor-zh");
+    }
+
+    [Fact]
+    public async Task A_sales_consultant_cannot_open_the_administration_pages()
+    {
+        app.EnsureAvailable();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fusers");
+        await page.FillAsync("#email", "sales@demo.guanxi.cn");
+        await page.FillAsync("#password", "Guanxi#2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Expect(page.GetByText("没有权限")).ToBeVisibleAsync();
+        await Expect(page.GetByText("员工账号")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, "16-denied-zh");
+    }
 }

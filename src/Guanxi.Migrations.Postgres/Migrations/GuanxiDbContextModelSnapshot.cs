@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Guanxi.Migrations.Postgres
+namespace Guanxi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
     partial class GuanxiDbContextModelSnapshot : ModelSnapshot
@@ -45,7 +45,7 @@ namespace Guanxi.Migrations.Postgres
 
                     b.HasIndex("ParentId");
 
-                    b.ToTable("Department");
+                    b.ToTable("Departments", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
                 });

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Guanxi.Migrations.Sqlite
+namespace Guanxi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
     partial class GuanxiDbContextModelSnapshot : ModelSnapshot
@@ -40,7 +40,7 @@ namespace Guanxi.Migrations.Sqlite
 
                     b.HasIndex("ParentId");
 
-                    b.ToTable("Department");
+                    b.ToTable("Departments", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
                 });

@@ -47,6 +47,7 @@ public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departmen
 {
     public void Configure(EntityTypeBuilder<Department> builder)
     {
+        builder.ToTable("Departments");
         builder.IsAudited();
         builder.Property(d => d.Name).HasMaxLength(Department.MaxNameLength);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);

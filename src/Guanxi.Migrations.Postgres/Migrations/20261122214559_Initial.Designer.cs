@@ -9,10 +9,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Guanxi.Migrations.Postgres
+namespace Guanxi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
-    [Migration("20261122211230_Initial")]
+    [Migration("20261122214559_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -48,7 +48,7 @@ namespace Guanxi.Migrations.Postgres
 
                     b.HasIndex("ParentId");
 
-                    b.ToTable("Department");
+                    b.ToTable("Departments", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
                 });

@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Guanxi.Migrations.Postgres
+namespace Guanxi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -51,7 +51,7 @@ namespace Guanxi.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Department",
+                name: "Departments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -61,11 +61,11 @@ namespace Guanxi.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Department", x => x.Id);
+                    table.PrimaryKey("PK_Departments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Department_Department_ParentId",
+                        name: "FK_Departments_Departments_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "Department",
+                        principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -138,9 +138,9 @@ namespace Guanxi.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AspNetUsers_Department_DepartmentId",
+                        name: "FK_AspNetUsers_Departments_DepartmentId",
                         column: x => x.DepartmentId,
-                        principalTable: "Department",
+                        principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -305,8 +305,8 @@ namespace Guanxi.Migrations.Postgres
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Department_ParentId",
-                table: "Department",
+                name: "IX_Departments_ParentId",
+                table: "Departments",
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
@@ -352,7 +352,7 @@ namespace Guanxi.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Department");
+                name: "Departments");
         }
     }
 }
