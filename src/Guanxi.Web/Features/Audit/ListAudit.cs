@@ -1,6 +1,5 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Audit;
 
@@ -17,7 +16,6 @@ public sealed class ListAudit(GuanxiDbContext db)
 {
     public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        var (page, size) = Page<AuditRow>.Clamp(query.Page, query.PageSize);
         var rows = db.Set<AuditEntry>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Entity))
             rows = rows.Where(e => e.Entity == query.Entity);
@@ -29,11 +27,8 @@ public sealed class ListAudit(GuanxiDbContext db)
             rows = rows.Where(e => e.At >= from);
         if (query.To is { } to)
             rows = rows.Where(e => e.At < to);
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * size).Take(size)
+        return await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserName, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
-            .ToListAsync(cancellationToken);
-        return new Page<AuditRow>(items, total, page, size);
+            .ToPageAsync(query.Page, query.PageSize, cancellationToken);
     }
 }

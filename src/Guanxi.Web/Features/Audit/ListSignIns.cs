@@ -1,7 +1,6 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Shared.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Audit;
 
@@ -14,7 +13,6 @@ public sealed class ListSignIns(GuanxiDbContext db)
 {
     public async Task<Page<SignInRow>> Handle(SignInQuery query, CancellationToken cancellationToken = default)
     {
-        var (page, size) = Page<SignInRow>.Clamp(query.Page, query.PageSize);
         var rows = db.Set<SignInEvent>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Email))
             rows = rows.Where(e => e.Email.Contains(query.Email.Trim()));
@@ -22,11 +20,8 @@ public sealed class ListSignIns(GuanxiDbContext db)
             rows = rows.Where(e => e.At >= from);
         if (query.To is { } to)
             rows = rows.Where(e => e.At < to);
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * size).Take(size)
+        return await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new SignInRow(e.Id, e.At, e.Email, e.UserId, e.Outcome, e.Channel, e.IpAddress))
-            .ToListAsync(cancellationToken);
-        return new Page<SignInRow>(items, total, page, size);
+            .ToPageAsync(query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -25,12 +25,3 @@ public static class Problems
         : code == "ConcurrencyFailure" ? "version"
         : "";
 }
-
-/// <summary>A page of a list read: the rows and the total count for the pager.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
-{
-    public const int MaxPageSize = 200;
-
-    public static (int Page, int Size) Clamp(int? page, int? size) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(size ?? 50, 1, MaxPageSize));
-}
