@@ -27,6 +27,17 @@ public abstract class HostTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task An_unknown_page_shows_a_Chinese_not_found_page_and_an_unknown_api_path_a_problem()
+    {
+        app.EnsureAvailable();
+        var client = app.CreateClient();
+        Assert.Contains("找不到页面", await client.GetStringAsync("/no-such-page"));
+        var api = await client.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_api()
     {
         app.EnsureAvailable();

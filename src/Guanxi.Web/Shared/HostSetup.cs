@@ -56,12 +56,18 @@ public static class HostSetup
         // Errors: the API answers ProblemDetails with a trace id, pages show /error; never a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
-        app.UseStatusCodePages(async context =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null)
+            if (!http.Response.HasStarted && http.Response.ContentLength is null)
                 await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
-        });
+        }));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePages(context =>
+        {
+            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && HttpMethods.IsGet(context.HttpContext.Request.Method))
+                context.HttpContext.Response.Redirect("/not-found");
+            return Task.CompletedTask;
+        }));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
