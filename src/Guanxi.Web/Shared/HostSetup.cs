@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Guanxi.Domain.Common;
 using Microsoft.AspNetCore.Localization;
+using Guanxi.Web.Shared.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -18,6 +20,7 @@ public static class HostSetup
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, GuanxiMudLocalizer>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Write Chinese as characters, not &#x...; entities: pages stay small and readable.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
