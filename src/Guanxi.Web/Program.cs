@@ -13,6 +13,7 @@ builder.AddAudit();
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedDemoAsync();
+await app.Services.CreateFirstAdministratorAsync();
 app.UseGuanxiHost();
 app.MapAccounts();
 app.MapAudit();

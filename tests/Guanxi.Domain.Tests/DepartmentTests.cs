@@ -37,6 +37,10 @@ public sealed class DepartmentTests
         Assert.Equal([DepartmentErrors.DepartmentUnderCompanyOrBranch], Department.Create("销售部", DepartmentKind.Department, null).Errors);
     }
 
+    [Fact]
+    public void A_unit_has_one_of_the_three_kinds() =>
+        Assert.Equal([DepartmentErrors.UnknownKind], Department.Create("第七类", (DepartmentKind)7, Company()).Errors);
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -27,6 +27,9 @@ public sealed class RolesTests
     [InlineData("Administrator", true)]
     [InlineData("administrator", false)]
     [InlineData("42", false)]
+    [InlineData("1", false)]
+    [InlineData("Administrator,GeneralManager", false)]
+    [InlineData(" Administrator", false)]
     [InlineData("", false)]
     public void Role_names_parse_exactly(string name, bool known) => Assert.Equal(known, Roles.TryParse(name, out _));
 }

@@ -128,6 +128,43 @@ public abstract class AccountsApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task SEC_3_a_token_stops_working_once_its_rights_are_taken_away()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var email = $"demoted.{Guid.NewGuid():N}@demo.guanxi.cn";
+        var staff = await CreateStaff(admin, email, "Administrator");
+        var demoted = await app.SignedInAs(email, "Lantern#Road42");
+        Assert.Equal(HttpStatusCode.OK, (await demoted.GetAsync("/api/users")).StatusCode);
+
+        var update = await admin.PutAsJsonAsync($"/api/users/{staff.Id}", new
+        {
+            displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = new[] { "SalesConsultant" }, isActive = true,
+        });
+        Assert.Equal(HttpStatusCode.NoContent, update.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await demoted.GetAsync("/api/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await demoted.GetAsync("/api/me")).StatusCode);
+        var again = await app.SignedInAs(email, "Lantern#Road42");
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync("/api/users")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("Administrator,GeneralManager")]
+    public async Task A_role_must_be_named_exactly(string role)
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var response = await admin.PostAsJsonAsync("/api/users", new
+        {
+            email = $"odd.{Guid.NewGuid():N}@demo.guanxi.cn", displayName = "角色", departmentId = await SalesDepartment(admin), roles = new[] { role }, password = "Lantern#Road42",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("roles", out _));
+    }
+
+    [Fact]
     public async Task Creating_an_account_with_bad_input_answers_per_field_and_changes_nothing()
     {
         app.EnsureAvailable();

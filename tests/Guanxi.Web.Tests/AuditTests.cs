@@ -39,6 +39,24 @@ public abstract class AuditTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task The_audit_can_be_filtered_by_a_Beijing_time_range()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var staff = await AccountsApiTests.CreateStaff(admin, $"range.{Guid.NewGuid():N}@demo.guanxi.cn");
+        var now = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        string Q(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
+
+        var inside = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?key={staff.Id}&from={Q(now.AddMinutes(-5))}&to={Q(now.AddMinutes(5))}");
+        var before = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?key={staff.Id}&to={Q(now.AddMinutes(-5))}");
+        var signIns = await admin.GetAsync($"/api/audit/sign-ins?from={Q(now.AddDays(-1))}");
+
+        Assert.True(inside.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(0, before.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, signIns.StatusCode);
+    }
+
+    [Fact]
     public async Task ARC_3_role_changes_are_recorded_on_the_users_history()
     {
         app.EnsureAvailable();

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +13,24 @@ namespace Guanxi.Web.Tests;
 
 public abstract class HostTests(GuanxiApp app)
 {
+    [Fact]
+    public void SEC_3_every_api_endpoint_and_page_states_who_may_use_it()
+    {
+        app.EnsureAvailable();
+        var api = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(api);
+        Assert.All(api, e => Assert.True(
+            e.Metadata.GetMetadata<IAuthorizeData>() is not null || e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+            $"{e.DisplayName} says nothing about authorization"));
+
+        var pages = typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttributes(typeof(RouteAttribute), false).Length > 0).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, t => Assert.True(
+            t.GetCustomAttributes(typeof(AuthorizeAttribute), true).Length > 0 || t.GetCustomAttributes(typeof(AllowAnonymousAttribute), true).Length > 0,
+            $"page {t.Name} says nothing about authorization"));
+    }
+
     [Fact]
     public async Task Healthz_answers_200_when_the_database_answers()
     {

@@ -20,6 +20,7 @@ public abstract class TwoFactorTests(GuanxiApp app)
         var admin = await app.SignedInAs("admin@demo.guanxi.cn");
         var email = $"totp.{Guid.NewGuid():N}@demo.guanxi.cn";
         var staff = await AccountsApiTests.CreateStaff(admin, email);
+        var signedInBefore = await app.SignedInAs(email, "Lantern#Road42");
 
         string key;
         using (var scope = app.Services.CreateScope())
@@ -41,6 +42,33 @@ public abstract class TwoFactorTests(GuanxiApp app)
 
         var withCode = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42", twoFactorCode = Code(key) });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+
+        // Turning it on did not sign the member out of where they were working.
+        Assert.Equal(HttpStatusCode.OK, (await signedInBefore.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Turning_two_factor_off_needs_a_code_and_an_administrator_can_reset_it_for_a_lost_phone()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var email = $"lost.{Guid.NewGuid():N}@demo.guanxi.cn";
+        var staff = await AccountsApiTests.CreateStaff(admin, email);
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, staff.Id)], "test")));
+            var twoFactor = scope.ServiceProvider.GetRequiredService<ManageTwoFactor>();
+            var key = (await twoFactor.Status())!.SharedKey;
+            Assert.True((await twoFactor.Enable(Code(key))).Succeeded);
+            Assert.Equal(ManageTwoFactor.WrongCode, Assert.Single((await twoFactor.Disable("")).Errors));
+        }
+
+        var reset = await admin.PutAsJsonAsync($"/api/users/{staff.Id}", new
+        {
+            displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = staff.Roles, isActive = true, resetTwoFactor = true,
+        });
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42" })).StatusCode);
     }
 
     /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from the base32 key an authenticator app is given.</summary>

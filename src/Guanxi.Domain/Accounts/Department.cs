@@ -67,6 +67,7 @@ public sealed class Department
         DepartmentKind.Company when parent is not null => DepartmentErrors.CompanyHasNoParent,
         DepartmentKind.Branch when parent?.Kind != DepartmentKind.Company => DepartmentErrors.BranchUnderCompany,
         DepartmentKind.Department when parent is null || parent.Kind == DepartmentKind.Department => DepartmentErrors.DepartmentUnderCompanyOrBranch,
+        _ when !Enum.IsDefined(kind) => DepartmentErrors.UnknownKind,
         _ => null,
     };
 }
@@ -78,6 +79,7 @@ public static class DepartmentErrors
     public static readonly Error CompanyHasNoParent = new("department.company_has_no_parent", "公司是最上级单位，不能有上级。", "A company is the top unit and has no parent.", "parentId");
     public static readonly Error BranchUnderCompany = new("department.branch_under_company", "分公司必须隶属于公司。", "A branch must belong to a company.", "parentId");
     public static readonly Error DepartmentUnderCompanyOrBranch = new("department.under_company_or_branch", "部门必须隶属于公司或分公司。", "A department must belong to a company or a branch.", "parentId");
+    public static readonly Error UnknownKind = new("department.unknown_kind", "单位类型只能是公司、分公司或部门。", "The kind must be company, branch or department.", "kind");
     public static readonly Error NotFound = new("department.not_found", "找不到该部门。", "The department does not exist.", "departmentId");
 
     public static Error HasStaff(string name, int count) =>

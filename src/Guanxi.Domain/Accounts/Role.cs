@@ -21,8 +21,12 @@ public static class Roles
 
     public static string Name(this Role role) => role.ToString();
 
-    public static bool TryParse(string name, out Role role) =>
-        Enum.TryParse(name, ignoreCase: false, out role) && Enum.IsDefined(role);
+    /// <summary>Only a role's exact name: not "1", not "Administrator,GeneralManager".</summary>
+    public static bool TryParse(string? name, out Role role)
+    {
+        role = default;
+        return name is not null && Enum.GetNames<Role>().Contains(name, StringComparer.Ordinal) && Enum.TryParse(name, out role);
+    }
 
     /// <summary>Leadership sees everything read-only (SPEC: general manager, executive VP).</summary>
     public static bool IsLeadership(this Role role) => role is Role.GeneralManager or Role.ExecutiveVp;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Guanxi.Domain.Common;
 using Microsoft.AspNetCore.Localization;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Shared.Localization;
 using MudBlazor;
 using MudBlazor.Services;
@@ -73,6 +74,7 @@ public static class HostSetup
         }));
         app.UseRequestLocalization();
         app.UseAuthentication();
+        StaffPrincipalValidator.UseStaffPrincipalValidation(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Guanxi.Web.Tests.Infrastructure;
 
-public sealed class SqliteApp : GuanxiApp
+public class SqliteApp : GuanxiApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,15 +13,16 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) ? "~/account/login" : $"~/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        }).ExcludeFromDescription();
+        }).DisableAntiforgery()   // signing out is harmless, and after an idle timeout the form's token no longer matches anyone
+          .ExcludeFromDescription();
+
+        // Pages talk over the circuit, not HTTP; the page pings this while the user works so the cookie keeps sliding.
+        app.MapGet("/account/keep-alive", () => TypedResults.NoContent()).RequireAuthorization().ExcludeFromDescription();
 
         app.MapGet("/culture", async (string? c, string? returnUrl, HttpContext http, ChangeCulture change) =>
         {
             await change.Handle(http, c);
-            return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
+            return TypedResults.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "~/");
         }).AllowAnonymous().ExcludeFromDescription();
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

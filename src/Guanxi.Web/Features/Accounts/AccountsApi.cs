@@ -26,7 +26,7 @@ public static class AccountsApi
             var result = await create.Handle(request, ct);
             if (!result.Succeeded)
                 return Problems.Validation(result.Errors);
-            var row = (await list.Handle(new StaffQuery(Search: request.Email!.Trim()), ct)).Items.Single(u => u.Id == result.Value);
+            var row = (await list.Handle(new StaffQuery(Id: result.Value), ct)).Items.Single();
             return TypedResults.Created($"/api/users/{row.Id}", row);
         });
         users.MapPut("/{id}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string id, UpdateStaffRequest request, UpdateStaff update, CancellationToken ct) =>

@@ -14,7 +14,10 @@ public sealed class ApiLogin(SignInManager<StaffUser> signIn, UserManager<StaffU
     {
         var email = request.Email?.Trim() ?? "";
         if (email.Length == 0 || string.IsNullOrEmpty(request.Password))
+        {
+            await log.RecordAsync(email, null, SignInResult.Failed, SignInChannel.Api);
             return Unauthorized("请提供邮箱和密码。", "Provide the e-mail and the password.");
+        }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var user = await users.FindByEmailAsync(email);
@@ -32,7 +35,7 @@ public sealed class ApiLogin(SignInManager<StaffUser> signIn, UserManager<StaffU
             return Unauthorized("登录失败次数过多，账号已暂时锁定，请稍后再试。", "Too many failed attempts; the account is locked for a while.");
         if (result.RequiresTwoFactor)
             return Unauthorized("该账号已启用两步验证，请同时提供 twoFactorCode。", "This account uses two-factor sign-in; send twoFactorCode too.");
-        if (result.IsNotAllowed)
+        if (result.IsNotAllowed && await users.CheckPasswordAsync(user!, request.Password))   // say so only to its owner
             return Unauthorized("该账号已停用。", "This account is deactivated.");
         return Unauthorized("邮箱或密码不正确。", "Incorrect e-mail or password.");
     }

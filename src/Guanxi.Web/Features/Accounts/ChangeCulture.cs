@@ -1,7 +1,6 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Accounts;
 
@@ -12,8 +11,11 @@ public sealed class ChangeCulture(GuanxiDbContext db, CurrentUser current)
     {
         var chosen = Cultures.Normalize(culture);
         Apply(http, chosen);
-        if (current.Id is { } id)
-            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, chosen));
+        if (current.Id is { } id && await db.Users.FindAsync(id) is { } user)
+        {
+            user.PreferredCulture = chosen;   // tracked, so that the history records it
+            await db.SaveChangesAsync();
+        }
     }
 
     public static void Apply(HttpContext http, string culture) =>

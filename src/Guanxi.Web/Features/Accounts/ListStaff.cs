@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Accounts;
 
-public sealed record StaffQuery(string? Search = null, Guid? DepartmentId = null, string? Role = null, int? Page = null, int? PageSize = null);
+public sealed record StaffQuery(string? Search = null, Guid? DepartmentId = null, string? Role = null, int? Page = null, int? PageSize = null, string? Id = null);
 
 public sealed record StaffRow(
     string Id, string Email, string DisplayName, Guid DepartmentId, string DepartmentName, IReadOnlyList<string> Roles,
@@ -24,6 +24,8 @@ public sealed class ListStaff(GuanxiDbContext db, TimeProvider time)
             var upper = s.ToUpperInvariant();
             users = users.Where(u => u.DisplayName.Contains(s) || u.NormalizedEmail!.Contains(upper));
         }
+        if (query.Id is { } id)
+            users = users.Where(u => u.Id == id);
         if (query.DepartmentId is { } departmentId)
             users = users.Where(u => u.DepartmentId == departmentId);
         if (!string.IsNullOrWhiteSpace(query.Role))

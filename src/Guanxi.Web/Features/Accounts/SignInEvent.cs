@@ -61,6 +61,7 @@ public sealed class SignInLog(GuanxiDbContext db, TimeProvider time, IHttpContex
             : twoFactorStep ? SignInOutcome.TwoFactorFailed
             : SignInOutcome.WrongPassword;
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        db.ChangeTracker.Clear();   // Identity's own write may have failed (two attempts at once): the log entry must not fail with it
         if (outcome == SignInOutcome.Succeeded)
             logger.LogInformation("Sign-in succeeded for {Email} ({UserId}) via {Channel} from {Ip}", email, user?.Id, channel, ip);
         else

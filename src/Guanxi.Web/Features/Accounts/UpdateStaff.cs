@@ -10,9 +10,13 @@ namespace Guanxi.Web.Features.Accounts;
 
 /// <summary><paramref name="Version"/> is the version read with the account; a newer one on the server means someone else changed it.</summary>
 public sealed record UpdateStaffRequest(
-    string? DisplayName, Guid? DepartmentId, IReadOnlyList<string>? Roles, bool IsActive = true, bool Unlock = false, string? Version = null);
+    string? DisplayName, Guid? DepartmentId, IReadOnlyList<string>? Roles, bool IsActive = true, bool Unlock = false, string? Version = null,
+    bool ResetTwoFactor = false);
 
-/// <summary>An administrator changes a staff member's name, department, roles or status, or unlocks the account.</summary>
+/// <summary>
+/// An administrator changes a staff member's name, department, roles or status, unlocks the account, or resets its
+/// two-factor sign-in (a lost phone). Taking rights away ends the member's open sessions (a new security stamp).
+/// </summary>
 public sealed class UpdateStaff(GuanxiDbContext db, UserManager<StaffUser> users, CurrentUser current)
 {
     public async Task<Result<string>?> Handle(string id, UpdateStaffRequest request, CancellationToken cancellationToken = default)
@@ -41,6 +45,8 @@ public sealed class UpdateStaff(GuanxiDbContext db, UserManager<StaffUser> users
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
         }
+        var resetTwoFactor = request.ResetTwoFactor && user.TwoFactorEnabled;
+        user.TwoFactorEnabled &= !resetTwoFactor;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var held = (await users.GetRolesAsync(user)).ToHashSet();
@@ -50,7 +56,9 @@ public sealed class UpdateStaff(GuanxiDbContext db, UserManager<StaffUser> users
             () => users.RemoveFromRolesAsync(user, held.Except(wanted)),
             () => users.AddToRolesAsync(user, wanted.Except(held)),
         };
-        if (deactivated || !held.SetEquals(wanted))
+        if (resetTwoFactor)
+            steps.Add(() => users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey"));
+        if (deactivated || resetTwoFactor || !held.SetEquals(wanted))
             steps.Add(() => users.UpdateSecurityStampAsync(user));   // open pages re-check and lose what was taken away
         steps.Add(() => users.UpdateAsync(user));
         foreach (var step in steps)

@@ -23,9 +23,10 @@ public sealed class ListAudit(GuanxiDbContext db)
             rows = rows.Where(e => e.Key == query.Key);
         if (!string.IsNullOrWhiteSpace(query.UserId))
             rows = rows.Where(e => e.UserId == query.UserId);
-        if (query.From is { } from)
+        // PostgreSQL compares timestamptz with UTC instants only; a client may send +08:00.
+        if (query.From?.ToUniversalTime() is { } from)
             rows = rows.Where(e => e.At >= from);
-        if (query.To is { } to)
+        if (query.To?.ToUniversalTime() is { } to)
             rows = rows.Where(e => e.At < to);
         return await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserName, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))

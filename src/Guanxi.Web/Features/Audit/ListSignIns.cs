@@ -16,9 +16,10 @@ public sealed class ListSignIns(GuanxiDbContext db)
         var rows = db.Set<SignInEvent>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Email))
             rows = rows.Where(e => e.Email.Contains(query.Email.Trim()));
-        if (query.From is { } from)
+        // PostgreSQL compares timestamptz with UTC instants only; a client may send +08:00.
+        if (query.From?.ToUniversalTime() is { } from)
             rows = rows.Where(e => e.At >= from);
-        if (query.To is { } to)
+        if (query.To?.ToUniversalTime() is { } to)
             rows = rows.Where(e => e.At < to);
         return await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new SignInRow(e.Id, e.At, e.Email, e.UserId, e.Outcome, e.Channel, e.IpAddress))

@@ -20,14 +20,10 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public string? Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
     public string? DisplayName => Principal.FindFirstValue(GuanxiClaims.DisplayName) ?? Principal.Identity?.Name;
 
-    public Guid? DepartmentId =>
-        Guid.TryParse(Principal.FindFirstValue(GuanxiClaims.DepartmentId), out var id) ? id : null;
-
     public bool IsIn(Role role) => Principal.IsInRole(role.Name());
 }
 
 public static class GuanxiClaims
 {
     public const string DisplayName = "guanxi:display_name";
-    public const string DepartmentId = "guanxi:department_id";
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Guanxi.Web.Shared.Auth;
 
-/// <summary>Adds the staff member's display name and department to the sign-in principal.</summary>
+/// <summary>Adds the staff member's display name to the sign-in principal (the department is read from the database: it changes).</summary>
 public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
 {
@@ -13,7 +13,6 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(GuanxiClaims.DisplayName, user.DisplayName));
-        identity.AddClaim(new Claim(GuanxiClaims.DepartmentId, user.DepartmentId.ToString()));
         return identity;
     }
 }
