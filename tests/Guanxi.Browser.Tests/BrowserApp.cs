@@ -59,6 +59,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Waits until the page is interactive (its circuit is up), so that typing and clicks reach it.</summary>
+    public static Task InteractiveAsync(IPage page) =>
+        page.Locator("#gx-ready[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
