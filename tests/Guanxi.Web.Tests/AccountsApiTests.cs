@@ -202,6 +202,32 @@ public abstract class AccountsApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task Concurrent_edits_do_not_overwrite_each_other()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var staff = await CreateStaff(admin, $"twice.{Guid.NewGuid():N}@demo.guanxi.cn");
+        var read = await admin.GetAsync($"/api/users/{staff.Id}");
+        var etag = read.Headers.ETag!.Tag;
+
+        using var first = new HttpRequestMessage(HttpMethod.Put, $"/api/users/{staff.Id}")
+        {
+            Content = JsonContent.Create(new { displayName = "第一位", departmentId = staff.DepartmentId, roles = staff.Roles, isActive = true }),
+        };
+        first.Headers.IfMatch.ParseAdd(etag);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(first)).StatusCode);
+
+        using var second = new HttpRequestMessage(HttpMethod.Put, $"/api/users/{staff.Id}")
+        {
+            Content = JsonContent.Create(new { displayName = "第二位", departmentId = staff.DepartmentId, roles = staff.Roles, isActive = true }),
+        };
+        second.Headers.IfMatch.ParseAdd(etag);   // read before the first edit
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await admin.SendAsync(second)).StatusCode);
+        Assert.Equal("第一位", (await admin.GetFromJsonAsync<StaffRow>($"/api/users/{staff.Id}"))!.DisplayName);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/users/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_deactivated_account_cannot_sign_in()
     {
         app.EnsureAvailable();

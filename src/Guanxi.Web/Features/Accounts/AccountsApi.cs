@@ -1,7 +1,9 @@
 using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Guanxi.Domain.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Guanxi.Web.Features.Accounts;
 
@@ -29,10 +31,21 @@ public static class AccountsApi
             var row = (await list.Handle(new StaffQuery(Id: result.Value), ct)).Items.Single();
             return TypedResults.Created($"/api/users/{row.Id}", row);
         });
-        users.MapPut("/{id}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string id, UpdateStaffRequest request, UpdateStaff update, CancellationToken ct) =>
-            await update.Handle(id, request, ct) switch
+        users.MapGet("/{id}", async Task<Results<Ok<StaffRow>, NotFound>> (string id, HttpContext http, ListStaff list, CancellationToken ct) =>
+        {
+            if ((await list.Handle(new StaffQuery(Id: id), ct)).Items is not [var row])
+                return TypedResults.NotFound();
+            http.Response.Headers.ETag = $"\"{row.Version}\"";
+            return TypedResults.Ok(row);
+        });
+        // The version read with the account comes back as If-Match (or "version" in the body); a newer one is a 412.
+        users.MapPut("/{id}", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (
+                string id, UpdateStaffRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, UpdateStaff update, CancellationToken ct) =>
+            await update.Handle(id, request with { Version = request.Version ?? ifMatch?.Trim('"') }, ct) switch
             {
                 null => TypedResults.NotFound(),
+                { Succeeded: false } failed when failed.Errors.Contains(StaffErrors.Changed) =>
+                    TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: StaffErrors.Changed.MessageFor(Cultures.IsEnglish)),
                 { Succeeded: false } failed => Problems.Validation(failed.Errors),
                 _ => TypedResults.NoContent(),
             });
