@@ -1,0 +1,40 @@
+using Guanxi.Domain.Accounts;
+
+namespace Guanxi.Domain.Customers;
+
+/// <summary>How much of a customer a viewer may see.</summary>
+public enum CustomerSight
+{
+    /// <summary>Outside the viewer's sight: the API answers 404, lists leave it out.</summary>
+    None,
+
+    /// <summary>In lists and on its page, with personal fields masked (138****1234).</summary>
+    Masked,
+
+    /// <summary>Everything, personal fields unmasked.</summary>
+    Full,
+}
+
+/// <summary>
+/// ARC-9 confidentiality (泄密 affects the firm's life), by role, department and ownership:
+/// leadership, administrators and customer-service roles see every customer; department managers, sales consultants
+/// and service advisors see their department's. Personal fields are unmasked for the owner, the manager of the
+/// customer's department, leadership and customer-service roles, and masked for everyone else.
+/// </summary>
+public static class CustomerAccess
+{
+    public static CustomerSight SightOf(Viewer viewer, string? ownerId, Guid customerDepartmentId)
+    {
+        if (!CanSee(viewer, customerDepartmentId))
+            return CustomerSight.None;
+        var unmasked = viewer.IsLeadership || viewer.IsCustomerService
+            || viewer.UserId == ownerId
+            || viewer.Is(Role.DepartmentManager) && viewer.DepartmentId == customerDepartmentId;
+        return unmasked ? CustomerSight.Full : CustomerSight.Masked;
+    }
+
+    public static bool CanSee(Viewer viewer, Guid customerDepartmentId) =>
+        viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator)
+        || viewer.DepartmentId == customerDepartmentId
+           && (viewer.Is(Role.DepartmentManager) || viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor));
+}
