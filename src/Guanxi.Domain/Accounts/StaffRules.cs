@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Guanxi.Domain.Common;
 
 namespace Guanxi.Domain.Accounts;
@@ -7,7 +6,6 @@ namespace Guanxi.Domain.Accounts;
 public static class StaffRules
 {
     public const int MaxDisplayNameLength = 50;
-    public const int MaxEmailLength = 256;
 
     public static List<Error> Check(string? displayName, string? email, IReadOnlyCollection<string>? roles)
     {
@@ -25,9 +23,7 @@ public static class StaffRules
         return errors;
     }
 
-    public static bool IsEmail(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && email.Length <= MaxEmailLength
-        && MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() && address.Host.Contains('.', StringComparison.Ordinal);
+    public static bool IsEmail(string? email) => EmailAddress.IsValid(email);
 }
 
 public static class StaffErrors

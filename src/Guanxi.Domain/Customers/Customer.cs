@@ -1,0 +1,164 @@
+using Guanxi.Domain.Common;
+
+namespace Guanxi.Domain.Customers;
+
+public enum CustomerType
+{
+    Person,
+    Organization,
+}
+
+public enum CustomerStatus
+{
+    Active,
+    Archived,
+}
+
+public enum Gender
+{
+    Unknown,
+    Male,
+    Female,
+}
+
+public enum PhoneKind
+{
+    Mobile,
+    Office,
+    Home,
+}
+
+/// <summary>A phone of a customer, normalised to E.164 (+8613812341234) by the caller.</summary>
+public sealed record CustomerPhone(PhoneKind Kind, string Number);
+
+/// <summary>An address with China's official divisions plus the street.</summary>
+public sealed record CustomerAddress(string? Province, string? City, string? District, string? Street);
+
+/// <summary>Everything a user enters about a customer (ARC-1), validated by <see cref="Customer"/>.</summary>
+public sealed record CustomerDetails(
+    CustomerType Type,
+    string? Name,
+    string? Organization,
+    IReadOnlyList<CustomerPhone> Phones,
+    IReadOnlyList<string> Emails,
+    string? WeChat,
+    IReadOnlyList<CustomerAddress> Addresses,
+    DateOnly? Birthday,
+    bool LunarBirthday,
+    Gender Gender,
+    string? Industry,
+    string? Size,
+    string? Source,
+    string OwnerId,
+    Guid DepartmentId,
+    string? Background,
+    string? Preferences,
+    string? Needs,
+    bool MarketingConsent,
+    string? ConsentChannel);
+
+/// <summary>
+/// One living record per customer (ARC-1): a person or an organisation with phones, e-mails, WeChat, addresses, key
+/// dates, owner and department, notes and marketing consent. Every change gets a new <see cref="Version"/>, the
+/// concurrency token behind ETag/If-Match, and lands in the history (ARC-3) through the audit interceptor.
+/// </summary>
+public sealed class Customer
+{
+    public const int MaxNameLength = 100;
+    public const int MaxTextLength = 2000;
+    public const int MaxPhones = 10;
+
+    private List<CustomerPhone> phones = [];
+    private List<string> emails = [];
+    private List<CustomerAddress> addresses = [];
+
+#pragma warning disable CS8618 // set by EF Core when loading, by Apply when created
+    private Customer()
+    {
+    }
+#pragma warning restore CS8618
+
+    public Guid Id { get; private set; }
+    public CustomerType Type { get; private set; }
+    public string Name { get; private set; }
+    public string? Organization { get; private set; }
+    public IReadOnlyList<CustomerPhone> Phones => phones;
+    public IReadOnlyList<string> Emails => emails;
+    public string? WeChat { get; private set; }
+    public IReadOnlyList<CustomerAddress> Addresses => addresses;
+    public DateOnly? Birthday { get; private set; }
+    public bool LunarBirthday { get; private set; }
+    public Gender Gender { get; private set; }
+    public string? Industry { get; private set; }
+    public string? Size { get; private set; }
+    public string? Source { get; private set; }
+    public string OwnerId { get; private set; }
+    public Guid DepartmentId { get; private set; }
+    public string? Background { get; private set; }
+    public string? Preferences { get; private set; }
+    public string? Needs { get; private set; }
+    public bool MarketingConsent { get; private set; }
+    public DateTimeOffset? ConsentAt { get; private set; }
+    public string? ConsentChannel { get; private set; }
+    public CustomerStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public Guid Version { get; private set; }
+
+    public static Result<Customer> Create(CustomerDetails details, DateTimeOffset now, DateOnly today)
+    {
+        var customer = new Customer { Id = Guid.CreateVersion7(), CreatedAt = now, Status = CustomerStatus.Active };
+        return customer.Apply(details, now, today);
+    }
+
+    public Result<Customer> Update(CustomerDetails details, DateTimeOffset now, DateOnly today) => Apply(details, now, today);
+
+    private Result<Customer> Apply(CustomerDetails d, DateTimeOffset now, DateOnly today)
+    {
+        var errors = Check(d, today);
+        if (errors.Count > 0)
+            return Result<Customer>.Fail([.. errors]);
+        (Type, Name, Organization, WeChat) = (d.Type, d.Name!.Trim(), Blank(d.Organization), Blank(d.WeChat));
+        if (!phones.SequenceEqual(d.Phones))
+            phones = [.. d.Phones.Distinct()];
+        var cleanEmails = d.Emails.Select(e => e.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (!emails.SequenceEqual(cleanEmails))
+            emails = cleanEmails;
+        if (!addresses.SequenceEqual(d.Addresses))
+            addresses = [.. d.Addresses];
+        (Birthday, LunarBirthday, Gender) = (d.Birthday, d.LunarBirthday, d.Gender);
+        (Industry, Size, Source) = (Blank(d.Industry), Blank(d.Size), Blank(d.Source));
+        (OwnerId, DepartmentId) = (d.OwnerId, d.DepartmentId);
+        (Background, Preferences, Needs) = (Blank(d.Background), Blank(d.Preferences), Blank(d.Needs));
+        if (d.MarketingConsent != MarketingConsent || Blank(d.ConsentChannel) != ConsentChannel)
+            (MarketingConsent, ConsentAt, ConsentChannel) = (d.MarketingConsent, d.MarketingConsent ? now : null, d.MarketingConsent ? Blank(d.ConsentChannel) : null);
+        Version = Guid.NewGuid();
+        return this;
+    }
+
+    private static List<Error> Check(CustomerDetails d, DateOnly today)
+    {
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(d.Name))
+            errors.Add(CustomerErrors.NameRequired);
+        else if (d.Name.Trim().Length > MaxNameLength)
+            errors.Add(CustomerErrors.NameTooLong);
+        if (!Enum.IsDefined(d.Type))
+            errors.Add(CustomerErrors.UnknownType);
+        if (d.Phones.Count > MaxPhones)
+            errors.Add(CustomerErrors.TooManyPhones);
+        if (d.Emails.FirstOrDefault(e => !EmailAddress.IsValid(e)) is { } bad)
+            errors.Add(CustomerErrors.EmailInvalid(bad));
+        if (d.Birthday is { } birthday && (birthday > today || birthday.Year < 1900))
+            errors.Add(CustomerErrors.BirthdayImpossible);
+        if (string.IsNullOrEmpty(d.OwnerId))
+            errors.Add(CustomerErrors.OwnerRequired);
+        foreach (var (text, field) in new[] { (d.Background, "notes.background"), (d.Preferences, "notes.preferences"), (d.Needs, "notes.needs") })
+        {
+            if (text?.Length > MaxTextLength)
+                errors.Add(CustomerErrors.TextTooLong(field));
+        }
+        return errors;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
