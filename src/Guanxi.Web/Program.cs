@@ -1,6 +1,7 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
+using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Shared;
 
@@ -9,6 +10,7 @@ builder.AddGuanxiHost();
 builder.AddGuanxiData();
 builder.AddAccounts();
 builder.AddAudit();
+builder.AddCustomers();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -17,6 +19,7 @@ await app.Services.CreateFirstAdministratorAsync();
 app.UseGuanxiHost();
 app.MapAccounts();
 app.MapAudit();
+app.MapCustomers();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -40,6 +40,18 @@ public sealed class ConfidentialityTests
     public void ARC_9_an_owner_moved_to_another_department_no_longer_sees_the_old_departments_customers() =>
         Assert.Equal(CustomerSight.None, CustomerAccess.SightOf(As(Role.SalesConsultant, Service, "owner"), "owner", Sales));
 
+    [Fact]
+    public void ARC_9_the_owner_the_departments_manager_and_the_customer_service_manager_keep_a_record_up_to_date()
+    {
+        Assert.True(CustomerAccess.CanEdit(As(Role.SalesConsultant, Sales, "owner"), "owner", Sales));
+        Assert.True(CustomerAccess.CanEdit(As(Role.DepartmentManager, Sales), "owner", Sales));
+        Assert.True(CustomerAccess.CanEdit(As(Role.CustomerServiceManager, CustomerService), "owner", Sales));
+        Assert.False(CustomerAccess.CanEdit(As(Role.SalesConsultant, Sales, "colleague"), "owner", Sales));
+        Assert.False(CustomerAccess.CanEdit(As(Role.GeneralManager, CustomerService), "owner", Sales));
+        Assert.False(CustomerAccess.CanEdit(As(Role.Administrator, CustomerService), "owner", Sales));
+        Assert.False(CustomerAccess.CanEdit(As(Role.SalesConsultant, Service, "owner"), "owner", Sales));
+    }
+
     [Theory]
     [InlineData("13812341234", "138****1234")]
     [InlineData("+86 138 1234 1234", "138****1234")]

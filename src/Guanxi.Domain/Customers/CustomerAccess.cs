@@ -33,8 +33,20 @@ public static class CustomerAccess
         return unmasked ? CustomerSight.Full : CustomerSight.Masked;
     }
 
+    /// <summary>
+    /// Who keeps a customer's record up to date: its owner, the manager of its department and the customer-service
+    /// manager. Leadership reads only; administrators see personal fields masked, so they do not edit them.
+    /// </summary>
+    public static bool CanEdit(Viewer viewer, string? ownerId, Guid customerDepartmentId) =>
+        viewer.Is(Role.CustomerServiceManager)
+        || viewer.DepartmentId == customerDepartmentId && (viewer.UserId == ownerId || viewer.Is(Role.DepartmentManager));
+
+    /// <summary>Leadership, customer-service roles and administrators see every department's customers.</summary>
+    public static bool SeesEveryDepartment(Viewer viewer) =>
+        viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator);
+
     public static bool CanSee(Viewer viewer, Guid customerDepartmentId) =>
-        viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator)
+        SeesEveryDepartment(viewer)
         || viewer.DepartmentId == customerDepartmentId
            && (viewer.Is(Role.DepartmentManager) || viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -119,7 +120,14 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider time)
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable and not string => JsonSerializer.Serialize(value, ListJson),
         _ => value.ToString(),
+    };
+
+    private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private static string? Truncate(string? value) =>

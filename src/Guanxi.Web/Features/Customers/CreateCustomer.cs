@@ -1,0 +1,34 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+
+namespace Guanxi.Web.Features.Customers;
+
+/// <summary>A member of staff enters a new customer (ARC-1); owner and department default to the caller's.</summary>
+public sealed class CreateCustomer(GuanxiDbContext db, CustomerViewers viewers, CustomerInput input, TimeProvider time, EnterpriseClock clock)
+{
+    public async Task<Result<Guid>> Handle(CustomerBody body, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return CustomerWebErrors.NotAllowed;
+        var (details, errors) = await input.Read(body, viewer, cancellationToken);
+        if (details is null)
+            return Result<Guid>.Fail([.. errors]);
+        if (!CustomerAccess.CanEdit(viewer, details.OwnerId, details.DepartmentId))
+            return CustomerWebErrors.OutOfReach;
+        var created = Customer.Create(details, time.GetUtcNow(), clock.Today);
+        if (!created.Succeeded)
+            return Result<Guid>.Fail([.. created.Errors]);
+        db.Add(created.Value!);
+        await db.SaveChangesAsync(cancellationToken);
+        return created.Value!.Id;
+    }
+}
+
+public static class CustomerWebErrors
+{
+    public static readonly Error NotAllowed = new("customer.not_allowed", "您的角色不能修改客户资料。", "Your role cannot change customers.");
+    public static readonly Error OutOfReach = new("customer.out_of_reach", "您不能把客户建在或移到这个部门或负责人名下。", "You cannot put the customer in this department or with this owner.", "departmentId");
+    public static readonly Error Changed = new("customer.changed", "该客户刚被其他人修改过，请刷新后重试。", "Someone else changed this customer just now; reload and try again.", "version");
+    public static readonly Error VersionRequired = new("customer.version_required", "请带上读取时的版本（If-Match），以免覆盖他人的修改。", "Send the version you read (If-Match) so that nobody's change is overwritten.", "version");
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guanxi.Web.Features.Customers;
+
+public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.ToTable("Customers");
+        builder.IsAudited();
+        builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Gender).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Name).HasMaxLength(Customer.MaxNameLength);
+        builder.Property(c => c.Organization).HasMaxLength(Customer.MaxNameLength);
+        builder.Property(c => c.WeChat).HasMaxLength(100);
+        builder.Property(c => c.Industry).HasMaxLength(100);
+        builder.Property(c => c.Size).HasMaxLength(50);
+        builder.Property(c => c.Source).HasMaxLength(100);
+        builder.Property(c => c.ConsentChannel).HasMaxLength(50);
+        builder.Property(c => c.OwnerId).HasMaxLength(64);
+        builder.Property(c => c.Background).HasMaxLength(Customer.MaxTextLength);
+        builder.Property(c => c.Preferences).HasMaxLength(Customer.MaxTextLength);
+        builder.Property(c => c.Needs).HasMaxLength(Customer.MaxTextLength);
+        builder.Property(c => c.Version).IsConcurrencyToken().NotAudited();
+        // Kept as JSON text for now: each list is one field of the history with its old and new value. The search
+        // slice of issue 3 will add its own indexed columns for phone tails and e-mails.
+        Json(builder.Property(c => c.Phones).HasField("phones"));
+        Json(builder.Property(c => c.Emails).HasField("emails"));
+        Json(builder.Property(c => c.Addresses).HasField("addresses"));
+        builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.DepartmentId, c.Name });
+        builder.HasIndex(c => c.OwnerId);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static void Json<T>(PropertyBuilder<IReadOnlyList<T>> property) => property
+        .HasConversion(
+            v => JsonSerializer.Serialize(v, JsonOptions),
+            v => JsonSerializer.Deserialize<List<T>>(v, JsonOptions) ?? new List<T>(),
+            new ValueComparer<IReadOnlyList<T>>(
+                (a, b) => a != null && b != null && a.SequenceEqual(b),
+                v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+                v => v.ToList()))
+        .HasColumnType("text");
+}

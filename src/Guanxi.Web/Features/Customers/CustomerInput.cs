@@ -1,0 +1,64 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using PhoneNumbers;
+
+namespace Guanxi.Web.Features.Customers;
+
+public sealed record PhoneBody(PhoneKind Kind, string? Number);
+
+/// <summary>The customer body of POST and PUT /api/customers (and of the pages' forms).</summary>
+public sealed record CustomerBody(
+    CustomerType Type, string? Name, string? Organization, IReadOnlyList<PhoneBody>? Phones, IReadOnlyList<string>? Emails,
+    string? WeChat, IReadOnlyList<AddressView>? Addresses, DateOnly? Birthday, bool LunarBirthday, Gender Gender,
+    string? Industry, string? Size, string? Source, string? OwnerId, Guid? DepartmentId, NotesView? Notes,
+    bool MarketingConsent, string? ConsentChannel);
+
+/// <summary>Turns a body into <see cref="CustomerDetails"/>: phones to E.164 (CN by default), owner and department checked.</summary>
+public sealed class CustomerInput(GuanxiDbContext db)
+{
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    public async Task<(CustomerDetails? Details, List<Error> Errors)> Read(CustomerBody body, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var phones = new List<CustomerPhone>();
+        foreach (var (phone, index) in (body.Phones ?? []).Select((p, i) => (p, i)))
+        {
+            if (ToE164(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
+                phones.Add(new CustomerPhone(phone.Kind, number));
+            else
+                errors.Add(new Error("customer.phone_invalid", $"“{phone.Number}”不是有效的电话号码。", $"'{phone.Number}' is not a valid phone number.", $"phones[{index}].number"));
+        }
+        var ownerId = string.IsNullOrWhiteSpace(body.OwnerId) ? viewer.UserId : body.OwnerId;
+        if (!await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, cancellationToken))
+            errors.Add(new Error("customer.owner_unknown", "负责人不存在或已停用。", "The responsible member of staff does not exist or is deactivated.", "ownerId"));
+        var departmentId = body.DepartmentId ?? viewer.DepartmentId;
+        if (!await db.Set<Guanxi.Domain.Accounts.Department>().AnyAsync(d => d.Id == departmentId, cancellationToken))
+            errors.Add(Guanxi.Domain.Accounts.DepartmentErrors.NotFound);
+        if (errors.Count > 0)
+            return (null, errors);
+        var notes = body.Notes ?? new NotesView(null, null, null);
+        return (new CustomerDetails(
+            body.Type, body.Name, body.Organization, phones, body.Emails ?? [], body.WeChat,
+            [.. (body.Addresses ?? []).Select(a => new CustomerAddress(a.Province, a.City, a.District, a.Street))],
+            body.Birthday, body.LunarBirthday, body.Gender, body.Industry, body.Size, body.Source, ownerId, departmentId,
+            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel), errors);
+    }
+
+    public static string? ToE164(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > 40)
+            return null;
+        try
+        {
+            var number = Phones.Parse(raw, "CN");
+            return Phones.IsValidNumber(number) ? Phones.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Shared.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guanxi.Web.Features.Customers;
+
+public static class CustomersFeature
+{
+    public static WebApplicationBuilder AddCustomers(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<CustomerViewers>();
+        services.AddScoped<CustomerInput>();
+        services.AddScoped<ListCustomers>();
+        services.AddScoped<GetCustomer>();
+        services.AddScoped<CreateCustomer>();
+        services.AddScoped<UpdateCustomer>();
+        services.AddScoped<CustomerHistory>();
+        return builder;
+    }
+
+    public static WebApplication MapCustomers(this WebApplication app)
+    {
+        var customers = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
+        customers.MapGet("/", (string? q, string? ownerId, Guid? departmentId, CustomerType? type, CustomerStatus? status, int? page, int? pageSize,
+                ListCustomers list, CancellationToken ct) => list.Handle(new CustomerQuery(q, ownerId, departmentId, type, status, page, pageSize), ct))
+            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it.");
+
+        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound>> (Guid id, HttpContext http, GetCustomer get, CancellationToken ct) =>
+        {
+            if (await get.Handle(id, ct) is not { } view)
+                return TypedResults.NotFound();
+            http.Response.Headers.ETag = $"\"{view.Version}\"";
+            return TypedResults.Ok(view);
+        }).WithSummary("One customer with an ETag; 404 when outside the caller's sight.");
+
+        customers.MapPost("/", async Task<Results<Created<CustomerView>, ValidationProblem>> (CustomerBody body, CreateCustomer create, GetCustomer get, CancellationToken ct) =>
+        {
+            var created = await create.Handle(body, ct);
+            if (!created.Succeeded)
+                return Problems.Validation(created.Errors);
+            return TypedResults.Created($"/api/customers/{created.Value}", await get.Handle(created.Value, ct));
+        });
+
+        customers.MapPut("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
+            Guid id, CustomerBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, UpdateCustomer update, GetCustomer get, CancellationToken ct) =>
+        {
+            var version = Guid.TryParse(ifMatch?.Trim().Trim('"'), out var v) ? v : (Guid?)null;
+            var (outcome, errors, newVersion) = await update.Handle(id, body, version, ct);
+            switch (outcome)
+            {
+                case UpdateOutcome.NotFound:
+                    return TypedResults.NotFound();
+                case UpdateOutcome.Invalid:
+                    return Problems.Validation(errors);
+                case UpdateOutcome.Forbidden or UpdateOutcome.VersionRequired or UpdateOutcome.Stale:
+                    var status = outcome switch
+                    {
+                        UpdateOutcome.Forbidden => StatusCodes.Status403Forbidden,
+                        UpdateOutcome.VersionRequired => StatusCodes.Status428PreconditionRequired,
+                        _ => StatusCodes.Status412PreconditionFailed,
+                    };
+                    return TypedResults.Problem(statusCode: status, title: errors[0].MessageFor(Cultures.IsEnglish));
+                default:
+                    http.Response.Headers.ETag = $"\"{newVersion}\"";
+                    return TypedResults.Ok((await get.Handle(id, ct))!);
+            }
+        }).WithSummary("Change a customer: If-Match with the ETag read is required (428 without, 412 when stale).");
+
+        customers.MapGet("/{id:guid}/history", async Task<Results<Ok<Page<Audit.AuditRow>>, NotFound>> (Guid id, int? page, int? pageSize, CustomerHistory history, CancellationToken ct) =>
+                await history.Handle(id, page, pageSize, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound())
+            .WithSummary("Every change of the customer: field, old, new, who, when (ARC-3).");
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Customers;
+
+public sealed record CustomerQuery(
+    string? Q = null, string? OwnerId = null, Guid? DepartmentId = null, CustomerType? Type = null, CustomerStatus? Status = null,
+    int? Page = null, int? PageSize = null);
+
+public sealed record CustomerRow(
+    Guid Id, string Name, CustomerType Type, string? Organization, string? PrimaryPhone, string OwnerId, string OwnerName,
+    Guid DepartmentId, IReadOnlyList<string> Groups);
+
+/// <summary>The customers in the caller's sight (ARC-9), newest first, the primary phone masked unless the caller may see it.</summary>
+public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers)
+{
+    public async Task<Page<CustomerRow>> Handle(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        var (page, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return new Page<CustomerRow>([], 0, page, size);
+        var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == (query.Status ?? CustomerStatus.Active));
+        if (!CustomerAccess.SeesEveryDepartment(viewer))   // only the viewer's own department, if their role sees it
+        {
+            var own = CustomerAccess.CanSee(viewer, viewer.DepartmentId) ? viewer.DepartmentId : Guid.Empty;
+            customers = customers.Where(c => c.DepartmentId == own);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            customers = customers.Where(c => c.Name.Contains(q) || c.Organization!.Contains(q));
+        }
+        if (query.OwnerId is { } ownerId)
+            customers = customers.Where(c => c.OwnerId == ownerId);
+        if (query.DepartmentId is { } departmentId)
+            customers = customers.Where(c => c.DepartmentId == departmentId);
+        if (query.Type is { } type)
+            customers = customers.Where(c => c.Type == type);
+
+        var total = await customers.CountAsync(cancellationToken);
+        var rows = await customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(c => new { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return new Page<CustomerRow>(
+            [.. rows.Select(r => Row(r.Customer, r.Owner ?? "", CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)))],
+            total, page, size);
+    }
+
+    private static CustomerRow Row(Customer c, string owner, CustomerSight sight)
+    {
+        var phone = c.Phones.OrderBy(p => p.Kind).FirstOrDefault()?.Number;
+        return new CustomerRow(c.Id, c.Name, c.Type, c.Organization,
+            phone is null ? null : sight == CustomerSight.Full ? phone : PersonalDataMask.Phone(phone),
+            c.OwnerId, owner, c.DepartmentId, []);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Guanxi.Web.Tests.Infrastructure;
+
+namespace Guanxi.Web.Tests;
+
+/// <summary>ARC-1, ARC-3 and ARC-9 through the customer API.</summary>
+public abstract class CustomersApiTests(GuanxiApp app)
+{
+    private static object Body(string name, string mobile = "13812341234", string? ownerId = null, Guid? departmentId = null) => new
+    {
+        type = "Person", name, organization = "常州天宁机械厂",
+        phones = new[] { new { kind = "Mobile", number = mobile } },
+        emails = new[] { "zhang.xm@example.cn" }, wechat = "wxid_8812",
+        addresses = new[] { new { province = "江苏省", city = "常州市", district = "天宁区", street = "延陵西路 1 号" } },
+        birthday = "1990-05-01", gender = "Male", ownerId, departmentId,
+        notes = new { background = "老客户介绍", preferences = "周末试驾", needs = "家用 SUV" },
+    };
+
+    private static async Task<JsonElement> Created(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.NotNull(response.Headers.Location);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task ARC_9_a_colleagues_customer_is_masked_another_departments_is_invisible_and_customer_service_sees_all()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var colleagues = await Created(await manager.PostAsJsonAsync("/api/customers", Body("张小明")));
+        var service = await app.SignedInAs("service.manager@demo.guanxi.cn");
+        var others = await Created(await service.PostAsJsonAsync("/api/customers", Body("李小红", "13912345678")));
+
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var seen = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{colleagues.GetProperty("id")}");
+        Assert.Equal("138****1234", seen.GetProperty("phones")[0].GetProperty("number").GetString());
+        Assert.Equal("z****@example.cn", seen.GetProperty("emails")[0].GetString());
+        Assert.Equal("****", seen.GetProperty("addresses")[0].GetProperty("street").GetString());
+        Assert.Equal("****-**-**", seen.GetProperty("birthday").GetString());
+        var list = await sales.GetFromJsonAsync<JsonElement>("/api/customers?pageSize=200");
+        var rows = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("id").GetGuid() == colleagues.GetProperty("id").GetGuid() && r.GetProperty("primaryPhone").GetString() == "138****1234");
+        Assert.DoesNotContain(rows, r => r.GetProperty("id").GetGuid() == others.GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await sales.GetAsync($"/api/customers/{others.GetProperty("id")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sales.GetAsync($"/api/customers/{others.GetProperty("id")}/history")).StatusCode);
+
+        var cs = await app.SignedInAs("cs.manager@demo.guanxi.cn");
+        var full = await cs.GetFromJsonAsync<JsonElement>($"/api/customers/{colleagues.GetProperty("id")}");
+        Assert.Equal("+8613812341234", full.GetProperty("phones")[0].GetProperty("number").GetString());
+        Assert.Equal("1990-05-01", full.GetProperty("birthday").GetString());
+        Assert.Equal("延陵西路 1 号", full.GetProperty("addresses")[0].GetProperty("street").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await cs.GetAsync($"/api/customers/{others.GetProperty("id")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARC_3_a_stale_put_gets_412_and_the_history_shows_every_field_change()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var created = await Created(await manager.PostAsJsonAsync("/api/customers", Body("王建国", "13800001111")));
+        var id = created.GetProperty("id").GetGuid();
+        var read = await manager.GetAsync($"/api/customers/{id}");
+        var etag = read.Headers.ETag!.Tag;
+
+        Assert.Equal((HttpStatusCode)428, (await manager.PutAsJsonAsync($"/api/customers/{id}", Body("王建国"))).StatusCode);
+        using var first = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{id}") { Content = JsonContent.Create(Body("王建华", "13800002222")) };
+        first.Headers.IfMatch.ParseAdd(etag);
+        var updated = await manager.SendAsync(first);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.NotEqual(etag, updated.Headers.ETag!.Tag);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{id}") { Content = JsonContent.Create(Body("王建业")) };
+        stale.Headers.IfMatch.ParseAdd(etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await manager.SendAsync(stale)).StatusCode);
+
+        var history = (await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/history?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        var name = history.Single(h => h.GetProperty("field").GetString() == "Name" && h.GetProperty("action").GetString() == "Update");
+        Assert.Equal(("王建国", "王建华"), (name.GetProperty("oldValue").GetString(), name.GetProperty("newValue").GetString()));
+        var phones = history.Single(h => h.GetProperty("field").GetString() == "Phones" && h.GetProperty("action").GetString() == "Update");
+        Assert.Contains("+8613800001111", phones.GetProperty("oldValue").GetString());
+        Assert.Contains("+8613800002222", phones.GetProperty("newValue").GetString());
+
+        // A colleague who sees the customer masked sees its history masked too.
+        var colleague = await app.SignedInAs("sales@demo.guanxi.cn");
+        var maskedHistory = (await colleague.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/history?pageSize=200")).GetProperty("items").EnumerateArray();
+        Assert.All(maskedHistory.Where(h => h.GetProperty("field").GetString() == "Phones"),
+            h => Assert.Equal("****", h.GetProperty("newValue").GetString()));
+    }
+
+    [Fact]
+    public async Task ARC_1_bad_input_is_answered_per_field_and_nothing_is_created()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var response = await manager.PostAsJsonAsync("/api/customers", new
+        {
+            type = "Person", name = "", phones = new[] { new { kind = "Mobile", number = "12345" } }, emails = new[] { "not-an-email" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("phones[0].number", out _), errors.ToString());
+
+        var named = await manager.PostAsJsonAsync("/api/customers", new { type = "Person", name = "", emails = new[] { "not-an-email" }, birthday = "2999-01-01" });
+        var fields = (await named.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "name", "emails", "birthday" })
+            Assert.True(fields.TryGetProperty(field, out _), $"no error for {field}: {fields}");
+    }
+
+    [Fact]
+    public async Task SEC_3_who_may_change_a_customer()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var created = await Created(await manager.PostAsJsonAsync("/api/customers", Body("赵四海", "13700001234")));
+        var id = created.GetProperty("id").GetGuid();
+        var etag = (await manager.GetAsync($"/api/customers/{id}")).Headers.ETag!.Tag;
+
+        foreach (var email in new[] { "gm@demo.guanxi.cn", "sales@demo.guanxi.cn" })   // leadership reads only; a colleague is not the owner
+        {
+            var client = await app.SignedInAs(email);
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{id}") { Content = JsonContent.Create(Body("改名")) };
+            put.Headers.IfMatch.ParseAdd(etag);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(put)).StatusCode);
+        }
+
+        var service = await app.SignedInAs("service.manager@demo.guanxi.cn");
+        var salesDepartment = created.GetProperty("departmentId").GetGuid();
+        var intoSales = await service.PostAsJsonAsync("/api/customers", Body("越界", "13700005678", departmentId: salesDepartment));
+        Assert.Equal(HttpStatusCode.BadRequest, intoSales.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/customers")).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class CustomersApiTests_Sqlite(SqliteApp app) : CustomersApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CustomersApiTests_Postgres(PostgresApp app) : CustomersApiTests(app);
