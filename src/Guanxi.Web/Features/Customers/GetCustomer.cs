@@ -24,6 +24,7 @@ public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers)
                 Department = db.Set<Department>().Where(d => d.Id == customer.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
-        return CustomerView.Of(customer, names.Owner, names.Department ?? "", sight);
+        return CustomerView.Of(customer, names.Owner, names.Department ?? "", sight,
+            CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
     }
 }

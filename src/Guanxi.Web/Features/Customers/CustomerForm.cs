@@ -1,0 +1,65 @@
+using Guanxi.Domain.Customers;
+
+namespace Guanxi.Web.Features.Customers;
+
+/// <summary>The customer form's state: what the page binds to, turned into a <see cref="CustomerBody"/> on save.</summary>
+public sealed class CustomerForm
+{
+    public CustomerType Type { get; set; }
+    public string? Name { get; set; }
+    public string? Organization { get; set; }
+    public List<PhoneLine> Phones { get; set; } = [];
+    public string? Emails { get; set; }
+    public string? WeChat { get; set; }
+    public string? Province { get; set; }
+    public string? City { get; set; }
+    public string? District { get; set; }
+    public string? Street { get; set; }
+    public DateTime? Birthday { get; set; }
+    public bool LunarBirthday { get; set; }
+    public Gender Gender { get; set; }
+    public string? Industry { get; set; }
+    public string? Source { get; set; }
+    public bool MarketingConsent { get; set; }
+    public string? ConsentChannel { get; set; }
+    public string? Background { get; set; }
+    public string? Preferences { get; set; }
+    public string? Needs { get; set; }
+    public string? OwnerId { get; set; }
+    public Guid? DepartmentId { get; set; }
+
+    public sealed class PhoneLine
+    {
+        public PhoneKind Kind { get; set; }
+        public string? Number { get; set; }
+    }
+
+    public static CustomerForm From(CustomerView v)
+    {
+        var address = v.Addresses.Count > 0 ? v.Addresses[0] : null;
+        return new CustomerForm
+        {
+            Type = v.Type, Name = v.Name, Organization = v.Organization,
+            Phones = [.. v.Phones.Select(p => new PhoneLine { Kind = p.Kind, Number = p.Number })],
+            Emails = string.Join(", ", v.Emails), WeChat = v.WeChat,
+            Province = address?.Province, City = address?.City, District = address?.District, Street = address?.Street,
+            Birthday = DateOnly.TryParse(v.Birthday, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b.ToDateTime(TimeOnly.MinValue) : null,
+            LunarBirthday = v.LunarBirthday, Gender = v.Gender, Industry = v.Industry, Source = v.Source,
+            MarketingConsent = v.MarketingConsent, ConsentChannel = v.ConsentChannel,
+            Background = v.Notes.Background, Preferences = v.Notes.Preferences, Needs = v.Notes.Needs,
+            OwnerId = v.OwnerId, DepartmentId = v.DepartmentId,
+        };
+    }
+
+    public CustomerBody ToBody()
+    {
+        var hasAddress = new[] { Province, City, District, Street }.Any(s => !string.IsNullOrWhiteSpace(s));
+        return new CustomerBody(
+            Type, Name, Organization,
+            [.. Phones.Where(p => !string.IsNullOrWhiteSpace(p.Number)).Select(p => new PhoneBody(p.Kind, p.Number))],
+            [.. (Emails ?? "").Split([',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            WeChat, hasAddress ? [new AddressView(Province, City, District, Street)] : [],
+            Birthday is { } b ? DateOnly.FromDateTime(b) : null, LunarBirthday, Gender, Industry, null, Source, OwnerId, DepartmentId,
+            new NotesView(Background, Preferences, Needs), MarketingConsent, ConsentChannel);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Guanxi.Browser.Tests;
+
+/// <summary>A sales manager enters a customer in Chinese and finds it again by two characters; a colleague sees it masked.</summary>
+public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Sales_manager_creates_a_customer_in_Chinese_finds_it_by_two_characters_and_a_colleague_sees_it_masked()
+    {
+        app.EnsureAvailable();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Fcustomers%2Fnew");
+        await page.FillAsync("#email", "sales.manager@demo.guanxi.cn");
+        await page.FillAsync("#password", "Guanxi#2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await BrowserApp.InteractiveAsync(page);
+
+        await page.GetByLabel("名称", new() { Exact = true }).FillAsync("欧阳晓明");
+        await page.GetByLabel("电话", new() { Exact = true }).FillAsync("139 1234 5678");
+        await page.GetByLabel("背景心理资料").FillAsync("老客户介绍，关注安全配置");
+        await BrowserApp.ScreenshotAsync(page, "30-customer-new-zh");
+        await page.ClickAsync("[data-testid=customer-form-save]");
+
+        await Expect(page.Locator("[data-testid=customer-name]")).ToHaveTextAsync("欧阳晓明");
+        await Expect(page.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("+8613912345678");
+        await BrowserApp.ScreenshotAsync(page, "31-customer-page-zh");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "变更历史" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=history-table]")).ToContainTextAsync("欧阳晓明");
+
+        await page.GotoAsync("/customers");
+        await BrowserApp.InteractiveAsync(page);
+        await page.GetByLabel("搜索客户名称或单位").FillAsync("晓明");
+        await Expect(page.Locator("[data-testid=customers-table] tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=customers-table]")).ToContainTextAsync("欧阳晓明");
+        await BrowserApp.ScreenshotAsync(page, "32-customers-search-zh");
+
+        var colleague = await app.NewPageAsync();
+        await colleague.GotoAsync("/account/login?returnUrl=%2Fcustomers");
+        await colleague.FillAsync("#email", "sales@demo.guanxi.cn");
+        await colleague.FillAsync("#password", "Guanxi#2026");
+        await colleague.ClickAsync("[data-testid=login-submit]");
+        var row = colleague.Locator("[data-testid=customers-table] tr", new() { HasText = "欧阳晓明" });
+        await Expect(row).ToContainTextAsync("139****5678");
+        await row.GetByText("欧阳晓明").ClickAsync();
+        await Expect(colleague).ToHaveURLAsync(new Regex("/customers/[0-9a-f-]{36}$"));
+        await Expect(colleague.GetByText("个人信息已隐藏")).ToBeVisibleAsync();
+        await Expect(colleague.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("139****5678");
+        await BrowserApp.ScreenshotAsync(colleague, "33-customer-masked-zh");
+    }
+}
