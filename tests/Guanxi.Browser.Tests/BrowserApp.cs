@@ -70,6 +70,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Customers", "300");   // the real generator, fewer customers: faster fixtures
         builder.UseSetting("ConnectionStrings:Guanxi", $"Data Source={database}");
     }
 

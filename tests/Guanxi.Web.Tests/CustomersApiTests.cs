@@ -55,6 +55,24 @@ public abstract class CustomersApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.OK, (await cs.GetAsync($"/api/customers/{others.GetProperty("id")}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("sales@demo.guanxi.cn", true)]
+    [InlineData("advisor@demo.guanxi.cn", true)]
+    [InlineData("sales2@demo.guanxi.cn", true)]
+    [InlineData("cs.manager@demo.guanxi.cn", true)]
+    [InlineData("gm@demo.guanxi.cn", true)]
+    [InlineData("hr@demo.guanxi.cn", false)]
+    public async Task ARC_9_the_demo_customers_are_spread_so_that_each_customer_role_sees_some(string email, bool seesSome)
+    {
+        app.EnsureAvailable();
+        var client = await app.SignedInAs(email);
+        var total = (await client.GetFromJsonAsync<JsonElement>("/api/customers?pageSize=1")).GetProperty("total").GetInt32();
+        Assert.Equal(seesSome, total > 0);
+        var everyone = (await (await app.SignedInAs("cs.manager@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>("/api/customers?pageSize=1")).GetProperty("total").GetInt32();
+        if (email.StartsWith("sales", StringComparison.Ordinal) || email.StartsWith("advisor", StringComparison.Ordinal))
+            Assert.True(total < everyone, $"{email} sees {total} of {everyone}: only their department's");
+    }
+
     [Fact]
     public async Task ARC_3_a_stale_put_gets_412_and_the_history_shows_every_field_change()
     {

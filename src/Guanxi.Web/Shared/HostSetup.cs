@@ -26,7 +26,11 @@ public static class HostSetup
         // Write Chinese as characters, not &#x...; entities: pages stay small and readable.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // 张小明, not \u5f20…: JSON, never inlined in HTML
+        });
         services.AddOpenApi();
 
         services.AddSingleton(TimeProvider.System);

@@ -45,6 +45,7 @@ public abstract class GuanxiApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Demo:Customers", "300");   // the real generator, fewer customers: faster fixtures
         builder.UseSetting("ConnectionStrings:Guanxi", connectionString);
         builder.UseSetting("Demo:Seed", "true");
     }

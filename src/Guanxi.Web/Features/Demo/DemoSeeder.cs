@@ -19,7 +19,8 @@ public static class DemoSeeder
         if (await db.Users.AnyAsync(cancellationToken))
             return;
 
-        var demo = new DemoEnterprise(ChineseNames.LoadShipped());
+        var names = ChineseNames.LoadShipped();
+        var demo = new DemoEnterprise(names);
         var units = new Dictionary<string, Department>();
         foreach (var unit in DemoEnterprise.Units)
         {
@@ -32,6 +33,7 @@ public static class DemoSeeder
         var hasher = provider.GetRequiredService<IPasswordHasher<StaffUser>>();
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         string? hash = null;
+        var owners = new List<DemoCustomers.Owner>();
         foreach (var member in demo.StaffMembers)
         {
             var user = new StaffUser
@@ -45,7 +47,14 @@ public static class DemoSeeder
             db.Users.Add(user);
             foreach (var role in member.Roles)
                 db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Name() });
+            if (member.Roles.Any(r => r is Role.SalesConsultant or Role.ServiceAdvisor or Role.DepartmentManager))
+                owners.Add(new DemoCustomers.Owner(user.Id, user.DepartmentId));
         }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var clock = provider.GetRequiredService<Guanxi.Domain.Common.EnterpriseClock>();
+        var count = provider.GetRequiredService<IConfiguration>().GetValue("Demo:Customers", DemoCustomers.DefaultCount);
+        db.AddRange(DemoCustomers.Generate(demo.Random, names, Customers.Divisions.LoadShipped(), owners, count, now, clock.Today));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,0 +1,34 @@
+namespace Guanxi.Web.Features.Customers;
+
+public sealed record District(string Province, string City, string Name, string Code);
+
+/// <summary>
+/// China's official administrative divisions (province → city → district), shipped as reference data in Data/
+/// (from ../shared/datasets/chinese/cn_admin_*.csv). Municipalities list "市辖区" as their city; it reads as the province.
+/// </summary>
+public sealed class Divisions
+{
+    private Divisions(IReadOnlyList<District> districts) => Districts = districts;
+
+    public IReadOnlyList<District> Districts { get; }
+
+    public static Divisions LoadShipped()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Features", "Customers", "Data");
+        var provinces = Rows(Path.Combine(folder, "cn_admin_provinces.csv")).ToDictionary(r => r[0], r => r[1]);
+        var cities = Rows(Path.Combine(folder, "cn_admin_cities.csv")).ToDictionary(r => r[0], r => (Name: r[1], Province: r[2]));
+        var districts = Rows(Path.Combine(folder, "cn_admin_areas.csv"))
+            .Where(r => cities.ContainsKey(r[2]) && provinces.ContainsKey(r[3]))
+            .Select(r =>
+            {
+                var province = provinces[r[3]];
+                var city = cities[r[2]].Name is "市辖区" or "县" ? province : cities[r[2]].Name;
+                return new District(province, city, r[1], r[0]);
+            })
+            .ToList();
+        return new Divisions(districts);
+    }
+
+    private static IEnumerable<string[]> Rows(string path) =>
+        File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',').Select(f => f.Trim('"')).ToArray());
+}

@@ -1,0 +1,60 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Features.Customers;
+
+namespace Guanxi.Web.Features.Demo;
+
+/// <summary>
+/// The demo dealership's customers: persons and organisations with realistic names, valid CN mobile numbers and real
+/// divisions (mostly around Changzhou), spread over the sales and service staff so that every role sees some.
+/// Deterministic: it draws from <see cref="DemoEnterprise.Random"/>; bench/ can ask for a million.
+/// </summary>
+public static class DemoCustomers
+{
+    public const int DefaultCount = 3000;
+
+    private static readonly string[] MobilePrefixes =
+        ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "157", "158", "159", "177", "180", "181", "182", "183", "186", "187", "188", "189", "199"];
+
+    private static readonly string[] Companies =
+        ["常州市天宁机械厂", "江苏恒力纺织有限公司", "常州武进精密模具有限公司", "金坛华亚建材有限公司", "溧阳天目湖旅游公司", "常州新北区物流中心",
+         "江苏中吴科技有限公司", "常州钟楼电子有限公司", "苏州工业园区装备公司", "无锡太湖食品有限公司", "南京紫金光电有限公司", "常州第一人民医院"];
+
+    private static readonly string[] Sources = ["展厅来访", "老客户介绍", "汽车之家", "懂车帝", "电话咨询", "车展", "微信公众号", "售后转介绍"];
+    private static readonly string[] Industries = ["制造业", "教育", "医疗", "金融", "物流", "餐饮", "建筑", "政府机关", "信息技术", "零售"];
+    private static readonly string[] Needs = ["家用 SUV", "商务轿车", "新能源车", "置换旧车", "公司用车", "保养与维修", "二手车评估"];
+    private static readonly string[] Streets = ["延陵西路", "和平北路", "晋陵中路", "劳动中路", "通江大道", "龙城大道", "长江路", "太湖东路", "常武中路"];
+
+    public sealed record Owner(string UserId, Guid DepartmentId);
+
+    public static IEnumerable<Customer> Generate(
+        Random random, ChineseNames names, Divisions divisions, IReadOnlyList<Owner> owners, int count, DateTimeOffset now, DateOnly today)
+    {
+        var changzhou = divisions.Districts.Where(d => d.City == "常州市").ToList();
+        var jiangsu = divisions.Districts.Where(d => d.Province == "江苏省").ToList();
+        for (var i = 0; i < count; i++)
+        {
+            var owner = owners[random.Next(owners.Count)];
+            var organization = random.NextDouble() < 0.12;
+            var name = organization ? Companies[random.Next(Companies.Length)] : names.FullName(random);
+            var roll = random.NextDouble();
+            var district = roll < 0.7 ? changzhou[random.Next(changzhou.Count)]
+                : roll < 0.9 ? jiangsu[random.Next(jiangsu.Count)]
+                : divisions.Districts[random.Next(divisions.Districts.Count)];
+            var mobile = $"+86{MobilePrefixes[random.Next(MobilePrefixes.Length)]}{random.Next(10_000_000, 100_000_000)}";
+            var consent = random.NextDouble() < 0.6;
+            var details = new CustomerDetails(
+                organization ? CustomerType.Organization : CustomerType.Person, name,
+                organization ? null : random.NextDouble() < 0.4 ? Companies[random.Next(Companies.Length)] : null,
+                [new CustomerPhone(PhoneKind.Mobile, mobile)],
+                random.NextDouble() < 0.3 ? [$"c{i:D5}@example.cn"] : [],
+                random.NextDouble() < 0.5 ? $"wxid_{random.Next(100_000, 999_999)}" : null,
+                [new CustomerAddress(district.Province, district.City, district.Name, $"{Streets[random.Next(Streets.Length)]} {random.Next(1, 300)} 号")],
+                organization ? null : today.AddDays(-random.Next(20 * 365, 65 * 365)), random.NextDouble() < 0.15,
+                organization ? Gender.Unknown : random.NextDouble() < 0.55 ? Gender.Male : Gender.Female,
+                Industries[random.Next(Industries.Length)], organization ? "中型" : null, Sources[random.Next(Sources.Length)],
+                owner.UserId, owner.DepartmentId, null, null, Needs[random.Next(Needs.Length)],
+                consent, consent ? "电话" : null);
+            yield return Customer.Create(details, now.AddMinutes(-count + i), today).Value!;
+        }
+    }
+}
