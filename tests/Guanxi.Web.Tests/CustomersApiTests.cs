@@ -101,6 +101,13 @@ public abstract class CustomersApiTests(GuanxiApp app)
         Assert.Contains("+8613800001111", phones.GetProperty("oldValue").GetString());
         Assert.Contains("+8613800002222", phones.GetProperty("newValue").GetString());
 
+        // The administrators' audit log does not leak what the record masks from them.
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var audit = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=Customer&key={id}&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(audit, h => h.GetProperty("field").GetString() == "Name" && h.GetProperty("newValue").GetString() == "王建华");
+        Assert.All(audit.Where(h => h.GetProperty("field").GetString() is "Phones" or "Emails" or "Addresses" or "Birthday" or "WeChat"),
+            h => Assert.Equal("****", h.GetProperty("newValue").GetString() ?? "****"));
+
         // A colleague who sees the customer masked sees its history masked too.
         var colleague = await app.SignedInAs("sales@demo.guanxi.cn");
         var maskedHistory = (await colleague.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/history?pageSize=200")).GetProperty("items").EnumerateArray();

@@ -26,6 +26,7 @@ public static class AuditModelExtensions
     internal const string Audited = "Guanxi:Audited";
     internal const string Ignored = "Guanxi:AuditIgnored";
     internal const string Owner = "Guanxi:AuditOwner";
+    internal const string Personal = "Guanxi:Personal";
 
     /// <summary>Every insert, update and delete of this entity is written to the history.</summary>
     public static EntityTypeBuilder<T> IsAudited<T>(this EntityTypeBuilder<T> builder) where T : class =>
@@ -34,6 +35,10 @@ public static class AuditModelExtensions
     /// <summary>A link entity (user ↔ role, customer ↔ group): its rows are recorded as a field of the owner's history.</summary>
     public static EntityTypeBuilder<T> IsAuditedOn<T>(this EntityTypeBuilder<T> builder, AuditOwner owner) where T : class =>
         builder.HasAnnotation(Owner, owner.ToString());
+
+    /// <summary>Personal data (ARC-9): the history shows its values only to those who may see them unmasked.</summary>
+    public static PropertyBuilder<TProperty> IsPersonal<TProperty>(this PropertyBuilder<TProperty> builder) =>
+        builder.HasAnnotation(Personal, true);
 
     /// <summary>Secrets and bookkeeping columns (password hashes, stamps) stay out of the history.</summary>
     public static PropertyBuilder<TProperty> NotAudited<TProperty>(this PropertyBuilder<TProperty> builder) =>

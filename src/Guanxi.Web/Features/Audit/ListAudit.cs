@@ -11,10 +11,17 @@ public sealed record AuditRow(
     long Id, DateTimeOffset At, string? UserId, string? UserName, string Entity, string Key, AuditAction Action,
     string Field, string? OldValue, string? NewValue);
 
-/// <summary>The history, newest first, filtered by entity, key, who and when (From inclusive, To exclusive).</summary>
+/// <summary>
+/// The history, newest first, filtered by entity, key, who and when (From inclusive, To exclusive). Values of personal
+/// fields (marked <c>.IsPersonal()</c>) read **** unless the caller may see them unmasked (ARC-9): the history must not
+/// leak what the record masks.
+/// </summary>
 public sealed class ListAudit(GuanxiDbContext db)
 {
-    public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default)
+    public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default) =>
+        await Handle(query, revealPersonal: false, cancellationToken);
+
+    public async Task<Page<AuditRow>> Handle(AuditQuery query, bool revealPersonal, CancellationToken cancellationToken = default)
     {
         var rows = db.Set<AuditEntry>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Entity))
@@ -28,8 +35,18 @@ public sealed class ListAudit(GuanxiDbContext db)
             rows = rows.Where(e => e.At >= from);
         if (query.To?.ToUniversalTime() is { } to)
             rows = rows.Where(e => e.At < to);
-        return await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+        var page = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserName, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
             .ToPageAsync(query.Page, query.PageSize, cancellationToken);
+        return revealPersonal ? page : page with { Items = [.. page.Items.Select(r => IsPersonal(r) ? Masked(r) : r)] };
     }
+
+    private bool IsPersonal(AuditRow row) =>
+        db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == row.Entity)?.FindProperty(row.Field)
+            ?.FindAnnotation(AuditModelExtensions.Personal) is not null;
+
+    private static AuditRow Masked(AuditRow row) =>
+        row with { OldValue = row.OldValue is null ? null : Hidden, NewValue = row.NewValue is null ? null : Hidden };
+
+    private const string Hidden = "****";
 }

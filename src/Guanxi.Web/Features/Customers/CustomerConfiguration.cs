@@ -19,7 +19,8 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Gender).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.Name).HasMaxLength(Customer.MaxNameLength);
         builder.Property(c => c.Organization).HasMaxLength(Customer.MaxNameLength);
-        builder.Property(c => c.WeChat).HasMaxLength(100);
+        builder.Property(c => c.WeChat).HasMaxLength(100).IsPersonal();
+        builder.Property(c => c.Birthday).IsPersonal();
         builder.Property(c => c.Industry).HasMaxLength(100);
         builder.Property(c => c.Size).HasMaxLength(50);
         builder.Property(c => c.Source).HasMaxLength(100);
@@ -31,9 +32,9 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Version).IsConcurrencyToken().NotAudited();
         // Kept as JSON text for now: each list is one field of the history with its old and new value. The search
         // slice of issue 3 will add its own indexed columns for phone tails and e-mails.
-        Json(builder.Property(c => c.Phones).HasField("phones"));
-        Json(builder.Property(c => c.Emails).HasField("emails"));
-        Json(builder.Property(c => c.Addresses).HasField("addresses"));
+        Json(builder.Property(c => c.Phones).HasField("phones").IsPersonal());
+        Json(builder.Property(c => c.Emails).HasField("emails").IsPersonal());
+        Json(builder.Property(c => c.Addresses).HasField("addresses").IsPersonal());
         builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.DepartmentId, c.Name });

@@ -12,9 +12,6 @@ namespace Guanxi.Web.Features.Customers;
 /// </summary>
 public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers, ListAudit audit)
 {
-    private static readonly HashSet<string> Personal =
-        [nameof(Customer.Phones), nameof(Customer.Emails), nameof(Customer.WeChat), nameof(Customer.Addresses), nameof(Customer.Birthday)];
-
     public async Task<Page<AuditRow>?> Handle(Guid id, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var viewer = await viewers.Current(cancellationToken);
@@ -25,12 +22,7 @@ public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers,
         var sight = CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId);
         if (sight == CustomerSight.None)
             return null;
-        var rows = await audit.Handle(new AuditQuery(nameof(Customer), id.ToString(), Page: page, PageSize: pageSize), cancellationToken);
-        return sight == CustomerSight.Full ? rows : rows with
-        {
-            Items = [.. rows.Items.Select(r => Personal.Contains(r.Field)
-                ? r with { OldValue = r.OldValue is null ? null : PersonalDataMask.Hidden, NewValue = r.NewValue is null ? null : PersonalDataMask.Hidden }
-                : r)],
-        };
+        return await audit.Handle(new AuditQuery(nameof(Customer), id.ToString(), Page: page, PageSize: pageSize),
+            revealPersonal: sight == CustomerSight.Full, cancellationToken);
     }
 }
