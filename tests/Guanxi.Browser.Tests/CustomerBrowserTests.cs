@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Guanxi.Browser.Tests;
 
-/// <summary>A sales manager enters a customer in Chinese and finds it again by two characters; a colleague sees it masked.</summary>
+/// <summary>A sales manager enters a customer in Chinese and finds it again by two characters; a colleague sees it masked and reveals it with a reason.</summary>
 public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -51,5 +51,12 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
         await Expect(colleague.GetByText("个人信息已隐藏")).ToBeVisibleAsync();
         await Expect(colleague.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("139****5678");
         await BrowserApp.ScreenshotAsync(colleague, "33-customer-masked-zh");
+
+        await BrowserApp.InteractiveAsync(colleague);
+        await colleague.ClickAsync("[data-testid=reveal]");
+        await colleague.GetByLabel("查看原因").FillAsync("代同事回访");
+        await colleague.ClickAsync("[data-testid=reveal-confirm]");
+        await Expect(colleague.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("+8613912345678");
+        await BrowserApp.ScreenshotAsync(colleague, "34-customer-revealed-zh");
     }
 }

@@ -52,6 +52,16 @@ public sealed class ConfidentialityTests
         Assert.False(CustomerAccess.CanEdit(As(Role.SalesConsultant, Service, "owner"), "owner", Sales));
     }
 
+    [Fact]
+    public void ARC_9_department_colleagues_may_reveal_with_a_reason_administrators_and_other_departments_may_not()
+    {
+        Assert.True(CustomerAccess.CanReveal(As(Role.SalesConsultant, Sales, "colleague"), Sales));
+        Assert.True(CustomerAccess.CanReveal(As(Role.ServiceAdvisor, Sales), Sales));
+        Assert.False(CustomerAccess.CanReveal(As(Role.Administrator, CustomerService), Sales));
+        Assert.False(CustomerAccess.CanReveal(As(Role.SalesConsultant, Service), Sales));
+        Assert.False(CustomerAccess.CanReveal(As(Role.Administration, Sales), Sales));
+    }
+
     [Theory]
     [InlineData("13812341234", "138****1234")]
     [InlineData("+86 138 1234 1234", "138****1234")]

@@ -116,6 +116,31 @@ public abstract class CustomersApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task ARC_9_a_colleague_reveals_with_a_reason_and_every_unmasked_view_and_reveal_is_logged()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var id = (await Created(await manager.PostAsJsonAsync("/api/customers", Body("钱多多", "13655556666")))).GetProperty("id").GetGuid();
+
+        var colleague = await app.SignedInAs("sales@demo.guanxi.cn");
+        Assert.Equal(HttpStatusCode.BadRequest, (await colleague.GetAsync($"/api/customers/{id}?reveal=true")).StatusCode);   // no reason
+        var revealed = await colleague.GetFromJsonAsync<JsonElement>($"/api/customers/{id}?reveal=true&reason={Uri.EscapeDataString("代同事回访")}");
+        Assert.Equal("+8613655556666", revealed.GetProperty("phones")[0].GetProperty("number").GetString());
+        Assert.False(revealed.GetProperty("masked").GetBoolean());
+
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/api/customers/{id}?reveal=true&reason=curious")).StatusCode);
+        Assert.Equal("136****6666", (await admin.GetFromJsonAsync<JsonElement>($"/api/customers/{id}")).GetProperty("phones")[0].GetProperty("number").GetString());
+
+        await (await app.SignedInAs("cs.manager@demo.guanxi.cn")).GetAsync($"/api/customers/{id}");
+        var log = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit/personal-data?customerId={id}")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "Reveal" && a.GetProperty("reason").GetString() == "代同事回访");
+        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "View");
+        var adminName = (await admin.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("displayName").GetString();
+        Assert.DoesNotContain(log, a => a.GetProperty("userName").GetString() == adminName);   // a masked view is no access to log
+    }
+
+    [Fact]
     public async Task ARC_1_bad_input_is_answered_per_field_and_nothing_is_created()
     {
         app.EnsureAvailable();

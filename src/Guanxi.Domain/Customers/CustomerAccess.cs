@@ -41,6 +41,14 @@ public static class CustomerAccess
         viewer.Is(Role.CustomerServiceManager)
         || viewer.DepartmentId == customerDepartmentId && (viewer.UserId == ownerId || viewer.Is(Role.DepartmentManager));
 
+    /// <summary>
+    /// The "show" action: a colleague in the customer's department (covering for the owner, say) may reveal its masked
+    /// personal fields, giving a reason that is logged. Administrators may not: they run the system, not the customers.
+    /// </summary>
+    public static bool CanReveal(Viewer viewer, Guid customerDepartmentId) =>
+        viewer.DepartmentId == customerDepartmentId
+        && (viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor) || viewer.Is(Role.DepartmentManager));
+
     /// <summary>Leadership, customer-service roles and administrators see every department's customers.</summary>
     public static bool SeesEveryDepartment(Viewer viewer) =>
         viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator);

@@ -58,14 +58,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<string>("Addresses")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<string>("Background")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("Birthday")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<DateTimeOffset?>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
@@ -82,7 +84,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<string>("Emails")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<string>("Gender")
                         .IsRequired()
@@ -119,7 +122,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<string>("Phones")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<string>("Preferences")
                         .HasMaxLength(2000)
@@ -150,7 +154,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<string>("WeChat")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.HasKey("Id");
 
@@ -354,6 +359,49 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("Entity", "Key", "At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Customers.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("PersonalDataAccesses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -53,14 +53,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Addresses")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<string>("Background")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Birthday")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<long?>("ConsentAt")
                         .HasColumnType("INTEGER");
@@ -77,7 +79,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Emails")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<string>("Gender")
                         .IsRequired()
@@ -114,7 +117,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Phones")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.Property<string>("Preferences")
                         .HasMaxLength(2000)
@@ -145,7 +149,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("WeChat")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Guanxi:Personal", true);
 
                     b.HasKey("Id");
 
@@ -345,6 +350,47 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("Entity", "Key", "At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Customers.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("PersonalDataAccesses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

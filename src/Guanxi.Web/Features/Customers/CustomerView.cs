@@ -14,9 +14,9 @@ public sealed record CustomerView(
     Guid Id, CustomerType Type, string Name, string? Organization, IReadOnlyList<PhoneView> Phones, IReadOnlyList<string> Emails,
     string? WeChat, IReadOnlyList<AddressView> Addresses, string? Birthday, bool LunarBirthday, Gender Gender, string? Industry,
     string? Size, string? Source, string OwnerId, string OwnerName, Guid DepartmentId, string DepartmentName, NotesView Notes,
-    bool MarketingConsent, DateTimeOffset? ConsentAt, string? ConsentChannel, CustomerStatus Status, bool Masked, bool Editable, Guid Version)
+    bool MarketingConsent, DateTimeOffset? ConsentAt, string? ConsentChannel, CustomerStatus Status, bool Masked, bool Editable, bool Revealable, Guid Version)
 {
-    public static CustomerView Of(Customer c, string ownerName, string departmentName, CustomerSight sight, bool editable)
+    public static CustomerView Of(Customer c, string ownerName, string departmentName, CustomerSight sight, bool editable, bool revealable)
     {
         var masked = sight != CustomerSight.Full;
         return new CustomerView(
@@ -29,6 +29,6 @@ public sealed record CustomerView(
                 : new AddressView(a.Province, a.City, a.District, a.Street))],
             masked ? PersonalDataMask.Birthday(c.Birthday) : c.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             c.LunarBirthday, c.Gender, c.Industry, c.Size, c.Source, c.OwnerId, ownerName, c.DepartmentId, departmentName,
-            new NotesView(c.Background, c.Preferences, c.Needs), c.MarketingConsent, c.ConsentAt, c.ConsentChannel, c.Status, masked, editable, c.Version);
+            new NotesView(c.Background, c.Preferences, c.Needs), c.MarketingConsent, c.ConsentAt, c.ConsentChannel, c.Status, masked, editable, revealable, c.Version);
     }
 }

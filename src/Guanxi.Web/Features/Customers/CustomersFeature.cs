@@ -11,6 +11,8 @@ public static class CustomersFeature
     {
         var services = builder.Services;
         services.AddScoped<CustomerViewers>();
+        services.AddScoped<PersonalDataLog>();
+        services.AddScoped<ListPersonalDataAccess>();
         services.AddScoped<CustomerInput>();
         services.AddScoped<ListCustomers>();
         services.AddScoped<GetCustomer>();
@@ -27,13 +29,19 @@ public static class CustomersFeature
                 ListCustomers list, CancellationToken ct) => list.Handle(new CustomerQuery(q, ownerId, departmentId, type, status, page, pageSize), ct))
             .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it.");
 
-        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound>> (Guid id, HttpContext http, GetCustomer get, CancellationToken ct) =>
+        customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
+            Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>
         {
-            if (await get.Handle(id, ct) is not { } view)
+            var (view, refused) = reveal == true ? await get.Reveal(id, reason, ct) : (await get.Handle(id, ct), null);
+            if (refused == GetCustomer.RevealRefused)
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refused.MessageFor(Cultures.IsEnglish));
+            if (refused is not null)
+                return Problems.Validation(refused);
+            if (view is null)
                 return TypedResults.NotFound();
             http.Response.Headers.ETag = $"\"{view.Version}\"";
             return TypedResults.Ok(view);
-        }).WithSummary("One customer with an ETag; 404 when outside the caller's sight.");
+        }).WithSummary("One customer with an ETag; 404 when outside the caller's sight; ?reveal=true&reason= unmasks for a department colleague (logged), 403 for others.");
 
         customers.MapPost("/", async Task<Results<Created<CustomerView>, ValidationProblem>> (CustomerBody body, CreateCustomer create, GetCustomer get, CancellationToken ct) =>
         {
@@ -71,6 +79,10 @@ public static class CustomersFeature
         customers.MapGet("/{id:guid}/history", async Task<Results<Ok<Page<Audit.AuditRow>>, NotFound>> (Guid id, int? page, int? pageSize, CustomerHistory history, CancellationToken ct) =>
                 await history.Handle(id, page, pageSize, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound())
             .WithSummary("Every change of the customer: field, old, new, who, when (ARC-3).");
+        app.MapGet("/api/audit/personal-data", (Guid? customerId, int? page, int? pageSize, ListPersonalDataAccess list, CancellationToken ct) =>
+                list.Handle(customerId, page, pageSize, ct))
+            .RequireAuthorization(Shared.Auth.Policies.ViewAudit).WithTags("Audit")
+            .WithSummary("Every view of unmasked personal data, every reveal with its reason, every export (ARC-9).");
         return app;
     }
 }

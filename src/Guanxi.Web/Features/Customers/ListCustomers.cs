@@ -14,7 +14,7 @@ public sealed record CustomerRow(
     Guid DepartmentId, IReadOnlyList<string> Groups);
 
 /// <summary>The customers in the caller's sight (ARC-9), newest first, the primary phone masked unless the caller may see it.</summary>
-public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers)
+public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log)
 {
     public async Task<Page<CustomerRow>> Handle(CustomerQuery query, CancellationToken cancellationToken = default)
     {
@@ -44,9 +44,10 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers)
             .Skip((page - 1) * size).Take(size)
             .Select(c => new { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return new Page<CustomerRow>(
-            [.. rows.Select(r => Row(r.Customer, r.Owner ?? "", CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)))],
-            total, page, size);
+        var sights = rows.Select(r => CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)).ToList();
+        if (sights.Count(s => s == CustomerSight.Full) is var unmasked and > 0)
+            await log.RecordAsync(PersonalDataAccessKind.List, null, unmasked, null, cancellationToken);   // ARC-9: unmasked phones were shown
+        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i]))], total, page, size);
     }
 
     private static CustomerRow Row(Customer c, string owner, CustomerSight sight)

@@ -1,0 +1,21 @@
+using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Api;
+
+namespace Guanxi.Web.Features.Customers;
+
+public sealed record PersonalDataAccessRow(
+    long Id, DateTimeOffset At, string? UserId, string? UserName, PersonalDataAccessKind Kind, Guid? CustomerId, int RowCount, string? Reason);
+
+/// <summary>The log of unmasked views, reveals and exports, newest first, for administrators.</summary>
+public sealed class ListPersonalDataAccess(GuanxiDbContext db)
+{
+    public Task<Page<PersonalDataAccessRow>> Handle(Guid? customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        var rows = db.Set<PersonalDataAccess>().AsQueryable();
+        if (customerId is { } id)
+            rows = rows.Where(a => a.CustomerId == id);
+        return rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new PersonalDataAccessRow(a.Id, a.At, a.UserId, a.UserName, a.Kind, a.CustomerId, a.RowCount, a.Reason))
+            .ToPageAsync(page, pageSize, cancellationToken);
+    }
+}
