@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,6 +16,14 @@ public abstract class GuanxiComponent : ComponentBase
     [Inject] private AuthenticationStateProvider AuthenticationState { get; set; } = default!;
     [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
     [Inject] protected Formatter F { get; set; } = default!;
+
+    /// <summary>The errors of the last save, shown on their fields (and, for fields a form lacks, as alerts).</summary>
+    protected IReadOnlyList<Error> Errors { get; set; } = [];
+
+    protected bool Has(string field) => Errors.Any(e => e.Field == field);
+
+    protected string? ErrorOf(string field) =>
+        Errors.Where(e => e.Field == field).Select(e => e.MessageFor(Cultures.IsEnglish)).FirstOrDefault();
 
     protected async Task<T> Run<THandler, T>(Func<THandler, Task<T>> action) where THandler : notnull
     {

@@ -74,7 +74,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider time)
         foreach (var property in entry.Properties)
         {
             var meta = property.Metadata;
-            if (meta.IsPrimaryKey() || meta.IsShadowProperty() && meta.IsConcurrencyToken || meta.FindAnnotation(AuditModelExtensions.Ignored) is not null)
+            if (meta.IsPrimaryKey() || meta.FindAnnotation(AuditModelExtensions.Ignored) is not null)
                 continue;
             switch (entry.State)
             {

@@ -38,12 +38,14 @@ public sealed class ListAudit(GuanxiDbContext db)
         var page = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserName, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
             .ToPageAsync(query.Page, query.PageSize, cancellationToken);
-        return revealPersonal ? page : page with { Items = [.. page.Items.Select(r => IsPersonal(r) ? Masked(r) : r)] };
+        if (revealPersonal)
+            return page;
+        var personal = db.Model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties().Where(p => p.FindAnnotation(AuditModelExtensions.Personal) is not null)
+                .Select(p => (t.ClrType.Name, p.Name)))
+            .ToHashSet();
+        return page with { Items = [.. page.Items.Select(r => personal.Contains((r.Entity, r.Field)) ? Masked(r) : r)] };
     }
-
-    private bool IsPersonal(AuditRow row) =>
-        db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == row.Entity)?.FindProperty(row.Field)
-            ?.FindAnnotation(AuditModelExtensions.Personal) is not null;
 
     private static AuditRow Masked(AuditRow row) =>
         row with { OldValue = row.OldValue is null ? null : Hidden, NewValue = row.NewValue is null ? null : Hidden };

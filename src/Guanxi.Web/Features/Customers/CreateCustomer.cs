@@ -30,5 +30,9 @@ public static class CustomerWebErrors
     public static readonly Error NotAllowed = new("customer.not_allowed", "您的角色不能修改客户资料。", "Your role cannot change customers.");
     public static readonly Error OutOfReach = new("customer.out_of_reach", "您不能把客户建在或移到这个部门或负责人名下。", "You cannot put the customer in this department or with this owner.", "departmentId");
     public static readonly Error Changed = new("customer.changed", "该客户刚被其他人修改过，请刷新后重试。", "Someone else changed this customer just now; reload and try again.", "version");
+    public static readonly Error OwnerUnknown = new("customer.owner_unknown", "负责人不存在或已停用。", "The responsible member of staff does not exist or is deactivated.", "ownerId");
     public static readonly Error VersionRequired = new("customer.version_required", "请带上读取时的版本（If-Match），以免覆盖他人的修改。", "Send the version you read (If-Match) so that nobody's change is overwritten.", "version");
+
+    public static Error PhoneInvalid(string? number, int index) =>
+        new("customer.phone_invalid", $"“{number}”不是有效的电话号码。", $"'{number}' is not a valid phone number.", $"phones[{index}].number");
 }

@@ -29,11 +29,11 @@ public sealed class CustomerInput(GuanxiDbContext db)
             if (ToE164(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
                 phones.Add(new CustomerPhone(phone.Kind, number));
             else
-                errors.Add(new Error("customer.phone_invalid", $"“{phone.Number}”不是有效的电话号码。", $"'{phone.Number}' is not a valid phone number.", $"phones[{index}].number"));
+                errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, index));
         }
         var ownerId = string.IsNullOrWhiteSpace(body.OwnerId) ? viewer.UserId : body.OwnerId;
         if (!await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, cancellationToken))
-            errors.Add(new Error("customer.owner_unknown", "负责人不存在或已停用。", "The responsible member of staff does not exist or is deactivated.", "ownerId"));
+            errors.Add(CustomerWebErrors.OwnerUnknown);
         var departmentId = body.DepartmentId ?? viewer.DepartmentId;
         if (!await db.Set<Guanxi.Domain.Accounts.Department>().AnyAsync(d => d.Id == departmentId, cancellationToken))
             errors.Add(Guanxi.Domain.Accounts.DepartmentErrors.NotFound);

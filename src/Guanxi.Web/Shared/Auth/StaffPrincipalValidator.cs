@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Guanxi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Guanxi.Web.Shared.Auth;
 /// <summary>
 /// SEC-3 on every request: a cookie or bearer token of an account that was deactivated, or whose password or roles
 /// changed since it was issued (a new security stamp), no longer counts — the request goes on as anonymous and so
-/// gets 401 or the login page. Bearer tokens carry no such check of their own.
+/// gets 401 or the login page. Bearer tokens carry no such check of their own. Only requests to endpoints that require
+/// authorization are checked: static files need no database look-up.
 /// </summary>
 public sealed class StaffPrincipalValidator(UserManager<StaffUser> users, IOptions<IdentityOptions> options)
 {
@@ -22,6 +24,7 @@ public sealed class StaffPrincipalValidator(UserManager<StaffUser> users, IOptio
     public static IApplicationBuilder UseStaffPrincipalValidation(IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.User.Identity?.IsAuthenticated == true
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null   // not for static files
             && !await context.RequestServices.GetRequiredService<StaffPrincipalValidator>().IsCurrentAsync(context.User))
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
         await next(context);
