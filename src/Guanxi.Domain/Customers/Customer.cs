@@ -11,7 +11,15 @@ public enum CustomerType
 public enum CustomerStatus
 {
     Active,
+
+    /// <summary>Soft-deleted (SEC-1): out of the lists, restorable.</summary>
     Archived,
+
+    /// <summary>A tombstone of a merge (ARC-2): it points to the survivor through <see cref="Customer.MergedIntoId"/>.</summary>
+    Merged,
+
+    /// <summary>Personal fields anonymised for good on the customer's request (PIPL, SEC-1).</summary>
+    Erased,
 }
 
 public enum Gender
@@ -34,6 +42,15 @@ public sealed record CustomerPhone(PhoneKind Kind, string Number);
 /// <summary>An address with China's official divisions plus the street.</summary>
 public sealed record CustomerAddress(string? Province, string? City, string? District, string? Street);
 
+/// <summary>A contact person of an organisation (ARC-1): name, title, phones (E.164), birthday.</summary>
+public sealed record CustomerContact(string Name, string? Title, IReadOnlyList<CustomerPhone> Phones, DateOnly? Birthday)
+{
+    public bool Equals(CustomerContact? other) =>
+        other is not null && Name == other.Name && Title == other.Title && Birthday == other.Birthday && Phones.SequenceEqual(other.Phones);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Title, Birthday, Phones.Count);
+}
+
 /// <summary>Everything a user enters about a customer (ARC-1), validated by <see cref="Customer"/>.</summary>
 public sealed record CustomerDetails(
     CustomerType Type,
@@ -55,7 +72,8 @@ public sealed record CustomerDetails(
     string? Preferences,
     string? Needs,
     bool MarketingConsent,
-    string? ConsentChannel);
+    string? ConsentChannel,
+    IReadOnlyList<CustomerContact>? Contacts = null);
 
 /// <summary>
 /// One living record per customer (ARC-1): a person or an organisation with phones, e-mails, WeChat, addresses, key
@@ -67,10 +85,13 @@ public sealed class Customer
     public const int MaxNameLength = 100;
     public const int MaxTextLength = 2000;
     public const int MaxPhones = 10;
+    public const int MaxContacts = 50;
+    public const string ErasedName = "已删除客户";
 
     private List<CustomerPhone> phones = [];
     private List<string> emails = [];
     private List<CustomerAddress> addresses = [];
+    private List<CustomerContact> contacts = [];
 
 #pragma warning disable CS8618 // set by EF Core when loading, by Apply when created
     private Customer()
@@ -86,6 +107,7 @@ public sealed class Customer
     public IReadOnlyList<string> Emails => emails;
     public string? WeChat { get; private set; }
     public IReadOnlyList<CustomerAddress> Addresses => addresses;
+    public IReadOnlyList<CustomerContact> Contacts => contacts;
     public DateOnly? Birthday { get; private set; }
     public bool LunarBirthday { get; private set; }
     public Gender Gender { get; private set; }
@@ -101,6 +123,7 @@ public sealed class Customer
     public DateTimeOffset? ConsentAt { get; private set; }
     public string? ConsentChannel { get; private set; }
     public CustomerStatus Status { get; private set; }
+    public Guid? MergedIntoId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid Version { get; private set; }
 
@@ -110,7 +133,50 @@ public sealed class Customer
         return customer.Apply(details, now, today);
     }
 
-    public Result<Customer> Update(CustomerDetails details, DateTimeOffset now, DateOnly today) => Apply(details, now, today);
+    public Result<Customer> Update(CustomerDetails details, DateTimeOffset now, DateOnly today) =>
+        Status is CustomerStatus.Active or CustomerStatus.Archived ? Apply(details, now, today) : CustomerErrors.NotEditable(Status);
+
+    /// <summary>The details as they stand, for a change of a few fields or a merge.</summary>
+    public CustomerDetails Details => new(
+        Type, Name, Organization, phones, emails, WeChat, addresses, Birthday, LunarBirthday, Gender, Industry, Size, Source,
+        OwnerId, DepartmentId, Background, Preferences, Needs, MarketingConsent, ConsentChannel, contacts);
+
+    /// <summary>SEC-1: archived customers leave the lists and can be restored.</summary>
+    public Result<Customer> Archive() => Move(CustomerStatus.Active, CustomerStatus.Archived);
+
+    public Result<Customer> Restore() => Move(CustomerStatus.Archived, CustomerStatus.Active);
+
+    /// <summary>ARC-2: a merged record stays as a tombstone pointing to the survivor.</summary>
+    public Result<Customer> MergeInto(Customer survivor)
+    {
+        if (survivor.Id == Id || survivor.Status != CustomerStatus.Active || Status is CustomerStatus.Merged or CustomerStatus.Erased)
+            return CustomerErrors.NotMergeable;
+        (Status, MergedIntoId, Version) = (CustomerStatus.Merged, survivor.Id, Guid.NewGuid());
+        return this;
+    }
+
+    /// <summary>
+    /// PIPL erasure (SEC-1): every personal field is blanked for good and the name replaced; what the firm must keep
+    /// (type, owner, department, dates of business) stays so that orders and statistics still add up.
+    /// </summary>
+    public Result<Customer> Erase()
+    {
+        if (Status is CustomerStatus.Merged or CustomerStatus.Erased)
+            return CustomerErrors.NotEditable(Status);
+        (Name, Organization, WeChat, Birthday, LunarBirthday, Gender) = (ErasedName, null, null, null, false, Gender.Unknown);
+        (phones, emails, addresses, contacts) = ([], [], [], []);
+        (Background, Preferences, Needs, MarketingConsent, ConsentAt, ConsentChannel) = (null, null, null, false, null, null);
+        (Status, Version) = (CustomerStatus.Erased, Guid.NewGuid());
+        return this;
+    }
+
+    private Result<Customer> Move(CustomerStatus from, CustomerStatus to)
+    {
+        if (Status != from)
+            return CustomerErrors.NotEditable(Status);
+        (Status, Version) = (to, Guid.NewGuid());
+        return this;
+    }
 
     private Result<Customer> Apply(CustomerDetails d, DateTimeOffset now, DateOnly today)
     {
@@ -125,6 +191,8 @@ public sealed class Customer
             emails = cleanEmails;
         if (!addresses.SequenceEqual(d.Addresses))
             addresses = [.. d.Addresses];
+        if (!contacts.SequenceEqual(d.Contacts ?? []))
+            contacts = [.. d.Contacts ?? []];
         (Birthday, LunarBirthday, Gender) = (d.Birthday, d.LunarBirthday, d.Gender);
         (Industry, Size, Source) = (Blank(d.Industry), Blank(d.Size), Blank(d.Source));
         (OwnerId, DepartmentId) = (d.OwnerId, d.DepartmentId);
@@ -146,6 +214,13 @@ public sealed class Customer
             errors.Add(CustomerErrors.UnknownType);
         if (d.Phones.Count > MaxPhones)
             errors.Add(CustomerErrors.TooManyPhones);
+        if (d.Contacts?.Count > MaxContacts)
+            errors.Add(CustomerErrors.TooManyContacts);
+        foreach (var (contact, i) in (d.Contacts ?? []).Select((c, i) => (c, i)))
+        {
+            if (string.IsNullOrWhiteSpace(contact.Name) || contact.Name.Length > MaxNameLength)
+                errors.Add(CustomerErrors.ContactNameRequired(i));
+        }
         if (d.Emails.FirstOrDefault(e => !EmailAddress.IsValid(e)) is { } bad)
             errors.Add(CustomerErrors.EmailInvalid(bad));
         if (d.Birthday is { } birthday && (birthday > today || birthday.Year < 1900))

@@ -53,6 +53,9 @@ public static class CustomerAccess
     public static bool SeesEveryDepartment(Viewer viewer) =>
         viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator);
 
+    /// <summary>Whether the viewer's role sees any customer at all (their department's or every department's).</summary>
+    public static bool SeesAny(Viewer viewer) => CanSee(viewer, viewer.DepartmentId);
+
     public static bool CanSee(Viewer viewer, Guid customerDepartmentId) =>
         SeesEveryDepartment(viewer)
         || viewer.DepartmentId == customerDepartmentId

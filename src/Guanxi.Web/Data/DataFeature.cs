@@ -36,10 +36,14 @@ public static class DataFeature
         return builder;
     }
 
+    /// <summary>The provider, and the customer search index that every context keeps in step, wherever it is made.</summary>
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
-        provider == DatabaseProvider.Postgres
+        (provider == DatabaseProvider.Postgres
             ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations))
-            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)))
+        .AddInterceptors(SearchIndex);
+
+    private static readonly Features.Customers.CustomerSearchInterceptor SearchIndex = new();
 
     /// <summary>Applies the migrations; SQLite gets write-ahead logging (foreign keys are on by EF Core's default).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

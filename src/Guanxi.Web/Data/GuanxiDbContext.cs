@@ -13,6 +13,8 @@ public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GuanxiDbContext).Assembly);
+        if (Database.IsNpgsql())
+            Features.Customers.CustomerSearchEntryConfiguration.ForPostgres(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

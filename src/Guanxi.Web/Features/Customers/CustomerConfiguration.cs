@@ -30,11 +30,13 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Preferences).HasMaxLength(Customer.MaxTextLength);
         builder.Property(c => c.Needs).HasMaxLength(Customer.MaxTextLength);
         builder.Property(c => c.Version).IsConcurrencyToken().NotAudited();
-        // Kept as JSON text for now: each list is one field of the history with its old and new value. The search
-        // slice of issue 3 will add its own indexed columns for phone tails and e-mails.
+        // Lists are JSON text: each is one field of the history with its old and new value. Search and duplicate
+        // detection read their own keys (CustomerKeys, CustomerSearch), kept in step by CustomerSearchInterceptor.
         Json(builder.Property(c => c.Phones).HasField("phones").IsPersonal());
         Json(builder.Property(c => c.Emails).HasField("emails").IsPersonal());
         Json(builder.Property(c => c.Addresses).HasField("addresses").IsPersonal());
+        Json(builder.Property(c => c.Contacts).HasField("contacts").IsPersonal());
+        builder.HasIndex(c => c.MergedIntoId);
         builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.DepartmentId, c.Name });

@@ -1,4 +1,3 @@
-using Guanxi.Domain.Customers;
 using Guanxi.Web.Shared.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,15 +18,19 @@ public static class CustomersFeature
         services.AddScoped<CreateCustomer>();
         services.AddScoped<UpdateCustomer>();
         services.AddScoped<CustomerHistory>();
+        services.AddScoped<CustomerSearch>();
+        services.AddScoped<ListGroups>();
+        services.AddScoped<SaveGroup>();
+        services.AddScoped<DeleteGroup>();
+        services.AddScoped<ChangeGroupMembers>();
         return builder;
     }
 
     public static WebApplication MapCustomers(this WebApplication app)
     {
         var customers = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
-        customers.MapGet("/", (string? q, string? ownerId, Guid? departmentId, CustomerType? type, CustomerStatus? status, int? page, int? pageSize,
-                ListCustomers list, CancellationToken ct) => list.Handle(new CustomerQuery(q, ownerId, departmentId, type, status, page, pageSize), ct))
-            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it.");
+        customers.MapGet("/", ([AsParameters] CustomerQuery query, ListCustomers list, CancellationToken ct) => list.Handle(query, ct))
+            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; sort=name|-name|createdAt|-createdAt.");
 
         customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
             Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>
@@ -83,6 +86,7 @@ public static class CustomersFeature
                 list.Handle(customerId, page, pageSize, ct))
             .RequireAuthorization(Shared.Auth.Policies.ViewAudit).WithTags("Audit")
             .WithSummary("Every view of unmasked personal data, every reveal with its reason, every export (ARC-9).");
+        app.MapGroups();
         return app;
     }
 }

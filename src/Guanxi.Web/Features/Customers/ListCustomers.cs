@@ -7,20 +7,46 @@ namespace Guanxi.Web.Features.Customers;
 
 public sealed record CustomerQuery(
     string? Q = null, string? OwnerId = null, Guid? DepartmentId = null, CustomerType? Type = null, CustomerStatus? Status = null,
-    int? Page = null, int? PageSize = null);
+    int? Page = null, int? PageSize = null, Guid? GroupId = null, string? Sort = null);
+
+public sealed record GroupRef(Guid Id, string Name);
 
 public sealed record CustomerRow(
     Guid Id, string Name, CustomerType Type, string? Organization, string? PrimaryPhone, string OwnerId, string OwnerName,
-    Guid DepartmentId, IReadOnlyList<string> Groups);
+    Guid DepartmentId, IReadOnlyList<GroupRef> Groups);
 
-/// <summary>The customers in the caller's sight (ARC-9), newest first, the primary phone masked unless the caller may see it.</summary>
-public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log)
+/// <summary>
+/// The customers in the caller's sight (ARC-9), filtered, searched and sorted (search results by rank, otherwise newest
+/// first), the primary phone masked unless the caller may see it.
+/// </summary>
+public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, CustomerSearch search)
 {
     public async Task<Page<CustomerRow>> Handle(CustomerQuery query, CancellationToken cancellationToken = default)
     {
         var (page, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return new Page<CustomerRow>([], 0, page, size);
+        var customers = Filtered(query, viewer);
+        var total = await customers.CountAsync(cancellationToken);
+        var rows = await Sorted(customers, query)
+            .Skip((page - 1) * size).Take(size)
+            .Select(c => new { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Customer.Id).ToList();
+        var groups = (await (from m in db.Set<CustomerGroupMember>()
+                             join g in db.Set<CustomerGroup>() on m.GroupId equals g.Id
+                             where ids.Contains(m.CustomerId)
+                             select new { m.CustomerId, g.Id, g.Name }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.CustomerId, m => new GroupRef(m.Id, m.Name));
+        var sights = rows.Select(r => CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)).ToList();
+        if (sights.Count(s => s == CustomerSight.Full) is var unmasked and > 0)
+            await log.RecordAsync(PersonalDataAccessKind.List, null, unmasked, null, cancellationToken);   // ARC-9: unmasked phones were shown
+        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i], [.. groups[r.Customer.Id].OrderBy(g => g.Name)]))], total, page, size);
+    }
+
+    /// <summary>The caller's customers matching the query's filters and search, unsorted (also what an export writes).</summary>
+    public IQueryable<Customer> Filtered(CustomerQuery query, Viewer viewer)
+    {
         var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == (query.Status ?? CustomerStatus.Active));
         if (!CustomerAccess.SeesEveryDepartment(viewer))   // only the viewer's own department, if their role sees it
         {
@@ -28,33 +54,33 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
             customers = customers.Where(c => c.DepartmentId == own);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var q = query.Q.Trim();
-            customers = customers.Where(c => c.Name.Contains(q) || c.Organization!.Contains(q));
-        }
+            customers = search.Filter(customers, query.Q);
         if (query.OwnerId is { } ownerId)
             customers = customers.Where(c => c.OwnerId == ownerId);
         if (query.DepartmentId is { } departmentId)
             customers = customers.Where(c => c.DepartmentId == departmentId);
         if (query.Type is { } type)
             customers = customers.Where(c => c.Type == type);
-
-        var total = await customers.CountAsync(cancellationToken);
-        var rows = await customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(c => new { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        var sights = rows.Select(r => CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)).ToList();
-        if (sights.Count(s => s == CustomerSight.Full) is var unmasked and > 0)
-            await log.RecordAsync(PersonalDataAccessKind.List, null, unmasked, null, cancellationToken);   // ARC-9: unmasked phones were shown
-        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i]))], total, page, size);
+        if (query.GroupId is { } groupId)
+            customers = customers.Where(c => db.Set<CustomerGroupMember>().Any(m => m.GroupId == groupId && m.CustomerId == c.Id));
+        return customers;
     }
 
-    private static CustomerRow Row(Customer c, string owner, CustomerSight sight)
+    /// <summary>Sort keys: name, createdAt; a leading '-' sorts descending. Without one a search ranks, a list shows the newest first.</summary>
+    public IQueryable<Customer> Sorted(IQueryable<Customer> customers, CustomerQuery query) => query.Sort switch
+    {
+        "name" => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        "-name" => customers.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
+        "createdAt" => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        _ when string.IsNullOrWhiteSpace(query.Sort) && !string.IsNullOrWhiteSpace(query.Q) => search.Rank(customers, query.Q),
+        _ => customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+    };
+
+    private static CustomerRow Row(Customer c, string owner, CustomerSight sight, IReadOnlyList<GroupRef> groups)
     {
         var phone = c.Phones.OrderBy(p => p.Kind).FirstOrDefault()?.Number;
         return new CustomerRow(c.Id, c.Name, c.Type, c.Organization,
             phone is null ? null : sight == CustomerSight.Full ? phone : PersonalDataMask.Phone(phone),
-            c.OwnerId, owner, c.DepartmentId, []);
+            c.OwnerId, owner, c.DepartmentId, groups);
     }
 }

@@ -1,0 +1,77 @@
+namespace Guanxi.Domain.Customers;
+
+/// <summary>
+/// The indexed keys that find a customer and its likely duplicates. Trigram indexes (SQLite FTS5, PostgreSQL pg_trgm)
+/// answer queries of 3+ characters over <see cref="Text"/>; most Chinese names have 2–3 characters, so the short path
+/// keys every 1- and 2-character piece of the name and organisation ("g:"). Phones are keyed by their digits reversed
+/// ("t:"), so that a whole number or its last 4+ digits is an index range. Duplicates (ARC-2) share a mobile ("m:"),
+/// an e-mail ("e:") or name + organisation ("n:").
+/// </summary>
+public static class CustomerKeys
+{
+    public const string Gram = "g:";
+    public const string PhoneTail = "t:";
+    public const string Mobile = "m:";
+    public const string Email = "e:";
+    public const string NameAndOrganization = "n:";
+
+    /// <summary>Separates the fields of <see cref="Text"/> so that no match spans two of them; nobody types it.</summary>
+    public const char Separator = '\u0001';
+
+    public const int MinPhoneDigits = 4;
+
+    public static IReadOnlySet<string> Of(Customer c)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (!Searchable(c))
+            return keys;
+        foreach (var text in new[] { Fold(c.Name), Fold(c.Organization) })
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                keys.Add(Gram + text[i]);
+                if (i + 1 < text.Length)
+                    keys.Add(string.Concat(Gram, text.AsSpan(i, 2)));
+            }
+        }
+        foreach (var phone in c.Phones)
+        {
+            keys.Add(PhoneTail + Reverse(Digits(phone.Number)));
+            if (phone.Kind == PhoneKind.Mobile)
+                keys.Add(Mobile + phone.Number);
+        }
+        foreach (var email in c.Emails)
+            keys.Add(Email + email);
+        if (c.Organization is { Length: > 0 } organization)
+            keys.Add(NameAndOrganization + Fold(c.Name) + Separator + Fold(organization));
+        return keys;
+    }
+
+    /// <summary>What the trigram index holds: name, organisation and e-mails, case-folded.</summary>
+    public static string? Text(Customer c) =>
+        Searchable(c) ? string.Join(Separator, new[] { Fold(c.Name), Fold(c.Organization) }.Concat(c.Emails.Select(Fold))) : null;
+
+    /// <summary>Merged tombstones and erased records are found by nobody.</summary>
+    public static bool Searchable(Customer c) => c.Status is CustomerStatus.Active or CustomerStatus.Archived;
+
+    public static string Fold(string? text) => (text ?? "").Trim().ToLowerInvariant();
+
+    /// <summary>A query that is a phone number or its tail: 4+ digits once spaces, dashes, brackets and + are gone.</summary>
+    public static string? PhoneQuery(string query)
+    {
+        var stripped = new string(query.Where(ch => ch is not (' ' or '-' or '(' or ')' or '+')).ToArray());
+        return stripped.Length >= MinPhoneDigits && stripped.All(char.IsAsciiDigit) ? Reverse(stripped) : null;
+    }
+
+    /// <summary>The first key after every key that starts with <paramref name="prefix"/>, for an index range.</summary>
+    public static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private static string Digits(string number) => new(number.Where(char.IsAsciiDigit).ToArray());
+
+    private static string Reverse(string text)
+    {
+        var chars = text.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+}
