@@ -15,7 +15,7 @@ public abstract class CustomersApiTests(GuanxiApp app)
         emails = new[] { "zhang.xm@example.cn" }, wechat = "wxid_8812",
         addresses = new[] { new { province = "江苏省", city = "常州市", district = "天宁区", street = "延陵西路 1 号" } },
         birthday = "1990-05-01", gender = "Male", ownerId, departmentId,
-        notes = new { background = "老客户介绍", preferences = "周末试驾", needs = "家用 SUV" },
+        notes = new { background = "老客户介绍", preferences = "周末试驾", needs = "家用 SUV" }, allowDuplicate = true,
     };
 
     private static async Task<JsonElement> Created(HttpResponseMessage response)

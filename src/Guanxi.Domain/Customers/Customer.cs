@@ -161,7 +161,7 @@ public sealed class Customer
     /// </summary>
     public Result<Customer> Erase()
     {
-        if (Status is CustomerStatus.Merged or CustomerStatus.Erased)
+        if (Status is CustomerStatus.Erased)
             return CustomerErrors.NotEditable(Status);
         (Name, Organization, WeChat, Birthday, LunarBirthday, Gender) = (ErasedName, null, null, null, false, Gender.Unknown);
         (phones, emails, addresses, contacts) = ([], [], [], []);

@@ -35,17 +35,27 @@ public static class CustomerKeys
             }
         }
         foreach (var phone in c.Phones)
-        {
             keys.Add(PhoneTail + Reverse(Digits(phone.Number)));
-            if (phone.Kind == PhoneKind.Mobile)
-                keys.Add(Mobile + phone.Number);
-        }
-        foreach (var email in c.Emails)
-            keys.Add(Email + email);
-        if (c.Organization is { Length: > 0 } organization)
-            keys.Add(NameAndOrganization + Fold(c.Name) + Separator + Fold(organization));
+        keys.UnionWith(DuplicateKeys(c.Details));
         return keys;
     }
+
+    /// <summary>ARC-2: the same mobile, the same e-mail, or the same name in the same organisation.</summary>
+    public static IReadOnlySet<string> DuplicateKeys(CustomerDetails d)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        keys.UnionWith(d.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => Mobile + p.Number));
+        keys.UnionWith(d.Emails.Select(e => Email + Fold(e)));
+        if (!string.IsNullOrWhiteSpace(d.Organization) && !string.IsNullOrWhiteSpace(d.Name))
+            keys.Add(NameAndOrganization + Fold(d.Name) + Separator + Fold(d.Organization));
+        return keys;
+    }
+
+    /// <summary>What a duplicate key matched on, for the user: "mobile", "email" or "nameAndOrganization".</summary>
+    public static string MatchedOn(string key) =>
+        key.StartsWith(Mobile, StringComparison.Ordinal) ? "mobile" : key.StartsWith(Email, StringComparison.Ordinal) ? "email" : "nameAndOrganization";
+
+    public static readonly IReadOnlyList<string> DuplicatePrefixes = [Mobile, Email, NameAndOrganization];
 
     /// <summary>What the trigram index holds: name, organisation and e-mails, case-folded.</summary>
     public static string? Text(Customer c) =>

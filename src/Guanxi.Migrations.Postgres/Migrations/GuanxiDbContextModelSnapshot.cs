@@ -405,6 +405,36 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerErasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerErasures", (string)null);
+
+                    b.HasAnnotation("Guanxi:AuditOwner", "Customer|CustomerId|Erasure|Reason");
+                });
+
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerGroupMember", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -436,6 +466,36 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("CustomerKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Merged")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMerges", (string)null);
+
+                    b.HasAnnotation("Guanxi:AuditOwner", "Customer|SurvivorId|MergedFrom|Merged");
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerSearchEntry", b =>

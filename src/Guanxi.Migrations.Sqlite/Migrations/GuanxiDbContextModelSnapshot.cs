@@ -395,6 +395,36 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerErasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerErasures", (string)null);
+
+                    b.HasAnnotation("Guanxi:AuditOwner", "Customer|CustomerId|Erasure|Reason");
+                });
+
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerGroupMember", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -426,6 +456,36 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("CustomerKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Merged")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMerges", (string)null);
+
+                    b.HasAnnotation("Guanxi:AuditOwner", "Customer|SurvivorId|MergedFrom|Merged");
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerSearchEntry", b =>

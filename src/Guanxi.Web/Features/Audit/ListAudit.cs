@@ -5,7 +5,7 @@ namespace Guanxi.Web.Features.Audit;
 
 public sealed record AuditQuery(
     string? Entity = null, string? Key = null, string? UserId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    int? Page = null, int? PageSize = null);
+    int? Page = null, int? PageSize = null, IReadOnlyList<string>? Keys = null);
 
 public sealed record AuditRow(
     long Id, DateTimeOffset At, string? UserId, string? UserName, string Entity, string Key, AuditAction Action,
@@ -28,6 +28,8 @@ public sealed class ListAudit(GuanxiDbContext db)
             rows = rows.Where(e => e.Entity == query.Entity);
         if (!string.IsNullOrWhiteSpace(query.Key))
             rows = rows.Where(e => e.Key == query.Key);
+        if (query.Keys is { Count: > 0 } keys)
+            rows = rows.Where(e => keys.Contains(e.Key));
         if (!string.IsNullOrWhiteSpace(query.UserId))
             rows = rows.Where(e => e.UserId == query.UserId);
         // PostgreSQL compares timestamptz with UTC instants only; a client may send +08:00.

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Customers;
 
 /// <summary>
-/// ARC-3: every change of one customer, newest first. The history must not leak what the record masks: personal
-/// values read **** for a caller who sees the customer masked.
+/// ARC-3: every change of one customer, newest first — with the history of the records merged into it (ARC-2), and
+/// group ids shown as group names. The history must not leak what the record masks: personal values read **** for a
+/// caller who sees the customer masked.
 /// </summary>
 public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers, ListAudit audit)
 {
@@ -22,7 +23,28 @@ public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers,
         var sight = CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId);
         if (sight == CustomerSight.None)
             return null;
-        return await audit.Handle(new AuditQuery(nameof(Customer), id.ToString(), Page: page, PageSize: pageSize),
+        var keys = new List<Guid> { id };
+        for (var level = keys; level.Count > 0 && keys.Count < 500;)   // merged into records that were merged into it …
+        {
+            var from = level;
+            level = await db.Set<Customer>().Where(c => c.MergedIntoId != null && from.Contains(c.MergedIntoId.Value)).Select(c => c.Id).ToListAsync(cancellationToken);
+            keys.AddRange(level);
+        }
+        var rows = await audit.Handle(new AuditQuery(nameof(Customer), Keys: [.. keys.Select(k => k.ToString())], Page: page, PageSize: pageSize),
             revealPersonal: sight == CustomerSight.Full, cancellationToken);
+        return rows with { Items = await GroupNames(rows.Items, cancellationToken) };
+    }
+
+    /// <summary>Membership rows hold the group's id; a deleted group's name comes from its own history.</summary>
+    private async Task<IReadOnlyList<AuditRow>> GroupNames(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Where(r => r.Field == "Groups").SelectMany(r => new[] { r.OldValue, r.NewValue }).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0)
+            return rows;
+        var names = (await db.Set<AuditEntry>().Where(e => e.Entity == nameof(CustomerGroup) && ids.Contains(e.Key) && e.Field == nameof(CustomerGroup.Name))
+                .OrderBy(e => e.Id).Select(e => new { e.Key, e.NewValue }).ToListAsync(cancellationToken))
+            .Where(e => e.NewValue is not null).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().NewValue!);
+        string? Name(string? value) => value is null ? null : names.GetValueOrDefault(value, value);
+        return [.. rows.Select(r => r.Field == "Groups" ? r with { OldValue = Name(r.OldValue), NewValue = Name(r.NewValue) } : r)];
     }
 }

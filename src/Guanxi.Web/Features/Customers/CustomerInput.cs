@@ -13,7 +13,9 @@ public sealed record CustomerBody(
     CustomerType Type, string? Name, string? Organization, IReadOnlyList<PhoneBody>? Phones, IReadOnlyList<string>? Emails,
     string? WeChat, IReadOnlyList<AddressView>? Addresses, DateOnly? Birthday, bool LunarBirthday, Gender Gender,
     string? Industry, string? Size, string? Source, string? OwnerId, Guid? DepartmentId, NotesView? Notes,
-    bool MarketingConsent, string? ConsentChannel);
+    bool MarketingConsent, string? ConsentChannel, IReadOnlyList<ContactBody>? Contacts = null, bool AllowDuplicate = false);
+
+public sealed record ContactBody(string? Name, string? Title, IReadOnlyList<PhoneBody>? Phones, DateOnly? Birthday);
 
 /// <summary>Turns a body into <see cref="CustomerDetails"/>: phones to E.164 (CN by default), owner and department checked.</summary>
 public sealed class CustomerInput(GuanxiDbContext db)
@@ -31,6 +33,19 @@ public sealed class CustomerInput(GuanxiDbContext db)
             else
                 errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, index));
         }
+        var contacts = new List<CustomerContact>();
+        foreach (var (contact, index) in (body.Contacts ?? []).Select((c, i) => (c, i)))
+        {
+            var contactPhones = new List<CustomerPhone>();
+            foreach (var (phone, p) in (contact.Phones ?? []).Select((x, i) => (x, i)))
+            {
+                if (ToE164(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
+                    contactPhones.Add(new CustomerPhone(phone.Kind, number));
+                else
+                    errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, p) with { Field = $"contacts[{index}].phones[{p}].number" });
+            }
+            contacts.Add(new CustomerContact(contact.Name?.Trim() ?? "", string.IsNullOrWhiteSpace(contact.Title) ? null : contact.Title.Trim(), contactPhones, contact.Birthday));
+        }
         var ownerId = string.IsNullOrWhiteSpace(body.OwnerId) ? viewer.UserId : body.OwnerId;
         if (!await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, cancellationToken))
             errors.Add(CustomerWebErrors.OwnerUnknown);
@@ -44,7 +59,7 @@ public sealed class CustomerInput(GuanxiDbContext db)
             body.Type, body.Name, body.Organization, phones, body.Emails ?? [], body.WeChat,
             [.. (body.Addresses ?? []).Select(a => new CustomerAddress(a.Province, a.City, a.District, a.Street))],
             body.Birthday, body.LunarBirthday, body.Gender, body.Industry, body.Size, body.Source, ownerId, departmentId,
-            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel), errors);
+            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts), errors);
     }
 
     public static string? ToE164(string? raw)

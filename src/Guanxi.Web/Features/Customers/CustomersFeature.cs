@@ -1,3 +1,4 @@
+using Guanxi.Domain.Customers;
 using Guanxi.Web.Shared.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,13 +24,46 @@ public static class CustomersFeature
         services.AddScoped<SaveGroup>();
         services.AddScoped<DeleteGroup>();
         services.AddScoped<ChangeGroupMembers>();
+        services.AddScoped<FindDuplicates>();
+        services.AddScoped<ListDuplicateGroups>();
+        services.AddScoped<MergeCustomers>();
+        services.AddScoped<ICustomerMergeStep, MoveGroupMemberships>();
+        services.AddScoped<ArchiveCustomer>();
+        services.AddScoped<EraseCustomer>();
         return builder;
+    }
+
+    private static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        if (!Enum.TryParse<T>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || text.Any(char.IsAsciiDigit))
+            return false;
+        value = parsed;
+        return true;
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Archive(Guid id, bool restore, ArchiveCustomer archive, CancellationToken ct)
+    {
+        if (await archive.Handle(id, restore, ct) is not { } moved)
+            return TypedResults.NotFound();
+        if (moved.Errors is [var first, ..] && first == CustomerWebErrors.NotAllowed)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+        return moved.Succeeded ? TypedResults.NoContent() : Problems.Validation(moved.Errors);
     }
 
     public static WebApplication MapCustomers(this WebApplication app)
     {
         var customers = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
-        customers.MapGet("/", ([AsParameters] CustomerQuery query, ListCustomers list, CancellationToken ct) => list.Handle(query, ct))
+        customers.MapGet("/", async Task<Results<Ok<Page<CustomerRow>>, ValidationProblem>> (string? q, Guid? groupId, string? ownerId, Guid? departmentId,
+            string? type, string? status, string? sort, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
+        {
+            // Enum values read in any case ("archived", "Archived"), as the JSON contract writes them lower-case.
+            if (!TryParse<CustomerType>(type, out var t) || !TryParse<CustomerStatus>(status, out var s))
+                return Problems.Validation(CustomerWebErrors.UnknownFilter);
+            return TypedResults.Ok(await list.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, page, pageSize, groupId, sort), ct));
+        })
             .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; sort=name|-name|createdAt|-createdAt.");
 
         customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
@@ -46,21 +80,25 @@ public static class CustomersFeature
             return TypedResults.Ok(view);
         }).WithSummary("One customer with an ETag; 404 when outside the caller's sight; ?reveal=true&reason= unmasks for a department colleague (logged), 403 for others.");
 
-        customers.MapPost("/", async Task<Results<Created<CustomerView>, ValidationProblem>> (CustomerBody body, CreateCustomer create, GetCustomer get, CancellationToken ct) =>
+        customers.MapPost("/", async Task<Results<Created<CustomerView>, ValidationProblem, Conflict<DuplicatesFound>>> (CustomerBody body, CreateCustomer create, GetCustomer get, CancellationToken ct) =>
         {
-            var created = await create.Handle(body, ct);
+            var (created, duplicates) = await create.Handle(body, ct);
+            if (duplicates.Count > 0)
+                return TypedResults.Conflict(new DuplicatesFound(duplicates));
             if (!created.Succeeded)
                 return Problems.Validation(created.Errors);
             return TypedResults.Created($"/api/customers/{created.Value}", await get.Handle(created.Value, ct));
-        });
+        }).WithSummary("Enter a customer; 409 with the likely duplicates (same mobile, e-mail, or name + organisation) unless allowDuplicate is true.");
 
-        customers.MapPut("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
+        customers.MapPut("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult, Conflict<DuplicatesFound>>> (
             Guid id, CustomerBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, UpdateCustomer update, GetCustomer get, CancellationToken ct) =>
         {
             var version = Guid.TryParse(ifMatch?.Trim().Trim('"'), out var v) ? v : (Guid?)null;
-            var (outcome, errors, newVersion) = await update.Handle(id, body, version, ct);
+            var (outcome, errors, newVersion, duplicates) = await update.Handle(id, body, version, ct);
             switch (outcome)
             {
+                case UpdateOutcome.Duplicate:
+                    return TypedResults.Conflict(new DuplicatesFound(duplicates));
                 case UpdateOutcome.NotFound:
                     return TypedResults.NotFound();
                 case UpdateOutcome.Invalid:
@@ -77,7 +115,31 @@ public static class CustomersFeature
                     http.Response.Headers.ETag = $"\"{newVersion}\"";
                     return TypedResults.Ok((await get.Handle(id, ct))!);
             }
-        }).WithSummary("Change a customer: If-Match with the ETag read is required (428 without, 412 when stale).");
+        }).WithSummary("Change a customer: If-Match with the ETag read is required (428 without, 412 when stale); 409 when the change makes it a likely duplicate, unless allowDuplicate.");
+
+        customers.MapDelete("/{id:guid}", (Guid id, ArchiveCustomer archive, CancellationToken ct) => Archive(id, restore: false, archive, ct))
+            .WithSummary("Archive (soft delete, SEC-1): out of the lists, restorable.");
+        customers.MapPost("/{id:guid}/restore", (Guid id, ArchiveCustomer archive, CancellationToken ct) => Archive(id, restore: true, archive, ct))
+            .WithSummary("Bring an archived customer back.");
+        customers.MapPost("/{id:guid}/erase", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, EraseBody body, EraseCustomer erase, CancellationToken ct) =>
+        {
+            if (await erase.Handle(id, body, ct) is not { } erased)
+                return TypedResults.NotFound();
+            if (erased.Errors is [var first, ..] && first == CustomerWebErrors.EraseNotAllowed)
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+            return erased.Succeeded ? TypedResults.NoContent() : Problems.Validation(erased.Errors);
+        }).WithSummary("PIPL erasure with a reason (customer-service manager, administrators): personal fields blanked for good, history redacted, the erasure recorded.");
+
+        customers.MapGet("/duplicates", (int? page, int? pageSize, ListDuplicateGroups list, CancellationToken ct) => list.Handle(page, pageSize, ct))
+            .WithSummary("Groups of likely duplicates among the active customers in the caller's sight (ARC-2).");
+        customers.MapPost("/merge", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (MergeBody body, MergeCustomers merge, GetCustomer get, CancellationToken ct) =>
+        {
+            if (await merge.Handle(body, ct) is not { } merged)
+                return TypedResults.NotFound();
+            if (merged.Errors is [var first, ..] && first == CustomerWebErrors.NotAllowed)
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+            return merged.Succeeded ? TypedResults.Ok((await get.Handle(merged.Value, ct))!) : Problems.Validation(merged.Errors);
+        }).WithSummary("Merge duplicates into the survivor: fields picked per customer (fields: {\"name\": id, …}), lists united, related records moved, tombstones kept, recorded in both histories.");
 
         customers.MapGet("/{id:guid}/history", async Task<Results<Ok<Page<Audit.AuditRow>>, NotFound>> (Guid id, int? page, int? pageSize, CustomerHistory history, CancellationToken ct) =>
                 await history.Handle(id, page, pageSize, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound())
@@ -90,3 +152,5 @@ public static class CustomersFeature
         return app;
     }
 }
+
+public sealed record DuplicatesFound(IReadOnlyList<DuplicateMatch> Duplicates);

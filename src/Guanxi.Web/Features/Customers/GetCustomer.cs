@@ -49,7 +49,12 @@ public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, Per
                 Department = db.Set<Department>().Where(d => d.Id == customer.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
-        return (CustomerView.Of(customer, names.Owner, names.Department ?? "", sight,
+        var groups = await (from m in db.Set<CustomerGroupMember>()
+                            join g in db.Set<CustomerGroup>() on m.GroupId equals g.Id
+                            where m.CustomerId == customer.Id
+                            orderby g.Name
+                            select new GroupRef(g.Id, g.Name)).ToListAsync(cancellationToken);
+        return (CustomerView.Of(customer, names.Owner, names.Department ?? "", groups, sight,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId),
             sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId)), null);
     }
