@@ -1,0 +1,78 @@
+namespace Guanxi.Web.Features.Imports;
+
+/// <summary>Display names of the import fields and the header texts that mean each of them.</summary>
+internal static class HeaderLabels
+{
+    public static readonly Dictionary<ImportField, (string Zh, string En)> All = new()
+    {
+        [ImportField.Ignore] = ("不导入", "Do not import"),
+        [ImportField.Name] = ("姓名", "Name"),
+        [ImportField.Type] = ("客户类型", "Type"),
+        [ImportField.Organization] = ("单位", "Organization"),
+        [ImportField.Title] = ("职务", "Title"),
+        [ImportField.Mobile] = ("手机", "Mobile"),
+        [ImportField.Phone] = ("办公电话", "Phone"),
+        [ImportField.HomePhone] = ("家庭电话", "Home phone"),
+        [ImportField.Email] = ("邮箱", "Email"),
+        [ImportField.WeChat] = ("微信", "WeChat"),
+        [ImportField.Address] = ("地址", "Address"),
+        [ImportField.Province] = ("省份", "Province"),
+        [ImportField.City] = ("城市", "City"),
+        [ImportField.District] = ("区县", "District"),
+        [ImportField.Street] = ("详细地址", "Street"),
+        [ImportField.Birthday] = ("生日", "Birthday"),
+        [ImportField.Gender] = ("性别", "Gender"),
+        [ImportField.Industry] = ("行业", "Industry"),
+        [ImportField.Size] = ("规模", "Size"),
+        [ImportField.Source] = ("来源", "Source"),
+        [ImportField.Groups] = ("分组", "Groups"),
+        [ImportField.Notes] = ("备注", "Notes"),
+        [ImportField.Owner] = ("负责人", "Owner"),
+        [ImportField.Department] = ("部门", "Department"),
+        [ImportField.ExternalId] = ("客户编号", "External ID"),
+    };
+
+    /// <summary>Keyed by <see cref="HeaderMap.Key"/>. Beyond the agreed list: Outlook/Google CSV names and common Chinese variants.</summary>
+    public static readonly Dictionary<string, ImportField> Synonyms = Build(new()
+    {
+        [ImportField.Name] = ["姓名", "名称", "客户名称", "客户姓名", "联系人", "name", "full name", "customer name", "联系人姓名"],
+        [ImportField.Type] = ["类型", "客户类型", "type", "customer type"],
+        [ImportField.Organization] = ["公司", "单位", "工作单位", "企业", "organization", "organisation", "company", "公司名称", "单位名称", "企业名称"],
+        [ImportField.Title] = ["职位", "职务", "title", "job title", "position"],
+        [ImportField.Mobile] = ["手机", "手机号", "手机号码", "移动电话", "mobile", "cell", "cellphone", "mobile phone", "mobile number"],
+        [ImportField.Phone] = ["电话", "办公电话", "座机", "固定电话", "phone", "telephone", "tel", "office phone", "work phone", "business phone", "联系电话", "电话号码"],
+        [ImportField.HomePhone] = ["家庭电话", "住宅电话", "home phone"],
+        [ImportField.Email] = ["邮箱", "电子邮件", "电子邮箱", "email", "e-mail", "mail", "email address", "e-mail address", "邮箱地址"],
+        [ImportField.WeChat] = ["微信", "微信号", "wechat", "wechat id", "weixin"],
+        [ImportField.Address] = ["地址", "通讯地址", "联系地址", "address", "家庭地址", "公司地址"],
+        [ImportField.Province] = ["省", "省份", "province", "所在省份"],
+        [ImportField.City] = ["市", "城市", "city", "所在城市"],
+        [ImportField.District] = ["区", "区县", "district", "county"],
+        [ImportField.Street] = ["街道", "详细地址", "street", "street address"],
+        [ImportField.Birthday] = ["生日", "出生日期", "birthday", "date of birth", "dob", "birth date"],
+        [ImportField.Gender] = ["性别", "gender", "sex"],
+        [ImportField.Industry] = ["行业", "industry", "所属行业"],
+        [ImportField.Size] = ["规模", "size", "企业规模", "公司规模"],
+        [ImportField.Source] = ["来源", "客户来源", "来源渠道", "source", "channel"],
+        [ImportField.Groups] = ["分组", "群组", "groups", "group", "tags", "标签", "客户分组"],
+        [ImportField.Notes] = ["备注", "notes", "note", "remarks", "remark", "说明"],
+        [ImportField.Owner] = ["负责人", "客户经理", "owner"],
+        [ImportField.Department] = ["部门", "department", "所属部门"],
+        [ImportField.ExternalId] = ["编号", "客户编号", "id", "external id"],
+    });
+
+    private static Dictionary<string, ImportField> Build(Dictionary<ImportField, string[]> synonyms)
+    {
+        var byKey = new Dictionary<string, ImportField>(StringComparer.Ordinal);
+        foreach (var (field, texts) in synonyms)
+        {
+            // "email" and "e-mail" share a key; one key meaning two fields would be a mistake in the lists above.
+            foreach (var key in texts.Select(HeaderMap.Key))
+            {
+                if (!byKey.TryAdd(key, field) && byKey[key] != field)
+                    throw new InvalidOperationException($"Header synonym {key} means both {byKey[key]} and {field}.");
+            }
+        }
+        return byKey;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Guanxi.Web.Features.Imports;
+
+/// <summary>The customer field a column of an import file is read into.</summary>
+public enum ImportField
+{
+    Ignore,
+    Name,
+    Type,
+    Organization,
+    Title,
+    Mobile,
+    Phone,
+    HomePhone,
+    Email,
+    WeChat,
+    Address,
+    Province,
+    City,
+    District,
+    Street,
+    Birthday,
+    Gender,
+    Industry,
+    Size,
+    Source,
+    Groups,
+    Notes,
+    Owner,
+    Department,
+    ExternalId,
+}
+
+/// <summary>Guesses which field each column holds from its header, in Chinese or English, for the mapping screen to propose.</summary>
+public static partial class HeaderMap
+{
+    /// <summary>
+    /// One field per header, <see cref="ImportField.Ignore"/> when unknown. Case, spaces, punctuation and full-width forms
+    /// do not matter; a remark in brackets is tried without ("手机（必填）"). A field goes to its first column only.
+    /// </summary>
+    public static IReadOnlyList<ImportField> Guess(IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var taken = new HashSet<ImportField>();
+        var fields = new ImportField[headers.Count];
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var field = Lookup(headers[i] ?? "");
+            fields[i] = field != ImportField.Ignore && taken.Add(field) ? field : ImportField.Ignore;
+        }
+        return fields;
+    }
+
+    /// <summary>The field's name on the mapping screen.</summary>
+    public static string Label(ImportField field, bool english) =>
+        HeaderLabels.All.TryGetValue(field, out var label) ? (english ? label.En : label.Zh) : field.ToString();
+
+    private static ImportField Lookup(string header)
+    {
+        var text = header.Normalize(NormalizationForm.FormKC);
+        if (HeaderLabels.Synonyms.TryGetValue(Key(text), out var field))
+            return field;
+        return HeaderLabels.Synonyms.TryGetValue(Key(Remark().Replace(text, "")), out field) ? field : ImportField.Ignore;
+    }
+
+    /// <summary>Letters and digits only, upper case: "E-mail", "e mail" and "EMAIL" are one key.</summary>
+    internal static string Key(string text)
+    {
+        var key = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+                key.Append(char.ToUpperInvariant(c));
+        }
+        return key.ToString();
+    }
+
+    [GeneratedRegex(@"[(\[【（].*?[)\]】）]", RegexOptions.CultureInvariant)]
+    private static partial Regex Remark();
+}
