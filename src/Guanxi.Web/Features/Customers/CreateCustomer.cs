@@ -38,6 +38,7 @@ public static class CustomerWebErrors
     public static readonly Error OwnerUnknown = new("customer.owner_unknown", "负责人不存在或已停用。", "The responsible member of staff does not exist or is deactivated.", "ownerId");
     public static readonly Error LikelyDuplicate = new("customer.likely_duplicate", "已有相同手机、邮箱或同一单位同名的客户，请先查看，确认不是同一人再继续保存。", "A customer with the same mobile, e-mail or name in the same organisation exists; check it, then save anyway if it is someone else.");
     public static readonly Error UnknownFilter = new("customer.unknown_filter", "类型只能是 person / organization，状态只能是 active / archived / merged / erased。", "type is person or organization; status is active, archived, merged or erased.", "status");
+    public static readonly Error ExportFormat = new("customer.export_format", "导出格式只能是 xlsx 或 csv，筛选条件要有效。", "The format is xlsx or csv, with valid filters.", "format");
     public static readonly Error EraseNotAllowed = new("customer.erase_not_allowed", "只有客服经理和系统管理员可以删除客户的个人信息。", "Only the customer-service manager and administrators may erase a customer's personal data.");
     public static readonly Error EraseReasonRequired = new("customer.erase_reason_required", "请写明删除个人信息的原因（如客户申请的日期和方式，不超过 500 字）。", "Give the reason for the erasure (at most 500 characters).", "reason");
     public static readonly Error VersionRequired = new("customer.version_required", "请带上读取时的版本（If-Match），以免覆盖他人的修改。", "Send the version you read (If-Match) so that nobody's change is overwritten.", "version");
