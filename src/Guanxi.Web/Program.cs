@@ -3,6 +3,7 @@ using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
+using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddGuanxiData();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddCustomers();
+builder.AddImports();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -20,6 +22,7 @@ app.UseGuanxiHost();
 app.MapAccounts();
 app.MapAudit();
 app.MapCustomers();
+app.MapImports();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Features.Customers;
+
+namespace Guanxi.Web.Features.Imports;
+
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>One row read as a customer: its details, its groups, or the reasons it is rejected (with the column).</summary>
+public sealed record ImportedRow(int Row, CustomerDetails? Details, IReadOnlyList<string> Groups, IReadOnlyList<ImportError> Errors);
+
+/// <summary>A member of staff a row may name as owner (负责人), by display name or e-mail.</summary>
+public sealed record ImportOwner(string Id, Guid DepartmentId);
+
+/// <summary>
+/// Turns a row of an import into <see cref="CustomerDetails"/> through the same rules as the form: phones to E.164 (CN
+/// by default), e-mails, birthday formats of Chinese spreadsheets, address into China's divisions, owner by name.
+/// </summary>
+public sealed partial class CustomerRowReader(
+    IReadOnlyList<string> headers, IReadOnlyList<ImportField> mapping, IReadOnlyDictionary<string, ImportOwner> owners,
+    ImportOwner importer, Divisions divisions, DateOnly today, bool english)
+{
+    public ImportedRow Read(ImportRow row)
+    {
+        var errors = new List<ImportError>();
+        string? Cell(ImportField field)
+        {
+            var i = IndexOf(field);
+            return i >= 0 && i < row.Cells.Count && !string.IsNullOrWhiteSpace(row.Cells[i]) ? row.Cells[i]!.Trim() : null;
+        }
+        void Fail(ImportField field, string zh, string en) => errors.Add(new ImportError(row.Number, Column(field), english ? en : zh));
+
+        var phones = new List<CustomerPhone>();
+        foreach (var (field, kind) in new[] { (ImportField.Mobile, PhoneKind.Mobile), (ImportField.Phone, PhoneKind.Office), (ImportField.HomePhone, PhoneKind.Home) })
+        {
+            foreach (var number in Split(Cell(field)))
+            {
+                if (CustomerInput.ToE164(number) is { } e164)
+                    phones.Add(new CustomerPhone(kind, e164));
+                else
+                    Fail(field, $"“{number}”不是有效的电话号码", $"'{number}' is not a valid phone number");
+            }
+        }
+        var name = Cell(ImportField.Name);
+        var organization = Cell(ImportField.Organization);
+        var type = Cell(ImportField.Type) is { } t ? ParseType(t) : name is null && organization is not null ? CustomerType.Organization : CustomerType.Person;
+        if (type is null)
+            Fail(ImportField.Type, "客户类型只能是“个人”或“单位”", "The type must be person or organization");
+        DateOnly? birthday = null;
+        if (Cell(ImportField.Birthday) is { } b && !b.StartsWith("--", StringComparison.Ordinal))
+        {
+            birthday = ParseDate(b);
+            if (birthday is null)
+                Fail(ImportField.Birthday, $"“{b}”不是日期（例如 1990-05-01）", $"'{b}' is not a date (e.g. 1990-05-01)");
+        }
+        var gender = Cell(ImportField.Gender) switch
+        {
+            null => Gender.Unknown,
+            "男" or "男士" or "先生" or "M" or "m" or "male" or "Male" => Gender.Male,
+            "女" or "女士" or "F" or "f" or "female" or "Female" => Gender.Female,
+            _ => Gender.Unknown,
+        };
+        var owner = importer;
+        if (Cell(ImportField.Owner) is { } ownerName && !owners.TryGetValue(ownerName, out owner!))
+        {
+            owner = importer;
+            Fail(ImportField.Owner, $"负责人“{ownerName}”不存在或已停用", $"No active member of staff '{ownerName}'");
+        }
+        var address = Address(Cell(ImportField.Address), Cell(ImportField.Province), Cell(ImportField.City), Cell(ImportField.District), Cell(ImportField.Street));
+        var details = new CustomerDetails(
+            type ?? CustomerType.Person, name ?? organization, type == CustomerType.Organization && name == organization ? null : organization,
+            phones, [.. Split(Cell(ImportField.Email))], Cell(ImportField.WeChat), address is null ? [] : [address],
+            birthday, false, gender, Cell(ImportField.Industry), Cell(ImportField.Size), Cell(ImportField.Source),
+            owner.Id, owner.DepartmentId, Cell(ImportField.Notes), null, null, false, null,
+            type == CustomerType.Organization && name is not null && Cell(ImportField.Title) is { } title ? [new CustomerContact(name, title, [], null)] : []);
+        if (errors.Count == 0 && Customer.Create(details, DateTimeOffset.UnixEpoch, today) is { Succeeded: false } invalid)
+            errors.AddRange(invalid.Errors.Select(e => new ImportError(row.Number, Column(FieldOf(e.Field)), e.MessageFor(english))));
+        return new ImportedRow(row.Number, errors.Count == 0 ? details : null, [.. Split(Cell(ImportField.Groups))], errors);
+    }
+
+    private int IndexOf(ImportField field)
+    {
+        for (var i = 0; i < mapping.Count; i++)
+        {
+            if (mapping[i] == field)
+                return i;
+        }
+        return -1;
+    }
+
+    private string Column(ImportField field) => IndexOf(field) is var i and >= 0 && i < headers.Count ? headers[i] : HeaderMap.Label(field, english);
+
+    private static ImportField FieldOf(string? field) => field switch
+    {
+        "name" => ImportField.Name,
+        "emails" => ImportField.Email,
+        "birthday" => ImportField.Birthday,
+        "phones" => ImportField.Mobile,
+        "ownerId" => ImportField.Owner,
+        "type" => ImportField.Type,
+        _ => ImportField.Notes,
+    };
+
+    private static CustomerType? ParseType(string text) => text.ToLowerInvariant() switch
+    {
+        "个人" or "person" or "个人客户" => CustomerType.Person,
+        "单位" or "公司" or "企业" or "organization" or "organisation" or "单位客户" or "企业客户" => CustomerType.Organization,
+        _ => null,
+    };
+
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm", "yyyy-MM-ddTHH:mm:ss"];
+
+    public static DateOnly? ParseDate(string text) =>
+        DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DateOnly.FromDateTime(date) : null;
+
+    private static IEnumerable<string> Split(string? cell) =>
+        cell is null ? [] : Separators().Split(cell).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct();
+
+    /// <summary>A whole address ("江苏省常州市金坛区东门大街 1 号") is split into China's divisions and the street.</summary>
+    private CustomerAddress? Address(string? whole, string? province, string? city, string? district, string? street)
+    {
+        if (whole is null)
+            return (province ?? city ?? district ?? street) is null ? null : new CustomerAddress(province, city, district, street);
+        var match = divisions.Districts
+            .Where(d => whole.Contains(d.Name, StringComparison.Ordinal))
+            .Select(d => (District: d, Street: Strip(whole, d)))
+            .Where(m => m.Street is not null)
+            .OrderBy(m => m.Street!.Length).FirstOrDefault();
+        return match.District is { } found
+            ? new CustomerAddress(found.Province, found.City, found.Name, match.Street!.Trim() is { Length: > 0 } rest ? rest : null)
+            : new CustomerAddress(null, null, null, whole);
+    }
+
+    private static string? Strip(string text, District d)
+    {
+        var rest = text.StartsWith(d.Province, StringComparison.Ordinal) ? text[d.Province.Length..] : text;
+        if (d.City != d.Province)
+            rest = rest.StartsWith(d.City, StringComparison.Ordinal) ? rest[d.City.Length..] : null;
+        return rest is not null && rest.StartsWith(d.Name, StringComparison.Ordinal) && rest.Length < text.Length ? rest[d.Name.Length..] : null;
+    }
+
+    [GeneratedRegex("[;,；，、/|\\n]")]
+    private static partial Regex Separators();
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guanxi.Web.Features.Imports;
+
+public enum ImportStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+public enum ImportMode
+{
+    DryRun,
+    Commit,
+}
+
+/// <summary>
+/// An import (ARC-10) as the user left it: the file kept under data/imports until it is done, the mapping, and — once
+/// run — the counts and the rejected rows' reasons. A job survives a restart: queued and running jobs run again.
+/// </summary>
+public sealed class ImportJob
+{
+    public const int MaxStoredErrors = 10_000;
+
+    public Guid Id { get; set; }
+    public string Kind { get; set; } = "customers";
+    public ImportMode Mode { get; set; }
+    public bool OnlyValid { get; set; }
+    public string FileName { get; set; } = "";
+    public string StoredPath { get; set; } = "";
+    public string? Mapping { get; set; }
+    public ImportStatus Status { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public int Total { get; set; }
+    public int Processed { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Merged { get; set; }
+    public int Rejected { get; set; }
+    public string? Errors { get; set; }
+    public string? Message { get; set; }
+}
+
+public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> builder)
+    {
+        builder.ToTable("ImportJobs");
+        builder.Property(j => j.Kind).HasMaxLength(20);
+        builder.Property(j => j.Mode).HasConversion<string>().HasMaxLength(10);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(j => j.FileName).HasMaxLength(260);
+        builder.Property(j => j.StoredPath).HasMaxLength(1000);
+        builder.Property(j => j.UserId).HasMaxLength(64);
+        builder.Property(j => j.Message).HasMaxLength(1000);
+        builder.HasIndex(j => new { j.UserId, j.CreatedAt });
+        builder.HasIndex(j => j.Status);
+    }
+}

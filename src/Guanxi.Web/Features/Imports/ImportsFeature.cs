@@ -1,0 +1,66 @@
+using Guanxi.Web.Shared.Api;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guanxi.Web.Features.Imports;
+
+public sealed record ImportStarted(Guid Id);
+
+public sealed record CommitBody(bool OnlyValid);
+
+/// <summary>ARC-10 imports: upload, dry run, commit, progress, rejected rows as .xlsx.</summary>
+public static class ImportsFeature
+{
+    /// <summary>No row cap: a million-row file is some hundred megabytes.</summary>
+    public const long MaxUploadBytes = 1L << 30;
+
+    public static WebApplicationBuilder AddImports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => Customers.Divisions.LoadShipped());
+        builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.AddHostedService<ImportWorker>();
+        builder.Services.AddScoped<StartImport>();
+        builder.Services.AddScoped<GetImport>();
+        builder.Services.AddScoped<RunCustomerImport>();
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
+        return builder;
+    }
+
+    public static WebApplication MapImports(this WebApplication app)
+    {
+        var imports = app.MapGroup("/api/imports").RequireAuthorization().WithTags("Imports");
+        imports.MapPost("/", async Task<Results<Accepted<ImportStarted>, ValidationProblem, ProblemHttpResult>> (
+            IFormFile? file, [FromForm] string? kind, [FromForm] string? mode, [FromForm] string? mapping, [FromForm] bool? onlyValid, StartImport start, CancellationToken ct) =>
+        {
+            if (file is null)
+                return Problems.Validation(ImportErrors.FileType);
+            await using var stream = file.OpenReadStream();
+            var started = await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, ct);
+            if (started.Errors is [var first, ..] && first == ImportErrors.NotAllowed)
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+            return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
+        }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");
+        imports.MapPost("/{id:guid}/commit", async Task<Results<Accepted<ImportStarted>, NotFound, ValidationProblem>> (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
+        {
+            if (await start.Commit(id, body?.OnlyValid ?? false, ct) is not { } started)
+                return TypedResults.NotFound();
+            return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
+        }).WithSummary("Commit the file of a finished dry run (onlyValid: import the valid rows even if some were rejected).");
+        imports.MapGet("/{id:guid}", async Task<Results<Ok<ImportView>, NotFound>> (Guid id, GetImport get, CancellationToken ct) =>
+                await get.Handle(id, cancellationToken: ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+            .WithSummary("Status (queued|running|succeeded|failed), progress, counts and the first 1,000 row errors; only for the user who started it.");
+        imports.MapGet("/{id:guid}/rejected", async Task<Results<FileStreamHttpResult, NotFound>> (Guid id, GetImport get, CancellationToken ct) =>
+        {
+            if (await get.Handle(id, int.MaxValue, ct) is not { } view)
+                return TypedResults.NotFound();
+            var file = new MemoryStream();
+            await SpreadsheetWriter.WriteAsync(file, "xlsx", Cultures.IsEnglish ? ["Row", "Column", "Reason"] : ["行号", "列", "原因"],
+                view.Errors.Select(e => (IReadOnlyList<string?>)[e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Column, e.Message]), ct);
+            file.Position = 0;
+            return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rejected-{Path.GetFileNameWithoutExtension(view.FileName)}.xlsx");
+        }).WithSummary("The rejected rows as .xlsx: row number, column, reason.");
+        return app;
+    }
+}

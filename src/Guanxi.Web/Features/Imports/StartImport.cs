@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Imports;
+
+/// <summary>
+/// Keeps an uploaded file under the imports folder and queues its import: a dry run, or a commit (of a new upload or of
+/// a dry run the user checked). The mapping, when given, is one field name per column ("name", "mobile", "ignore" …).
+/// </summary>
+public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, ImportRunner queue, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
+{
+    public static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".vcf", ".vcard"];
+
+    public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, CancellationToken cancellationToken)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !CustomerAccess.SeesAny(viewer))
+            return ImportErrors.NotAllowed;
+        if (kind is not (null or "customers"))
+            return ImportErrors.UnknownKind;
+        if (!TryMode(mode, out var importMode))
+            return ImportErrors.UnknownMode;
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (!Extensions.Contains(extension))
+            return ImportErrors.FileType;
+        if (ParseMapping(mapping) is not { } fields)
+            return ImportErrors.Mapping;
+
+        var id = Guid.CreateVersion7();
+        var folder = Path.Combine(environment.ContentRootPath, configuration.GetValue("Imports:Folder", "data/imports")!);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, id.ToString("N") + extension);
+        await using (var stored = File.Create(path))
+            await file.CopyToAsync(stored, cancellationToken);
+        if (new FileInfo(path).Length == 0)
+        {
+            File.Delete(path);
+            return ImportErrors.Empty;
+        }
+        return await Queue(new ImportJob
+        {
+            Id = id, Mode = importMode, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
+            Mapping = fields.Length == 0 ? null : JsonSerializer.Serialize(fields),
+        }, cancellationToken);
+    }
+
+    /// <summary>Commits the file of a dry run the caller ran, with its mapping.</summary>
+    public async Task<Result<Guid>?> Commit(Guid dryRunId, bool onlyValid, CancellationToken cancellationToken)
+    {
+        var dryRun = await db.Set<ImportJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == dryRunId && j.UserId == user.Id, cancellationToken);
+        if (dryRun is null)
+            return null;
+        if (dryRun.Mode != ImportMode.DryRun || dryRun.Status != ImportStatus.Succeeded || !File.Exists(dryRun.StoredPath))
+            return ImportErrors.NotADryRun;
+        return await Queue(new ImportJob
+        {
+            Id = Guid.CreateVersion7(), Mode = ImportMode.Commit, OnlyValid = onlyValid, FileName = dryRun.FileName, StoredPath = dryRun.StoredPath, Mapping = dryRun.Mapping,
+        }, cancellationToken);
+    }
+
+    private async Task<Result<Guid>> Queue(ImportJob job, CancellationToken cancellationToken)
+    {
+        (job.UserId, job.CreatedAt, job.Status) = (user.Id!, time.GetUtcNow(), ImportStatus.Queued);
+        db.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        await queue.EnqueueAsync(job.Id, cancellationToken);
+        return job.Id;
+    }
+
+    private static bool TryMode(string? text, out ImportMode mode) =>
+        Enum.TryParse(text ?? nameof(ImportMode.DryRun), ignoreCase: true, out mode) && Enum.IsDefined(mode) && !(text ?? "").Any(char.IsAsciiDigit);
+
+    private static ImportField[]? ParseMapping(string? mapping)
+    {
+        if (string.IsNullOrWhiteSpace(mapping))
+            return [];
+        try
+        {
+            var names = JsonSerializer.Deserialize<string[]>(mapping) ?? [];
+            var fields = names.Select(n => Enum.TryParse<ImportField>(n, ignoreCase: true, out var f) && Enum.IsDefined(f) && !n.Any(char.IsAsciiDigit) ? f : (ImportField?)null).ToList();
+            return fields.Any(f => f is null) ? null : [.. fields.Select(f => f!.Value)];
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+public static class ImportErrors
+{
+    public static readonly Error NotAllowed = new("import.not_allowed", "您的角色不能导入客户。", "Your role cannot import customers.");
+    public static readonly Error UnknownKind = new("import.unknown_kind", "目前只能导入客户（kind=customers）。", "Only customers can be imported (kind=customers).", "kind");
+    public static readonly Error UnknownMode = new("import.unknown_mode", "mode 只能是 dryRun（试导入）或 commit（正式导入）。", "mode is dryRun or commit.", "mode");
+    public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
+    public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");
+    public static readonly Error Mapping = new("import.mapping", "列的对应关系无效：应为每列一个字段名，如 [\"name\",\"mobile\",\"ignore\"]。", "The mapping is one field name per column, e.g. [\"name\",\"mobile\",\"ignore\"].", "mapping");
+    public static readonly Error NotADryRun = new("import.not_a_dry_run", "只能正式导入一次已完成的试导入。", "Only a finished dry run can be committed.", "id");
+}

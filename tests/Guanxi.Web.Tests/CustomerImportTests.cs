@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Tests.Imports;
+using Guanxi.Web.Tests.Infrastructure;
+
+namespace Guanxi.Web.Tests;
+
+/// <summary>ARC-10 imports through the API: vCards, GBK CSV from Excel, bad rows, all or nothing.</summary>
+public abstract class CustomerImportTests(GuanxiApp app)
+{
+    private static async Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false)
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(content, "file", fileName);
+        form.Add(new StringContent("customers"), "kind");
+        form.Add(new StringContent(mode), "mode");
+        form.Add(new StringContent(onlyValid ? "true" : "false"), "onlyValid");
+        var response = await client.PostAsync("/api/imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> Finished(HttpClient client, Guid id)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
+                return job;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"import {id} did not finish");
+    }
+
+    private static async Task<int> Count(HttpClient client, string q) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/customers?pageSize=1&q={Uri.EscapeDataString(q)}")).GetProperty("total").GetInt32();
+
+    [Fact]
+    public async Task ARC_10_every_shared_vcard_imports_or_is_rejected_per_card_with_a_reason()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        foreach (var path in Directory.GetFiles(ImportTestFiles.VCardFolder(), "*.vcf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var job = await Finished(manager, await Start(manager, await File.ReadAllBytesAsync(path), Path.GetFileName(path), "commit", onlyValid: true));
+            Assert.True(job.GetProperty("status").GetString() == "succeeded", $"{path}: {job}");
+            var (processed, created, updated, merged, rejected) = (job.GetProperty("processed").GetInt32(), job.GetProperty("created").GetInt32(),
+                job.GetProperty("updated").GetInt32(), job.GetProperty("merged").GetInt32(), job.GetProperty("rejected").GetInt32());
+            Assert.True(processed > 0, path);
+            Assert.Equal(processed, created + updated + merged + rejected);
+            Assert.All(job.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("message").GetString()), path));
+        }
+        Assert.True(await Count(manager, "John Doe") > 0);
+    }
+
+    [Fact]
+    public async Task ARC_10_a_gbk_csv_from_excel_imports_with_correct_chinese_address_divisions_and_groups()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "姓名,手机,邮箱,地址,分组,备注\r\n欧阳锋,13988801234,ouyang@gbk-test.cn,江苏省常州市金坛区东门大街1号,导入VIP;导入老客户,喜欢越野车\r\n";
+        var job = await Finished(manager, await Start(manager, ImportTestFiles.Gb18030.GetBytes(csv), "客户.csv", "commit"));
+        Assert.Equal(("succeeded", 1), (job.GetProperty("status").GetString(), job.GetProperty("created").GetInt32()));
+
+        var row = (await manager.GetFromJsonAsync<JsonElement>("/api/customers?q=欧阳锋")).GetProperty("items")[0];
+        Assert.Equal(["导入VIP", "导入老客户"], row.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var customer = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{row.GetProperty("id")}");
+        var address = customer.GetProperty("addresses")[0];
+        Assert.Equal(("江苏省", "常州市", "金坛区", "东门大街1号"), (address.GetProperty("province").GetString(), address.GetProperty("city").GetString(),
+            address.GetProperty("district").GetString(), address.GetProperty("street").GetString()));
+        Assert.Equal("喜欢越野车", customer.GetProperty("notes").GetProperty("background").GetString());
+
+        var again = await Finished(manager, await Start(manager, ImportTestFiles.Gb18030.GetBytes(csv.Replace("喜欢越野车", "", StringComparison.Ordinal)), "客户.csv", "commit"));
+        Assert.Equal((0, 1), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32()));   // the same mobile updates, never duplicates
+        Assert.Equal(1, await Count(manager, "欧阳锋"));
+    }
+
+    [Fact]
+    public async Task ARC_10_bad_rows_are_reported_by_row_column_and_reason_and_a_commit_with_errors_writes_nothing()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "name,mobile,email,birthday,owner\n"
+            + "导入甲,13988802001,jia@bad-rows.cn,1990-05-01,\n"
+            + "导入乙,12345,yi@bad-rows.cn,,\n"
+            + "导入丙,13988802003,not-an-email,,\n"
+            + "导入丁,13988802004,,1990-13-45,\n"
+            + ",,,,\n"
+            + "导入戊,13988802005,,,不存在的人\n"
+            + "导入甲,13988802001,,,\n";
+        var bytes = Encoding.UTF8.GetBytes(csv);
+
+        var failed = await Finished(manager, await Start(manager, bytes, "bad.csv", "commit"));
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("未导入任何数据", failed.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await Count(manager, "导入甲"));
+
+        var dryRun = await Start(manager, bytes, "bad.csv", "dryRun");
+        var checkedRun = await Finished(manager, dryRun);
+        Assert.Equal((1, 1, 4), (checkedRun.GetProperty("created").GetInt32(), checkedRun.GetProperty("merged").GetInt32(), checkedRun.GetProperty("rejected").GetInt32()));
+        var errors = checkedRun.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "mobile"), (4, "email"), (5, "birthday"), (7, "owner")], errors);
+        Assert.Equal(0, await Count(manager, "导入甲"));
+
+        var rejected = await manager.GetAsync($"/api/imports/{dryRun}/rejected");
+        var table = TabularReader.Read(new MemoryStream(await rejected.Content.ReadAsByteArrayAsync()), "rejected.xlsx");
+        Assert.Equal(["行号", "列", "原因"], table.Headers);
+        Assert.Equal(4, table.Rows.Count());
+
+        var commit = await manager.PostAsJsonAsync($"/api/imports/{dryRun}/commit", new { onlyValid = true });
+        var committed = await Finished(manager, (await commit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(("succeeded", 1, 1), (committed.GetProperty("status").GetString(), committed.GetProperty("created").GetInt32(), committed.GetProperty("merged").GetInt32()));
+        Assert.Equal(1, await Count(manager, "导入甲"));
+        Assert.Equal(0, await Count(manager, "导入乙"));
+
+        var other = await app.SignedInAs("sales@demo.guanxi.cn");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/imports/{dryRun}")).StatusCode);
+        using var wrong = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "客户.pdf" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsync("/api/imports", wrong)).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class CustomerImportTests_Sqlite(SqliteApp app) : CustomerImportTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CustomerImportTests_Postgres(PostgresApp app) : CustomerImportTests(app);
