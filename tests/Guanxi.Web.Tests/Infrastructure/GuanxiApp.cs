@@ -48,6 +48,7 @@ public abstract class GuanxiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Customers", "300");   // the real generator, fewer customers: faster fixtures
         builder.UseSetting("ConnectionStrings:Guanxi", connectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Imports:Folder", Path.Combine(Path.GetTempPath(), "guanxi-test-imports"));   // uploads stay out of the source tree
     }
 
     public GuanxiDbContext NewDbContext(out IServiceScope scope)
