@@ -31,7 +31,7 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
 
         await page.GotoAsync("/customers");
         await BrowserApp.InteractiveAsync(page);
-        await page.GetByLabel("搜索客户名称或单位").FillAsync("晓明");
+        await page.GetByLabel("搜索姓名、单位、电话或邮箱").FillAsync("晓明");
         await Expect(page.Locator("[data-testid=customers-table] tbody tr", new() { HasText = "欧阳晓明" })).ToHaveCountAsync(1);
         // The page lists exactly what the API finds for 晓明 (the demo may hold other 晓明s).
         var api = await page.Context.APIRequest.GetAsync("/api/customers?q=%E6%99%93%E6%98%8E&pageSize=25");

@@ -85,7 +85,7 @@ public abstract class CustomerMergeTests(GuanxiApp app)
         Assert.Contains(history, h => h.GetProperty("key").GetString() == merged.ToString() && h.GetProperty("field").GetString() == "Contacts");   // the merged record's own history
         Assert.Contains(history, h => h.GetProperty("key").GetString() == survivor.ToString() && h.GetProperty("field").GetString() == "Groups" && h.GetProperty("newValue").GetString() == "合并测试组");
         var mergedHistory = await History(manager, merged);
-        Assert.Contains(mergedHistory, h => h.GetProperty("field").GetString() == "MergedIntoId" && h.GetProperty("newValue").GetString() == survivor.ToString());
+        Assert.Contains(mergedHistory, h => h.GetProperty("field").GetString() == "MergedIntoId" && h.GetProperty("newValue").GetString() == "孙立新");   // ids read as names
         Assert.Contains(mergedHistory, h => h.GetProperty("field").GetString() == "Groups" && h.GetProperty("oldValue").GetString() == "合并测试组");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync("/api/customers/merge", new { survivorId = survivor, mergedIds = new[] { merged } })).StatusCode);
@@ -101,15 +101,15 @@ public abstract class CustomerMergeTests(GuanxiApp app)
         var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
         var a = await Create(manager, Body("吴分组", "13966644441"));
         var b = await Create(manager, Body("郑分组", "13966644442"));
-        var family = await Group(manager, "家人朋友");
-        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync("/api/groups", new { name = "家人朋友" })).StatusCode);
+        var family = await Group(manager, "测试家人朋友");
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync("/api/groups", new { name = "测试家人朋友" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync("/api/groups", new { name = " " })).StatusCode);
         var added = await manager.PostAsJsonAsync($"/api/groups/{family}/members", new { customerIds = new[] { a, b, a } });
         Assert.Equal(2, (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());
 
         var list = await manager.GetFromJsonAsync<JsonElement>($"/api/customers?groupId={family}");
         Assert.Equal(2, list.GetProperty("total").GetInt32());
-        Assert.All(list.GetProperty("items").EnumerateArray(), r => Assert.Equal("家人朋友", r.GetProperty("groups")[0].GetProperty("name").GetString()));
+        Assert.All(list.GetProperty("items").EnumerateArray(), r => Assert.Equal("测试家人朋友", r.GetProperty("groups")[0].GetProperty("name").GetString()));
         var groups = await manager.GetFromJsonAsync<JsonElement>("/api/groups");
         Assert.Equal(2, groups.EnumerateArray().Single(g => g.GetProperty("id").GetGuid() == family).GetProperty("members").GetInt32());
 
@@ -118,14 +118,14 @@ public abstract class CustomerMergeTests(GuanxiApp app)
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
         Assert.Equal(HttpStatusCode.BadRequest, (await sales.PostAsJsonAsync($"/api/groups/{family}/members", new { customerIds = new[] { theirs } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.PutAsJsonAsync($"/api/groups/{family}", new { name = "改名" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/groups/{family}", new { name = "亲友" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/groups/{family}", new { name = "测试亲友" })).StatusCode);
 
         using var remove = new HttpRequestMessage(HttpMethod.Delete, $"/api/groups/{family}/members") { Content = JsonContent.Create(new { customerIds = new[] { b } }) };
         (await manager.SendAsync(remove)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/groups/{family}")).StatusCode);
         var history = (await History(manager, a)).Where(h => h.GetProperty("field").GetString() == "Groups").ToList();
-        Assert.Contains(history, h => h.GetProperty("newValue").GetString() == "亲友");   // a deleted group's name comes from its own history
-        Assert.Contains(history, h => h.GetProperty("oldValue").GetString() == "亲友");
+        Assert.Contains(history, h => h.GetProperty("newValue").GetString() == "测试亲友");   // a deleted group's name comes from its own history
+        Assert.Contains(history, h => h.GetProperty("oldValue").GetString() == "测试亲友");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync($"/api/groups/{family}")).StatusCode);
     }
 

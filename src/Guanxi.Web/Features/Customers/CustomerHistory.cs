@@ -32,7 +32,24 @@ public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers,
         }
         var rows = await audit.Handle(new AuditQuery(nameof(Customer), Keys: [.. keys.Select(k => k.ToString())], Page: page, PageSize: pageSize),
             revealPersonal: sight == CustomerSight.Full, cancellationToken);
-        return rows with { Items = await GroupNames(rows.Items, cancellationToken) };
+        return rows with { Items = await Names(await GroupNames(rows.Items, cancellationToken), cancellationToken) };
+    }
+
+    /// <summary>Owner, department and survivor ids read as names.</summary>
+    private async Task<IReadOnlyList<AuditRow>> Names(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
+    {
+        string[] fields = [nameof(Customer.OwnerId), nameof(Customer.DepartmentId), nameof(Customer.MergedIntoId)];
+        var ids = rows.Where(r => fields.Contains(r.Field)).SelectMany(r => new[] { r.OldValue, r.NewValue }).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0)
+            return rows;
+        var guids = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        foreach (var d in await db.Set<Guanxi.Domain.Accounts.Department>().Where(d => guids.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
+            names[d.Id.ToString()] = d.Name;
+        foreach (var c in await db.Set<Customer>().Where(c => guids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+            names[c.Id.ToString()] = c.Name;
+        string? Name(string? value) => value is null ? null : names.GetValueOrDefault(value, value);
+        return [.. rows.Select(r => fields.Contains(r.Field) ? r with { OldValue = Name(r.OldValue), NewValue = Name(r.NewValue) } : r)];
     }
 
     /// <summary>Membership rows hold the group's id; a deleted group's name comes from its own history.</summary>

@@ -13,7 +13,7 @@ public sealed record GroupRef(Guid Id, string Name);
 
 public sealed record CustomerRow(
     Guid Id, string Name, CustomerType Type, string? Organization, string? PrimaryPhone, string OwnerId, string OwnerName,
-    Guid DepartmentId, IReadOnlyList<GroupRef> Groups);
+    Guid DepartmentId, IReadOnlyList<GroupRef> Groups, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// The customers in the caller's sight (ARC-9), filtered, searched and sorted (search results by rank, otherwise newest
@@ -81,6 +81,6 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
         var phone = c.Phones.OrderBy(p => p.Kind).FirstOrDefault()?.Number;
         return new CustomerRow(c.Id, c.Name, c.Type, c.Organization,
             phone is null ? null : sight == CustomerSight.Full ? phone : PersonalDataMask.Phone(phone),
-            c.OwnerId, owner, c.DepartmentId, groups);
+            c.OwnerId, owner, c.DepartmentId, groups, c.CreatedAt);
     }
 }

@@ -5,8 +5,9 @@ namespace Guanxi.Web.Features.Demo;
 
 /// <summary>
 /// The demo dealership's customers: persons and organisations with realistic names, valid CN mobile numbers and real
-/// divisions (mostly around Changzhou), spread over the sales and service staff so that every role sees some.
-/// Deterministic: it draws from <see cref="DemoEnterprise.Random"/>; bench/ can ask for a million.
+/// divisions (mostly around Changzhou), spread over the sales and service staff so that every role sees some;
+/// organisations with contacts, custom groups, and one planted duplicate in every 300 (the same mobile entered twice,
+/// as happens when two colleagues meet the same customer) for the duplicates page. Deterministic: it draws from <see cref="DemoEnterprise.Random"/>; bench/ can ask for a million.
 /// </summary>
 public static class DemoCustomers
 {
@@ -22,6 +23,8 @@ public static class DemoCustomers
     private static readonly string[] Sources = ["展厅来访", "老客户介绍", "汽车之家", "懂车帝", "电话咨询", "车展", "微信公众号", "售后转介绍"];
     private static readonly string[] Industries = ["制造业", "教育", "医疗", "金融", "物流", "餐饮", "建筑", "政府机关", "信息技术", "零售"];
     private static readonly string[] Needs = ["家用 SUV", "商务轿车", "新能源车", "置换旧车", "公司用车", "保养与维修", "二手车评估"];
+    private static readonly string[] Titles = ["采购经理", "行政主管", "总经理", "车队负责人", "财务"];
+    private static readonly string[] GroupNames = ["重要客户", "家人朋友", "集团客户", "车友会", "老客户介绍", "普通用户"];
     private static readonly string[] Streets = ["延陵西路", "和平北路", "晋陵中路", "劳动中路", "通江大道", "龙城大道", "长江路", "太湖东路", "常武中路"];
 
     public sealed record Owner(string UserId, Guid DepartmentId);
@@ -42,6 +45,10 @@ public static class DemoCustomers
                 : divisions.Districts[random.Next(divisions.Districts.Count)];
             var mobile = $"+86{MobilePrefixes[random.Next(MobilePrefixes.Length)]}{random.Next(10_000_000, 100_000_000)}";
             var consent = random.NextDouble() < 0.6;
+            IReadOnlyList<CustomerContact> contacts = organization
+                ? [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => new CustomerContact(names.FullName(random), Titles[random.Next(Titles.Length)],
+                    [new CustomerPhone(PhoneKind.Mobile, $"+86{MobilePrefixes[random.Next(MobilePrefixes.Length)]}{random.Next(10_000_000, 100_000_000)}")], null))]
+                : [];
             var details = new CustomerDetails(
                 organization ? CustomerType.Organization : CustomerType.Person, name,
                 organization ? null : random.NextDouble() < 0.4 ? Companies[random.Next(Companies.Length)] : null,
@@ -53,8 +60,22 @@ public static class DemoCustomers
                 organization ? Gender.Unknown : random.NextDouble() < 0.55 ? Gender.Male : Gender.Female,
                 Industries[random.Next(Industries.Length)], organization ? "中型" : null, Sources[random.Next(Sources.Length)],
                 owner.UserId, owner.DepartmentId, null, null, Needs[random.Next(Needs.Length)],
-                consent, consent ? "电话" : null);
+                consent, consent ? "电话" : null, contacts);
             yield return Customer.Create(details, now.AddMinutes(-count + i), today).Value!;
+            if (i % 300 == 150)   // a colleague enters the same customer again, from another source
+                yield return Customer.Create(details with { Source = Sources[(Array.IndexOf(Sources, details.Source) + 1) % Sources.Length], Needs = null },
+                    now.AddMinutes(-count + i).AddSeconds(30), today).Value!;
         }
+    }
+
+    /// <summary>The demo's custom groups (ARC-8), each holding some of the customers.</summary>
+    public static (IReadOnlyList<CustomerGroup> Groups, IReadOnlyList<CustomerGroupMember> Members) Groups(
+        Random random, IReadOnlyList<Customer> customers, string creatorId, DateTimeOffset now)
+    {
+        var groups = GroupNames.Select(n => CustomerGroup.Create(n, null, creatorId, now).Value!).ToList();
+        var members = customers.Where(_ => random.NextDouble() < 0.25)
+            .SelectMany(c => groups.Where(_ => random.NextDouble() < 0.3).Select(g => new CustomerGroupMember { GroupId = g.Id, CustomerId = c.Id }))
+            .ToList();
+        return (groups, members);
     }
 }

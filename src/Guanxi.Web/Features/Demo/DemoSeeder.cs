@@ -54,7 +54,12 @@ public static class DemoSeeder
 
         var clock = provider.GetRequiredService<Guanxi.Domain.Common.EnterpriseClock>();
         var count = provider.GetRequiredService<IConfiguration>().GetValue("Demo:Customers", DemoCustomers.DefaultCount);
-        db.AddRange(DemoCustomers.Generate(demo.Random, names, Customers.Divisions.LoadShipped(), owners, count, now, clock.Today));
+        var customers = DemoCustomers.Generate(demo.Random, names, Customers.Divisions.LoadShipped(), owners, count, now, clock.Today).ToList();
+        db.AddRange(customers);
+        await db.SaveChangesAsync(cancellationToken);
+        var (groups, members) = DemoCustomers.Groups(demo.Random, customers, owners[0].UserId, now);
+        db.AddRange(groups);
+        db.AddRange(members);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

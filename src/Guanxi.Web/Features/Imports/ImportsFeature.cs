@@ -22,6 +22,7 @@ public static class ImportsFeature
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddScoped<StartImport>();
         builder.Services.AddScoped<GetImport>();
+        builder.Services.AddScoped<ListImports>();
         builder.Services.AddScoped<RunCustomerImport>();
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
         return builder;
