@@ -44,6 +44,7 @@ public sealed class CustomerImportMergeBrowserTests(BrowserApp app) : IClassFixt
         await BrowserApp.ScreenshotAsync(page, "41-import-dry-run-zh");
 
         await page.ClickAsync("[data-testid=import-commit-valid]");
+        await Expect(page.Locator("[data-testid=import-job] h6")).ToContainTextAsync("正式导入");   // the commit's own page, not the dry run's
         await Expect(page.Locator("[data-testid=import-progress]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=import-status]")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
         await Expect(page.Locator("[data-testid=import-progress]")).ToContainTextAsync("100%");
