@@ -12,11 +12,7 @@ public sealed class AdministrationTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task Administrator_moves_a_service_advisor_to_sales_and_the_audit_log_shows_who_when_old_and_new()
     {
         app.EnsureAvailable();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fusers");
-        await page.FillAsync("#email", "admin@demo.guanxi.cn");
-        await page.FillAsync("#password", "Guanxi#2026");
-        await page.ClickAsync("[data-testid=login-submit]");
+        var page = await app.SignedInPageAsync("admin@demo.guanxi.cn", "/admin/users");
         await Expect(page).ToHaveURLAsync(new Regex("/admin/users"));
 
         await Expect(page.Locator("[data-testid=users-table] tbody tr").First).ToBeVisibleAsync();
@@ -50,11 +46,7 @@ public sealed class AdministrationTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task Administrator_sees_roles_departments_and_two_factor_pages_in_Chinese()
     {
         app.EnsureAvailable();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Froles");
-        await page.FillAsync("#email", "admin@demo.guanxi.cn");
-        await page.FillAsync("#password", "Guanxi#2026");
-        await page.ClickAsync("[data-testid=login-submit]");
+        var page = await app.SignedInPageAsync("admin@demo.guanxi.cn", "/admin/roles");
 
         await Expect(page.Locator("h5").First).ToHaveTextAsync("角色");
         await Expect(page.GetByText("回访专员").First).ToBeVisibleAsync();
@@ -75,11 +67,7 @@ public sealed class AdministrationTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task A_sales_consultant_cannot_open_the_administration_pages()
     {
         app.EnsureAvailable();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fusers");
-        await page.FillAsync("#email", "sales@demo.guanxi.cn");
-        await page.FillAsync("#password", "Guanxi#2026");
-        await page.ClickAsync("[data-testid=login-submit]");
+        var page = await app.SignedInPageAsync("sales@demo.guanxi.cn", "/admin/users");
         await Expect(page.GetByText("没有权限")).ToBeVisibleAsync();
         await Expect(page.GetByText("员工账号")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "16-denied-zh");

@@ -59,6 +59,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as a demo account (password Guanxi#2026) through the sign-in form, on its way to <paramref name="returnUrl"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string returnUrl)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Guanxi#2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+        return page;
+    }
+
     /// <summary>Waits until the page is interactive (its circuit is up), so that typing and clicks reach it.</summary>
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("#gx-ready[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

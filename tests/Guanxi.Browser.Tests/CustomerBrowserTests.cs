@@ -10,11 +10,7 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
     public async Task Sales_manager_creates_a_customer_in_Chinese_finds_it_by_two_characters_and_a_colleague_sees_it_masked()
     {
         app.EnsureAvailable();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Fcustomers%2Fnew");
-        await page.FillAsync("#email", "sales.manager@demo.guanxi.cn");
-        await page.FillAsync("#password", "Guanxi#2026");
-        await page.ClickAsync("[data-testid=login-submit]");
+        var page = await app.SignedInPageAsync("sales.manager@demo.guanxi.cn", "/customers/new");
         await BrowserApp.InteractiveAsync(page);
 
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("欧阳晓明");
@@ -39,11 +35,7 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.Locator("[data-testid=customers-table] tbody tr")).ToHaveCountAsync(expected);
         await BrowserApp.ScreenshotAsync(page, "32-customers-search-zh");
 
-        var colleague = await app.NewPageAsync();
-        await colleague.GotoAsync("/account/login?returnUrl=%2Fcustomers");
-        await colleague.FillAsync("#email", "sales@demo.guanxi.cn");
-        await colleague.FillAsync("#password", "Guanxi#2026");
-        await colleague.ClickAsync("[data-testid=login-submit]");
+        var colleague = await app.SignedInPageAsync("sales@demo.guanxi.cn", "/customers");
         var row = colleague.Locator("[data-testid=customers-table] tr", new() { HasText = "欧阳晓明" });
         await Expect(row).ToContainTextAsync("139****5678");
         await row.GetByText("欧阳晓明").ClickAsync();

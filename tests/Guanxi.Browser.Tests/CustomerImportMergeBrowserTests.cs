@@ -10,11 +10,7 @@ public sealed class CustomerImportMergeBrowserTests(BrowserApp app) : IClassFixt
 {
     private static async Task<IPage> SignIn(BrowserApp app, string returnUrl)
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.FillAsync("#email", "sales.manager@demo.guanxi.cn");
-        await page.FillAsync("#password", "Guanxi#2026");
-        await page.ClickAsync("[data-testid=login-submit]");
+        var page = await app.SignedInPageAsync("sales.manager@demo.guanxi.cn", returnUrl);
         await BrowserApp.InteractiveAsync(page);
         return page;
     }
@@ -54,6 +50,12 @@ public sealed class CustomerImportMergeBrowserTests(BrowserApp app) : IClassFixt
         await BrowserApp.InteractiveAsync(page);
         await page.GetByLabel("搜索姓名、单位、电话或邮箱").FillAsync("浏览器导入007");
         await Expect(page.Locator("[data-testid=customers-table] tbody tr", new() { HasText = "浏览器导入007" })).ToContainTextAsync("展厅来访");
+        await page.Locator("[data-testid=customers-table] tbody tr", new() { HasText = "浏览器导入007" }).GetByText("浏览器导入007").ClickAsync();
+        await Expect(page.Locator("[data-testid=customer-groups]")).ToContainTextAsync("展厅来访");
+        await BrowserApp.ScreenshotAsync(page, "46-imported-customer-zh");
+        await page.GotoAsync("/customers/groups");
+        await Expect(page.Locator("[data-testid=groups-table] tr", new() { HasText = "展厅来访" })).ToContainTextAsync("400");
+        await BrowserApp.ScreenshotAsync(page, "47-groups-zh");
         File.Delete(file);
     }
 

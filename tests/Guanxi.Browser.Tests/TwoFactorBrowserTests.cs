@@ -11,11 +11,7 @@ public sealed class TwoFactorBrowserTests(BrowserApp app) : IClassFixture<Browse
     public async Task Staff_member_turns_on_two_factor_and_then_signs_in_with_a_code()
     {
         app.EnsureAvailable();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Faccount%2Ftwo-factor");
-        await page.FillAsync("#email", "hr@demo.guanxi.cn");
-        await page.FillAsync("#password", "Guanxi#2026");
-        await page.ClickAsync("[data-testid=login-submit]");
+        var page = await app.SignedInPageAsync("hr@demo.guanxi.cn", "/account/two-factor");
 
         await BrowserApp.InteractiveAsync(page);
         var key = (await page.Locator("[data-testid=totp-key]").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);

@@ -182,6 +182,37 @@ public abstract class CustomersApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.BadRequest, intoSales.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/customers")).StatusCode);
     }
+    [Fact]
+    public async Task ARC_4_one_record_carries_what_the_customer_page_shows_profile_contacts_groups_status_and_history()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var body = new
+        {
+            type = "organization", name = "常州全景测试有限公司", allowDuplicate = true,
+            phones = new[] { new { kind = "office", number = "0519-86660000" } },
+            contacts = new[] { new { name = "陶经理", title = "采购经理", phones = new[] { new { kind = "mobile", number = "13966690001" } }, birthday = "1980-02-03" } },
+        };
+        var created = await Created(await manager.PostAsJsonAsync("/api/customers", body));
+        var id = created.GetProperty("id").GetGuid();
+        var group = await (await manager.PostAsJsonAsync("/api/groups", new { name = "全景测试组" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await manager.PostAsJsonAsync($"/api/groups/{group.GetProperty("id")}/members", new { customerIds = new[] { id } })).EnsureSuccessStatusCode();
+
+        var view = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{id}");
+        Assert.Equal(("organization", "active", true), (view.GetProperty("type").GetString(), view.GetProperty("status").GetString(), view.GetProperty("editable").GetBoolean()));
+        Assert.Equal(("陶经理", "采购经理", "+8613966690001"), (view.GetProperty("contacts")[0].GetProperty("name").GetString(),
+            view.GetProperty("contacts")[0].GetProperty("title").GetString(), view.GetProperty("contacts")[0].GetProperty("phones")[0].GetProperty("number").GetString()));
+        Assert.Equal("全景测试组", view.GetProperty("groups")[0].GetProperty("name").GetString());
+        Assert.False(string.IsNullOrEmpty(view.GetProperty("ownerName").GetString()));
+        Assert.Equal("销售部", view.GetProperty("departmentName").GetString());
+        var history = (await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/history")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(history, h => h.GetProperty("field").GetString() == "Groups" && h.GetProperty("newValue").GetString() == "全景测试组");
+        Assert.Contains(history, h => h.GetProperty("field").GetString() == "Contacts");
+
+        var masked = await (await app.SignedInAs("sales@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>($"/api/customers/{id}");
+        Assert.Equal(("139****0001", "****-**-**"), (masked.GetProperty("contacts")[0].GetProperty("phones")[0].GetProperty("number").GetString(),
+            masked.GetProperty("contacts")[0].GetProperty("birthday").GetString()));   // contacts' personal fields are masked too
+    }
 }
 
 [Collection(SqliteCollection.Name)]

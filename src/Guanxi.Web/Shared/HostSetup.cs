@@ -28,9 +28,7 @@ public static class HostSetup
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
-            // The customer contract's values are lower-case ("person", "mobile"); other enums keep their names, which are
-            // also ids (roles). Both read any case.
-            foreach (var converter in Features.Customers.CustomerJson.Converters)
+            foreach (var converter in Shared.Api.ApiEnums.CamelCase)
                 o.SerializerOptions.Converters.Add(converter);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // 张小明, not \u5f20…: JSON, never inlined in HTML

@@ -23,11 +23,13 @@ public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers,
         var sight = CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId);
         if (sight == CustomerSight.None)
             return null;
+        // The records merged into this one, and those merged into them …
         var keys = new List<Guid> { id };
-        for (var level = keys; level.Count > 0 && keys.Count < 500;)   // merged into records that were merged into it …
+        List<Guid> level = [id];
+        while (level.Count > 0 && keys.Count < 500)
         {
-            var from = level;
-            level = await db.Set<Customer>().Where(c => c.MergedIntoId != null && from.Contains(c.MergedIntoId.Value)).Select(c => c.Id).ToListAsync(cancellationToken);
+            var into = level;
+            level = await db.Set<Customer>().Where(c => c.MergedIntoId != null && into.Contains(c.MergedIntoId.Value)).Select(c => c.Id).ToListAsync(cancellationToken);
             keys.AddRange(level);
         }
         var rows = await audit.Handle(new AuditQuery(nameof(Customer), Keys: [.. keys.Select(k => k.ToString())], Page: page, PageSize: pageSize),

@@ -34,23 +34,12 @@ public static class CustomersFeature
         return builder;
     }
 
-    private static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
-    {
-        value = null;
-        if (string.IsNullOrWhiteSpace(text))
-            return true;
-        if (!Enum.TryParse<T>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || text.Any(char.IsAsciiDigit))
-            return false;
-        value = parsed;
-        return true;
-    }
-
     private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Archive(Guid id, bool restore, ArchiveCustomer archive, CancellationToken ct)
     {
         if (await archive.Handle(id, restore, ct) is not { } moved)
             return TypedResults.NotFound();
-        if (moved.Errors is [var first, ..] && first == CustomerWebErrors.NotAllowed)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+        if (Problems.RefusedFor(moved, CustomerWebErrors.NotAllowed))
+            return Problems.Forbidden(CustomerWebErrors.NotAllowed);
         return moved.Succeeded ? TypedResults.NoContent() : Problems.Validation(moved.Errors);
     }
 
@@ -61,7 +50,7 @@ public static class CustomersFeature
             string? type, string? status, string? sort, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
         {
             // Enum values read in any case ("archived", "Archived"), as the JSON contract writes them lower-case.
-            if (!TryParse<CustomerType>(type, out var t) || !TryParse<CustomerStatus>(status, out var s))
+            if (!ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s))
                 return Problems.Validation(CustomerWebErrors.UnknownFilter);
             return TypedResults.Ok(await list.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, page, pageSize, groupId, sort), ct));
         })
@@ -72,7 +61,7 @@ public static class CustomersFeature
         {
             var (view, refused) = reveal == true ? await get.Reveal(id, reason, ct) : (await get.Handle(id, ct), null);
             if (refused == GetCustomer.RevealRefused)
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refused.MessageFor(Cultures.IsEnglish));
+                return Problems.Forbidden(refused);
             if (refused is not null)
                 return Problems.Validation(refused);
             if (view is null)
@@ -126,8 +115,8 @@ public static class CustomersFeature
         {
             if (await erase.Handle(id, body, ct) is not { } erased)
                 return TypedResults.NotFound();
-            if (erased.Errors is [var first, ..] && first == CustomerWebErrors.EraseNotAllowed)
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+            if (Problems.RefusedFor(erased, CustomerWebErrors.EraseNotAllowed))
+                return Problems.Forbidden(CustomerWebErrors.EraseNotAllowed);
             return erased.Succeeded ? TypedResults.NoContent() : Problems.Validation(erased.Errors);
         }).WithSummary("PIPL erasure with a reason (customer-service manager, administrators): personal fields blanked for good, history redacted, the erasure recorded.");
 
@@ -135,7 +124,7 @@ public static class CustomersFeature
             string? type, string? status, string? sort, ExportCustomers export, Guanxi.Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
         {
             format = (format ?? "xlsx").ToLowerInvariant();
-            if (format is not ("xlsx" or "csv") || !TryParse<CustomerType>(type, out var t) || !TryParse<CustomerStatus>(status, out var s))
+            if (format is not ("xlsx" or "csv") || !ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s))
                 return Problems.Validation(CustomerWebErrors.ExportFormat);
             if (await export.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, null, null, groupId, sort), format, Cultures.IsEnglish, ct) is not { } file)
                 return Problems.Validation(CustomerWebErrors.NotAllowed);
@@ -149,8 +138,8 @@ public static class CustomersFeature
         {
             if (await merge.Handle(body, ct) is not { } merged)
                 return TypedResults.NotFound();
-            if (merged.Errors is [var first, ..] && first == CustomerWebErrors.NotAllowed)
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+            if (Problems.RefusedFor(merged, CustomerWebErrors.NotAllowed))
+                return Problems.Forbidden(CustomerWebErrors.NotAllowed);
             return merged.Succeeded ? TypedResults.Ok((await get.Handle(merged.Value, ct))!) : Problems.Validation(merged.Errors);
         }).WithSummary("Merge duplicates into the survivor: fields picked per customer (fields: {\"name\": id, …}), lists united, related records moved, tombstones kept, recorded in both histories.");
 

@@ -49,12 +49,8 @@ public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, Per
                 Department = db.Set<Department>().Where(d => d.Id == customer.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
-        var groups = await (from m in db.Set<CustomerGroupMember>()
-                            join g in db.Set<CustomerGroup>() on m.GroupId equals g.Id
-                            where m.CustomerId == customer.Id
-                            orderby g.Name
-                            select new GroupRef(g.Id, g.Name)).ToListAsync(cancellationToken);
-        return (CustomerView.Of(customer, names.Owner, names.Department ?? "", groups, sight,
+        var groups = await ListGroups.Of(db, [customer.Id], cancellationToken);
+        return (CustomerView.Of(customer, names.Owner, names.Department ?? "", [.. groups[customer.Id]], sight,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId),
             sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId)), null);
     }

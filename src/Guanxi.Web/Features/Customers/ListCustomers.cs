@@ -32,16 +32,11 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
             .Skip((page - 1) * size).Take(size)
             .Select(c => new { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Customer.Id).ToList();
-        var groups = (await (from m in db.Set<CustomerGroupMember>()
-                             join g in db.Set<CustomerGroup>() on m.GroupId equals g.Id
-                             where ids.Contains(m.CustomerId)
-                             select new { m.CustomerId, g.Id, g.Name }).ToListAsync(cancellationToken))
-            .ToLookup(m => m.CustomerId, m => new GroupRef(m.Id, m.Name));
+        var groups = await ListGroups.Of(db, [.. rows.Select(r => r.Customer.Id)], cancellationToken);
         var sights = rows.Select(r => CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)).ToList();
         if (sights.Count(s => s == CustomerSight.Full) is var unmasked and > 0)
             await log.RecordAsync(PersonalDataAccessKind.List, null, unmasked, null, cancellationToken);   // ARC-9: unmasked phones were shown
-        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i], [.. groups[r.Customer.Id].OrderBy(g => g.Name)]))], total, page, size);
+        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i], [.. groups[r.Customer.Id]]))], total, page, size);
     }
 
     /// <summary>The caller's customers matching the query's filters and search, unsorted (also what an export writes).</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Imports;
 
 public sealed record ImportView(
-    Guid Id, string Status, string Mode, string FileName, bool OnlyValid, int Total, int Processed, int Percent, int Created, int Updated,
+    Guid Id, ImportStatus Status, ImportMode Mode, string FileName, bool OnlyValid, int Total, int Processed, int Percent, int Created, int Updated,
     int Merged, int Rejected, string? Message, IReadOnlyList<ImportError> Errors, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>An import as its user sees it — live while it runs; nobody else's (404).</summary>
@@ -21,10 +21,7 @@ public sealed class GetImport(GuanxiDbContext db, CurrentUser user, ImportRunner
             return null;
         var job = queue.Running(id) ?? stored;
         var errors = stored.Errors is { } json ? JsonSerializer.Deserialize<List<ImportError>>(json) ?? [] : [];
-        var share = job.Total > 0 ? job.Processed / (double)job.Total : 0;   // a commit reads the file twice: check, then write
-        return new ImportView(job.Id, Camel(job.Status.ToString()), Camel(job.Mode.ToString()), job.FileName, job.OnlyValid, job.Total, job.Processed,
-            ImportRunner.Percent(job, share), job.Created, job.Updated, job.Merged, job.Rejected, job.Message, [.. errors.Take(errorsShown)], job.CreatedAt, job.FinishedAt);
+        return new ImportView(job.Id, job.Status, job.Mode, job.FileName, job.OnlyValid, job.Total, job.Processed,
+            ImportRunner.Percent(job), job.Created, job.Updated, job.Merged, job.Rejected, job.Message, [.. errors.Take(errorsShown)], job.CreatedAt, job.FinishedAt);
     }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

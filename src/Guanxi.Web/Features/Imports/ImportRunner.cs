@@ -19,11 +19,14 @@ public sealed class ImportRunner
 
     public void Finish(Guid id) => running.TryRemove(id, out _);
 
-    /// <summary>0–100, from the rows done of the rows known (or the file read, while the rows are still being counted).</summary>
-    public static int Percent(ImportJob job, double firstPassShare) => job.Status switch
+    /// <summary>
+    /// 0–100: the rows done of the rows known. While the first pass reads, the total is estimated from the share of the
+    /// file read; a commit then reads the file a second time to write it.
+    /// </summary>
+    public static int Percent(ImportJob job) => job.Status switch
     {
         ImportStatus.Succeeded or ImportStatus.Failed => 100,
         ImportStatus.Queued => 0,
-        _ => (int)Math.Clamp(firstPassShare * 100, 0, 99),
+        _ => job.Total > 0 ? Math.Clamp(100 * job.Processed / job.Total, 0, 99) : 0,
     };
 }

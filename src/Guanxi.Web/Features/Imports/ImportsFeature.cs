@@ -38,8 +38,8 @@ public static class ImportsFeature
                 return Problems.Validation(ImportErrors.FileType);
             await using var stream = file.OpenReadStream();
             var started = await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, ct);
-            if (started.Errors is [var first, ..] && first == ImportErrors.NotAllowed)
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: first.MessageFor(Cultures.IsEnglish));
+            if (Problems.RefusedFor(started, ImportErrors.NotAllowed))
+                return Problems.Forbidden(ImportErrors.NotAllowed);
             return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");

@@ -15,7 +15,7 @@ namespace Guanxi.Web.Features.Imports;
 /// transaction — or nothing, when rows were rejected and the user did not choose to import only the valid ones.
 /// </summary>
 public sealed class RunCustomerImport(
-    GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, Divisions divisions, EnterpriseClock clock, TimeProvider time)
+    GuanxiDbContext db, CustomerViewers viewers, FindDuplicates duplicates, CurrentUser user, Divisions divisions, EnterpriseClock clock, TimeProvider time)
 {
     private const int Batch = 500;
 
@@ -25,7 +25,8 @@ public sealed class RunCustomerImport(
     {
         var viewer = await viewers.Current(cancellationToken) ?? throw new InvalidOperationException("The importing user is gone.");
         var owners = await Owners(cancellationToken);
-        var english = false;
+        // The worker has no request: row messages are in the importing user's own language.
+        var english = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.PreferredCulture).SingleAsync(cancellationToken) == Cultures.English;
         var importer = new ImportOwner(viewer.UserId, viewer.DepartmentId);
         var errors = new List<ImportError>();
         var rejected = new HashSet<int>();
@@ -50,12 +51,13 @@ public sealed class RunCustomerImport(
             return errors;
         if (job.Rejected > 0 && !job.OnlyValid)
         {
-            job.Message = $"有 {job.Rejected} 行有错误，未导入任何数据。请改正后重新导入，或选择“只导入正确的行”。";
+            job.Message = english
+                ? $"{job.Rejected} rows have errors; nothing was imported. Correct them and import again, or choose to import only the valid rows."
+                : $"有 {job.Rejected} 行有错误，未导入任何数据。请改正后重新导入，或选择“只导入正确的行”。";
             return errors;
         }
 
         // Pass 2: write every accepted row, in one transaction.
-        var (created, updated, merged) = (job.Created, job.Updated, job.Merged);
         (job.Processed, job.Created, job.Updated, job.Merged) = (0, 0, 0, 0);
         var idOfRow = new Dictionary<int, Guid>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,7 +78,7 @@ public sealed class RunCustomerImport(
                     var existing = (await db.Set<Customer>().FindAsync([id], cancellationToken))!;   // Find sees rows added in this batch
                     existing.Update(CustomerMerge.Compose(existing, [customer]), time.GetUtcNow(), clock.Today);
                     customer = existing;
-                    _ = target.Existing is null ? job.Merged++ : job.Updated++;
+                    Count(target);
                 }
                 else
                 {
@@ -99,11 +101,7 @@ public sealed class RunCustomerImport(
         async Task Plan(List<ImportedRow> buffer, Stream file, CancellationToken ct)
         {
             var keys = buffer.Where(r => r.Details is not null).SelectMany(r => CustomerKeys.DuplicateKeys(r.Details!)).Distinct().ToList();
-            var found = (await (from k in db.Set<CustomerKey>()
-                                join c in db.Set<Customer>() on k.CustomerId equals c.Id
-                                where keys.Contains(k.Key) && c.Status == CustomerStatus.Active
-                                select new { k.Key, c.Id, c.OwnerId, c.DepartmentId }).ToListAsync(ct))
-                .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First());
+            var found = (await duplicates.Holders(keys).ToListAsync(ct)).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First());
             foreach (var row in buffer)
             {
                 job.Processed++;
@@ -118,7 +116,9 @@ public sealed class RunCustomerImport(
                 {
                     if (!CustomerAccess.CanEdit(viewer, match.OwnerId, match.DepartmentId))
                     {
-                        Reject([new ImportError(row.Row, HeaderMap.Label(ImportField.Name, english), "已有相同手机、邮箱或同单位同名的客户，属于其他负责人或部门，请联系其负责人")]);
+                        Reject([new ImportError(row.Row, HeaderMap.Label(ImportField.Name, english), english
+                            ? "A customer with the same mobile, e-mail or name in the same organisation belongs to another owner or department; ask its owner"
+                            : "已有相同手机、邮箱或同单位同名的客户，属于其他负责人或部门，请联系其负责人")]);
                         continue;
                     }
                     target = new Target(null, match.Id);
@@ -131,7 +131,7 @@ public sealed class RunCustomerImport(
                 else
                 {
                     plan[row.Row] = target;
-                    _ = target.Existing is null ? job.Merged++ : job.Updated++;
+                    Count(target);
                 }
                 foreach (var key in rowKeys)
                     seen.TryAdd(key, target);
@@ -139,6 +139,14 @@ public sealed class RunCustomerImport(
             buffer.Clear();
             if (file.CanSeek && file.Length > 0)
                 job.Total = Math.Max(job.Processed, (int)(job.Processed / Math.Max(0.01, file.Position / (double)file.Length)));
+        }
+
+        void Count(Target target)
+        {
+            if (target.Existing is null)
+                job.Merged++;   // into an earlier row of the file
+            else
+                job.Updated++;
         }
 
         void Reject(IReadOnlyList<ImportError> rowErrors)

@@ -3,6 +3,7 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
             return ImportErrors.NotAllowed;
         if (kind is not (null or "customers"))
             return ImportErrors.UnknownKind;
-        if (!TryMode(mode, out var importMode))
+        if (!ApiEnums.TryParse<ImportMode>(mode, out var importMode))
             return ImportErrors.UnknownMode;
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (!Extensions.Contains(extension))
@@ -43,7 +44,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         }
         return await Queue(new ImportJob
         {
-            Id = id, Mode = importMode, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
+            Id = id, Mode = importMode ?? ImportMode.DryRun, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
             Mapping = fields.Length == 0 ? null : JsonSerializer.Serialize(fields),
         }, cancellationToken);
     }
@@ -71,9 +72,6 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         return job.Id;
     }
 
-    private static bool TryMode(string? text, out ImportMode mode) =>
-        Enum.TryParse(text ?? nameof(ImportMode.DryRun), ignoreCase: true, out mode) && Enum.IsDefined(mode) && !(text ?? "").Any(char.IsAsciiDigit);
-
     private static ImportField[]? ParseMapping(string? mapping)
     {
         if (string.IsNullOrWhiteSpace(mapping))
@@ -81,7 +79,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         try
         {
             var names = JsonSerializer.Deserialize<string[]>(mapping) ?? [];
-            var fields = names.Select(n => Enum.TryParse<ImportField>(n, ignoreCase: true, out var f) && Enum.IsDefined(f) && !n.Any(char.IsAsciiDigit) ? f : (ImportField?)null).ToList();
+            var fields = names.Select(n => ApiEnums.TryParse<ImportField>(n, out var f) ? f : null).ToList();
             return fields.Any(f => f is null) ? null : [.. fields.Select(f => f!.Value)];
         }
         catch (JsonException)

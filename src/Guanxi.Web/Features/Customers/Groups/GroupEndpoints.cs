@@ -50,9 +50,7 @@ public static class GroupEndpoints
     }
 
     private static ProblemHttpResult? Refused<T>(Result<T> result) =>
-        result.Errors is [var first, ..] && first == CustomerGroupErrors.NotAllowed
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: CustomerGroupErrors.NotAllowed.MessageFor(Cultures.IsEnglish))
-            : null;
+        Problems.RefusedFor(result, CustomerGroupErrors.NotAllowed) ? Problems.Forbidden(CustomerGroupErrors.NotAllowed) : null;
 }
 
 public sealed record MembersChanged(int Changed);

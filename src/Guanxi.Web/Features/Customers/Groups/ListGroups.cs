@@ -25,4 +25,16 @@ public sealed class ListGroups(GuanxiDbContext db, CustomerViewers viewers)
         return [.. groups.Select(g => new GroupView(g.Group.Id, g.Group.Name, g.Group.Description, g.Members, g.Group.CreatedById,
             g.By ?? "", g.Group.CreatedAt, g.Group.CanBeManagedBy(viewer)))];
     }
+
+    /// <summary>The groups of some customers (a list page, one customer), by name.</summary>
+    public static async Task<ILookup<Guid, GroupRef>> Of(GuanxiDbContext db, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
+    {
+        var ids = customerIds.ToList();
+        return (await (from m in db.Set<CustomerGroupMember>()
+                       join g in db.Set<CustomerGroup>() on m.GroupId equals g.Id
+                       where ids.Contains(m.CustomerId)
+                       orderby g.Name
+                       select new { m.CustomerId, g.Id, g.Name }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.CustomerId, m => new GroupRef(m.Id, m.Name));
+    }
 }

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Features.Imports;
+
+namespace Guanxi.Web.Shared.Api;
+
+/// <summary>
+/// Enum values in the API. The customer and import contracts write theirs in lower camel case ("person", "mobile",
+/// "archived", "dryRun", "succeeded"); other enums keep their names, which are also ids (roles). All read in any case.
+/// </summary>
+public static class ApiEnums
+{
+    public static readonly IReadOnlyList<JsonConverter> CamelCase =
+    [
+        new JsonStringEnumConverter<CustomerType>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<CustomerStatus>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<PhoneKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Gender>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<ImportStatus>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<ImportMode>(JsonNamingPolicy.CamelCase),
+    ];
+
+    /// <summary>A query or form value by its name in any case; blank is no value; numbers and unknown names are refused.</summary>
+    public static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        if (!Enum.TryParse<T>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || text.Any(char.IsAsciiDigit))
+            return false;
+        value = parsed;
+        return true;
+    }
+}
