@@ -64,6 +64,20 @@ internal static class SearchBench
             };
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
+            if (Environment.GetEnvironmentVariable("GUANXI_BENCH_SQL") is "1")   // diagnosis: each kind's SQL with its time
+            {
+                var logged = new DbContextOptionsBuilder<GuanxiDbContext>(options)
+                    .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options;
+                foreach (var (name, texts, _) in kinds)
+                {
+                    await using var db = new GuanxiDbContext(logged);
+                    var current = new CurrentUser(new HttpContextAccessor());
+                    current.Use(viewer);
+                    Console.WriteLine($"==== {name}: {texts[0]}");
+                    await new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db))
+                        .Handle(new CustomerQuery(texts[0], PageSize: 50));
+                }
+            }
             foreach (var (name, texts, baseline) in kinds)
             {
                 Console.WriteLine($"-- {name} (e.g. {string.Join(" ", texts.Take(3))})");
@@ -153,20 +167,20 @@ internal static class SearchBench
             }
             await using var transaction = connection.BeginTransaction();
             await using var entry = connection.CreateCommand();
-            entry.CommandText = """INSERT INTO "CustomerSearch" ("CustomerId","Name","Organization","Text") VALUES ($c,$n,$o,$t)""";
+            entry.CommandText = """INSERT INTO "CustomerSearch" ("CustomerId","Name","Organization","Text") VALUES ($c,$n,$o,$t) RETURNING "Id" """;
             var (ec, en, eo, et) = (entry.Parameters.Add("$c", SqliteType.Text), entry.Parameters.Add("$n", SqliteType.Text), entry.Parameters.Add("$o", SqliteType.Text), entry.Parameters.Add("$t", SqliteType.Text));
             await using var key = connection.CreateCommand();
-            key.CommandText = """INSERT OR IGNORE INTO "CustomerKeys" ("Key","CustomerId") VALUES ($k,$c)""";
-            var (kk, kc) = (key.Parameters.Add("$k", SqliteType.Text), key.Parameters.Add("$c", SqliteType.Text));
+            key.CommandText = """INSERT INTO "CustomerKeys" ("Key","Weight","SearchId","CustomerId") VALUES ($k,$w,$s,$c)""";
+            var (kk, kw, ks, kc) = (key.Parameters.Add("$k", SqliteType.Text), key.Parameters.Add("$w", SqliteType.Integer),
+                key.Parameters.Add("$s", SqliteType.Integer), key.Parameters.Add("$c", SqliteType.Text));
             foreach (var c in batch)
             {
                 var id = c.Id.ToString().ToUpperInvariant();   // EF's SQLite representation of a Guid
                 (ec.Value, en.Value, eo.Value, et.Value) = (id, CustomerKeys.Fold(c.Name), CustomerKeys.Fold(c.Organization), CustomerKeys.Text(c)!);
-                await entry.ExecuteNonQueryAsync();
-                kc.Value = id;
+                (ks.Value, kc.Value) = ((long)(await entry.ExecuteScalarAsync())!, id);
                 foreach (var k in CustomerKeys.Of(c))
                 {
-                    kk.Value = k;
+                    (kk.Value, kw.Value) = (k, CustomerKeys.WeightOf(k, c));
                     await key.ExecuteNonQueryAsync();
                 }
                 if (sample.Count < 5_000 && c.Id.GetHashCode() % 50 == 0)

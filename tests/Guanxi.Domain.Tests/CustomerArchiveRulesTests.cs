@@ -22,6 +22,8 @@ public sealed class CustomerArchiveRulesTests
         var keys = CustomerKeys.Of(Make("张小明", "+8613812341234", "琥珀光学", email: "ZXM@Example.cn"));
         Assert.Subset(keys.ToHashSet(), new HashSet<string> { "g:张", "g:小", "g:明", "g:张小", "g:小明", "g:琥珀", "g:光学" });
         Assert.DoesNotContain("g:张明", keys);
+        Assert.Subset(keys.ToHashSet(), new HashSet<string> { "p:张小明", "p:琥珀光", "p:琥珀光学" });   // beginnings of 3+ characters
+        Assert.DoesNotContain("p:小明", keys);
         Assert.Contains("t:4321432183168", keys);   // +8613812341234 reversed: a tail is a prefix
         Assert.Contains("m:+8613812341234", keys);
         Assert.Contains("e:zxm@example.cn", keys);
@@ -29,6 +31,20 @@ public sealed class CustomerArchiveRulesTests
         Assert.Equal("43214321", CustomerKeys.PhoneQuery("1234-1234"));
         Assert.Null(CustomerKeys.PhoneQuery("123"));
         Assert.Null(CustomerKeys.PhoneQuery("12a4"));
+    }
+
+    [Fact]
+    public void Search_weighs_an_exact_name_above_a_prefix_above_any_other_match()
+    {
+        var customer = Make("小明", "+8613812341234", "琥珀光学");
+        Assert.Equal(2, CustomerKeys.WeightOf("g:小明", customer));
+        Assert.Equal(1, CustomerKeys.WeightOf("g:小", customer));
+        Assert.Equal(1, CustomerKeys.WeightOf("g:琥珀", customer));   // the organisation counts as much as the name
+        Assert.Equal(0, CustomerKeys.WeightOf("g:明", customer));
+        Assert.Equal(2, CustomerKeys.WeightOf("p:琥珀光学", customer));
+        Assert.Equal(1, CustomerKeys.WeightOf("p:琥珀光", customer));
+        Assert.Equal(0, CustomerKeys.WeightOf("t:4321432183168", customer));
+        Assert.Equal(0, CustomerKeys.Weight("abc", "xabc", "abcd"[1..]));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public abstract class CustomerSearchTests(GuanxiApp app)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<List<Guid>> Search(HttpClient client, string q) =>
-        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/customers?pageSize=200&q={Uri.EscapeDataString(q)}"))
+    private static async Task<List<Guid>> Search(HttpClient client, string q, int page = 1, int pageSize = 200) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/customers?page={page}&pageSize={pageSize}&q={Uri.EscapeDataString(q)}"))
             .GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];
 
     [Fact]
@@ -38,9 +38,17 @@ public abstract class CustomerSearchTests(GuanxiApp app)
         var twoCharacters = await Search(cs, "小明");
         var ours = twoCharacters.Where(new[] { zhang, exact, prefix, inside }.Contains).ToList();
         Assert.Equal(4, ours.Count);
-        Assert.Equal(exact, ours[0]);   // exact, then prefix, then contains (shorter names first)
+        Assert.Equal(exact, ours[0]);   // exact, then prefix, then contains (the newest first within each)
         Assert.Equal(prefix, ours[1]);
-        Assert.Equal([zhang, inside], ours[2..]);
+        Assert.Equal([inside, zhang], ours[2..]);
+        foreach (var q in new[] { "明", "小明", "琥珀光", "1234" })   // page by page, a search reads as it does whole
+        {
+            var whole = await Search(cs, q);
+            var paged = new List<Guid>();
+            for (var page = 1; page <= (whole.Count + 2) / 3; page++)
+                paged.AddRange(await Search(cs, q, page, 3));
+            Assert.Equal(whole, paged);
+        }
 
         Assert.Contains(zhang, await Search(cs, "张小明"));
         Assert.DoesNotContain(exact, await Search(cs, "张小明"));

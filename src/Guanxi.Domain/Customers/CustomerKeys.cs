@@ -3,13 +3,15 @@ namespace Guanxi.Domain.Customers;
 /// <summary>
 /// The indexed keys that find a customer and its likely duplicates. Trigram indexes (SQLite FTS5, PostgreSQL pg_trgm)
 /// answer queries of 3+ characters over <see cref="Text"/>; most Chinese names have 2–3 characters, so the short path
-/// keys every 1- and 2-character piece of the name and organisation ("g:"). Phones are keyed by their digits reversed
+/// keys every 1- and 2-character piece of the name and organisation ("g:"), and their beginnings ("p:"), so that exact
+/// and prefix matches, which rank first, come straight from the index in rank order. Phones are keyed by their digits reversed
 /// ("t:"), so that a whole number or its last 4+ digits is an index range. Duplicates (ARC-2) share a mobile ("m:"),
 /// an e-mail ("e:") or name + organisation ("n:").
 /// </summary>
 public static class CustomerKeys
 {
     public const string Gram = "g:";
+    public const string Prefix = "p:";
     public const string PhoneTail = "t:";
     public const string Mobile = "m:";
     public const string Email = "e:";
@@ -19,6 +21,9 @@ public static class CustomerKeys
     public const char Separator = '\u0001';
 
     public const int MinPhoneDigits = 4;
+
+    /// <summary>Names and organisations are keyed by their beginnings of 3 up to this many characters.</summary>
+    public const int MaxPrefix = 32;
 
     public static IReadOnlySet<string> Of(Customer c)
     {
@@ -32,6 +37,8 @@ public static class CustomerKeys
                 keys.Add(Gram + text[i]);
                 if (i + 1 < text.Length)
                     keys.Add(string.Concat(Gram, text.AsSpan(i, 2)));
+                if (i >= 2 && i < MaxPrefix)
+                    keys.Add(string.Concat(Prefix, text.AsSpan(0, i + 1)));
             }
         }
         foreach (var phone in c.Phones)
@@ -39,6 +46,19 @@ public static class CustomerKeys
         keys.UnionWith(DuplicateKeys(c.Details));
         return keys;
     }
+
+    /// <summary>
+    /// How well a folded query matches a customer's folded name or organisation, for ranking: 2 exact, 1 prefix,
+    /// 0 anything else (inside the name, an e-mail, a phone).
+    /// </summary>
+    public static int Weight(string query, string name, string organization) =>
+        name == query || organization == query ? 2
+        : name.StartsWith(query, StringComparison.Ordinal) || organization.StartsWith(query, StringComparison.Ordinal) ? 1 : 0;
+
+    /// <summary>The <see cref="Weight"/> of a key of <see cref="Of"/> for its customer: a name piece's own, otherwise 0.</summary>
+    public static int WeightOf(string key, Customer c) =>
+        key.StartsWith(Gram, StringComparison.Ordinal) || key.StartsWith(Prefix, StringComparison.Ordinal)
+            ? Weight(key[2..], Fold(c.Name), Fold(c.Organization)) : 0;
 
     /// <summary>ARC-2: the same mobile, the same e-mail, or the same name in the same organisation.</summary>
     public static IReadOnlySet<string> DuplicateKeys(CustomerDetails d)

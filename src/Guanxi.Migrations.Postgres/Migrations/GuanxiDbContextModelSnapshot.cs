@@ -458,12 +458,18 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(220)
                         .HasColumnType("character varying(220)");
 
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SearchId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Key", "CustomerId");
+                    b.HasKey("Key", "Weight", "SearchId");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("SearchId");
 
                     b.ToTable("CustomerKeys", (string)null);
                 });
@@ -512,12 +518,14 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("Organization")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -916,11 +924,13 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerKey", b =>
                 {
-                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                    b.HasOne("Guanxi.Web.Features.Customers.CustomerSearchEntry", "Entry")
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("SearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerSearchEntry", b =>

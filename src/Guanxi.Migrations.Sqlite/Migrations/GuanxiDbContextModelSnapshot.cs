@@ -448,12 +448,18 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(220)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SearchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key", "CustomerId");
+                    b.HasKey("Key", "Weight", "SearchId");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("SearchId");
 
                     b.ToTable("CustomerKeys", (string)null);
                 });
@@ -893,11 +899,13 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerKey", b =>
                 {
-                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                    b.HasOne("Guanxi.Web.Features.Customers.CustomerSearchEntry", "Entry")
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("SearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Customers.CustomerSearchEntry", b =>

@@ -17,7 +17,7 @@ public sealed record CustomerRow(
 
 /// <summary>
 /// The customers in the caller's sight (ARC-9), filtered, searched and sorted (search results by rank, otherwise newest
-/// first), the primary phone masked unless the caller may see it.
+/// first; a search counts up to <see cref="CustomerSearch.CountLimit"/>), the primary phone masked unless the caller may see it.
 /// </summary>
 public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, CustomerSearch search)
 {
@@ -26,21 +26,43 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
         var (page, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return new Page<CustomerRow>([], 0, page, size);
-        var customers = Filtered(query, viewer);
-        var total = await customers.CountAsync(cancellationToken);
-        var rows = await Sorted(customers, query)
-            .Skip((page - 1) * size).Take(size)
-            .Select(c => new { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
+        List<Listed> rows;
+        int total;
+        var more = false;
+        if (!string.IsNullOrWhiteSpace(query.Q) && string.IsNullOrWhiteSpace(query.Sort))   // a search, best matches first
+        {
+            var found = await search.Page(Scoped(query, viewer), query.Q, (page - 1) * size, size, cancellationToken);
+            var byId = await Project(db.Set<Customer>().AsNoTracking().Where(c => found.Ids.Contains(c.Id))).ToDictionaryAsync(r => r.Customer.Id, cancellationToken);
+            (rows, total, more) = ([.. found.Ids.Select(id => byId[id])], found.Total, found.More);
+        }
+        else
+        {
+            var customers = Filtered(query, viewer);
+            total = await customers.CountAsync(cancellationToken);
+            rows = await Project(Sorted(customers, query).Skip((page - 1) * size).Take(size)).ToListAsync(cancellationToken);
+        }
         var groups = await ListGroups.Of(db, [.. rows.Select(r => r.Customer.Id)], cancellationToken);
         var sights = rows.Select(r => CustomerAccess.SightOf(viewer, r.Customer.OwnerId, r.Customer.DepartmentId)).ToList();
         if (sights.Count(s => s == CustomerSight.Full) is var unmasked and > 0)
             await log.RecordAsync(PersonalDataAccessKind.List, null, unmasked, null, cancellationToken);   // ARC-9: unmasked phones were shown
-        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i], [.. groups[r.Customer.Id]]))], total, page, size);
+        return new Page<CustomerRow>([.. rows.Select((r, i) => Row(r.Customer, r.Owner ?? "", sights[i], [.. groups[r.Customer.Id]]))], total, page, size, more);
+    }
+
+    private IQueryable<Listed> Project(IQueryable<Customer> customers) =>
+        customers.Select(c => new Listed { Customer = c, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() });
+
+    private sealed class Listed
+    {
+        public required Customer Customer { get; init; }
+        public string? Owner { get; init; }
     }
 
     /// <summary>The caller's customers matching the query's filters and search, unsorted (also what an export writes).</summary>
-    public IQueryable<Customer> Filtered(CustomerQuery query, Viewer viewer)
+    public IQueryable<Customer> Filtered(CustomerQuery query, Viewer viewer) =>
+        string.IsNullOrWhiteSpace(query.Q) ? Scoped(query, viewer) : search.Filter(Scoped(query, viewer), query.Q);
+
+    /// <summary>The caller's customers matching the query's filters, before any search.</summary>
+    private IQueryable<Customer> Scoped(CustomerQuery query, Viewer viewer)
     {
         var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == (query.Status ?? CustomerStatus.Active));
         if (!CustomerAccess.SeesEveryDepartment(viewer))   // only the viewer's own department, if their role sees it
@@ -48,8 +70,6 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
             var own = CustomerAccess.CanSee(viewer, viewer.DepartmentId) ? viewer.DepartmentId : Guid.Empty;
             customers = customers.Where(c => c.DepartmentId == own);
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
-            customers = search.Filter(customers, query.Q);
         if (query.OwnerId is { } ownerId)
             customers = customers.Where(c => c.OwnerId == ownerId);
         if (query.DepartmentId is { } departmentId)
@@ -61,13 +81,12 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
         return customers;
     }
 
-    /// <summary>Sort keys: name, createdAt; a leading '-' sorts descending. Without one a search ranks, a list shows the newest first.</summary>
+    /// <summary>Sort keys: name, createdAt; a leading '-' sorts descending; otherwise the newest first (a search without a sort key ranks instead).</summary>
     public IQueryable<Customer> Sorted(IQueryable<Customer> customers, CustomerQuery query) => query.Sort switch
     {
         "name" => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
         "-name" => customers.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
         "createdAt" => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-        _ when string.IsNullOrWhiteSpace(query.Sort) && !string.IsNullOrWhiteSpace(query.Q) => search.Rank(customers, query.Q),
         _ => customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
     };
 

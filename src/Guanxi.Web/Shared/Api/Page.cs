@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Shared.Api;
 
 /// <summary>A page of a list read: the rows and the total count for the pager.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+/// <summary>One page of a list. <c>More</c>: there are more than <c>Total</c> (a search counts only so far).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize, bool More = false)
 {
     public const int MaxPageSize = 200;
 

@@ -17,11 +17,18 @@ public sealed class CustomerSearchEntry
     public string Text { get; set; } = "";
 }
 
-/// <summary>A key of <see cref="CustomerKeys"/>: a 1–2 character piece of a name, a reversed phone, a duplicate key.</summary>
+/// <summary>
+/// A key of <see cref="CustomerKeys"/>: a 1–2 character piece of a name, a reversed phone, a duplicate key. Its weight
+/// (<see cref="CustomerKeys.Weight"/>) and the search entry's id follow the key in the index, so a short query reads its
+/// best, newest matches first without sorting.
+/// </summary>
 public sealed class CustomerKey
 {
     public string Key { get; set; } = "";
-    public Guid CustomerId { get; set; }
+    public int Weight { get; set; }
+    public long SearchId { get; set; }
+    public Guid CustomerId { get; set; }   // the entry's customer, kept here so a key lookup needs no join
+    public CustomerSearchEntry? Entry { get; set; }
 }
 
 public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<CustomerSearchEntry>
@@ -35,11 +42,17 @@ public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Customer>().WithOne().HasForeignKey<CustomerSearchEntry>(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 
-    /// <summary>PostgreSQL: a pg_trgm GIN index answers LIKE '%…%' of 3+ characters (SQLite has its FTS5 table instead).</summary>
+    /// <summary>
+    /// PostgreSQL: a pg_trgm GIN index answers LIKE '%…%' of 3+ characters (SQLite has its FTS5 table instead); name and
+    /// organisation compare by code point, as on SQLite and in <see cref="CustomerKeys"/>, so a prefix is the same on all three.
+    /// </summary>
     public static void ForPostgres(ModelBuilder builder)
     {
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<CustomerSearchEntry>().HasIndex(e => e.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
+        var entry = builder.Entity<CustomerSearchEntry>();
+        entry.HasIndex(e => e.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
+        entry.Property(e => e.Name).UseCollation("C");
+        entry.Property(e => e.Organization).UseCollation("C");
     }
 }
 
@@ -48,9 +61,8 @@ public sealed class CustomerKeyConfiguration : IEntityTypeConfiguration<Customer
     public void Configure(EntityTypeBuilder<CustomerKey> builder)
     {
         builder.ToTable("CustomerKeys");
-        builder.HasKey(k => new { k.Key, k.CustomerId });
+        builder.HasKey(k => new { k.Key, k.Weight, k.SearchId });   // read backwards: best weight, then newest entry
         builder.Property(k => k.Key).HasMaxLength(220);
-        builder.HasIndex(k => k.CustomerId);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(k => k.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(k => k.Entry).WithMany().HasForeignKey(k => k.SearchId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -34,31 +34,33 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
         if (changed.Count == 0)
             return;
         var ids = changed.Where(c => context.Entry(c).State == EntityState.Modified).Select(c => c.Id).ToList();
-        var keyQuery = context.Set<CustomerKey>().Where(k => ids.Contains(k.CustomerId));
         var entryQuery = context.Set<CustomerSearchEntry>().Where(e => ids.Contains(e.CustomerId));
-        var (keys, entries) = ids.Count == 0 ? ([], [])
-            : sync ? (keyQuery.ToList(), entryQuery.ToList())
-            : (await keyQuery.ToListAsync(cancellationToken), await entryQuery.ToListAsync(cancellationToken));
-        var keysOf = keys.ToLookup(k => k.CustomerId);
+        var keyQuery = context.Set<CustomerKey>().Where(k => entryQuery.Any(e => e.Id == k.SearchId));
+        var (entries, keys) = ids.Count == 0 ? ([], [])
+            : sync ? (entryQuery.ToList(), keyQuery.ToList())
+            : (await entryQuery.ToListAsync(cancellationToken), await keyQuery.ToListAsync(cancellationToken));
         var entryOf = entries.ToDictionary(e => e.CustomerId);
+        var keysOf = keys.ToLookup(k => k.SearchId);
         foreach (var customer in changed)
         {
-            var wanted = CustomerKeys.Of(customer);
-            var existing = keysOf[customer.Id].ToList();
-            context.RemoveRange(existing.Where(k => !wanted.Contains(k.Key)));
-            var have = existing.Select(k => k.Key).ToHashSet();
-            context.AddRange(wanted.Where(k => !have.Contains(k)).Select(k => new CustomerKey { Key = k, CustomerId = customer.Id }));
-
-            var text = CustomerKeys.Text(customer);
             var entry = entryOf.GetValueOrDefault(customer.Id);
-            if (text is null && entry is not null)
-                context.Remove(entry);
-            else if (text is not null)
+            var existing = entry is null ? [] : keysOf[entry.Id].ToList();
+            var text = CustomerKeys.Text(customer);
+            if (text is null)
             {
-                if (entry is null)
-                    context.Add(entry = new CustomerSearchEntry { CustomerId = customer.Id });
-                (entry.Name, entry.Organization, entry.Text) = (CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text);
+                context.RemoveRange(existing);
+                if (entry is not null)
+                    context.Remove(entry);
+                continue;
             }
+            if (entry is null)
+                context.Add(entry = new CustomerSearchEntry { CustomerId = customer.Id });
+            (entry.Name, entry.Organization, entry.Text) = (CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text);
+
+            var wanted = CustomerKeys.Of(customer).Select(k => (Key: k, Weight: CustomerKeys.WeightOf(k, customer))).ToHashSet();
+            context.RemoveRange(existing.Where(k => !wanted.Contains((k.Key, k.Weight))));
+            wanted.ExceptWith(existing.Select(k => (k.Key, k.Weight)));
+            context.AddRange(wanted.Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, CustomerId = customer.Id, Entry = entry }));
         }
     }
 }
