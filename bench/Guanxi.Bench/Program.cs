@@ -3,7 +3,10 @@ using Guanxi.Bench;
 // Benchmarks at the issues' scale, each against a baseline doing the same work in the same process:
 //   dotnet run -c Release --project bench/Guanxi.Bench -- audit  [rows=1000000] [queries=300]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- search [customers=1000000] [queries=200]
+//   dotnet run -c Release --project bench/Guanxi.Bench -- import [rows=100000]
 if (args is ["search", .. var rest])
     await SearchBench.Run(rest);
+else if (args is ["import", .. var import])
+    await ImportBench.Run(import);
 else
     await AuditBench.Run(args is ["audit", .. var audit] ? audit : args);

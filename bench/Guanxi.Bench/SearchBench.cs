@@ -128,7 +128,7 @@ internal static class SearchBench
     }
 
     /// <summary>A department and its general manager, who sees every customer unmasked (so each list is also logged).</summary>
-    private static async Task<ClaimsPrincipal> Staff(DbContextOptions<GuanxiDbContext> options)
+    internal static async Task<ClaimsPrincipal> Staff(DbContextOptions<GuanxiDbContext> options)
     {
         await using var db = new GuanxiDbContext(options);
         var company = Department.Create("基准公司", DepartmentKind.Company, null).Value!;

@@ -75,6 +75,11 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(("江苏省", "常州市", "金坛区", "东门大街1号"), (address.GetProperty("province").GetString(), address.GetProperty("city").GetString(),
             address.GetProperty("district").GetString(), address.GetProperty("street").GetString()));
         Assert.Equal("喜欢越野车", customer.GetProperty("notes").GetProperty("background").GetString());
+        var history = (await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{row.GetProperty("id")}/history")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(history, h => h.GetProperty("field").GetString() == "Imported" && h.GetProperty("newValue").GetString() == "客户.csv #2"
+            && !string.IsNullOrEmpty(h.GetProperty("userName").GetString()));   // ARC-3: who imported it, from which file and row
+        Assert.Contains(history, h => h.GetProperty("field").GetString() == "Groups");
+        Assert.Single((await manager.GetFromJsonAsync<JsonElement>("/api/customers?q=欧阳")).GetProperty("items").EnumerateArray());
 
         var again = await Finished(manager, await Start(manager, ImportTestFiles.Gb18030.GetBytes(csv.Replace("喜欢越野车", "", StringComparison.Ordinal)), "客户.csv", "commit"));
         Assert.Equal((0, 1), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32()));   // the same mobile updates, never duplicates

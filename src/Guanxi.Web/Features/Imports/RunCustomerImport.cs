@@ -57,10 +57,14 @@ public sealed class RunCustomerImport(
             return errors;
         }
 
-        // Pass 2: write every accepted row, in one transaction.
+        // Pass 2: write every accepted row, in one transaction: new customers in bulk, updates through the change tracker.
         (job.Processed, job.Created, job.Updated, job.Merged) = (0, 0, 0, 0);
         var idOfRow = new Dictionary<int, Guid>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var writer = new CustomerBulkWriter(db, user, time);
+        var created = new List<(Customer Customer, string Source)>(Batch);
+        var pending = new Dictionary<Guid, Customer>();   // created, not yet written
+        var memberships = new List<(Guid Customer, IReadOnlyList<string> Groups)>();
         var groups = new Dictionary<string, Guid>(StringComparer.Ordinal);
         await using (var file = File.OpenRead(job.StoredPath))
         {
@@ -75,28 +79,38 @@ public sealed class RunCustomerImport(
                 if (plan.GetValueOrDefault(row.Number) is { } target)
                 {
                     var id = target.Existing ?? idOfRow[target.Row!.Value];
-                    var existing = (await db.Set<Customer>().FindAsync([id], cancellationToken))!;   // Find sees rows added in this batch
+                    var existing = pending.GetValueOrDefault(id) ?? (await db.Set<Customer>().FindAsync([id], cancellationToken))!;
                     existing.Update(CustomerMerge.Compose(existing, [customer]), time.GetUtcNow(), clock.Today);
                     customer = existing;
                     Count(target);
                 }
                 else
                 {
-                    db.Add(customer);
+                    created.Add((customer, $"{job.FileName} #{row.Number}"));
+                    pending[customer.Id] = customer;
                     idOfRow[row.Number] = customer.Id;
                     job.Created++;
                 }
-                await Join(customer.Id, read.Groups, groups, cancellationToken);
+                if (read.Groups.Count > 0)
+                    memberships.Add((customer.Id, read.Groups));
                 if (job.Processed % Batch == 0)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                }
+                    await Flush();
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await Flush();
         await transaction.CommitAsync(cancellationToken);
         return errors;
+
+        async Task Flush()
+        {
+            await writer.Write(created, cancellationToken);
+            (created, pending) = ([], []);
+            foreach (var (customerId, names) in memberships)
+                await Join(customerId, names, groups, cancellationToken);
+            memberships.Clear();
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
 
         async Task Plan(List<ImportedRow> buffer, Stream file, CancellationToken ct)
         {

@@ -15,6 +15,15 @@ public sealed class CustomerSearchEntry
     public string Name { get; set; } = "";
     public string Organization { get; set; } = "";
     public string Text { get; set; } = "";
+
+    /// <summary>Sets what is searched from the customer; false when nobody should find it (<see cref="CustomerKeys.Searchable"/>).</summary>
+    public bool Fill(Customer customer)
+    {
+        if (CustomerKeys.Text(customer) is not { } text)
+            return false;
+        (CustomerId, Name, Organization, Text) = (customer.Id, CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text);
+        return true;
+    }
 }
 
 /// <summary>
@@ -29,6 +38,10 @@ public sealed class CustomerKey
     public long SearchId { get; set; }
     public Guid CustomerId { get; set; }   // the entry's customer, kept here so a key lookup needs no join
     public CustomerSearchEntry? Entry { get; set; }
+
+    /// <summary>The keys a customer should have, with their weights.</summary>
+    public static IEnumerable<(string Key, int Weight)> Of(Customer customer) =>
+        CustomerKeys.Of(customer).Select(k => (k, CustomerKeys.WeightOf(k, customer)));
 }
 
 public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<CustomerSearchEntry>

@@ -45,8 +45,8 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
         {
             var entry = entryOf.GetValueOrDefault(customer.Id);
             var existing = entry is null ? [] : keysOf[entry.Id].ToList();
-            var text = CustomerKeys.Text(customer);
-            if (text is null)
+            var fresh = new CustomerSearchEntry();
+            if (!fresh.Fill(customer))   // merged or erased: found by nobody
             {
                 context.RemoveRange(existing);
                 if (entry is not null)
@@ -54,10 +54,11 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
                 continue;
             }
             if (entry is null)
-                context.Add(entry = new CustomerSearchEntry { CustomerId = customer.Id });
-            (entry.Name, entry.Organization, entry.Text) = (CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text);
+                context.Add(entry = fresh);
+            else
+                entry.Fill(customer);
 
-            var wanted = CustomerKeys.Of(customer).Select(k => (Key: k, Weight: CustomerKeys.WeightOf(k, customer))).ToHashSet();
+            var wanted = CustomerKey.Of(customer).ToHashSet();
             context.RemoveRange(existing.Where(k => !wanted.Contains((k.Key, k.Weight))));
             wanted.ExceptWith(existing.Select(k => (k.Key, k.Weight)));
             context.AddRange(wanted.Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, CustomerId = customer.Id, Entry = entry }));
