@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -5,21 +6,26 @@ using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
+using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Guanxi.Bench;
 
 /// <summary>
-/// Issue 3 search at a million customers on SQLite: the list's search (ListCustomers as the general manager sees it:
-/// count, ranked page of 50, owner names, groups, the access-log row) for 1-, 2-, 3- and 4-character Chinese, a phone's
-/// last 4 digits and part of an e-mail, against the bare index query alone (the key lookup or the FTS5 MATCH) in the
-/// same run. The customers come from the demo generator; their search rows and keys are written with prepared
-/// inserts computed by the same <see cref="CustomerKeys"/> the app uses.
+/// Issue 3 search at a million customers, on SQLite or PostgreSQL: the list's search (ListCustomers as the general
+/// manager sees it: the ranked page of 50, the count, owner names, groups, the access-log row) for 1-, 2-, 3- and
+/// 4-character Chinese, a phone's last 4 digits and part of an e-mail, against the bare index query alone (the key
+/// lookup, the FTS5 MATCH or the pg_trgm LIKE) in the same run; then the customer page's server work (GetCustomer and
+/// the first page of its history) against reading the customer's row alone. The customers come from the demo
+/// generator and are written by the import's own bulk writer (customer, history row, search entry, keys).
+/// PostgreSQL: set GUANXI_BENCH_POSTGRES to a server's connection string; the bench makes and drops its own database.
 /// </summary>
 internal static class SearchBench
 {
@@ -27,21 +33,30 @@ internal static class SearchBench
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-        var file = Path.Combine(Path.GetTempPath(), $"guanxi-search-{Guid.NewGuid():N}.db");
-        var connectionString = $"Data Source={file};Foreign Keys=False";
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, connectionString).Options;
-        Console.WriteLine($"{Environment.ProcessorCount} cores; {count:N0} customers; {queries} queries per kind");
+        var provider = args.Length > 2 && args[2] == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var name = $"guanxi_search_{Guid.NewGuid():N}";
+        var file = Path.Combine(Path.GetTempPath(), name + ".db");
+        var server = Environment.GetEnvironmentVariable("GUANXI_BENCH_POSTGRES");
+        if (provider == DatabaseProvider.Postgres && server is null)
+            throw new InvalidOperationException("Set GUANXI_BENCH_POSTGRES to a PostgreSQL connection string.");
+        var connectionString = provider == DatabaseProvider.Sqlite ? $"Data Source={file}"
+            : new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), provider, connectionString).Options;
+        Console.WriteLine($"{Environment.ProcessorCount} cores; {provider}; {count:N0} customers; {queries} queries per kind");
         try
         {
             await using (var db = new GuanxiDbContext(options))
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                if (provider == DatabaseProvider.Sqlite)
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
                 await db.Database.MigrateAsync();
             }
             var viewer = await Staff(options);
             var watch = Stopwatch.StartNew();
-            var sample = await Seed(connectionString, count);
-            Console.WriteLine($"seeded {count:N0} customers with their search rows and keys in {watch.Elapsed.TotalSeconds:F0} s");
+            var sample = await Seed(options, viewer, count);
+            Console.WriteLine($"seeded {count:N0} customers with their history rows, search entries and keys in {watch.Elapsed.TotalSeconds:F0} s");
+            await using (var db = new GuanxiDbContext(options))
+                await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite ? "PRAGMA optimize;" : "ANALYZE;");
 
             var random = new Random(20261122);
             string Pick(Func<Customer, string?> of, int length)
@@ -57,69 +72,107 @@ internal static class SearchBench
             {
                 ("1 character", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Name, 1))], "key"),
                 ("2 characters", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Name, 2))], "key"),
-                ("3 characters", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Organization ?? c.Name, 3))], "fts"),
-                ("4 characters", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Organization ?? c.Name, 4))], "fts"),
+                ("3 characters", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Organization ?? c.Name, 3))], "text"),
+                ("4 characters", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Organization ?? c.Name, 4))], "text"),
                 ("phone last 4", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Phones[0].Number, 13)[^4..])], "tail"),
-                ("e-mail part", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Emails is [var email, ..] ? email : null, 10)[..6])], "fts"),
+                ("e-mail part", [.. Enumerable.Range(0, queries).Select(_ => Pick(c => c.Emails is [var email, ..] ? email : null, 10)[..6])], "text"),
             };
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync();
+            await using var bareContext = new GuanxiDbContext(options);
+            await bareContext.Database.OpenConnectionAsync();
+            var connection = bareContext.Database.GetDbConnection();
             if (Environment.GetEnvironmentVariable("GUANXI_BENCH_SQL") is "1")   // diagnosis: each kind's SQL with its time
             {
                 var logged = new DbContextOptionsBuilder<GuanxiDbContext>(options)
                     .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options;
-                foreach (var (name, texts, _) in kinds)
+                foreach (var (kind, texts, _) in kinds)
                 {
-                    await using var db = new GuanxiDbContext(logged);
-                    var current = new CurrentUser(new HttpContextAccessor());
-                    current.Use(viewer);
-                    Console.WriteLine($"==== {name}: {texts[0]}");
-                    await new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db))
-                        .Handle(new CustomerQuery(texts[0], PageSize: 50));
+                    Console.WriteLine($"==== {kind}: {texts[0]}");
+                    await List(logged, viewer, texts[0]);
                 }
             }
-            foreach (var (name, texts, baseline) in kinds)
+            foreach (var (kind, texts, baseline) in kinds)
             {
-                Console.WriteLine($"-- {name} (e.g. {string.Join(" ", texts.Take(3))})");
-                var app = await AuditBench.Measure("ListCustomers", texts, async q =>
-                {
-                    await using var db = new GuanxiDbContext(options);
-                    var current = new CurrentUser(new HttpContextAccessor());
-                    current.Use(viewer);
-                    var list = new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db));
-                    return (await list.Handle(new CustomerQuery(q, PageSize: 50))).Total;
-                });
-                var bare = await AuditBench.Measure("bare index", texts, q => Bare(connection, baseline, q));
+                Console.WriteLine($"-- {kind} (e.g. {string.Join(" ", texts.Take(3))})");
+                var app = await AuditBench.Measure("ListCustomers", texts, q => List(options, viewer, q));
+                var bare = await AuditBench.Measure("bare index", texts, q => Bare(connection, provider, baseline, q));
                 Console.WriteLine($"   ListCustomers / bare index (median): {app / bare:F1}x");
             }
+
+            Console.WriteLine("-- customer page (GetCustomer + first page of its history)");
+            var ids = Enumerable.Range(0, queries).Select(_ => sample[random.Next(sample.Count)].Id.ToString()).ToArray();
+            var page = await AuditBench.Measure("customer page", ids, async id =>
+            {
+                await using var db = new GuanxiDbContext(options);
+                var current = new CurrentUser(new HttpContextAccessor());
+                current.Use(viewer);
+                var viewers = new CustomerViewers(db, current);
+                var customer = await new GetCustomer(db, viewers, new PersonalDataLog(db, current, TimeProvider.System)).Handle(Guid.Parse(id))
+                    ?? throw new InvalidOperationException("A seeded customer is not found.");
+                return (await new CustomerHistory(db, viewers, new ListAudit(db)).Handle(customer.Id, 1, 25))!.Items.Count;
+            });
+            var row = await AuditBench.Measure("customer row", ids, async id =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """SELECT * FROM "Customers" WHERE "Id" = @id""";
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = ("@id", provider == DatabaseProvider.Sqlite ? id.ToUpperInvariant() : Guid.Parse(id));
+                command.Parameters.Add(parameter);
+                await using var reader = await command.ExecuteReaderAsync();
+                return await reader.ReadAsync() ? 1 : 0;
+            });
+            Console.WriteLine($"   customer page / customer row (median): {page / row:F1}x");
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-                File.Delete(path);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+                    File.Delete(path);
+            }
+            else
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var admin = new NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
         }
     }
 
-    /// <summary>The index alone: the rows a query finds, without counting, ranking or reading the customers.</summary>
-    private static async Task<int> Bare(SqliteConnection connection, string kind, string q)
+    private static async Task<int> List(DbContextOptions<GuanxiDbContext> options, ClaimsPrincipal viewer, string q)
+    {
+        await using var db = new GuanxiDbContext(options);
+        var current = new CurrentUser(new HttpContextAccessor());
+        current.Use(viewer);
+        var list = new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db));
+        return (await list.Handle(new CustomerQuery(q, PageSize: 50))).Total;
+    }
+
+    /// <summary>The index alone: the first 50 rows a query finds, without counting, ranking or reading the customers.</summary>
+    private static async Task<int> Bare(DbConnection connection, DatabaseProvider provider, string kind, string q)
     {
         await using var command = connection.CreateCommand();
         var folded = CustomerKeys.Fold(q);
-        command.CommandText = kind switch
-        {
-            "key" => """SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" = $k LIMIT 50""",
-            "tail" => """SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" >= $k AND "Key" < $e LIMIT 50""",
-            _ => """SELECT rowid FROM "CustomerFts" WHERE "CustomerFts" MATCH $k LIMIT 50""",
-        };
         var tail = CustomerKeys.PhoneTail + CustomerKeys.PhoneQuery(folded);
-        command.Parameters.AddWithValue("$k", kind switch
+        var (sql, value) = kind switch
         {
-            "key" => CustomerKeys.Gram + folded,
-            "tail" => tail,
-            _ => "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
-        });
-        command.Parameters.AddWithValue("$e", CustomerKeys.After(tail));
+            "key" => ("""SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" = @k LIMIT 50""", CustomerKeys.Gram + folded),
+            "tail" => ("""SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" >= @k AND "Key" < @e LIMIT 50""", tail),
+            _ when provider == DatabaseProvider.Sqlite => ("""SELECT rowid FROM "CustomerFts" WHERE "CustomerFts" MATCH @k LIMIT 50""",
+                "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""),
+            _ => ("""SELECT "CustomerId" FROM "CustomerSearch" WHERE "Text" LIKE @k LIMIT 50""", "%" + folded + "%"),
+        };
+        command.CommandText = sql;
+        foreach (var (parameterName, parameterValue) in new[] { ("@k", value), ("@e", CustomerKeys.After(tail)) })
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (parameterName, parameterValue);
+            command.Parameters.Add(parameter);
+        }
+        if (kind != "tail")
+            command.Parameters.RemoveAt(1);
         await using var reader = await command.ExecuteReaderAsync();
         var n = 0;
         while (await reader.ReadAsync())
@@ -140,59 +193,38 @@ internal static class SearchBench
             [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(GuanxiClaims.DisplayName, user.DisplayName), new Claim(ClaimTypes.Role, Role.GeneralManager.Name())], "Bench"));
     }
 
-    /// <summary>Customers through EF in batches (no history: this is a load, not a use case); search rows and keys by prepared inserts.</summary>
-    private static async Task<List<Customer>> Seed(string connectionString, int count)
+    /// <summary>Demo customers owned by 20 staff of two departments, written in batches of 20,000 by the import's bulk writer.</summary>
+    private static async Task<List<Customer>> Seed(DbContextOptions<GuanxiDbContext> options, ClaimsPrincipal viewer, int count)
     {
-        var plain = new DbContextOptionsBuilder<GuanxiDbContext>()
-            .UseSqlite(connectionString, o => o.MigrationsAssembly(DataFeature.SqliteMigrations)).Options;
-        Guid[] departments = [Guid.CreateVersion7(), Guid.CreateVersion7()];
-        var owners = Enumerable.Range(0, 20).Select(i => new DemoCustomers.Owner($"owner-{i}", departments[i % 2])).ToList();
+        var current = new CurrentUser(new HttpContextAccessor());
+        current.Use(viewer);
+        List<DemoCustomers.Owner> owners;
+        await using (var db = new GuanxiDbContext(options))
+        {
+            var branch = Department.Create("基准分公司", DepartmentKind.Company, null).Value!;
+            List<Department> departments = [Department.Create("销售部", DepartmentKind.Department, branch).Value!, Department.Create("售后服务部", DepartmentKind.Department, branch).Value!];
+            db.Add(branch);
+            var staff = Enumerable.Range(0, 20).Select(i => new StaffUser
+            {
+                UserName = $"owner{i}@bench", Email = $"owner{i}@bench", DisplayName = $"顾问{i}", DepartmentId = departments[i % 2].Id, SecurityStamp = "x",
+            }).ToList();
+            db.AddRange(departments);
+            db.AddRange(staff);
+            await db.SaveChangesAsync();
+            owners = [.. staff.Select(s => new DemoCustomers.Owner(s.Id, s.DepartmentId))];
+        }
         var customers = DemoCustomers.Generate(new Random(20261122), ChineseNames.LoadShipped(), Divisions.LoadShipped(), owners, count,
             new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 22));
         var sample = new List<Customer>();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous=OFF;";
-            await pragma.ExecuteNonQueryAsync();
-        }
         foreach (var batch in customers.Chunk(20_000))
         {
-            await using (var db = new GuanxiDbContext(plain))
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.AddRange(batch);
-                await db.SaveChangesAsync();
-            }
-            await using var transaction = connection.BeginTransaction();
-            await using var entry = connection.CreateCommand();
-            entry.CommandText = """INSERT INTO "CustomerSearch" ("CustomerId","Name","Organization","Text") VALUES ($c,$n,$o,$t) RETURNING "Id" """;
-            var (ec, en, eo, et) = (entry.Parameters.Add("$c", SqliteType.Text), entry.Parameters.Add("$n", SqliteType.Text), entry.Parameters.Add("$o", SqliteType.Text), entry.Parameters.Add("$t", SqliteType.Text));
-            await using var key = connection.CreateCommand();
-            key.CommandText = """INSERT INTO "CustomerKeys" ("Key","Weight","SearchId","CustomerId") VALUES ($k,$w,$s,$c)""";
-            var (kk, kw, ks, kc) = (key.Parameters.Add("$k", SqliteType.Text), key.Parameters.Add("$w", SqliteType.Integer),
-                key.Parameters.Add("$s", SqliteType.Integer), key.Parameters.Add("$c", SqliteType.Text));
-            foreach (var c in batch)
-            {
-                var id = c.Id.ToString().ToUpperInvariant();   // EF's SQLite representation of a Guid
-                (ec.Value, en.Value, eo.Value, et.Value) = (id, CustomerKeys.Fold(c.Name), CustomerKeys.Fold(c.Organization), CustomerKeys.Text(c)!);
-                (ks.Value, kc.Value) = ((long)(await entry.ExecuteScalarAsync())!, id);
-                foreach (var k in CustomerKeys.Of(c))
-                {
-                    (kk.Value, kw.Value) = (k, CustomerKeys.WeightOf(k, c));
-                    await key.ExecuteNonQueryAsync();
-                }
-                if (sample.Count < 5_000 && c.Id.GetHashCode() % 50 == 0)
-                    sample.Add(c);
-            }
+            await using var db = new GuanxiDbContext(options);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using (var writer = new CustomerBulkWriter(db, current, TimeProvider.System))
+                await writer.Write([.. batch.Select(c => (c, "bench"))], CancellationToken.None);
             await transaction.CommitAsync();
+            sample.AddRange(batch.Where(c => c.Id.GetHashCode() % 50 == 0 && sample.Count < 5_000));
         }
-        await using var check = connection.CreateCommand();
-        check.CommandText = """SELECT COUNT(*) FROM "CustomerSearch" s JOIN "Customers" c ON c."Id" = s."CustomerId" """;
-        var joined = (long)(await check.ExecuteScalarAsync())!;
-        if (joined < count)
-            throw new InvalidOperationException($"Only {joined} search rows match a customer: the Guid representation is off.");
         return sample;
     }
 }
