@@ -49,7 +49,7 @@ public sealed class CustomerSearch(GuanxiDbContext db)
     }
 
     /// <summary>How far a search counts its matches: enough to page through; past it the user narrows the search.</summary>
-    public const int CountLimit = 500;
+    public const int CountLimit = 200;
 
     /// <summary>
     /// The sources of matches, disjoint: the name keys (1–2 characters: every piece; 3 up to <see cref="CustomerKeys.MaxPrefix"/>:
