@@ -35,10 +35,10 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
             return;
         var ids = changed.Where(c => context.Entry(c).State == EntityState.Modified).Select(c => c.Id).ToList();
         var entryQuery = context.Set<CustomerSearchEntry>().Where(e => ids.Contains(e.CustomerId));
-        var keyQuery = context.Set<CustomerKey>().Where(k => entryQuery.Any(e => e.Id == k.SearchId));
-        var (entries, keys) = ids.Count == 0 ? ([], [])
-            : sync ? (entryQuery.ToList(), keyQuery.ToList())
-            : (await entryQuery.ToListAsync(cancellationToken), await keyQuery.ToListAsync(cancellationToken));
+        var entries = ids.Count == 0 ? [] : sync ? entryQuery.ToList() : await entryQuery.ToListAsync(cancellationToken);
+        var searchIds = entries.Select(e => e.Id).ToList();   // then their keys, by the SearchId index
+        var keyQuery = context.Set<CustomerKey>().Where(k => searchIds.Contains(k.SearchId));
+        var keys = searchIds.Count == 0 ? [] : sync ? keyQuery.ToList() : await keyQuery.ToListAsync(cancellationToken);
         var entryOf = entries.ToDictionary(e => e.CustomerId);
         var keysOf = keys.ToLookup(k => k.SearchId);
         foreach (var customer in changed)
