@@ -56,9 +56,12 @@ public static class CustomerKeys
         : name.StartsWith(query, StringComparison.Ordinal) || organization.StartsWith(query, StringComparison.Ordinal) ? 1 : 0;
 
     /// <summary>The <see cref="Weight"/> of a key of <see cref="Of"/> for its customer: a name piece's own, otherwise 0.</summary>
-    public static int WeightOf(string key, Customer c) =>
+    public static int WeightOf(string key, Customer c) => WeightOf(key, Fold(c.Name), Fold(c.Organization));
+
+    /// <summary>The same, for a name and organisation already folded (a customer's many keys fold them once).</summary>
+    public static int WeightOf(string key, string name, string organization) =>
         key.StartsWith(Gram, StringComparison.Ordinal) || key.StartsWith(Prefix, StringComparison.Ordinal)
-            ? Weight(key[2..], Fold(c.Name), Fold(c.Organization)) : 0;
+            ? Weight(key[2..], name, organization) : 0;
 
     /// <summary>ARC-2: the same mobile, the same e-mail, or the same name in the same organisation.</summary>
     public static IReadOnlySet<string> DuplicateKeys(CustomerDetails d)

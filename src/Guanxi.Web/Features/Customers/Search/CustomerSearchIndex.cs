@@ -40,8 +40,11 @@ public sealed class CustomerKey
     public CustomerSearchEntry? Entry { get; set; }
 
     /// <summary>The keys a customer should have, with their weights.</summary>
-    public static IEnumerable<(string Key, int Weight)> Of(Customer customer) =>
-        CustomerKeys.Of(customer).Select(k => (k, CustomerKeys.WeightOf(k, customer)));
+    public static IEnumerable<(string Key, int Weight)> Of(Customer customer)
+    {
+        var (name, organization) = (CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization));
+        return CustomerKeys.Of(customer).Select(k => (k, CustomerKeys.WeightOf(k, name, organization)));
+    }
 }
 
 public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<CustomerSearchEntry>
