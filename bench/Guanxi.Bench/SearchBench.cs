@@ -22,7 +22,7 @@ namespace Guanxi.Bench;
 /// Issue 3 search at a million customers, on SQLite or PostgreSQL: the list's search (ListCustomers as the general
 /// manager sees it: the ranked page of 50, the count, owner names, groups, the access-log row) for 1-, 2-, 3- and
 /// 4-character Chinese, a phone's last 4 digits and part of an e-mail, against the bare index query alone (the key
-/// lookup, the FTS5 MATCH or the pg_trgm LIKE) in the same run; then the customer page's server work (GetCustomer and
+/// lookup on PostgreSQL or the word-index MATCH on SQLite, the trigram MATCH or LIKE) in the same run; then the customer page's server work (GetCustomer and
 /// the first page of its history) against reading the customer's row alone. The customers come from the demo
 /// generator and are written by the import's own bulk writer (customer, history row, search entry, keys).
 /// PostgreSQL: set GUANXI_BENCH_POSTGRES to a server's connection string; the bench makes and drops its own database.
@@ -158,6 +158,8 @@ internal static class SearchBench
         var tail = CustomerKeys.PhoneTail + CustomerKeys.PhoneQuery(folded);
         var (sql, value) = kind switch
         {
+            "key" when provider == DatabaseProvider.Sqlite => ("""SELECT rowid FROM "CustomerWords" WHERE "CustomerWords" MATCH @k LIMIT 50""",
+                "\"" + string.Join(' ', CustomerKeys.Characters(CustomerKeys.Word(folded))).Replace("\"", "\"\"", StringComparison.Ordinal) + "\""),
             "key" => ("""SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" = @k LIMIT 50""", CustomerKeys.Gram + folded),
             "tail" => ("""SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" >= @k AND "Key" < @e LIMIT 50""", tail),
             _ when provider == DatabaseProvider.Sqlite => ("""SELECT rowid FROM "CustomerFts" WHERE "CustomerFts" MATCH @k LIMIT 50""",

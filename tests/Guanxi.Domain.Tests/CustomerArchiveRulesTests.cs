@@ -34,6 +34,34 @@ public sealed class CustomerArchiveRulesTests
     }
 
     [Fact]
+    public void ARC_2_where_a_word_index_holds_the_name_pieces_the_keys_are_only_phones_and_duplicate_keys()
+    {
+        var keys = CustomerKeys.Of(Make("张小明", "+8613812341234", "琥珀光学", email: "ZXM@Example.cn"), namePieces: false);
+
+        Assert.Equal(["e:zxm@example.cn", "m:+8613812341234", "n:张小明\u0001琥珀光学", "t:4321432183168"], keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ARC_2_the_words_hold_each_character_in_order_each_beginning_and_the_whole_name()
+    {
+        var words = CustomerKeys.Words(Make("张小明", "+8613812341234", "A&B Co."));
+
+        Assert.Equal("张 小 明 || a & b ␣ c o . ^张 ^张小 ^张小明 =张小明 ^a ^a& ^a&b ^a&b␣ ^a&b␣c ^a&b␣co ^a&b␣co. =a&b␣co.", words);
+    }
+
+    [Fact]
+    public void ARC_2_a_character_beyond_the_basic_plane_is_one_word_and_beginnings_stop_at_32_characters()
+    {
+        var words = CustomerKeys.Words(Make("𠀀明", "+8613812341234", new string('华', 40))).Split(' ');
+
+        Assert.Equal(["𠀀", "明", "||"], words[..3]);
+        Assert.Contains("^𠀀", words);
+        Assert.Contains("^" + new string('华', 32), words);
+        Assert.DoesNotContain("^" + new string('华', 33), words);
+        Assert.DoesNotContain("=" + new string('华', 40), words);   // like the "p:" keys: exact and prefix up to 32 characters
+    }
+
+    [Fact]
     public void Search_weighs_an_exact_name_above_a_prefix_above_any_other_match()
     {
         var customer = Make("小明", "+8613812341234", "琥珀光学");

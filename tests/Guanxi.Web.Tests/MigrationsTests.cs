@@ -1,3 +1,5 @@
+using Guanxi.Domain.Customers;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Guanxi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,5 +17,49 @@ public sealed class MigrationsTests
         using var db = new GuanxiDbContext((DbContextOptions<GuanxiDbContext>)options);
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The model has changed without a {provider} migration: add one (see README).");
+    }
+}
+
+/// <summary>SQLite's word index (migration SearchWords): existing entries get the words the app would give them.</summary>
+public sealed class SearchWordsMigrationTests
+{
+    [Fact]
+    public async Task ARC_2_existing_customers_get_the_same_words_as_new_ones_and_lose_their_name_keys()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"guanxi-words-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={file}").Options;
+            await using var db = new GuanxiDbContext(options);
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("SearchPrefixes");
+            (string Name, string? Organization)[] names = [("张小明", "琥珀光学"), ("A&B Co.", null), ("𠀀明", new string('华', 40)), ("王　伟", "Tom's  Café"), ("李", "李"), ("O'Brien \"Q\"", "A-B\tC")];
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
+            for (var i = 0; i < names.Length; i++)
+            {
+                var (name, organization) = (CustomerKeys.Fold(names[i].Name), CustomerKeys.Fold(names[i].Organization));
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "CustomerSearch" ("Id", "CustomerId", "Name", "Organization", "Text") VALUES ({i + 1}, {Guid.NewGuid()}, {name}, {organization}, {name})
+                    """);
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "CustomerKeys" ("Key", "Weight", "SearchId", "CustomerId") VALUES ({"g:" + name[..1]}, 1, {i + 1}, {Guid.NewGuid()})""");
+            }
+
+            await db.Database.MigrateAsync();
+
+            var words = await db.Database.SqlQuery<string>($"""SELECT "Words" AS "Value" FROM "CustomerSearch" ORDER BY "Id" """).ToListAsync();
+            var expected = names.Select(n => CustomerKeys.Words(Customer.Create(new CustomerDetails(
+                CustomerType.Person, n.Name, n.Organization, [], [], null, [], null, false, Gender.Unknown, null, null, null, "owner", Guid.NewGuid(),
+                null, null, null, false, null, []), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!));
+            Assert.Equal(expected, words);
+            Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "CustomerKeys" WHERE "Key" LIKE 'g:%' """).SingleAsync());
+            var found = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "CustomerWords" WHERE "CustomerWords" MATCH '"小 明"' """).ToListAsync();
+            Assert.Equal([1L], found);
+            var quoted = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "CustomerWords" WHERE "CustomerWords" MATCH {"\"^o'brien␣\"\"q\""} """).ToListAsync();
+            Assert.Equal([6L], quoted);   // quotes are part of words: the tokenizer splits at spaces only
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
     }
 }

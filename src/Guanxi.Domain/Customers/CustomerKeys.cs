@@ -2,9 +2,11 @@ namespace Guanxi.Domain.Customers;
 
 /// <summary>
 /// The indexed keys that find a customer and its likely duplicates. Trigram indexes (SQLite FTS5, PostgreSQL pg_trgm)
-/// answer queries of 3+ characters over <see cref="Text"/>; most Chinese names have 2–3 characters, so the short path
-/// keys every 1- and 2-character piece of the name and organisation ("g:"), and their beginnings ("p:"), so that exact
-/// and prefix matches, which rank first, come straight from the index in rank order. Phones are keyed by their digits reversed
+/// answer queries of 3+ characters over <see cref="Text"/>; most Chinese names have 2–3 characters, so there is a short
+/// path. On PostgreSQL it is keys: every 1- and 2-character piece of the name and organisation ("g:"), and their
+/// beginnings ("p:"), so that exact and prefix matches, which rank first, come straight from the index in rank order.
+/// On SQLite it is a second FTS5 index over <see cref="Words"/>, which costs an import a fraction of those ~20 key rows
+/// per customer. Phones are keyed by their digits reversed
 /// ("t:"), so that a whole number or its last 4+ digits is an index range. Duplicates (ARC-2) share a mobile ("m:"),
 /// an e-mail ("e:") or name + organisation ("n:").
 /// </summary>
@@ -25,12 +27,13 @@ public static class CustomerKeys
     /// <summary>Names and organisations are keyed by their beginnings of 3 up to this many characters.</summary>
     public const int MaxPrefix = 32;
 
-    public static IReadOnlySet<string> Of(Customer c)
+    /// <summary>The customer's keys; name pieces ("g:", "p:") only where no word index holds them (<paramref name="namePieces"/>).</summary>
+    public static IReadOnlySet<string> Of(Customer c, bool namePieces = true)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (!Searchable(c))
             return keys;
-        foreach (var text in new[] { Fold(c.Name), Fold(c.Organization) })
+        foreach (var text in namePieces ? new[] { Fold(c.Name), Fold(c.Organization) } : [])
         {
             for (var i = 0; i < text.Length; i++)
             {
@@ -83,6 +86,52 @@ public static class CustomerKeys
     /// <summary>What the trigram index holds: name, organisation and e-mails, case-folded.</summary>
     public static string? Text(Customer c) =>
         Searchable(c) ? string.Join(Separator, new[] { Fold(c.Name), Fold(c.Organization) }.Concat(c.Emails.Select(Fold))) : null;
+
+    /// <summary>
+    /// What SQLite's word index holds (an FTS5 table whose ascii tokenizer counts every printable ASCII character as part
+    /// of a word, so it splits at spaces only): every character of the name, then of the organisation, as a word of its own ("张 小 明 || 琥 珀 光 学";
+    /// "||" keeps a phrase from spanning both), each beginning of up to <see cref="MaxPrefix"/> characters ("^张 ^张小
+    /// ^张小明") and the whole ("=张小明"). So an exact match is the word "=q", a prefix "^q", a piece the phrase of q's
+    /// characters; each reads its matches newest first from the index. A character is one word, every other word is
+    /// longer, and its first character says what it is, so no two kinds of word can meet. Whitespace inside a name is "␣".
+    /// </summary>
+    public static string Words(Customer c)
+    {
+        var (name, organization) = (Word(Fold(c.Name)), Word(Fold(c.Organization)));
+        var words = new List<string>();
+        foreach (var text in new[] { name, organization }.Where(t => t.Length > 0))
+        {
+            if (words.Count > 0)
+                words.Add("||");
+            words.AddRange(Characters(text));
+        }
+        foreach (var text in new[] { name, organization }.Where(t => t.Length > 0))
+        {
+            var characters = Characters(text);
+            for (var i = 1; i <= Math.Min(characters.Count, MaxPrefix); i++)
+                words.Add("^" + string.Concat(characters.Take(i)));
+            if (characters.Count <= MaxPrefix)
+                words.Add("=" + text);
+        }
+        return string.Join(' ', words);
+    }
+
+    /// <summary>A folded text as the word index spells it: whitespace and control characters become "␣".</summary>
+    public static string Word(string folded) =>
+        string.Create(folded.Length, folded, (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+                span[i] = char.IsWhiteSpace(text[i]) || char.IsControl(text[i]) ? '␣' : text[i];
+        });
+
+    /// <summary>The characters of a text (a character beyond the BMP is one, not two halves).</summary>
+    public static List<string> Characters(string text)
+    {
+        var characters = new List<string>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+            characters.Add(rune.ToString());
+        return characters;
+    }
 
     /// <summary>Merged tombstones and erased records are found by nobody.</summary>
     public static bool Searchable(Customer c) => c.Status is CustomerStatus.Active or CustomerStatus.Archived;

@@ -36,14 +36,14 @@ public static class DataFeature
         return builder;
     }
 
-    /// <summary>The provider, and the customer search index that every context keeps in step, wherever it is made.</summary>
+    /// <summary>The provider, and the customer search index that every context keeps in step, wherever it is made (SQLite tuned).</summary>
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
-        (provider == DatabaseProvider.Postgres
-            ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations))
-            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)))
-        .AddInterceptors(SearchIndex);
+        provider == DatabaseProvider.Postgres
+            ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)).AddInterceptors(SearchIndex)
+            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SearchIndex, Tuning);
 
     private static readonly Features.Customers.CustomerSearchInterceptor SearchIndex = new();
+    private static readonly SqliteTuning Tuning = new();
 
     /// <summary>Applies the migrations; SQLite gets write-ahead logging (foreign keys are on by EF Core's default).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

@@ -8,9 +8,38 @@ public sealed record District(string Province, string City, string Name, string 
 /// </summary>
 public sealed class Divisions
 {
-    private Divisions(IReadOnlyList<District> districts) => Districts = districts;
+    private readonly Dictionary<string, District> byBeginning = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, District>.AlternateLookup<ReadOnlySpan<char>> beginnings;
+    private readonly int longestBeginning;
+
+    private Divisions(IReadOnlyList<District> districts)
+    {
+        Districts = districts;
+        foreach (var d in districts)
+        {
+            // 江苏省常州市金坛区 and 常州市金坛区; a municipality's 北京市朝阳区 (its city is the province)
+            foreach (var beginning in d.City == d.Province ? [d.Province + d.Name] : new[] { d.Province + d.City + d.Name, d.City + d.Name })
+                byBeginning.TryAdd(beginning, d);
+        }
+        longestBeginning = byBeginning.Keys.Max(k => k.Length);
+        beginnings = byBeginning.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public IReadOnlyList<District> Districts { get; }
+
+    /// <summary>
+    /// A whole address ("江苏省常州市金坛区东门大街 1 号", the province may be left out) split into its district and the
+    /// rest; null when it does not begin with one. The longest beginning wins (东城区 before 东城).
+    /// </summary>
+    public (District District, string Street)? Split(string address)
+    {
+        for (var length = Math.Min(longestBeginning, address.Length); length > 0; length--)
+        {
+            if (beginnings.TryGetValue(address.AsSpan(0, length), out var district))
+                return (district, address[length..]);
+        }
+        return null;
+    }
 
     public static Divisions LoadShipped()
     {

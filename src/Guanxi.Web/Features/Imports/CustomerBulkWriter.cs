@@ -15,12 +15,14 @@ namespace Guanxi.Web.Features.Imports;
 /// <summary>
 /// Writes the customers an import creates without the change tracker, which cannot carry a million rows: the customer
 /// row, one history row saying which file and row it came from (ARC-3), its search entry and keys — by prepared commands
-/// in the import's transaction. Tables, columns, conversions and parameter types come from the EF model, so the rows
-/// are the ones SaveChanges would write.
+/// of one row each (SQLite binds parameters by name, so a statement of many rows binds slower than many statements) in
+/// the import's transaction. Tables, columns, conversions and parameter types come from the EF model, so the rows are
+/// the ones SaveChanges would write.
 /// </summary>
 public sealed class CustomerBulkWriter : IAsyncDisposable
 {
     private readonly Insert customers, history, entries, keys;
+    private readonly GuanxiDbContext db;
     private readonly CurrentUser user;
     private readonly TimeProvider time;
 
@@ -32,8 +34,8 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
         customers = new Insert(db, typeof(Customer), connection, transaction);
         history = new Insert(db, typeof(AuditEntry), connection, transaction);
         entries = new Insert(db, typeof(CustomerSearchEntry), connection, transaction);
-        keys = new Insert(db, typeof(CustomerKey), connection, transaction, rowsPerStatement: 200);
-        (this.user, this.time) = (user, time);
+        keys = new Insert(db, typeof(CustomerKey), connection, transaction);
+        (this.db, this.user, this.time) = (db, user, time);
     }
 
     /// <summary>New customers with where each came from ("customers.csv #12"), as one change.</summary>
@@ -53,11 +55,10 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
             if (!entry.Fill(customer))
                 continue;
             var searchId = Convert.ToInt64(await entries.Run(entry, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            batchKeys.AddRange(CustomerKey.Of(customer).Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, SearchId = searchId, CustomerId = customer.Id }));
+            batchKeys.AddRange(CustomerKey.Of(customer, db).Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, SearchId = searchId, CustomerId = customer.Id }));
         }
         foreach (var key in batchKeys.OrderBy(k => k.Key, StringComparer.Ordinal))   // in index order: neighbouring pages, not random ones
-            await keys.Add(key, cancellationToken);
-        await keys.Flush(cancellationToken);
+            await keys.Run(key, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -66,16 +67,12 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
             await insert.DisposeAsync();
     }
 
-    /// <summary>
-    /// Prepared INSERTs of an entity type's columns: one row at a time (<see cref="Run"/>: a generated long key is left
-    /// to the database and returned), or <see cref="Add"/>ed rows a statement of many at a time.
-    /// </summary>
-    private sealed class Insert(GuanxiDbContext db, Type type, DbConnection connection, DbTransaction transaction, int rowsPerStatement = 1) : IAsyncDisposable
+    /// <summary>A prepared INSERT of an entity type's columns, one row at a time; a generated long key is left to the database and returned.</summary>
+    private sealed class Insert(GuanxiDbContext db, Type type, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         private readonly IEntityType entity = db.Model.FindEntityType(type)!;
         private readonly ISqlGenerationHelper sql = db.GetService<ISqlGenerationHelper>();
-        private readonly Dictionary<int, (DbCommand Command, Column[] Columns)> statements = [];
-        private readonly List<object> buffer = new(rowsPerStatement);
+        private (DbCommand Command, Column[] Columns)? statement;
 
         private sealed record Column(IClrPropertyGetter Getter, DbParameter Parameter, ValueConverter? Converter);
 
@@ -83,70 +80,38 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
 
         public async Task<object?> Run(object row, CancellationToken cancellationToken)
         {
-            var command = Bind([row]);
+            var (command, columns) = statement ??= Prepare();
+            foreach (var (getter, parameter, converter) in columns)
+            {
+                var value = getter.GetClrValue(row);
+                parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+            }
             return Generated is null ? await command.ExecuteNonQueryAsync(cancellationToken) : await command.ExecuteScalarAsync(cancellationToken);
         }
 
-        public async Task Add(object row, CancellationToken cancellationToken)
-        {
-            buffer.Add(row);
-            if (buffer.Count == rowsPerStatement)
-                await Flush(cancellationToken);
-        }
-
-        public async Task Flush(CancellationToken cancellationToken)
-        {
-            if (buffer.Count == 0)
-                return;
-            await Bind(buffer).ExecuteNonQueryAsync(cancellationToken);
-            buffer.Clear();
-        }
-
-        private DbCommand Bind(List<object> rows)
-        {
-            if (!statements.TryGetValue(rows.Count, out var statement))
-                statements[rows.Count] = statement = Prepare(rows.Count);
-            var (command, columns) = statement;
-            var perRow = columns.Length / rows.Count;
-            for (var i = 0; i < columns.Length; i++)
-            {
-                var (getter, parameter, converter) = columns[i];
-                var value = getter.GetClrValue(rows[i / perRow]);
-                parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
-            }
-            return command;
-        }
-
-        private (DbCommand, Column[]) Prepare(int rows)
+        private (DbCommand, Column[]) Prepare()
         {
             var generated = Generated;
             var properties = entity.GetProperties().Where(p => p != generated).ToList();
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             var columns = new List<Column>();
-            var values = new List<string>();
-            for (var r = 0; r < rows; r++)
+            foreach (var property in properties)
             {
-                var names = new List<string>();
-                foreach (var property in properties)
-                {
-                    var mapping = property.GetRelationalTypeMapping();
-                    var parameter = mapping.CreateParameter(command, $"@p{columns.Count}", null, property.IsNullable);
-                    command.Parameters.Add(parameter);
-                    columns.Add(new Column(property.GetGetter(), parameter, mapping.Converter));
-                    names.Add(parameter.ParameterName);
-                }
-                values.Add($"({string.Join(", ", names)})");
+                var mapping = property.GetRelationalTypeMapping();
+                var parameter = mapping.CreateParameter(command, $"@p{columns.Count}", null, property.IsNullable);
+                command.Parameters.Add(parameter);
+                columns.Add(new Column(property.GetGetter(), parameter, mapping.Converter));
             }
             command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())))}) " +
-                $"VALUES {string.Join(", ", values)}" + (generated is null ? "" : $" RETURNING {sql.DelimitIdentifier(generated.GetColumnName())}");
+                $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})" + (generated is null ? "" : $" RETURNING {sql.DelimitIdentifier(generated.GetColumnName())}");
             return (command, [.. columns]);
         }
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var (command, _) in statements.Values)
-                await command.DisposeAsync();
+            if (statement is { } prepared)
+                await prepared.Command.DisposeAsync();
         }
     }
 }

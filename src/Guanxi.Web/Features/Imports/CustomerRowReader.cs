@@ -122,22 +122,9 @@ public sealed partial class CustomerRowReader(
     {
         if (whole is null)
             return (province ?? city ?? district ?? street) is null ? null : new CustomerAddress(province, city, district, street);
-        var match = divisions.Districts
-            .Where(d => whole.Contains(d.Name, StringComparison.Ordinal))
-            .Select(d => (District: d, Street: Strip(whole, d)))
-            .Where(m => m.Street is not null)
-            .OrderBy(m => m.Street!.Length).FirstOrDefault();
-        return match.District is { } found
-            ? new CustomerAddress(found.Province, found.City, found.Name, match.Street!.Trim() is { Length: > 0 } rest ? rest : null)
+        return divisions.Split(whole) is var (found, after)
+            ? new CustomerAddress(found.Province, found.City, found.Name, after.Trim() is { Length: > 0 } rest ? rest : null)
             : new CustomerAddress(null, null, null, whole);
-    }
-
-    private static string? Strip(string text, District d)
-    {
-        var rest = text.StartsWith(d.Province, StringComparison.Ordinal) ? text[d.Province.Length..] : text;
-        if (d.City != d.Province)
-            rest = rest.StartsWith(d.City, StringComparison.Ordinal) ? rest[d.City.Length..] : null;
-        return rest is not null && rest.StartsWith(d.Name, StringComparison.Ordinal) && rest.Length < text.Length ? rest[d.Name.Length..] : null;
     }
 
     [GeneratedRegex("[;,；，、/|\\n]")]

@@ -20,8 +20,7 @@ public sealed class ImportRunner
     public void Finish(Guid id) => running.TryRemove(id, out _);
 
     /// <summary>
-    /// 0–100: the rows done of the rows known. While the first pass reads, the total is estimated from the share of the
-    /// file read; a commit then reads the file a second time to write it.
+    /// 0–100: the rows done of the rows known; while the file is read, the total is estimated from the share of it read.
     /// </summary>
     public static int Percent(ImportJob job) => job.Status switch
     {

@@ -9,16 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Imports;
 
 /// <summary>
-/// A customer import (ARC-10, ARC-2). The first pass reads every row, validates it with the form's rules and plans
-/// it: create, update an existing customer (same mobile, e-mail or name + organisation), merge into an earlier row of
-/// the file, or reject with row, column and reason. A dry run stops there. A commit writes every accepted row in one
-/// transaction — or nothing, when rows were rejected and the user did not choose to import only the valid ones.
+/// A customer import (ARC-10, ARC-2), in one pass over the file: each row is read, validated with the form's rules and
+/// planned — create, update an existing customer (same mobile, e-mail or name + organisation), merge into an earlier row
+/// of the file, or reject with row, column and reason. A dry run stops there. A commit writes the planned rows as it
+/// goes, in one transaction that it commits at the end — or rolls back, when rows were rejected and the user did not
+/// choose to import only the valid ones (from the first rejected row on it only validates, to report every error).
 /// </summary>
 public sealed class RunCustomerImport(
     GuanxiDbContext db, CustomerViewers viewers, FindDuplicates duplicates, CurrentUser user, Divisions divisions, EnterpriseClock clock, TimeProvider time)
 {
     private const int Batch = 500;
 
+    /// <summary>Where a row goes: an earlier row of the file (its customer is in <c>idOfRow</c>) or an existing customer.</summary>
     private sealed record Target(int? Row, Guid? Existing);
 
     public async Task<IReadOnlyList<ImportError>> Handle(ImportJob job, CancellationToken cancellationToken)
@@ -29,16 +31,23 @@ public sealed class RunCustomerImport(
         var english = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.PreferredCulture).SingleAsync(cancellationToken) == Cultures.English;
         var importer = new ImportOwner(viewer.UserId, viewer.DepartmentId);
         var errors = new List<ImportError>();
-        var rejected = new HashSet<int>();
-        var plan = new Dictionary<int, Target>();   // rows that update or merge; the others create
         var seen = new Dictionary<string, Target>(StringComparer.Ordinal);
+        var commit = job.Mode == ImportMode.Commit;
+        await using var transaction = commit ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var writer = commit ? new CustomerBulkWriter(db, user, time) : null;
+        var idOfRow = new Dictionary<int, Guid>();
+        var created = new List<(Customer Customer, string Source)>(Batch);
+        var pending = new Dictionary<Guid, Customer>();   // created, not yet written
+        var memberships = new List<(Guid Customer, IReadOnlyList<string> Groups)>();
+        var groups = new Dictionary<string, Guid>(StringComparer.Ordinal);
 
-        // Pass 1: read, validate, plan.
         await using (var file = File.OpenRead(job.StoredPath))
         {
-            var (reader, rows) = Open(file, job, owners, importer, english);
+            var table = TabularReader.Read(file, job.FileName);
+            var mapping = job.Mapping is { } saved ? JsonSerializer.Deserialize<ImportField[]>(saved)! : HeaderMap.Guess(table.Headers);
+            var reader = new CustomerRowReader(table.Headers, mapping, owners, importer, divisions, clock.Today, english);
             var buffer = new List<ImportedRow>(Batch);
-            foreach (var row in rows)
+            foreach (var row in table.Rows)
             {
                 buffer.Add(reader.Read(row));
                 if (buffer.Count == Batch)
@@ -47,70 +56,16 @@ public sealed class RunCustomerImport(
             await Plan(buffer, file, cancellationToken);
         }
         job.Total = job.Processed;
-        if (job.Mode == ImportMode.DryRun)
-            return errors;
-        if (job.Rejected > 0 && !job.OnlyValid)
+        if (job.Rejected > 0 && commit && !job.OnlyValid)
         {
             job.Message = english
                 ? $"{job.Rejected} rows have errors; nothing was imported. Correct them and import again, or choose to import only the valid rows."
-                : $"有 {job.Rejected} 行有错误，未导入任何数据。请改正后重新导入，或选择“只导入正确的行”。";
-            return errors;
+                : $"有 {job.Rejected} 行有错误，未导入任何数据。请改正后重新导入，或选择“只导入正确的 {job.Created + job.Updated + job.Merged} 行”。";
+            return errors;   // the transaction rolls back
         }
-
-        // Pass 2: write every accepted row, in one transaction: new customers in bulk, updates through the change tracker.
-        (job.Processed, job.Created, job.Updated, job.Merged) = (0, 0, 0, 0);
-        var idOfRow = new Dictionary<int, Guid>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var writer = new CustomerBulkWriter(db, user, time);
-        var created = new List<(Customer Customer, string Source)>(Batch);
-        var pending = new Dictionary<Guid, Customer>();   // created, not yet written
-        var memberships = new List<(Guid Customer, IReadOnlyList<string> Groups)>();
-        var groups = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        await using (var file = File.OpenRead(job.StoredPath))
-        {
-            var (reader, rows) = Open(file, job, owners, importer, english);
-            foreach (var row in rows)
-            {
-                job.Processed++;
-                if (rejected.Contains(row.Number))
-                    continue;
-                var read = reader.Read(row);
-                var customer = Customer.Create(read.Details!, time.GetUtcNow(), clock.Today).Value!;
-                if (plan.GetValueOrDefault(row.Number) is { } target)
-                {
-                    var id = target.Existing ?? idOfRow[target.Row!.Value];
-                    var existing = pending.GetValueOrDefault(id) ?? (await db.Set<Customer>().FindAsync([id], cancellationToken))!;
-                    existing.Update(CustomerMerge.Compose(existing, [customer]), time.GetUtcNow(), clock.Today);
-                    customer = existing;
-                    Count(target);
-                }
-                else
-                {
-                    created.Add((customer, $"{job.FileName} #{row.Number}"));
-                    pending[customer.Id] = customer;
-                    idOfRow[row.Number] = customer.Id;
-                    job.Created++;
-                }
-                if (read.Groups.Count > 0)
-                    memberships.Add((customer.Id, read.Groups));
-                if (job.Processed % Batch == 0)
-                    await Flush();
-            }
-        }
-        await Flush();
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         return errors;
-
-        async Task Flush()
-        {
-            await writer.Write(created, cancellationToken);
-            (created, pending) = ([], []);
-            foreach (var (customerId, names) in memberships)
-                await Join(customerId, names, groups, cancellationToken);
-            memberships.Clear();
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
 
         async Task Plan(List<ImportedRow> buffer, Stream file, CancellationToken ct)
         {
@@ -138,45 +93,60 @@ public sealed class RunCustomerImport(
                     target = new Target(null, match.Id);
                 }
                 if (target is null)
-                {
-                    target = new Target(row.Row, null);
                     job.Created++;
-                }
+                else if (target.Existing is null)
+                    job.Merged++;   // into an earlier row of the file
                 else
-                {
-                    plan[row.Row] = target;
-                    Count(target);
-                }
+                    job.Updated++;
+                var written = await Write(row, target, ct);
                 foreach (var key in rowKeys)
-                    seen.TryAdd(key, target);
+                    seen.TryAdd(key, target ?? new Target(row.Row, null));
+                if (written is not null && row.Groups.Count > 0)
+                    memberships.Add((written.Id, row.Groups));
             }
             buffer.Clear();
             if (file.CanSeek && file.Length > 0)
                 job.Total = Math.Max(job.Processed, (int)(job.Processed / Math.Max(0.01, file.Position / (double)file.Length)));
+            if (writer is not null)
+                await Flush(ct);
         }
 
-        void Count(Target target)
+        // A commit's row: a new customer (written in bulk at the end of the batch), or an update through the change tracker.
+        async Task<Customer?> Write(ImportedRow row, Target? target, CancellationToken ct)
         {
-            if (target.Existing is null)
-                job.Merged++;   // into an earlier row of the file
-            else
-                job.Updated++;
+            if (writer is null || (job.Rejected > 0 && !job.OnlyValid))
+                return null;   // a dry run, or a commit that will roll back
+            var customer = Customer.Create(row.Details!, time.GetUtcNow(), clock.Today).Value!;
+            if (target is null)
+            {
+                created.Add((customer, $"{job.FileName} #{row.Row}"));
+                pending[customer.Id] = customer;
+                idOfRow[row.Row] = customer.Id;
+                return customer;
+            }
+            var id = target.Existing ?? idOfRow[target.Row!.Value];
+            var existing = pending.GetValueOrDefault(id) ?? (await db.Set<Customer>().FindAsync([id], ct))!;
+            existing.Update(CustomerMerge.Compose(existing, [customer]), time.GetUtcNow(), clock.Today);
+            return existing;
+        }
+
+        async Task Flush(CancellationToken ct)
+        {
+            await writer!.Write(created, ct);
+            (created, pending) = ([], []);
+            foreach (var (customerId, names) in memberships)
+                await Join(customerId, names, groups, ct);
+            memberships.Clear();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
 
         void Reject(IReadOnlyList<ImportError> rowErrors)
         {
             job.Rejected++;
-            rejected.Add(rowErrors[0].Row);
             if (errors.Count < ImportJob.MaxStoredErrors)
                 errors.AddRange(rowErrors);
         }
-    }
-
-    private (CustomerRowReader Reader, IEnumerable<ImportRow> Rows) Open(Stream file, ImportJob job, IReadOnlyDictionary<string, ImportOwner> owners, ImportOwner importer, bool english)
-    {
-        var table = TabularReader.Read(file, job.FileName);
-        var mapping = job.Mapping is { } saved ? JsonSerializer.Deserialize<ImportField[]>(saved)! : HeaderMap.Guess(table.Headers);
-        return (new CustomerRowReader(table.Headers, mapping, owners, importer, divisions, clock.Today, english), table.Rows);
     }
 
     /// <summary>Owners by e-mail and by display name (a name two people share is left out: use the e-mail).</summary>

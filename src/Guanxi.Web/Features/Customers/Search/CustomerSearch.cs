@@ -7,15 +7,18 @@ namespace Guanxi.Web.Features.Customers;
 /// <summary>
 /// The one search box: any part of a name or organisation (Chinese from 1 character, Latin case-insensitive), a phone
 /// (whole, or its last 4+ digits), any part of an e-mail (3+ characters). 3+ characters go to the trigram index
-/// (SQLite FTS5, PostgreSQL pg_trgm), 1–2 characters to the short keys; both read the same folded text, so both
-/// databases find the same customers. Ranked exact, then prefix, then contains; the newest first within each.
+/// (SQLite FTS5, PostgreSQL pg_trgm), 1–2 characters to the short path (SQLite: the word index of
+/// <see cref="CustomerKeys.Words"/>; PostgreSQL: the name-piece keys); all read the same folded text, so both databases
+/// find the same customers. Ranked exact, then prefix, then contains; the newest first within each.
 /// </summary>
 public sealed class CustomerSearch(GuanxiDbContext db)
 {
     public IQueryable<Customer> Filter(IQueryable<Customer> customers, string query)
     {
         var q = CustomerKeys.Fold(query);
-        IQueryable<Guid> ids = q.Length >= 3 ? TextEntries(q).Select(e => e.CustomerId) : Keys(CustomerKeys.Gram + q, exact: true);
+        IQueryable<Guid> ids = q.Length >= 3 ? TextEntries(q).Select(e => e.CustomerId)
+            : db.Database.IsSqlite() ? WordEntries(Phrase(q)).Select(e => e.CustomerId)
+            : Keys(CustomerKeys.Gram + q, exact: true);
         if (CustomerKeys.PhoneQuery(q) is { } reversed)
             ids = ids.Union(Keys(CustomerKeys.PhoneTail + reversed, exact: false));
         return customers.Where(c => ids.Contains(c.Id));
@@ -52,12 +55,21 @@ public sealed class CustomerSearch(GuanxiDbContext db)
     public const int CountLimit = 200;
 
     /// <summary>
-    /// The sources of matches, disjoint: the name keys (1–2 characters: every piece; 3 up to <see cref="CustomerKeys.MaxPrefix"/>:
-    /// the beginnings, so exact and prefix matches) read in weight order from their index, the other text matches, phones.
+    /// The sources of matches, disjoint: exact and prefix matches of up to <see cref="CustomerKeys.MaxPrefix"/>
+    /// characters and any other match of 1–2 (SQLite: a source per weight from the word index; PostgreSQL: the name keys
+    /// in weight order), the other text matches of 3+, phones.
     /// </summary>
     private IEnumerable<HitSource> Sources(string q)
     {
-        if (q.Length <= CustomerKeys.MaxPrefix)
+        if (q.Length <= CustomerKeys.MaxPrefix && db.Database.IsSqlite())
+        {
+            var (exact, prefix) = (Quote("=" + CustomerKeys.Word(q)), Quote("^" + CustomerKeys.Word(q)));
+            yield return Words(2, exact);
+            yield return Words(1, $"{prefix} NOT {exact}");
+            if (q.Length < 3)
+                yield return Words(0, $"{Phrase(q)} NOT {prefix}");
+        }
+        else if (q.Length <= CustomerKeys.MaxPrefix)
         {
             var key = (q.Length < 3 ? CustomerKeys.Gram : CustomerKeys.Prefix) + q;
             yield return new HitSource(2, db.Set<CustomerKey>().Where(k => k.Key == key)
@@ -80,14 +92,30 @@ public sealed class CustomerSearch(GuanxiDbContext db)
         }
     }
 
+    private HitSource Words(int weight, string match) =>
+        new(weight, WordEntries(match).Select(e => new SearchHit { Weight = weight, SearchId = e.Id, CustomerId = e.CustomerId }));
+
+    /// <summary>The word index's phrase of a query's characters: the names and organisations that contain it.</summary>
+    private static string Phrase(string q) => Quote(string.Join(' ', CustomerKeys.Characters(CustomerKeys.Word(q))));
+
+    /// <summary>An FTS5 string: whatever it holds is text, not query syntax.</summary>
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>SQLite: the entries an FTS5 query of the word index matches, in its rowid order.</summary>
+    private IQueryable<CustomerSearchEntry> WordEntries(string match) =>
+        db.Set<CustomerSearchEntry>().FromSql($"""
+            SELECT f.rowid AS "Id", s."CustomerId", s."Name", s."Organization", s."Text", s."Words"
+            FROM "CustomerWords" AS f JOIN "CustomerSearch" AS s ON s."Id" = f.rowid WHERE f."CustomerWords" MATCH {match}
+            """);
+
     /// <summary>The entries whose text contains the query (3+ characters); on SQLite in the FTS5 table's rowid order.</summary>
     private IQueryable<CustomerSearchEntry> TextEntries(string q)
     {
         if (db.Database.IsSqlite())
         {
-            var phrase = "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var phrase = Quote(q);
             return db.Set<CustomerSearchEntry>().FromSql($"""
-                SELECT f.rowid AS "Id", s."CustomerId", s."Name", s."Organization", s."Text"
+                SELECT f.rowid AS "Id", s."CustomerId", s."Name", s."Organization", s."Text", s."Words"
                 FROM "CustomerFts" AS f JOIN "CustomerSearch" AS s ON s."Id" = f.rowid WHERE f."CustomerFts" MATCH {phrase}
                 """);
         }

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Guanxi.Web.Features.Customers;
 
 /// <summary>
-/// One row per findable customer: the case-folded name and organisation (for ranking) and the text the trigram index
-/// holds. Its integer id is the rowid of SQLite's external-content FTS5 table, kept in step by triggers.
+/// One row per findable customer: the case-folded name and organisation (for ranking), the text the trigram index
+/// holds and, on SQLite, the words of its word index (<see cref="CustomerKeys.Words"/>). Its integer id is the rowid of
+/// SQLite's external-content FTS5 tables, kept in step by triggers.
 /// </summary>
 public sealed class CustomerSearchEntry
 {
@@ -15,19 +16,21 @@ public sealed class CustomerSearchEntry
     public string Name { get; set; } = "";
     public string Organization { get; set; } = "";
     public string Text { get; set; } = "";
+    public string Words { get; set; } = "";   // SQLite only
 
     /// <summary>Sets what is searched from the customer; false when nobody should find it (<see cref="CustomerKeys.Searchable"/>).</summary>
     public bool Fill(Customer customer)
     {
         if (CustomerKeys.Text(customer) is not { } text)
             return false;
-        (CustomerId, Name, Organization, Text) = (customer.Id, CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text);
+        (CustomerId, Name, Organization, Text, Words) =
+            (customer.Id, CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text, CustomerKeys.Words(customer));
         return true;
     }
 }
 
 /// <summary>
-/// A key of <see cref="CustomerKeys"/>: a 1–2 character piece of a name, a reversed phone, a duplicate key. Its weight
+/// A key of <see cref="CustomerKeys"/>: a reversed phone, a duplicate key, and on PostgreSQL the name pieces. Its weight
 /// (<see cref="CustomerKeys.Weight"/>) and the search entry's id follow the key in the index, so a short query reads its
 /// best, newest matches first without sorting.
 /// </summary>
@@ -39,11 +42,11 @@ public sealed class CustomerKey
     public Guid CustomerId { get; set; }   // the entry's customer, kept here so a key lookup needs no join
     public CustomerSearchEntry? Entry { get; set; }
 
-    /// <summary>The keys a customer should have, with their weights.</summary>
-    public static IEnumerable<(string Key, int Weight)> Of(Customer customer)
+    /// <summary>The keys a customer should have in this database, with their weights (SQLite's word index holds the name pieces).</summary>
+    public static IEnumerable<(string Key, int Weight)> Of(Customer customer, DbContext db)
     {
         var (name, organization) = (CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization));
-        return CustomerKeys.Of(customer).Select(k => (k, CustomerKeys.WeightOf(k, name, organization)));
+        return CustomerKeys.Of(customer, namePieces: !db.Database.IsSqlite()).Select(k => (k, CustomerKeys.WeightOf(k, name, organization)));
     }
 }
 
@@ -69,6 +72,7 @@ public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<
         entry.HasIndex(e => e.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
         entry.Property(e => e.Name).UseCollation("C");
         entry.Property(e => e.Organization).UseCollation("C");
+        entry.Ignore(e => e.Words);   // its keys hold the name pieces
     }
 }
 

@@ -58,7 +58,7 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
             else
                 entry.Fill(customer);
 
-            var wanted = CustomerKey.Of(customer).ToHashSet();
+            var wanted = CustomerKey.Of(customer, context).ToHashSet();
             context.RemoveRange(existing.Where(k => !wanted.Contains((k.Key, k.Weight))));
             wanted.ExceptWith(existing.Select(k => (k.Key, k.Weight)));
             context.AddRange(wanted.Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, CustomerId = customer.Id, Entry = entry }));
