@@ -6,6 +6,8 @@ using System.Text.Json;
 using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Tests.Imports;
 using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guanxi.Web.Tests;
 
@@ -128,6 +130,32 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/imports/{dryRun}")).StatusCode);
         using var wrong = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "客户.pdf" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsync("/api/imports", wrong)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SEC_1_the_file_of_a_dry_run_nobody_commits_is_deleted_after_a_day()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var dryRun = await Start(manager, Encoding.UTF8.GetBytes("姓名,手机\n过期试导入,13988809001\n"), "old.csv", "dryRun");
+        await Finished(manager, dryRun);
+        string path;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Data.GuanxiDbContext>();
+            var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == dryRun);
+            path = job.StoredPath;
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ForgetOldUploads>().Handle(CancellationToken.None));   // still fresh
+            Assert.True(File.Exists(path));
+            job.FinishedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() - ForgetOldUploads.DryRunKept - TimeSpan.FromMinutes(1);
+            await db.SaveChangesAsync();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ForgetOldUploads>().Handle(CancellationToken.None) >= 1);
+        }
+
+        Assert.False(File.Exists(path));
+        var commit = await manager.PostAsJsonAsync($"/api/imports/{dryRun}/commit", new { onlyValid = true });
+        Assert.Equal(HttpStatusCode.BadRequest, commit.StatusCode);
+        Assert.Contains("重新上传", await commit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
 

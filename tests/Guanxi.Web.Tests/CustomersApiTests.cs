@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Security.Claims;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guanxi.Web.Tests;
 
@@ -212,6 +218,33 @@ public abstract class CustomersApiTests(GuanxiApp app)
         var masked = await (await app.SignedInAs("sales@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>($"/api/customers/{id}");
         Assert.Equal(("139****0001", "****-**-**"), (masked.GetProperty("contacts")[0].GetProperty("phones")[0].GetProperty("number").GetString(),
             masked.GetProperty("contacts")[0].GetProperty("birthday").GetString()));   // contacts' personal fields are masked too
+    }
+
+    [Fact]
+    public async Task ARC_9_the_lists_owner_and_department_choices_stay_within_the_callers_sight()
+    {
+        app.EnsureAvailable();
+        async Task<(string Id, CustomerFilters Filters)> FiltersOf(string email)
+        {
+            using var scope = app.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            var roles = await users.GetRolesAsync(user);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, user.Id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test")));
+            return (user.Id, await scope.ServiceProvider.GetRequiredService<ListCustomerFilters>().Handle());
+        }
+
+        var (salesId, sales) = await FiltersOf("sales@demo.guanxi.cn");
+        var (serviceId, _) = await FiltersOf("advisor@demo.guanxi.cn");
+        var (_, leadership) = await FiltersOf("gm@demo.guanxi.cn");
+
+        Assert.Equal(["销售部"], sales.Departments.Select(d => d.Name));
+        Assert.Contains(sales.Owners, o => o.Id == salesId);
+        Assert.DoesNotContain(sales.Owners, o => o.Id == serviceId);   // another department's staff
+        Assert.Contains(leadership.Departments, d => d.Name == "售后服务部");
+        Assert.Contains(leadership.Owners, o => o.Id == serviceId);
+        Assert.Superset(sales.Owners.Select(o => o.Id).ToHashSet(), leadership.Owners.Select(o => o.Id).ToHashSet());
     }
 }
 

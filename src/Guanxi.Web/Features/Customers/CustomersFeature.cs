@@ -15,6 +15,7 @@ public static class CustomersFeature
         services.AddScoped<ListPersonalDataAccess>();
         services.AddScoped<CustomerInput>();
         services.AddScoped<ListCustomers>();
+        services.AddScoped<ListCustomerFilters>();
         services.AddScoped<GetCustomer>();
         services.AddScoped<CreateCustomer>();
         services.AddScoped<UpdateCustomer>();

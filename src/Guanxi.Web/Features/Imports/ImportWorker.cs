@@ -23,6 +23,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
                 foreach (var id in await db.Set<ImportJob>().Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
                              .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
                     await queue.EnqueueAsync(id, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ForgetOldUploads>().Handle(stoppingToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -70,6 +71,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
         await db.SaveChangesAsync(stoppingToken);
         if (job.Mode == ImportMode.Commit && File.Exists(job.StoredPath))
             File.Delete(job.StoredPath);   // personal data: the upload is not kept once written (a dry run keeps it for the commit)
+        await services.GetRequiredService<ForgetOldUploads>().Handle(stoppingToken);
     }
 
     private static async Task<ClaimsPrincipal> PrincipalOf(GuanxiDbContext db, string userId, CancellationToken cancellationToken)

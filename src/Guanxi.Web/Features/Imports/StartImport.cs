@@ -55,8 +55,10 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         var dryRun = await db.Set<ImportJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == dryRunId && j.UserId == user.Id, cancellationToken);
         if (dryRun is null)
             return null;
-        if (dryRun.Mode != ImportMode.DryRun || dryRun.Status != ImportStatus.Succeeded || !File.Exists(dryRun.StoredPath))
+        if (dryRun.Mode != ImportMode.DryRun || dryRun.Status != ImportStatus.Succeeded)
             return ImportErrors.NotADryRun;
+        if (!File.Exists(dryRun.StoredPath))
+            return ImportErrors.UploadGone;
         return await Queue(new ImportJob
         {
             Id = Guid.CreateVersion7(), Mode = ImportMode.Commit, OnlyValid = onlyValid, FileName = dryRun.FileName, StoredPath = dryRun.StoredPath, Mapping = dryRun.Mapping,
@@ -97,5 +99,7 @@ public static class ImportErrors
     public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
     public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");
     public static readonly Error Mapping = new("import.mapping", "列的对应关系无效：应为每列一个字段名，如 [\"name\",\"mobile\",\"ignore\"]。", "The mapping is one field name per column, e.g. [\"name\",\"mobile\",\"ignore\"].", "mapping");
+    public static readonly Error UploadGone = new("import.upload_gone", "试导入的文件已删除（已正式导入，或未导入的文件只保留 1 天），请重新上传。",
+        "The dry run's file is gone (it was committed, or a day has passed without a commit); upload it again.", "id");
     public static readonly Error NotADryRun = new("import.not_a_dry_run", "只能正式导入一次已完成的试导入。", "Only a finished dry run can be committed.", "id");
 }

@@ -1,0 +1,29 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Customers;
+
+public sealed record FilterChoice(string Id, string Name);
+
+/// <summary>What the list can be filtered by: the departments the caller sees customers of, and the active staff in them.</summary>
+public sealed record CustomerFilters(IReadOnlyList<FilterChoice> Departments, IReadOnlyList<FilterChoice> Owners);
+
+/// <summary>The list's department and owner choices, within the caller's sight (ARC-9): leadership every department, others their own.</summary>
+public sealed class ListCustomerFilters(GuanxiDbContext db, CustomerViewers viewers)
+{
+    public async Task<CustomerFilters> Handle(CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return new CustomerFilters([], []);
+        var all = CustomerAccess.SeesEveryDepartment(viewer);
+        if (!all && !CustomerAccess.CanSee(viewer, viewer.DepartmentId))
+            return new CustomerFilters([], []);
+        var departments = await db.Set<Department>().Where(d => all || d.Id == viewer.DepartmentId)
+            .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+        var owners = await db.Users.Where(u => u.IsActive && (all || u.DepartmentId == viewer.DepartmentId))
+            .OrderBy(u => u.DisplayName).Select(u => new FilterChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        return new CustomerFilters([.. departments.Select(d => new FilterChoice(d.Id.ToString(), d.Name))], owners);
+    }
+}
