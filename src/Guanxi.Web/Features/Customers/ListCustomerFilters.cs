@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Customers;
 
-public sealed record FilterChoice(string Id, string Name);
+/// <summary>A choice of a list filter; an owner also names their department, so that choosing a department narrows the owners.</summary>
+public sealed record FilterChoice(string Id, string Name, string? DepartmentId = null);
 
 /// <summary>What the list can be filtered by: the departments the caller sees customers of, and the active staff in them.</summary>
 public sealed record CustomerFilters(IReadOnlyList<FilterChoice> Departments, IReadOnlyList<FilterChoice> Owners);
@@ -23,7 +24,8 @@ public sealed class ListCustomerFilters(GuanxiDbContext db, CustomerViewers view
         var departments = await db.Set<Department>().Where(d => all || d.Id == viewer.DepartmentId)
             .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
         var owners = await db.Users.Where(u => u.IsActive && (all || u.DepartmentId == viewer.DepartmentId))
-            .OrderBy(u => u.DisplayName).Select(u => new FilterChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
-        return new CustomerFilters([.. departments.Select(d => new FilterChoice(d.Id.ToString(), d.Name))], owners);
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).ToListAsync(cancellationToken);
+        return new CustomerFilters([.. departments.Select(d => new FilterChoice(d.Id.ToString(), d.Name))],
+            [.. owners.Select(o => new FilterChoice(o.Id, o.DisplayName, o.DepartmentId.ToString()))]);
     }
 }
