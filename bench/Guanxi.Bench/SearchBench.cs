@@ -158,8 +158,7 @@ internal static class SearchBench
         var tail = CustomerKeys.PhoneTail + CustomerKeys.PhoneQuery(folded);
         var (sql, value) = kind switch
         {
-            "key" when provider == DatabaseProvider.Sqlite => ("""SELECT rowid FROM "CustomerWords" WHERE "CustomerWords" MATCH @k LIMIT 50""",
-                "\"" + string.Join(' ', CustomerKeys.Characters(CustomerKeys.Word(folded))).Replace("\"", "\"\"", StringComparison.Ordinal) + "\""),
+            "key" when provider == DatabaseProvider.Sqlite => ("""SELECT rowid FROM "CustomerWords" WHERE "CustomerWords" MATCH @k LIMIT 50""", CustomerSearch.Phrase(folded)),
             "key" => ("""SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" = @k LIMIT 50""", CustomerKeys.Gram + folded),
             "tail" => ("""SELECT "CustomerId" FROM "CustomerKeys" WHERE "Key" >= @k AND "Key" < @e LIMIT 50""", tail),
             _ when provider == DatabaseProvider.Sqlite => ("""SELECT rowid FROM "CustomerFts" WHERE "CustomerFts" MATCH @k LIMIT 50""",

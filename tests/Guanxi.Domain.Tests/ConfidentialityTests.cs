@@ -37,6 +37,16 @@ public sealed class ConfidentialityTests
     }
 
     [Fact]
+    public void ARC_9_lists_keep_to_the_viewers_department_unless_their_role_sees_every_one()
+    {
+        Assert.Null(CustomerAccess.ListedDepartment(As(Role.GeneralManager, CustomerService)));
+        Assert.Null(CustomerAccess.ListedDepartment(As(Role.Administrator, CustomerService)));
+        Assert.Equal(Sales, CustomerAccess.ListedDepartment(As(Role.SalesConsultant, Sales)));
+        Assert.Equal(Sales, CustomerAccess.ListedDepartment(As(Role.DepartmentManager, Sales)));
+        Assert.Equal(Guid.Empty, CustomerAccess.ListedDepartment(As(Role.Administration, Sales)));   // sees no customers at all
+    }
+
+    [Fact]
     public void ARC_9_an_owner_moved_to_another_department_no_longer_sees_the_old_departments_customers() =>
         Assert.Equal(CustomerSight.None, CustomerAccess.SightOf(As(Role.SalesConsultant, Service, "owner"), "owner", Sales));
 

@@ -53,6 +53,13 @@ public static class CustomerAccess
     public static bool SeesEveryDepartment(Viewer viewer) =>
         viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator);
 
+    /// <summary>
+    /// The department a list of customers keeps to: none (null) for those who see every department, otherwise the
+    /// viewer's own — or <see cref="Guid.Empty"/>, no department at all, when their role sees no customers.
+    /// </summary>
+    public static Guid? ListedDepartment(Viewer viewer) =>
+        SeesEveryDepartment(viewer) ? null : SeesAny(viewer) ? viewer.DepartmentId : Guid.Empty;
+
     /// <summary>Whether the viewer's role sees any customer at all (their department's or every department's).</summary>
     public static bool SeesAny(Viewer viewer) => CanSee(viewer, viewer.DepartmentId);
 

@@ -81,8 +81,6 @@ public static class CustomerKeys
     public static string MatchedOn(string key) =>
         key.StartsWith(Mobile, StringComparison.Ordinal) ? "mobile" : key.StartsWith(Email, StringComparison.Ordinal) ? "email" : "nameAndOrganization";
 
-    public static readonly IReadOnlyList<string> DuplicatePrefixes = [Mobile, Email, NameAndOrganization];
-
     /// <summary>What the trigram index holds: name, organisation and e-mails, case-folded.</summary>
     public static string? Text(Customer c) =>
         Searchable(c) ? string.Join(Separator, new[] { Fold(c.Name), Fold(c.Organization) }.Concat(c.Emails.Select(Fold))) : null;
@@ -97,17 +95,16 @@ public static class CustomerKeys
     /// </summary>
     public static string Words(Customer c)
     {
-        var (name, organization) = (Word(Fold(c.Name)), Word(Fold(c.Organization)));
+        var texts = new[] { Word(Fold(c.Name)), Word(Fold(c.Organization)) }.Where(t => t.Length > 0).Select(t => (Text: t, Characters: Characters(t))).ToList();
         var words = new List<string>();
-        foreach (var text in new[] { name, organization }.Where(t => t.Length > 0))
+        foreach (var (_, characters) in texts)
         {
             if (words.Count > 0)
                 words.Add("||");
-            words.AddRange(Characters(text));
+            words.AddRange(characters);
         }
-        foreach (var text in new[] { name, organization }.Where(t => t.Length > 0))
+        foreach (var (text, characters) in texts)
         {
-            var characters = Characters(text);
             for (var i = 1; i <= Math.Min(characters.Count, MaxPrefix); i++)
                 words.Add("^" + string.Concat(characters.Take(i)));
             if (characters.Count <= MaxPrefix)

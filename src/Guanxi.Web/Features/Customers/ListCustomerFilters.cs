@@ -18,12 +18,13 @@ public sealed class ListCustomerFilters(GuanxiDbContext db, CustomerViewers view
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return new CustomerFilters([], []);
-        var all = CustomerAccess.SeesEveryDepartment(viewer);
-        if (!all && !CustomerAccess.CanSee(viewer, viewer.DepartmentId))
+        var listed = CustomerAccess.ListedDepartment(viewer);
+        if (listed == Guid.Empty)
             return new CustomerFilters([], []);
-        var departments = await db.Set<Department>().Where(d => all || d.Id == viewer.DepartmentId)
+        var all = listed is null;
+        var departments = await db.Set<Department>().Where(d => all || d.Id == listed)
             .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
-        var owners = await db.Users.Where(u => u.IsActive && (all || u.DepartmentId == viewer.DepartmentId))
+        var owners = await db.Users.Where(u => u.IsActive && (all || u.DepartmentId == listed))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).ToListAsync(cancellationToken);
         return new CustomerFilters([.. departments.Select(d => new FilterChoice(d.Id.ToString(), d.Name))],
             [.. owners.Select(o => new FilterChoice(o.Id, o.DisplayName, o.DepartmentId.ToString()))]);

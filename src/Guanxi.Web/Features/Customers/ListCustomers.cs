@@ -65,11 +65,8 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
     private IQueryable<Customer> Scoped(CustomerQuery query, Viewer viewer)
     {
         var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == (query.Status ?? CustomerStatus.Active));
-        if (!CustomerAccess.SeesEveryDepartment(viewer))   // only the viewer's own department, if their role sees it
-        {
-            var own = CustomerAccess.CanSee(viewer, viewer.DepartmentId) ? viewer.DepartmentId : Guid.Empty;
-            customers = customers.Where(c => c.DepartmentId == own);
-        }
+        if (CustomerAccess.ListedDepartment(viewer) is { } listed)   // only the viewer's own department, if their role sees it
+            customers = customers.Where(c => c.DepartmentId == listed);
         if (query.OwnerId is { } ownerId)
             customers = customers.Where(c => c.OwnerId == ownerId);
         if (query.DepartmentId is { } departmentId)

@@ -52,7 +52,7 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
                 Action = AuditAction.Insert, Field = "Imported", NewValue = source,
             }, cancellationToken);
             var entry = new CustomerSearchEntry();
-            if (!entry.Fill(customer))
+            if (!entry.Fill(customer, db))
                 continue;
             var searchId = Convert.ToInt64(await entries.Run(entry, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             batchKeys.AddRange(CustomerKey.Of(customer, db).Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, SearchId = searchId, CustomerId = customer.Id }));

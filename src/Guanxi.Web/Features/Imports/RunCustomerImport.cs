@@ -56,10 +56,10 @@ public sealed class RunCustomerImport(
             await Plan(buffer, file, cancellationToken);
         }
         job.Total = job.Processed;
-        if (job.Rejected > 0 && commit && !job.OnlyValid)
+        if (RollsBack())
         {
             job.Message = english
-                ? $"{job.Rejected} rows have errors; nothing was imported. Correct them and import again, or choose to import only the valid rows."
+                ? $"{job.Rejected} rows have errors; nothing was imported. Correct them and import again, or choose to import only the {job.Created + job.Updated + job.Merged} valid rows."
                 : $"有 {job.Rejected} 行有错误，未导入任何数据。请改正后重新导入，或选择“只导入正确的 {job.Created + job.Updated + job.Merged} 行”。";
             return errors;   // the transaction rolls back
         }
@@ -114,7 +114,7 @@ public sealed class RunCustomerImport(
         // A commit's row: a new customer (written in bulk at the end of the batch), or an update through the change tracker.
         async Task<Customer?> Write(ImportedRow row, Target? target, CancellationToken ct)
         {
-            if (writer is null || (job.Rejected > 0 && !job.OnlyValid))
+            if (writer is null || RollsBack())
                 return null;   // a dry run, or a commit that will roll back
             var customer = Customer.Create(row.Details!, time.GetUtcNow(), clock.Today).Value!;
             if (target is null)
@@ -140,6 +140,9 @@ public sealed class RunCustomerImport(
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+
+        // A commit writes nothing when rows were rejected, unless the user chose to import only the valid ones.
+        bool RollsBack() => commit && job.Rejected > 0 && !job.OnlyValid;
 
         void Reject(IReadOnlyList<ImportError> rowErrors)
         {

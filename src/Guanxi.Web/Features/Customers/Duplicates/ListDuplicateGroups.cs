@@ -21,8 +21,8 @@ public sealed class ListDuplicateGroups(GuanxiDbContext db, CustomerViewers view
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return new Page<DuplicateGroup>([], 0, number, size);
         var active = db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active);
-        if (!CustomerAccess.SeesEveryDepartment(viewer))
-            active = active.Where(c => c.DepartmentId == (CustomerAccess.SeesAny(viewer) ? viewer.DepartmentId : Guid.Empty));
+        if (CustomerAccess.ListedDepartment(viewer) is { } listed)
+            active = active.Where(c => c.DepartmentId == listed);
         // Index ranges, not LIKE: duplicate keys start with "e:", "m:" or "n:".
         var keys = db.Set<CustomerKey>().Where(k => k.Key.CompareTo("e:") >= 0 && k.Key.CompareTo("e;") < 0 || k.Key.CompareTo("m:") >= 0 && k.Key.CompareTo("n;") < 0)
             .Join(active, k => k.CustomerId, c => c.Id, (k, c) => k);

@@ -17,7 +17,7 @@ public sealed class CustomerSearch(GuanxiDbContext db)
     {
         var q = CustomerKeys.Fold(query);
         IQueryable<Guid> ids = q.Length >= 3 ? TextEntries(q).Select(e => e.CustomerId)
-            : db.Database.IsSqlite() ? WordEntries(Phrase(q)).Select(e => e.CustomerId)
+            : CustomerSearchEntry.HasWordIndex(db) ? WordEntries(Phrase(q)).Select(e => e.CustomerId)
             : Keys(CustomerKeys.Gram + q, exact: true);
         if (CustomerKeys.PhoneQuery(q) is { } reversed)
             ids = ids.Union(Keys(CustomerKeys.PhoneTail + reversed, exact: false));
@@ -61,7 +61,7 @@ public sealed class CustomerSearch(GuanxiDbContext db)
     /// </summary>
     private IEnumerable<HitSource> Sources(string q)
     {
-        if (q.Length <= CustomerKeys.MaxPrefix && db.Database.IsSqlite())
+        if (q.Length <= CustomerKeys.MaxPrefix && CustomerSearchEntry.HasWordIndex(db))
         {
             var (exact, prefix) = (Quote("=" + CustomerKeys.Word(q)), Quote("^" + CustomerKeys.Word(q)));
             yield return Words(2, exact);
@@ -95,8 +95,8 @@ public sealed class CustomerSearch(GuanxiDbContext db)
     private HitSource Words(int weight, string match) =>
         new(weight, WordEntries(match).Select(e => new SearchHit { Weight = weight, SearchId = e.Id, CustomerId = e.CustomerId }));
 
-    /// <summary>The word index's phrase of a query's characters: the names and organisations that contain it.</summary>
-    private static string Phrase(string q) => Quote(string.Join(' ', CustomerKeys.Characters(CustomerKeys.Word(q))));
+    /// <summary>The word index's phrase of a folded query's characters: the names and organisations that contain it.</summary>
+    public static string Phrase(string q) => Quote(string.Join(' ', CustomerKeys.Characters(CustomerKeys.Word(q))));
 
     /// <summary>An FTS5 string: whatever it holds is text, not query syntax.</summary>
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

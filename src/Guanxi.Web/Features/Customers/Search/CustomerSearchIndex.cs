@@ -19,14 +19,17 @@ public sealed class CustomerSearchEntry
     public string Words { get; set; } = "";   // SQLite only
 
     /// <summary>Sets what is searched from the customer; false when nobody should find it (<see cref="CustomerKeys.Searchable"/>).</summary>
-    public bool Fill(Customer customer)
+    public bool Fill(Customer customer, DbContext db)
     {
         if (CustomerKeys.Text(customer) is not { } text)
             return false;
-        (CustomerId, Name, Organization, Text, Words) =
-            (customer.Id, CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text, CustomerKeys.Words(customer));
+        (CustomerId, Name, Organization, Text) = (customer.Id, CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization), text);
+        Words = HasWordIndex(db) ? CustomerKeys.Words(customer) : "";
         return true;
     }
+
+    /// <summary>SQLite has the word index; PostgreSQL keeps the name pieces as keys instead.</summary>
+    public static bool HasWordIndex(DbContext db) => db.Database.IsSqlite();
 }
 
 /// <summary>
@@ -46,7 +49,7 @@ public sealed class CustomerKey
     public static IEnumerable<(string Key, int Weight)> Of(Customer customer, DbContext db)
     {
         var (name, organization) = (CustomerKeys.Fold(customer.Name), CustomerKeys.Fold(customer.Organization));
-        return CustomerKeys.Of(customer, namePieces: !db.Database.IsSqlite()).Select(k => (k, CustomerKeys.WeightOf(k, name, organization)));
+        return CustomerKeys.Of(customer, namePieces: !CustomerSearchEntry.HasWordIndex(db)).Select(k => (k, CustomerKeys.WeightOf(k, name, organization)));
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
             var entry = entryOf.GetValueOrDefault(customer.Id);
             var existing = entry is null ? [] : keysOf[entry.Id].ToList();
             var fresh = new CustomerSearchEntry();
-            if (!fresh.Fill(customer))   // merged or erased: found by nobody
+            if (!fresh.Fill(customer, context))   // merged or erased: found by nobody
             {
                 context.RemoveRange(existing);
                 if (entry is not null)
@@ -56,7 +56,7 @@ public sealed class CustomerSearchInterceptor : SaveChangesInterceptor
             if (entry is null)
                 context.Add(entry = fresh);
             else
-                entry.Fill(customer);
+                entry.Fill(customer, context);
 
             var wanted = CustomerKey.Of(customer, context).ToHashSet();
             context.RemoveRange(existing.Where(k => !wanted.Contains((k.Key, k.Weight))));
