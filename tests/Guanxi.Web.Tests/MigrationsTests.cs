@@ -63,3 +63,49 @@ public sealed class SearchWordsMigrationTests
         }
     }
 }
+
+/// <summary>Databases made before the search index (migration RepairOlderCustomers and <see cref="Features.Customers.IndexOlderCustomers"/>).</summary>
+public sealed class RepairOlderCustomersMigrationTests
+{
+    [Fact]
+    public async Task ARC_1_customers_of_an_older_database_can_be_read_and_found_after_the_upgrade()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"guanxi-older-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={file}").Options;
+            await using var db = new GuanxiDbContext(options);
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("SearchWords");
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");   // no staff or departments here
+            var today = new DateOnly(2026, 11, 23);
+            Customer Make(string name, string mobile) => Customer.Create(new CustomerDetails(
+                CustomerType.Person, name, "琥珀光学", [new CustomerPhone(PhoneKind.Mobile, mobile)], [], null, [], null, false, Gender.Unknown, null, null, null,
+                "owner", Guid.NewGuid(), null, null, null, false, null, []), DateTimeOffset.UnixEpoch, today).Value!;
+            var (older, survivor, merged) = (Make("张小明", "+8613812341234"), Make("李娜", "+8613900001111"), Make("李娜", "+8613900002222"));
+            merged.MergeInto(survivor);
+            db.AddRange(older, survivor, merged);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            // What such a database looks like: no search entries or keys, and an empty text for the contacts.
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CustomerKeys"; DELETE FROM "CustomerSearch"; UPDATE "Customers" SET "Contacts" = '';""");
+
+            await DataFeature.MigrateAsync(db);
+
+            Assert.Empty((await db.Set<Customer>().SingleAsync(c => c.Id == older.Id)).Contacts);
+            var entries = await db.Set<Features.Customers.CustomerSearchEntry>().Select(e => e.CustomerId).ToListAsync();
+            Assert.Equal(new[] { older.Id, survivor.Id }.Order(), entries.Order());   // the merged one stays unfound
+            var found = await db.Database.SqlQuery<Guid>($"""
+                SELECT s."CustomerId" AS "Value" FROM "CustomerWords" JOIN "CustomerSearch" s ON s."Id" = "CustomerWords".rowid WHERE "CustomerWords" MATCH '"小 明"'
+                """).ToListAsync();
+            Assert.Equal([older.Id], found);
+            Assert.True(await db.Set<Features.Customers.CustomerKey>().AnyAsync(k => k.CustomerId == older.Id && k.Key.StartsWith("t:")));   // its phone tail
+            Assert.Equal(0, await Features.Customers.IndexOlderCustomers.Run(db, CancellationToken.None));   // nothing is left to do
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+}

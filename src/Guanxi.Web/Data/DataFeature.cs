@@ -1,4 +1,5 @@
 using Guanxi.Web.Features.Audit;
+using Guanxi.Web.Features.Customers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,10 +50,18 @@ public static class DataFeature
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<GuanxiDbContext>(), cancellationToken);
+    }
+
+    /// <summary>The migrations, then what a migration cannot do in SQL (<see cref="IndexOlderCustomers"/>).</summary>
+    public static async Task MigrateAsync(GuanxiDbContext db, CancellationToken cancellationToken = default)
+    {
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        var indexOlderCustomers = IndexOlderCustomers.Due(await db.Database.GetPendingMigrationsAsync(cancellationToken));
         await db.Database.MigrateAsync(cancellationToken);
+        if (indexOlderCustomers)
+            await IndexOlderCustomers.Run(db, cancellationToken);
     }
 
     /// <summary>
