@@ -153,11 +153,13 @@ public abstract class CustomersApiTests(GuanxiApp app)
         var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
         var response = await manager.PostAsJsonAsync("/api/customers", new
         {
-            type = "Person", name = "", phones = new[] { new { kind = "Mobile", number = "12345" } }, emails = new[] { "not-an-email" },
+            type = "Organization", name = "", phones = new[] { new { kind = "Mobile", number = "12345" } }, emails = new[] { "not-an-email" },
+            contacts = new[] { new { name = "", phones = new[] { new { kind = "Mobile", number = "999" } } } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("phones[0].number", out _), errors.ToString());
+        foreach (var field in new[] { "phones[0].number", "name", "emails", "contacts[0].name", "contacts[0].phones[0].number" })   // every reason at once
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
 
         var named = await manager.PostAsJsonAsync("/api/customers", new { type = "Person", name = "", emails = new[] { "not-an-email" }, birthday = "2999-01-01" });
         var fields = (await named.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -180,7 +180,7 @@ public sealed class Customer
 
     private Result<Customer> Apply(CustomerDetails d, DateTimeOffset now, DateOnly today)
     {
-        var errors = Check(d, today);
+        var errors = Validate(d, today);
         if (errors.Count > 0)
             return Result<Customer>.Fail([.. errors]);
         (Type, Name, Organization, WeChat) = (d.Type, d.Name!.Trim(), Blank(d.Organization), Blank(d.WeChat));
@@ -203,7 +203,8 @@ public sealed class Customer
         return this;
     }
 
-    private static List<Error> Check(CustomerDetails d, DateOnly today)
+    /// <summary>Why these details cannot be a customer's (none when they can).</summary>
+    public static List<Error> Validate(CustomerDetails d, DateOnly today)
     {
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(d.Name))

@@ -18,7 +18,7 @@ public sealed record CustomerBody(
 public sealed record ContactBody(string? Name, string? Title, IReadOnlyList<PhoneBody>? Phones, DateOnly? Birthday);
 
 /// <summary>Turns a body into <see cref="CustomerDetails"/>: phones to E.164 (CN by default), owner and department checked.</summary>
-public sealed class CustomerInput(GuanxiDbContext db)
+public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
@@ -52,14 +52,16 @@ public sealed class CustomerInput(GuanxiDbContext db)
         var departmentId = body.DepartmentId ?? viewer.DepartmentId;
         if (!await db.Set<Guanxi.Domain.Accounts.Department>().AnyAsync(d => d.Id == departmentId, cancellationToken))
             errors.Add(Guanxi.Domain.Accounts.DepartmentErrors.NotFound);
-        if (errors.Count > 0)
-            return (null, errors);
         var notes = body.Notes ?? new NotesView(null, null, null);
-        return (new CustomerDetails(
+        var details = new CustomerDetails(
             body.Type, body.Name, body.Organization, phones, body.Emails ?? [], body.WeChat,
             [.. (body.Addresses ?? []).Select(a => new CustomerAddress(a.Province, a.City, a.District, a.Street))],
             body.Birthday, body.LunarBirthday, body.Gender, body.Industry, body.Size, body.Source, ownerId, departmentId,
-            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts), errors);
+            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts);
+        if (errors.Count == 0)
+            return (details, errors);
+        errors.AddRange(Customer.Validate(details, clock.Today));   // every reason at once, not the domain's after the phones'
+        return (null, errors);
     }
 
     public static string? ToE164(string? raw)
