@@ -157,6 +157,92 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.BadRequest, commit.StatusCode);
         Assert.Contains("重新上传", await commit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARC_10_a_customer_written_in_bulk_is_stored_exactly_as_a_saved_one()
+    {
+        app.EnsureAvailable();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Data.GuanxiDbContext>();
+        var owner = await db.Users.SingleAsync(u => u.Email == "sales.manager@demo.guanxi.cn");
+        var user = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Shared.Auth.CurrentUser>();
+        user.Use(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, owner.Id), new(System.Security.Claims.ClaimTypes.Name, owner.DisplayName)], "test")));
+        var now = new DateTimeOffset(2026, 11, 23, 0, 30, 15, TimeSpan.Zero).AddTicks(1234567);
+        Guanxi.Domain.Customers.Customer Make() => Guanxi.Domain.Customers.Customer.Create(new Guanxi.Domain.Customers.CustomerDetails(
+            Guanxi.Domain.Customers.CustomerType.Organization, "批量 Bulk 光学", "常州“琥珀”光学有限公司",
+            [new(Guanxi.Domain.Customers.PhoneKind.Mobile, "+8613812340000"), new(Guanxi.Domain.Customers.PhoneKind.Office, "+8651988880000")],
+            ["bulk@example.cn"], "wx_bulk", [new("江苏省", "常州市", "天宁区", "延陵西路 1 号")], new DateOnly(1980, 2, 29), true,
+            Guanxi.Domain.Customers.Gender.Female, "制造业", "50–200 人", "展厅来访", owner.Id, owner.DepartmentId, "背景\n第二行", "偏好", "需求",
+            true, "微信", [new("李娜", "采购经理", [new(Guanxi.Domain.Customers.PhoneKind.Mobile, "+8613900000000")], new DateOnly(1985, 3, 8))]), now, new DateOnly(2026, 11, 23)).Value!;
+        var (bulk, saved) = (Make(), Make());
+
+        db.Add(saved);
+        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await using (var writer = new CustomerBulkWriter(db, user, TimeProvider.System))
+                await writer.Write([(bulk, "bulk.csv #2")], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        async Task<List<Dictionary<string, object?>>> Rows(string sql)
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<Dictionary<string, object?>>();
+            while (await reader.ReadAsync())
+                rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+            return rows;
+        }
+        await db.Database.OpenConnectionAsync();
+        var ids = new[] { bulk.Id, saved.Id }.Select(id => id.ToString()).ToList();
+        string Text(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.ToUpperInvariant();
+        Dictionary<string, object?> Without(Dictionary<string, object?> row, params string[] columns) => row.Where(c => !columns.Contains(c.Key)).ToDictionary();
+
+        var customers = (await Rows("""SELECT * FROM "Customers" """)).Where(r => ids.Contains(Text(r["Id"]), StringComparer.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(2, customers.Count);
+        Assert.Equal(Without(customers[0], "Id", "Version"), Without(customers[1], "Id", "Version"), new SameRow());
+        var entries = (await Rows("""SELECT * FROM "CustomerSearch" """)).Where(r => ids.Contains(Text(r["CustomerId"]), StringComparer.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(Without(entries[0], "Id", "CustomerId"), Without(entries[1], "Id", "CustomerId"), new SameRow());
+        var keys = (await Rows("""SELECT * FROM "CustomerKeys" """)).Where(r => ids.Contains(Text(r["CustomerId"]), StringComparer.OrdinalIgnoreCase))
+            .GroupBy(r => Text(r["CustomerId"])).Select(g => g.Select(r => $"{r["Key"]}|{r["Weight"]}").Order().ToList()).ToList();
+        Assert.Equal(2, keys.Count);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.NotEmpty(keys[0]);
+        var found = await db.Set<Guanxi.Web.Features.Customers.CustomerKey>().Where(k => k.CustomerId == bulk.Id).Select(k => k.Entry!.CustomerId).Distinct().ToListAsync();
+        Assert.Equal([bulk.Id], found);   // its keys point at its own entry
+        var imported = await db.Set<Guanxi.Web.Features.Audit.AuditEntry>().SingleAsync(a => a.Key == bulk.Id.ToString() && a.Field == "Imported");
+        Assert.Equal(("bulk.csv #2", owner.Id, owner.DisplayName), (imported.NewValue, imported.UserId, imported.UserName));
+        var read = await db.Set<Guanxi.Domain.Customers.Customer>().AsNoTracking().Where(c => c.Id == bulk.Id || c.Id == saved.Id).OrderBy(c => c.Id == bulk.Id).ToListAsync();
+        Assert.Equal([saved.Id, bulk.Id], read.Select(c => c.Id));   // EF finds the bulk one by its id
+        Assert.Equal(read[0], read[1], new SameDetails());
+    }
+
+    /// <summary>Rows with the same columns and values; a difference names the column.</summary>
+    private sealed class SameRow : IEqualityComparer<Dictionary<string, object?>>
+    {
+        public bool Equals(Dictionary<string, object?>? a, Dictionary<string, object?>? b)
+        {
+            var differ = a!.Keys.Union(b!.Keys).Where(k => !Equals(a.GetValueOrDefault(k), b.GetValueOrDefault(k))).ToList();
+            Assert.True(differ.Count == 0, string.Join("; ", differ.Select(k => $"{k}: {a.GetValueOrDefault(k)} ≠ {b.GetValueOrDefault(k)}")));
+            return true;
+        }
+
+        public int GetHashCode(Dictionary<string, object?> row) => row.Count;
+    }
+
+    private sealed class SameDetails : IEqualityComparer<Guanxi.Domain.Customers.Customer>
+    {
+        public bool Equals(Guanxi.Domain.Customers.Customer? a, Guanxi.Domain.Customers.Customer? b) =>
+            a is not null && b is not null && a.CreatedAt == b.CreatedAt && a.ConsentAt == b.ConsentAt
+            && System.Text.Json.JsonSerializer.Serialize(a.Details) == System.Text.Json.JsonSerializer.Serialize(b.Details);
+
+        public int GetHashCode(Guanxi.Domain.Customers.Customer c) => c.Id.GetHashCode();
+    }
 }
 
 [Collection(SqliteCollection.Name)]
