@@ -3,7 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Security.Claims;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Audit;
+using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Tests.Imports;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -163,18 +169,18 @@ public abstract class CustomerImportTests(GuanxiApp app)
     {
         app.EnsureAvailable();
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Data.GuanxiDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
         var owner = await db.Users.SingleAsync(u => u.Email == "sales.manager@demo.guanxi.cn");
-        var user = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Shared.Auth.CurrentUser>();
-        user.Use(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.NameIdentifier, owner.Id), new(System.Security.Claims.ClaimTypes.Name, owner.DisplayName)], "test")));
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        user.Use(new ClaimsPrincipal(new ClaimsIdentity(
+            [new(ClaimTypes.NameIdentifier, owner.Id), new(ClaimTypes.Name, owner.DisplayName)], "test")));
         var now = new DateTimeOffset(2026, 11, 23, 0, 30, 15, TimeSpan.Zero).AddTicks(1234567);
-        Guanxi.Domain.Customers.Customer Make() => Guanxi.Domain.Customers.Customer.Create(new Guanxi.Domain.Customers.CustomerDetails(
-            Guanxi.Domain.Customers.CustomerType.Organization, "批量 Bulk 光学", "常州“琥珀”光学有限公司",
-            [new(Guanxi.Domain.Customers.PhoneKind.Mobile, "+8613812340000"), new(Guanxi.Domain.Customers.PhoneKind.Office, "+8651988880000")],
+        Customer Make() => Customer.Create(new CustomerDetails(
+            CustomerType.Organization, "批量 Bulk 光学", "常州“琥珀”光学有限公司",
+            [new(PhoneKind.Mobile, "+8613812340000"), new(PhoneKind.Office, "+8651988880000")],
             ["bulk@example.cn"], "wx_bulk", [new("江苏省", "常州市", "天宁区", "延陵西路 1 号")], new DateOnly(1980, 2, 29), true,
-            Guanxi.Domain.Customers.Gender.Female, "制造业", "50–200 人", "展厅来访", owner.Id, owner.DepartmentId, "背景\n第二行", "偏好", "需求",
-            true, "微信", [new("李娜", "采购经理", [new(Guanxi.Domain.Customers.PhoneKind.Mobile, "+8613900000000")], new DateOnly(1985, 3, 8))]), now, new DateOnly(2026, 11, 23)).Value!;
+            Gender.Female, "制造业", "50–200 人", "展厅来访", owner.Id, owner.DepartmentId, "背景\n第二行", "偏好", "需求",
+            true, "微信", [new("李娜", "采购经理", [new(PhoneKind.Mobile, "+8613900000000")], new DateOnly(1985, 3, 8))]), now, new DateOnly(2026, 11, 23)).Value!;
         var (bulk, saved) = (Make(), Make());
 
         db.Add(saved);
@@ -213,11 +219,11 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(2, keys.Count);
         Assert.Equal(keys[0], keys[1]);
         Assert.NotEmpty(keys[0]);
-        var found = await db.Set<Guanxi.Web.Features.Customers.CustomerKey>().Where(k => k.CustomerId == bulk.Id).Select(k => k.Entry!.CustomerId).Distinct().ToListAsync();
+        var found = await db.Set<CustomerKey>().Where(k => k.CustomerId == bulk.Id).Select(k => k.Entry!.CustomerId).Distinct().ToListAsync();
         Assert.Equal([bulk.Id], found);   // its keys point at its own entry
-        var imported = await db.Set<Guanxi.Web.Features.Audit.AuditEntry>().SingleAsync(a => a.Key == bulk.Id.ToString() && a.Field == "Imported");
+        var imported = await db.Set<AuditEntry>().SingleAsync(a => a.Key == bulk.Id.ToString() && a.Field == "Imported");
         Assert.Equal(("bulk.csv #2", owner.Id, owner.DisplayName), (imported.NewValue, imported.UserId, imported.UserName));
-        var read = await db.Set<Guanxi.Domain.Customers.Customer>().AsNoTracking().Where(c => c.Id == bulk.Id || c.Id == saved.Id).OrderBy(c => c.Id == bulk.Id).ToListAsync();
+        var read = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == bulk.Id || c.Id == saved.Id).OrderBy(c => c.Id == bulk.Id).ToListAsync();
         Assert.Equal([saved.Id, bulk.Id], read.Select(c => c.Id));   // EF finds the bulk one by its id
         Assert.Equal(read[0], read[1], new SameDetails());
     }
@@ -235,13 +241,13 @@ public abstract class CustomerImportTests(GuanxiApp app)
         public int GetHashCode(Dictionary<string, object?> row) => row.Count;
     }
 
-    private sealed class SameDetails : IEqualityComparer<Guanxi.Domain.Customers.Customer>
+    private sealed class SameDetails : IEqualityComparer<Customer>
     {
-        public bool Equals(Guanxi.Domain.Customers.Customer? a, Guanxi.Domain.Customers.Customer? b) =>
+        public bool Equals(Customer? a, Customer? b) =>
             a is not null && b is not null && a.CreatedAt == b.CreatedAt && a.ConsentAt == b.ConsentAt
             && System.Text.Json.JsonSerializer.Serialize(a.Details) == System.Text.Json.JsonSerializer.Serialize(b.Details);
 
-        public int GetHashCode(Guanxi.Domain.Customers.Customer c) => c.Id.GetHashCode();
+        public int GetHashCode(Customer c) => c.Id.GetHashCode();
     }
 }
 
