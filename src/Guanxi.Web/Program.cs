@@ -4,6 +4,7 @@ using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddAccounts();
 builder.AddAudit();
 builder.AddCustomers();
 builder.AddImports();
+builder.AddOrders();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -23,6 +25,7 @@ app.MapAccounts();
 app.MapAudit();
 app.MapCustomers();
 app.MapImports();
+app.MapOrders();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

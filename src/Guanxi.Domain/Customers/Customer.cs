@@ -73,7 +73,8 @@ public sealed record CustomerDetails(
     string? Needs,
     bool MarketingConsent,
     string? ConsentChannel,
-    IReadOnlyList<CustomerContact>? Contacts = null);
+    IReadOnlyList<CustomerContact>? Contacts = null,
+    bool TradeCustomer = false);
 
 /// <summary>
 /// One living record per customer (ARC-1): a person or an organisation with phones, e-mails, WeChat, addresses, key
@@ -86,6 +87,7 @@ public sealed class Customer
     public const int MaxTextLength = 2000;
     public const int MaxPhones = 10;
     public const int MaxContacts = 50;
+    public const int MaxExternalNoLength = 64;
     public const string ErasedName = "已删除客户";
 
     private List<CustomerPhone> phones = [];
@@ -122,6 +124,12 @@ public sealed class Customer
     public bool MarketingConsent { get; private set; }
     public DateTimeOffset? ConsentAt { get; private set; }
     public string? ConsentChannel { get; private set; }
+    /// <summary>A dealer or reseller buying for trade (经销商客户): not surveyed (SAT-3).</summary>
+    public bool TradeCustomer { get; private set; }
+
+    /// <summary>The customer's number in the firm's other systems (客户编号), by which their orders are imported.</summary>
+    public string? ExternalNo { get; private set; }
+
     public CustomerStatus Status { get; private set; }
     public Guid? MergedIntoId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -139,7 +147,18 @@ public sealed class Customer
     /// <summary>The details as they stand, for a change of a few fields or a merge.</summary>
     public CustomerDetails Details => new(
         Type, Name, Organization, phones, emails, WeChat, addresses, Birthday, LunarBirthday, Gender, Industry, Size, Source,
-        OwnerId, DepartmentId, Background, Preferences, Needs, MarketingConsent, ConsentChannel, contacts);
+        OwnerId, DepartmentId, Background, Preferences, Needs, MarketingConsent, ConsentChannel, contacts, TradeCustomer);
+
+    /// <summary>Sets the number of an imported customer (客户编号); a number once given stays.</summary>
+    public Result<Customer> Numbered(string externalNo)
+    {
+        if (string.IsNullOrWhiteSpace(externalNo) || externalNo.Trim().Length > MaxExternalNoLength)
+            return CustomerErrors.ExternalNoInvalid;
+        if (ExternalNo is not null && ExternalNo != externalNo.Trim())
+            return CustomerErrors.ExternalNoFixed;
+        (ExternalNo, Version) = (externalNo.Trim(), Guid.NewGuid());
+        return this;
+    }
 
     /// <summary>SEC-1: archived customers leave the lists and can be restored.</summary>
     public Result<Customer> Archive() => Move(CustomerStatus.Active, CustomerStatus.Archived);
@@ -193,7 +212,7 @@ public sealed class Customer
             addresses = [.. d.Addresses];
         if (!contacts.SequenceEqual(d.Contacts ?? []))
             contacts = [.. d.Contacts ?? []];
-        (Birthday, LunarBirthday, Gender) = (d.Birthday, d.LunarBirthday, d.Gender);
+        (Birthday, LunarBirthday, Gender, TradeCustomer) = (d.Birthday, d.LunarBirthday, d.Gender, d.TradeCustomer);
         (Industry, Size, Source) = (Blank(d.Industry), Blank(d.Size), Blank(d.Source));
         (OwnerId, DepartmentId) = (d.OwnerId, d.DepartmentId);
         (Background, Preferences, Needs) = (Blank(d.Background), Blank(d.Preferences), Blank(d.Needs));

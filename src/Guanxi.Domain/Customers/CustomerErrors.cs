@@ -14,6 +14,9 @@ public static class CustomerErrors
     public static readonly Error TooManyContacts = new("customer.too_many_contacts", $"最多登记 {Customer.MaxContacts} 位联系人。", $"At most {Customer.MaxContacts} contacts.", "contacts");
     public static readonly Error NotMergeable = new("customer.not_mergeable", "只能把其他客户合并到一个在用的客户上。", "Only other customers can be merged, into an active customer.", "survivorId");
 
+    public static readonly Error ExternalNoInvalid = new("customer.external_no_invalid", $"客户编号不能为空，也不能超过 {Customer.MaxExternalNoLength} 个字符。", $"The customer number must be 1 to {Customer.MaxExternalNoLength} characters.", "externalNo");
+    public static readonly Error ExternalNoFixed = new("customer.external_no_fixed", "客户编号一经登记不能更改。", "A customer's number cannot change once given.", "externalNo");
+
     public static Error ContactNameRequired(int index) =>
         new("customer.contact_name_required", "请填写联系人姓名（不超过 100 个字）。", "Enter the contact's name (at most 100 characters).", $"contacts[{index}].name");
 

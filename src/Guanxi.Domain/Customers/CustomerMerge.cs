@@ -45,6 +45,7 @@ public static class CustomerMerge
             Pick("preferences", c => c.Preferences),
             Pick("needs", c => c.Needs),
             consent.MarketingConsent, consent.ConsentChannel,
-            [.. all.SelectMany(c => c.Contacts).Distinct().Take(Customer.MaxContacts)]);
+            [.. all.SelectMany(c => c.Contacts).Distinct().Take(Customer.MaxContacts)],
+            all.Any(c => c.TradeCustomer));
     }
 }

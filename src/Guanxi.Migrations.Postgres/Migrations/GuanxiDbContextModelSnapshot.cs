@@ -93,6 +93,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasAnnotation("Guanxi:Personal", true);
 
+                    b.Property<string>("ExternalNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -151,6 +155,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("TradeCustomer")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -167,6 +174,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasAnnotation("Guanxi:Personal", true);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalNo");
 
                     b.HasIndex("MergedIntoId");
 
@@ -208,6 +217,114 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CustomerGroups", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DeliveredAt")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("OrderedAt")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Outstanding")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("PaymentTerms")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Payments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ReferrerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("UnpaidSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VehicleModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VehiclePlate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VehicleVin")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrderedAt");
+
+                    b.HasIndex("ReferrerId");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("UnpaidSince");
+
+                    b.HasIndex("CustomerId", "OrderedAt");
+
+                    b.HasIndex("Kind", "ExternalNo")
+                        .IsUnique();
+
+                    b.ToTable("Orders", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
                 });
@@ -896,6 +1013,31 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Accounts.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Accounts.StaffUser", b =>

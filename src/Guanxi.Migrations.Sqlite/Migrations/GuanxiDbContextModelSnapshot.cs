@@ -87,6 +87,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasColumnType("text")
                         .HasAnnotation("Guanxi:Personal", true);
 
+                    b.Property<string>("ExternalNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -145,6 +149,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TradeCustomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -161,6 +168,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasAnnotation("Guanxi:Personal", true);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalNo");
 
                     b.HasIndex("MergedIntoId");
 
@@ -202,6 +211,111 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CustomerGroups", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OrderedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentTerms")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ReferrerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UnpaidSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehicleModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehiclePlate")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehicleVin")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrderedAt");
+
+                    b.HasIndex("ReferrerId");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("UnpaidSince");
+
+                    b.HasIndex("CustomerId", "OrderedAt");
+
+                    b.HasIndex("Kind", "ExternalNo")
+                        .IsUnique();
+
+                    b.ToTable("Orders", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
                 });
@@ -875,6 +989,31 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Accounts.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Accounts.StaffUser", b =>

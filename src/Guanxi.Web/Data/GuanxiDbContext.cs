@@ -22,5 +22,10 @@ public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
         // SQLite cannot order or compare DateTimeOffset; store instants as UTC ticks there (PostgreSQL keeps timestamptz).
         if (Database.IsSqlite())
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        // Money: SQLite has no decimal type (EF would store text, which neither sums nor sorts); keep whole cents there.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<decimal>().HaveConversion<DecimalToCentsConverter>();
+        else
+            configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

@@ -1,9 +1,7 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
 using Guanxi.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guanxi.Web.Features.Customers;
@@ -25,6 +23,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Size).HasMaxLength(50);
         builder.Property(c => c.Source).HasMaxLength(100);
         builder.Property(c => c.ConsentChannel).HasMaxLength(50);
+        builder.Property(c => c.ExternalNo).HasMaxLength(Customer.MaxExternalNoLength);
         builder.Property(c => c.OwnerId).HasMaxLength(64);
         builder.Property(c => c.Background).HasMaxLength(Customer.MaxTextLength);
         builder.Property(c => c.Preferences).HasMaxLength(Customer.MaxTextLength);
@@ -32,26 +31,15 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Version).IsConcurrencyToken().NotAudited();
         // Lists are JSON text: each is one field of the history with its old and new value. Search and duplicate
         // detection read their own keys (CustomerKeys, CustomerSearch), kept in step by CustomerSearchInterceptor.
-        Json(builder.Property(c => c.Phones).HasField("phones").IsPersonal());
-        Json(builder.Property(c => c.Emails).HasField("emails").IsPersonal());
-        Json(builder.Property(c => c.Addresses).HasField("addresses").IsPersonal());
-        Json(builder.Property(c => c.Contacts).HasField("contacts").IsPersonal());
+        builder.Property(c => c.Phones).HasField("phones").IsPersonal().AsJson();
+        builder.Property(c => c.Emails).HasField("emails").IsPersonal().AsJson();
+        builder.Property(c => c.Addresses).HasField("addresses").IsPersonal().AsJson();
+        builder.Property(c => c.Contacts).HasField("contacts").IsPersonal().AsJson();
         builder.HasIndex(c => c.MergedIntoId);
         builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.DepartmentId, c.Name });
         builder.HasIndex(c => c.OwnerId);
+        builder.HasIndex(c => c.ExternalNo);
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static void Json<T>(PropertyBuilder<IReadOnlyList<T>> property) => property
-        .HasConversion(
-            v => JsonSerializer.Serialize(v, JsonOptions),
-            v => JsonSerializer.Deserialize<List<T>>(v, JsonOptions) ?? new List<T>(),
-            new ValueComparer<IReadOnlyList<T>>(
-                (a, b) => a != null && b != null && a.SequenceEqual(b),
-                v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-                v => v.ToList()))
-        .HasColumnType("text");
 }

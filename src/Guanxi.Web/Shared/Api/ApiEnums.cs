@@ -19,6 +19,7 @@ public static class ApiEnums
         new JsonStringEnumConverter<Gender>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<ImportStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<ImportMode>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Orders.OrderKind>(JsonNamingPolicy.CamelCase),
     ];
 
     /// <summary>A query or form value by its name in any case; blank is no value; numbers and unknown names are refused.</summary>

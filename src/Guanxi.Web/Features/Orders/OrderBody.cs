@@ -1,0 +1,29 @@
+using Guanxi.Domain.Orders;
+
+namespace Guanxi.Web.Features.Orders;
+
+public sealed record OrderItemBody(string? Name, decimal Quantity, decimal UnitPrice);
+
+public sealed record VehicleBody(string? Model, string? Plate, string? Vin);
+
+public sealed record PaymentBody(DateOnly DueAt, DateOnly? PaidAt, decimal Amount);
+
+/// <summary>The order body of POST /api/orders and of each element of /api/orders/batch (and of the order form).</summary>
+public sealed record OrderBody(
+    OrderKind Kind, string? ExternalNo, Guid CustomerId, Guid? DepartmentId, string? StaffId, DateOnly OrderedAt, DateOnly? DeliveredAt,
+    decimal? Amount, decimal? Cost, IReadOnlyList<OrderItemBody>? Items, VehicleBody? Vehicle, IReadOnlyList<PaymentBody>? Payments,
+    Guid? ReferrerId, string? Channel = null, string? PaymentTerms = null);
+
+public sealed record OrderView(
+    Guid Id, OrderKind Kind, string ExternalNo, Guid CustomerId, string CustomerName, Guid DepartmentId, string DepartmentName,
+    string? StaffId, string? StaffName, DateOnly OrderedAt, DateOnly? DeliveredAt, decimal Amount, decimal? Cost, bool IsReturn,
+    IReadOnlyList<OrderItem> Items, OrderVehicle? Vehicle, string? PaymentTerms, IReadOnlyList<OrderPayment> Payments, decimal Outstanding,
+    DateOnly? UnpaidSince, bool Overdue, Guid? ReferrerId, string? ReferrerName, string? Channel, bool Editable, Guid Version);
+
+public sealed record OrderRow(
+    Guid Id, OrderKind Kind, string ExternalNo, Guid CustomerId, string CustomerName, string DepartmentName, string? StaffName,
+    DateOnly OrderedAt, DateOnly? DeliveredAt, decimal Amount, decimal Outstanding, bool Overdue, string? VehicleModel, string? VehiclePlate);
+
+public sealed record BatchRejection(int Index, string Message, string? Field);
+
+public sealed record BatchResult(int Created, int Updated, IReadOnlyList<BatchRejection> Rejected);

@@ -1,0 +1,39 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Orders;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guanxi.Web.Features.Orders;
+
+public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("Orders");
+        builder.IsAudited();
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(o => o.ExternalNo).HasMaxLength(Order.MaxNumberLength);
+        builder.Property(o => o.StaffId).HasMaxLength(64);
+        builder.Property(o => o.VehicleModel).HasMaxLength(Order.MaxTextLength);
+        builder.Property(o => o.VehiclePlate).HasMaxLength(Order.MaxTextLength);
+        builder.Property(o => o.VehicleVin).HasMaxLength(Order.MaxTextLength);
+        builder.Property(o => o.PaymentTerms).HasMaxLength(Order.MaxTextLength);
+        builder.Property(o => o.Channel).HasMaxLength(Order.MaxTextLength);
+        builder.Property(o => o.Items).HasField("items").AsJson();
+        builder.Property(o => o.Payments).HasField("payments").AsJson();
+        builder.Property(o => o.Version).IsConcurrencyToken().NotAudited();
+        builder.Ignore(o => o.Vehicle);
+        builder.Ignore(o => o.Details);
+        builder.HasIndex(o => new { o.Kind, o.ExternalNo }).IsUnique();
+        builder.HasIndex(o => new { o.CustomerId, o.OrderedAt });
+        builder.HasIndex(o => o.OrderedAt);
+        builder.HasIndex(o => o.ReferrerId);
+        builder.HasIndex(o => o.UnpaidSince);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.ReferrerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(o => o.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(o => o.StaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,60 @@
+using Guanxi.Domain.Orders;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Guanxi.Web.Features.Orders;
+
+/// <summary>Sales and service orders: entry, upsert by number one at a time or in batches, lists, and their move on a merge.</summary>
+public static class OrdersFeature
+{
+    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<OrderInput>();
+        services.AddScoped<OrderWriter>();
+        services.AddScoped<SaveOrders>();
+        services.AddScoped<GetOrder>();
+        services.AddScoped<ListOrders>();
+        services.AddScoped<ICustomerMergeStep, MoveOrders>();
+        return builder;
+    }
+
+    public static WebApplication MapOrders(this WebApplication app)
+    {
+        var orders = app.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
+        orders.MapPost("/", async Task<Results<Created<OrderView>, Ok<OrderView>, ValidationProblem, ProblemHttpResult>> (OrderBody body, SaveOrders save, GetOrder get, CancellationToken ct) =>
+        {
+            if (await save.Handle([body], "API", ct) is not { } saved)
+                return Problems.Forbidden(OrderWebErrors.NotAllowed);
+            if (saved.Rejected is [var (_, errors), ..])
+                return Problems.RefusedFor(Domain.Common.Result<int>.Fail([.. errors]), OrderWebErrors.NotAllowed) ? Problems.Forbidden(OrderWebErrors.NotAllowed) : Problems.Validation(errors);
+            var view = (await get.Handle(saved.Ids[0], ct))!;
+            return saved.Created == 1 ? TypedResults.Created($"/api/orders/{view.Id}", view) : TypedResults.Ok(view);
+        }).WithSummary("Create or update an order by kind + externalNo: 201 when new, 200 when it existed (sent again unchanged, nothing changes).");
+
+        orders.MapPost("/batch", async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> (IReadOnlyList<OrderBody>? body, SaveOrders save, CancellationToken ct) =>
+        {
+            if (body is null || body.Count is 0 or > SaveOrders.MaxBatch)
+                return Problems.Validation(OrderWebErrors.BatchSize);
+            if (await save.Handle(body, "API batch", ct) is not { } saved)
+                return Problems.Forbidden(OrderWebErrors.NotAllowed);
+            var english = Cultures.IsEnglish;
+            return TypedResults.Ok(new BatchResult(saved.Created, saved.Updated,
+                [.. saved.Rejected.Select(r => new BatchRejection(r.Index, string.Join(english ? "; " : "；", r.Errors.Select(e => e.MessageFor(english))), r.Errors[0].Field))]));
+        }).WithSummary($"Up to 10,000 orders, upserted by kind + externalNo (idempotent: the same batch again creates nothing): {{created, updated, rejected: [{{index, message, field}}]}}.");
+
+        orders.MapGet("/", async Task<Results<Ok<Page<OrderRow>>, ValidationProblem>> (Guid? customerId, string? kind, DateOnly? from, DateOnly? to, Guid? departmentId,
+            string? staffId, bool? overdue, string? q, int? page, int? pageSize, ListOrders list, CancellationToken ct) =>
+        {
+            if (!ApiEnums.TryParse<OrderKind>(kind, out var k))
+                return Problems.Validation(OrderWebErrors.UnknownFilter);
+            return TypedResults.Ok(await list.Handle(new OrderQuery(customerId, k, from, to, departmentId, staffId, overdue ?? false, q, page, pageSize), ct));
+        }).WithSummary("Orders in the caller's sight, newest first: customerId, kind=sale|service, from/to (order date, inclusive), departmentId, staffId, overdue=true, q (number, plate or VIN).");
+
+        orders.MapGet("/{id:guid}", async Task<Results<Ok<OrderView>, NotFound>> (Guid id, GetOrder get, CancellationToken ct) =>
+                await get.Handle(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+            .WithSummary("One order; 404 when outside the caller's sight.");
+        return app;
+    }
+}

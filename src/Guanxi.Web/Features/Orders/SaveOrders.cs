@@ -1,0 +1,93 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Orders;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Guanxi.Web.Features.Orders;
+
+/// <summary>
+/// Writes orders by kind and external number (POST /api/orders and /api/orders/batch): a new number creates the order, a
+/// known one updates it, the same order sent again changes nothing — so a batch can be sent twice. Each body is checked on
+/// its own; the valid ones are written in one transaction, the others rejected with their index and reason.
+/// </summary>
+public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, OrderInput input, OrderWriter writer)
+{
+    public const int MaxBatch = 10_000;
+
+    public sealed record Outcome(int Created, int Updated, IReadOnlyList<(int Index, IReadOnlyList<Error> Errors)> Rejected, IReadOnlyList<Guid> Ids);
+
+    /// <returns>Null when the caller's role writes no orders.</returns>
+    public async Task<Outcome?> Handle(IReadOnlyList<OrderBody> bodies, string source, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var read = await input.Read(bodies, viewer, cancellationToken);
+        var rejected = read.Select((r, i) => (i, r.Errors)).Where(r => r.Errors.Count > 0).ToList();
+        var valid = read.Where(r => r.Details is not null).Select(r => r.Details!).ToList();
+        // The last of two bodies with the same number wins, as if they had been sent one after the other.
+        var distinct = valid.GroupBy(d => (d.Kind, No: d.ExternalNo!.Trim())).Select(g => g.Last()).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (created, updated, ids) = await writer.Upsert(distinct, source, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var idOf = distinct.Select((d, i) => (Key: (d.Kind, d.ExternalNo!.Trim()), Id: ids[i])).ToDictionary(x => x.Key, x => x.Id);
+        return new Outcome(created, updated, rejected, [.. read.Select(r => r.Details is { } d ? idOf[(d.Kind, d.ExternalNo!.Trim())] : Guid.Empty)]);
+    }
+}
+
+/// <summary>
+/// Upserts orders inside the caller's transaction: known numbers through the change tracker (each changed field in the
+/// history), new ones in bulk (<see cref="JsonInsert"/>) with one history row each saying where they came from.
+/// </summary>
+public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time)
+{
+    public async Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<(OrderKind, string), Order>();
+        foreach (var chunk in orders.Select(o => o.ExternalNo!.Trim()).Distinct().Chunk(1000))
+        {
+            foreach (var order in await db.Set<Order>().Where(o => chunk.Contains(o.ExternalNo)).ToListAsync(cancellationToken))
+                existing[(order.Kind, order.ExternalNo)] = order;
+        }
+        var now = time.GetUtcNow();
+        var ids = new List<Guid>(orders.Count);
+        var created = new List<Order>();
+        var updated = 0;
+        foreach (var details in orders)
+        {
+            if (existing.TryGetValue((details.Kind, details.ExternalNo!.Trim()), out var order))
+            {
+                var version = order.Version;
+                order.Update(details);
+                updated += order.Version != version ? 1 : 0;
+            }
+            else
+            {
+                order = Order.Create(details, now).Value!;
+                created.Add(order);
+            }
+            ids.Add(order.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (created.Count > 0)
+        {
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Orders are written in a transaction.");
+            await using var insert = new JsonInsert(db, typeof(Order), connection, transaction);
+            await using var history = new JsonInsert(db, typeof(Audit.AuditEntry), connection, transaction);
+            foreach (var chunk in created.Chunk(5000))
+            {
+                await insert.Run(chunk, cancellationToken);
+                var change = Guid.CreateVersion7();
+                await history.Run(chunk.Select(o => new Audit.AuditEntry
+                {
+                    ChangeId = change, At = now, UserId = user.Id, UserName = user.DisplayName, Entity = nameof(Order), Key = o.Id.ToString(),
+                    Action = Audit.AuditAction.Insert, Field = "Created", NewValue = source,
+                }), cancellationToken);
+            }
+        }
+        return (created.Count, updated, ids);
+    }
+}

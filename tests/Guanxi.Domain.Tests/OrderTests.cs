@@ -1,0 +1,107 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Orders;
+
+namespace Guanxi.Domain.Tests;
+
+/// <summary>Orders: sales and service orders of a customer, the data SAT-1, GRD-1 and ARC-5 read.</summary>
+public sealed class OrderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Customer = Guid.NewGuid();
+    private static readonly Guid Sales = Guid.NewGuid();
+
+    private static OrderDetails Details(string? number = "S-2026-001", decimal? amount = null, IReadOnlyList<OrderItem>? items = null,
+        IReadOnlyList<OrderPayment>? payments = null, DateOnly? delivered = null, Guid? referrer = null) => new(
+        OrderKind.Sale, number, Customer, Sales, "consultant-1", new DateOnly(2026, 10, 1), delivered ?? new DateOnly(2026, 10, 8),
+        items ?? [new OrderItem("哈弗 H6 2026 款", 1, 139_800m), new OrderItem("贴膜", 1, 2_000m)], amount, 120_000m,
+        new OrderVehicle("哈弗 H6", "苏d·12345", "lgwef4a59rh123456"), "分期 2 期", payments ?? [], referrer, "展厅");
+
+    [Fact]
+    public void An_order_totals_its_items_unless_an_amount_is_given()
+    {
+        var order = Order.Create(Details(), Now).Value!;
+        Assert.Equal(141_800m, order.Amount);
+        Assert.Equal("S-2026-001", order.ExternalNo);
+        Assert.Equal(new OrderVehicle("哈弗 H6", "苏D·12345", "LGWEF4A59RH123456"), order.Vehicle);
+        Assert.False(order.IsReturn);
+        Assert.Equal(139_000m, Order.Create(Details(amount: 139_000m), Now).Value!.Amount);
+    }
+
+    [Fact]
+    public void A_return_has_negative_lines_and_a_negative_amount()
+    {
+        var order = Order.Create(Details(number: "C536379", items: [new OrderItem("WHITE METAL LANTERN", -6, 3.39m)]), Now).Value!;
+        Assert.Equal(-20.34m, order.Amount);
+        Assert.True(order.IsReturn);
+    }
+
+    [Fact]
+    public void ARC_5_outstanding_and_overdue_come_from_the_unpaid_instalments()
+    {
+        var order = Order.Create(Details(payments:
+        [
+            new OrderPayment(new DateOnly(2026, 12, 8), null, 70_900m),
+            new OrderPayment(new DateOnly(2026, 10, 8), new DateOnly(2026, 10, 8), 70_900m),
+            new OrderPayment(new DateOnly(2026, 11, 8), null, 10_000m),
+        ]), Now).Value!;
+        Assert.Equal(80_900m, order.Outstanding);
+        Assert.Equal(new DateOnly(2026, 11, 8), order.UnpaidSince);
+        Assert.False(order.IsOverdue(new DateOnly(2026, 11, 8)));
+        Assert.True(order.IsOverdue(new DateOnly(2026, 11, 9)));
+        Assert.Equal(new DateOnly(2026, 10, 8), order.Payments[0].DueAt);
+    }
+
+    [Fact]
+    public void Bad_input_is_reported_per_field_and_changes_nothing()
+    {
+        var order = Order.Create(Details(), Now).Value!;
+        var version = order.Version;
+        var result = order.Update(Details(items: [new OrderItem(" ", 0, -1)], delivered: new DateOnly(2026, 9, 1), referrer: Customer,
+            payments: [new OrderPayment(new DateOnly(2026, 12, 1), null, 0)]));
+        Assert.Equal(["referrerId", "deliveredAt", "items[0].name", "items[0].quantity", "payments[0].amount"], result.Errors.Select(e => e.Field));
+        Assert.Equal((141_800m, version), (order.Amount, order.Version));
+        Assert.Equal(["externalNo", "amount"], Order.Validate(Details(number: " ", items: [])).Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Writing_the_same_number_again_updates_and_the_number_cannot_change()
+    {
+        var order = Order.Create(Details(), Now).Value!;
+        var version = order.Version;
+        Assert.True(order.Update(Details()).Succeeded);
+        Assert.Equal(version, order.Version);   // sent again unchanged: no change
+        Assert.True(order.Update(Details(amount: 130_000m)).Succeeded);
+        Assert.NotEqual(version, order.Version);
+        Assert.Equal(130_000m, order.Amount);
+        Assert.Equal("externalNo", Assert.Single(order.Update(Details(number: "S-2026-002")).Errors).Field);
+    }
+
+    [Fact]
+    public void ARC_9_an_order_is_seen_by_whoever_sees_its_customer_and_by_the_department_that_served_it()
+    {
+        var service = Guid.NewGuid();
+        var advisor = new Viewer("advisor", service, new HashSet<Role> { Role.ServiceAdvisor });
+        var consultant = new Viewer("consultant", Sales, new HashSet<Role> { Role.SalesConsultant });
+        Assert.True(OrderAccess.CanSee(advisor, orderDepartmentId: service, customerDepartmentId: Sales));
+        Assert.False(OrderAccess.CanSee(advisor, orderDepartmentId: Sales, customerDepartmentId: Sales));
+        Assert.True(OrderAccess.CanSee(consultant, orderDepartmentId: service, customerDepartmentId: Sales));
+        Assert.True(OrderAccess.CanWrite(advisor, service));
+        Assert.False(OrderAccess.CanWrite(advisor, Sales));
+        Assert.False(OrderAccess.CanWrite(new Viewer("gm", Sales, new HashSet<Role> { Role.GeneralManager }), Sales));
+    }
+
+    [Fact]
+    public void A_trade_customer_stays_one_through_an_edit_and_a_merge()
+    {
+        var details = new CustomerDetails(CustomerType.Organization, "常州车之家汽车贸易有限公司", null, [], [], null, [], null, false, Gender.Unknown,
+            "汽车经销", null, null, "owner-1", Sales, null, null, null, false, null, TradeCustomer: true);
+        var today = new DateOnly(2026, 11, 22);
+        var dealer = Domain.Customers.Customer.Create(details, Now, today).Value!;
+        var other = Domain.Customers.Customer.Create(details with { Name = "车之家", TradeCustomer = false }, Now, today).Value!;
+        Assert.True(dealer.TradeCustomer);
+        Assert.True(CustomerMerge.Compose(other, [dealer]).TradeCustomer);
+        Assert.True(dealer.Numbered("C-0001").Succeeded);
+        Assert.Equal("externalNo", Assert.Single(dealer.Numbered("C-0002").Errors).Field);
+    }
+}
