@@ -73,20 +73,30 @@ public sealed class RepairOlderCustomersMigrationTests
         var file = Path.Combine(Path.GetTempPath(), $"guanxi-older-{Guid.NewGuid():N}.db");
         try
         {
-            var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={file}").Options;
-            await using var db = new GuanxiDbContext(options);
-            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("SearchWords");
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");   // no staff or departments here
+            static GuanxiDbContext Open(string path) => new((DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(
+                new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={path}").Options);
             var today = new DateOnly(2026, 11, 23);
             Customer Make(string name, string mobile) => Customer.Create(new CustomerDetails(
                 CustomerType.Person, name, "琥珀光学", [new CustomerPhone(PhoneKind.Mobile, mobile)], [], null, [], null, false, Gender.Unknown, null, null, null,
                 "owner", Guid.NewGuid(), null, null, null, false, null, []), DateTimeOffset.UnixEpoch, today).Value!;
             var (older, survivor, merged) = (Make("张小明", "+8613812341234"), Make("李娜", "+8613900001111"), Make("李娜", "+8613900002222"));
             merged.MergeInto(survivor);
-            db.AddRange(older, survivor, merged);
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
+            // The rows are written by today's model into a current database, then copied into one at SearchWords, column by column.
+            await using (var current = Open(file + ".current"))
+            {
+                await current.Database.MigrateAsync();
+                await current.Database.OpenConnectionAsync();
+                await current.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");   // no staff or departments here
+                current.AddRange(older, survivor, merged);
+                await current.SaveChangesAsync();
+            }
+            await using var db = Open(file);
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("SearchWords");
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
+            var columns = string.Join(", ", (await db.Database.SqlQueryRaw<string>("""SELECT name AS "Value" FROM pragma_table_info('Customers')""").ToListAsync()).Select(c => $"\"{c}\""));
+            var copy = $"ATTACH DATABASE '{file}.current' AS current; INSERT INTO \"Customers\" ({columns}) SELECT {columns} FROM current.\"Customers\"; DETACH DATABASE current;";
+            await db.Database.ExecuteSqlRawAsync(copy);   // the columns are the table's own names
             // What such a database looks like: no search entries or keys, and an empty text for the contacts.
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CustomerKeys"; DELETE FROM "CustomerSearch"; UPDATE "Customers" SET "Contacts" = '';""");
 
@@ -106,6 +116,7 @@ public sealed class RepairOlderCustomersMigrationTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(file);
+            File.Delete(file + ".current");
         }
     }
 }

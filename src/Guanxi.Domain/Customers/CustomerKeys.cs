@@ -66,11 +66,14 @@ public static class CustomerKeys
         key.StartsWith(Gram, StringComparison.Ordinal) || key.StartsWith(Prefix, StringComparison.Ordinal)
             ? Weight(key[2..], name, organization) : 0;
 
+    /// <summary>The duplicate key of a mobile number (E.164): how a customer is found by their mobile.</summary>
+    public static string MobileKey(string e164) => Mobile + e164;
+
     /// <summary>ARC-2: the same mobile, the same e-mail, or the same name in the same organisation.</summary>
     public static IReadOnlySet<string> DuplicateKeys(CustomerDetails d)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        keys.UnionWith(d.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => Mobile + p.Number));
+        keys.UnionWith(d.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => MobileKey(p.Number)));
         keys.UnionWith(d.Emails.Select(e => Email + Fold(e)));
         if (!string.IsNullOrWhiteSpace(d.Organization) && !string.IsNullOrWhiteSpace(d.Name))
             keys.Add(NameAndOrganization + Fold(d.Name) + Separator + Fold(d.Organization));

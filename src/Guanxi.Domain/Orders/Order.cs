@@ -164,6 +164,8 @@ public sealed class Order
             errors.Add(OrderErrors.NumberTooLong);
         if (d.CustomerId == Guid.Empty)
             errors.Add(OrderErrors.CustomerRequired);
+        if (d.OrderedAt.Year < 1900)
+            errors.Add(OrderErrors.OrderedAtRequired);
         if (d.ReferrerId is { } referrer && referrer == d.CustomerId)
             errors.Add(OrderErrors.ReferrerIsCustomer);
         if (d.DeliveredAt is { } delivered && delivered < d.OrderedAt)
@@ -185,6 +187,8 @@ public sealed class Order
             errors.Add(OrderErrors.TooManyPayments);
         foreach (var (payment, i) in d.Payments.Select((p, i) => (p, i)))
         {
+            if (payment.DueAt.Year < 1900)
+                errors.Add(OrderErrors.PaymentDue(i));
             if (payment.Amount <= 0 || payment.Amount > MaxAmount)
                 errors.Add(OrderErrors.PaymentAmount(i));
         }

@@ -9,6 +9,7 @@ public static class OrderErrors
     public static readonly Error NumberTooLong = new("order.number_too_long", $"订单号不能超过 {Order.MaxNumberLength} 个字符。", $"The order number can have at most {Order.MaxNumberLength} characters.", "externalNo");
     public static readonly Error NumberFixed = new("order.number_fixed", "订单类型和订单号不能修改。", "The kind and number of an order cannot change.", "externalNo");
     public static readonly Error CustomerRequired = new("order.customer_required", "请选择客户。", "Choose the customer.", "customerId");
+    public static readonly Error OrderedAtRequired = new("order.ordered_at_required", "请填写下单日期。", "Enter the order date.", "orderedAt");
     public static readonly Error ReferrerIsCustomer = new("order.referrer_is_customer", "介绍人不能是客户本人。", "The referrer cannot be the customer.", "referrerId");
     public static readonly Error DeliveredBeforeOrdered = new("order.delivered_before_ordered", "交付日期不能早于下单日期。", "The delivery date cannot be before the order date.", "deliveredAt");
     public static readonly Error TooManyItems = new("order.too_many_items", $"一个订单最多 {Order.MaxItems} 行明细。", $"At most {Order.MaxItems} items per order.", "items");
@@ -22,6 +23,9 @@ public static class OrderErrors
 
     public static Error ItemNumbers(int index) =>
         new("order.item_numbers", "数量不能为 0，单价不能为负数。", "The quantity cannot be 0, nor the unit price negative.", $"items[{index}].quantity");
+
+    public static Error PaymentDue(int index) =>
+        new("order.payment_due", "请填写每期的应付日期。", "Enter each payment's due date.", $"payments[{index}].dueAt");
 
     public static Error PaymentAmount(int index) =>
         new("order.payment_amount", "每期付款金额须大于 0。", "Each payment's amount must be above 0.", $"payments[{index}].amount");

@@ -716,6 +716,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CustomersCreated")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Errors")
                         .HasColumnType("text");
 

@@ -696,6 +696,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CustomersCreated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Errors")
                         .HasColumnType("TEXT");
 

@@ -26,6 +26,7 @@ public sealed class CustomerForm
     public string? Size { get; set; }
     public string? Source { get; set; }
     public bool MarketingConsent { get; set; }
+    public bool TradeCustomer { get; set; }
     public string? ConsentChannel { get; set; }
     public string? Background { get; set; }
     public string? Preferences { get; set; }
@@ -67,7 +68,7 @@ public sealed class CustomerForm
             Province = address?.Province, City = address?.City, District = address?.District, Street = address?.Street,
             Birthday = Date(v.Birthday),
             LunarBirthday = v.LunarBirthday, Gender = v.Gender, Industry = v.Industry, Size = v.Size, Source = v.Source,
-            MarketingConsent = v.MarketingConsent, ConsentChannel = v.ConsentChannel,
+            MarketingConsent = v.MarketingConsent, ConsentChannel = v.ConsentChannel, TradeCustomer = v.TradeCustomer,
             Background = v.Notes.Background, Preferences = v.Notes.Preferences, Needs = v.Notes.Needs,
             OwnerId = v.OwnerId, DepartmentId = v.DepartmentId,
             Contacts = [.. v.Contacts.Select(k => new ContactLine
@@ -92,6 +93,7 @@ public sealed class CustomerForm
             WeChat, hasAddress ? [new AddressView(Province, City, District, Street), .. otherAddresses] : otherAddresses,
             Birthday is { } b ? DateOnly.FromDateTime(b) : null, LunarBirthday, Gender, Industry, Size, Source, OwnerId, DepartmentId,
             new NotesView(Background, Preferences, Needs), MarketingConsent, ConsentChannel,
-            [.. Contacts.Select(c => c.ToBody())]);   // every line, even a blank one, so that an error names the line the user sees
+            [.. Contacts.Select(c => c.ToBody())],   // every line, even a blank one, so that an error names the line the user sees
+            TradeCustomer: TradeCustomer);
     }
 }

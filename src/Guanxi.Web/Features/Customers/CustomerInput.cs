@@ -13,7 +13,7 @@ public sealed record CustomerBody(
     CustomerType Type, string? Name, string? Organization, IReadOnlyList<PhoneBody>? Phones, IReadOnlyList<string>? Emails,
     string? WeChat, IReadOnlyList<AddressView>? Addresses, DateOnly? Birthday, bool LunarBirthday, Gender Gender,
     string? Industry, string? Size, string? Source, string? OwnerId, Guid? DepartmentId, NotesView? Notes,
-    bool MarketingConsent, string? ConsentChannel, IReadOnlyList<ContactBody>? Contacts = null, bool AllowDuplicate = false);
+    bool MarketingConsent, string? ConsentChannel, IReadOnlyList<ContactBody>? Contacts = null, bool AllowDuplicate = false, bool TradeCustomer = false);
 
 public sealed record ContactBody(string? Name, string? Title, IReadOnlyList<PhoneBody>? Phones, DateOnly? Birthday);
 
@@ -57,7 +57,7 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
             body.Type, body.Name, body.Organization, phones, body.Emails ?? [], body.WeChat,
             [.. (body.Addresses ?? []).Select(a => new CustomerAddress(a.Province, a.City, a.District, a.Street))],
             body.Birthday, body.LunarBirthday, body.Gender, body.Industry, body.Size, body.Source, ownerId, departmentId,
-            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts);
+            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts, body.TradeCustomer);
         if (errors.Count == 0)
             return (details, errors);
         errors.AddRange(Customer.Validate(details, clock.Today));   // every reason at once, not the domain's after the phones'

@@ -41,6 +41,10 @@ public sealed class ImportJob
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Merged { get; set; }
+
+    /// <summary>An order import's customers that were new (by customer number or mobile) and were created with it.</summary>
+    public int CustomersCreated { get; set; }
+
     public int Rejected { get; set; }
     public string? Errors { get; set; }
     public string? Message { get; set; }

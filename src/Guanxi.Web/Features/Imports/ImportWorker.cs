@@ -43,12 +43,14 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
         if (job is null || job.Status is ImportStatus.Succeeded or ImportStatus.Failed)
             return;
         services.GetRequiredService<CurrentUser>().Use(await PrincipalOf(db, job.UserId, stoppingToken));
-        (job.Status, job.Processed, job.Created, job.Updated, job.Merged, job.Rejected) = (ImportStatus.Running, 0, 0, 0, 0, 0);
+        (job.Status, job.Processed, job.Created, job.Updated, job.Merged, job.Rejected, job.CustomersCreated) = (ImportStatus.Running, 0, 0, 0, 0, 0, 0);
         await db.SaveChangesAsync(stoppingToken);
         queue.Start(job);
         try
         {
-            var errors = await services.GetRequiredService<RunCustomerImport>().Handle(job, stoppingToken);
+            var errors = job.Kind == StartImport.Orders
+                ? await services.GetRequiredService<RunOrderImport>().Handle(job, stoppingToken)
+                : await services.GetRequiredService<RunCustomerImport>().Handle(job, stoppingToken);
             job.Errors = JsonSerializer.Serialize(errors.Take(ImportJob.MaxStoredErrors));
             job.Status = job.Message is null ? ImportStatus.Succeeded : ImportStatus.Failed;
         }

@@ -25,6 +25,7 @@ public static class ImportsFeature
         builder.Services.AddScoped<GetImport>();
         builder.Services.AddScoped<ListImports>();
         builder.Services.AddScoped<RunCustomerImport>();
+        builder.Services.AddScoped<RunOrderImport>();
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
         return builder;
     }
@@ -43,7 +44,7 @@ public static class ImportsFeature
                 return Problems.Forbidden(ImportErrors.NotAllowed);
             return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");
+            .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers|orders, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");
         imports.MapPost("/{id:guid}/commit", async Task<Results<Accepted<ImportStarted>, NotFound, ValidationProblem>> (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
         {
             if (await start.Commit(id, body?.OnlyValid ?? false, ct) is not { } started)

@@ -15,14 +15,18 @@ namespace Guanxi.Web.Features.Imports;
 /// </summary>
 public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, ImportRunner queue, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
 {
+    public const string Customers = "customers";
+    public const string Orders = "orders";
     public static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".vcf", ".vcard"];
 
     public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, CancellationToken cancellationToken)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer || !CustomerAccess.SeesAny(viewer))
-            return ImportErrors.NotAllowed;
-        if (kind is not (null or "customers"))
+        kind ??= Customers;
+        if (kind is not (Customers or Orders))
             return ImportErrors.UnknownKind;
+        if (await viewers.Current(cancellationToken) is not { } viewer
+            || !(kind == Customers ? CustomerAccess.SeesAny(viewer) : Domain.Orders.OrderAccess.CanWrite(viewer, viewer.DepartmentId)))
+            return ImportErrors.NotAllowed;
         if (!ApiEnums.TryParse<ImportMode>(mode, out var importMode))
             return ImportErrors.UnknownMode;
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
@@ -44,7 +48,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         }
         return await Queue(new ImportJob
         {
-            Id = id, Mode = importMode ?? ImportMode.DryRun, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
+            Id = id, Kind = kind, Mode = importMode ?? ImportMode.DryRun, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
             Mapping = fields.Length == 0 ? null : JsonSerializer.Serialize(fields),
         }, cancellationToken);
     }
@@ -61,7 +65,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
             return ImportErrors.UploadGone;
         return await Queue(new ImportJob
         {
-            Id = Guid.CreateVersion7(), Mode = ImportMode.Commit, OnlyValid = onlyValid, FileName = dryRun.FileName, StoredPath = dryRun.StoredPath, Mapping = dryRun.Mapping,
+            Id = Guid.CreateVersion7(), Kind = dryRun.Kind, Mode = ImportMode.Commit, OnlyValid = onlyValid, FileName = dryRun.FileName, StoredPath = dryRun.StoredPath, Mapping = dryRun.Mapping,
         }, cancellationToken);
     }
 
@@ -93,8 +97,8 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
 
 public static class ImportErrors
 {
-    public static readonly Error NotAllowed = new("import.not_allowed", "您的角色不能导入客户。", "Your role cannot import customers.");
-    public static readonly Error UnknownKind = new("import.unknown_kind", "目前只能导入客户（kind=customers）。", "Only customers can be imported (kind=customers).", "kind");
+    public static readonly Error NotAllowed = new("import.not_allowed", "您的角色不能导入客户或订单。", "Your role cannot import these records.");
+    public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）或订单（kind=orders）。", "kind is customers or orders.", "kind");
     public static readonly Error UnknownMode = new("import.unknown_mode", "mode 只能是 dryRun（试导入）或 commit（正式导入）。", "mode is dryRun or commit.", "mode");
     public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
     public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");

@@ -25,7 +25,7 @@ public static class OrdersFeature
         var orders = app.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
         orders.MapPost("/", async Task<Results<Created<OrderView>, Ok<OrderView>, ValidationProblem, ProblemHttpResult>> (OrderBody body, SaveOrders save, GetOrder get, CancellationToken ct) =>
         {
-            if (await save.Handle([body], "API", ct) is not { } saved)
+            if (await save.Handle([body], "API", cancellationToken: ct) is not { } saved)
                 return Problems.Forbidden(OrderWebErrors.NotAllowed);
             if (saved.Rejected is [var (_, errors), ..])
                 return Problems.RefusedFor(Domain.Common.Result<int>.Fail([.. errors]), OrderWebErrors.NotAllowed) ? Problems.Forbidden(OrderWebErrors.NotAllowed) : Problems.Validation(errors);
@@ -37,7 +37,7 @@ public static class OrdersFeature
         {
             if (body is null || body.Count is 0 or > SaveOrders.MaxBatch)
                 return Problems.Validation(OrderWebErrors.BatchSize);
-            if (await save.Handle(body, "API batch", ct) is not { } saved)
+            if (await save.Handle(body, "API batch", cancellationToken: ct) is not { } saved)
                 return Problems.Forbidden(OrderWebErrors.NotAllowed);
             var english = Cultures.IsEnglish;
             return TypedResults.Ok(new BatchResult(saved.Created, saved.Updated,

@@ -19,7 +19,8 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
     public sealed record Outcome(int Created, int Updated, IReadOnlyList<(int Index, IReadOnlyList<Error> Errors)> Rejected, IReadOnlyList<Guid> Ids);
 
     /// <returns>Null when the caller's role writes no orders.</returns>
-    public async Task<Outcome?> Handle(IReadOnlyList<OrderBody> bodies, string source, CancellationToken cancellationToken = default)
+    /// <param name="expectedVersion">The order form's: the version it read, so that a stale form does not overwrite a newer change.</param>
+    public async Task<Outcome?> Handle(IReadOnlyList<OrderBody> bodies, string source, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return null;
@@ -29,6 +30,9 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
         // The last of two bodies with the same number wins, as if they had been sent one after the other.
         var distinct = valid.GroupBy(d => (d.Kind, No: d.ExternalNo!.Trim())).Select(g => g.Last()).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (expectedVersion is { } expected && distinct is [var only]
+            && await db.Set<Order>().AnyAsync(o => o.Kind == only.Kind && o.ExternalNo == only.ExternalNo!.Trim() && o.Version != expected, cancellationToken))
+            return new Outcome(0, 0, [(0, [OrderWebErrors.Changed])], [Guid.Empty]);
         var (created, updated, ids) = await writer.Upsert(distinct, source, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var idOf = distinct.Select((d, i) => (Key: (d.Kind, d.ExternalNo!.Trim()), Id: ids[i])).ToDictionary(x => x.Key, x => x.Id);
@@ -42,7 +46,11 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
 /// </summary>
 public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time)
 {
-    public async Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken)
+    public Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken) =>
+        Upsert(orders, _ => source, cancellationToken);
+
+    /// <param name="sourceOf">Where the i-th order came from, for its history ("orders.csv #12").</param>
+    public async Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, Func<int, string> sourceOf, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<(OrderKind, string), Order>();
         foreach (var chunk in orders.Select(o => o.ExternalNo!.Trim()).Distinct().Chunk(1000))
@@ -52,9 +60,9 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
         }
         var now = time.GetUtcNow();
         var ids = new List<Guid>(orders.Count);
-        var created = new List<Order>();
+        var created = new List<(Order Order, string Source)>();
         var updated = 0;
-        foreach (var details in orders)
+        foreach (var (details, index) in orders.Select((o, i) => (o, i)))
         {
             if (existing.TryGetValue((details.Kind, details.ExternalNo!.Trim()), out var order))
             {
@@ -65,7 +73,7 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
             else
             {
                 order = Order.Create(details, now).Value!;
-                created.Add(order);
+                created.Add((order, sourceOf(index)));
             }
             ids.Add(order.Id);
         }
@@ -79,12 +87,12 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
             await using var history = new JsonInsert(db, typeof(Audit.AuditEntry), connection, transaction);
             foreach (var chunk in created.Chunk(5000))
             {
-                await insert.Run(chunk, cancellationToken);
+                await insert.Run(chunk.Select(c => c.Order), cancellationToken);
                 var change = Guid.CreateVersion7();
-                await history.Run(chunk.Select(o => new Audit.AuditEntry
+                await history.Run(chunk.Select(c => new Audit.AuditEntry
                 {
-                    ChangeId = change, At = now, UserId = user.Id, UserName = user.DisplayName, Entity = nameof(Order), Key = o.Id.ToString(),
-                    Action = Audit.AuditAction.Insert, Field = "Created", NewValue = source,
+                    ChangeId = change, At = now, UserId = user.Id, UserName = user.DisplayName, Entity = nameof(Order), Key = c.Order.Id.ToString(),
+                    Action = Audit.AuditAction.Insert, Field = "Created", NewValue = c.Source,
                 }), cancellationToken);
             }
         }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Guanxi.Web.Features.Imports;
 
-/// <summary>The customer field a column of an import file is read into.</summary>
+/// <summary>The field a column of an import file is read into: a customer's, or an order's (which also names its customer).</summary>
 public enum ImportField
 {
     Ignore,
@@ -31,6 +31,23 @@ public enum ImportField
     Owner,
     Department,
     ExternalId,
+
+    // The order fields: an order file has one row per order line, the order's fields repeated on each of its lines.
+    OrderNo,
+    OrderKind,
+    OrderedAt,
+    DeliveredAt,
+    ItemName,
+    Quantity,
+    UnitPrice,
+    Amount,
+    Cost,
+    Staff,
+    VehicleModel,
+    Plate,
+    Vin,
+    PaymentTerms,
+    Region,
 }
 
 /// <summary>Guesses which field each column holds from its header, in Chinese or English, for the mapping screen to propose.</summary>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Guanxi.Migrations.Sqlite.Migrations
+namespace Guanxi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Orders : Migration
@@ -11,17 +11,24 @@ namespace Guanxi.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CustomersCreated",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "ExternalNo",
                 table: "Customers",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "TradeCustomer",
                 table: "Customers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -29,28 +36,28 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ExternalNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    OrderedAt = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DeliveredAt = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ExternalNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OrderedAt = table.Column<DateOnly>(type: "date", nullable: false),
+                    DeliveredAt = table.Column<DateOnly>(type: "date", nullable: true),
                     Items = table.Column<string>(type: "text", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Cost = table.Column<long>(type: "INTEGER", nullable: true),
-                    VehicleModel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    VehiclePlate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    VehicleVin = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PaymentTerms = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Cost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    VehicleModel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VehiclePlate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VehicleVin = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PaymentTerms = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Payments = table.Column<string>(type: "text", nullable: false),
-                    Outstanding = table.Column<long>(type: "INTEGER", nullable: false),
-                    UnpaidSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReferrerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Outstanding = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    UnpaidSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReferrerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,6 +139,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Customers_ExternalNo",
                 table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "CustomersCreated",
+                table: "ImportJobs");
 
             migrationBuilder.DropColumn(
                 name: "ExternalNo",
