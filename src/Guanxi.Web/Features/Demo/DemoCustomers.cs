@@ -18,7 +18,7 @@ public static class DemoCustomers
 
     private static readonly string[] Companies =
         ["常州市天宁机械厂", "江苏恒力纺织有限公司", "常州武进精密模具有限公司", "金坛华亚建材有限公司", "溧阳天目湖旅游公司", "常州新北区物流中心",
-         "江苏中吴科技有限公司", "常州钟楼电子有限公司", "苏州工业园区装备公司", "无锡太湖食品有限公司", "南京紫金光电有限公司", "常州第一人民医院"];
+         "江苏中吴科技有限公司", "常州钟楼电子有限公司", "苏州工业园区装备公司", "无锡太湖食品有限公司", "南京紫金光电有限公司", "常州第一人民医院", "常州车之家汽车贸易有限公司"];
 
     private static readonly string[] Sources = ["展厅来访", "老客户介绍", "汽车之家", "懂车帝", "电话咨询", "车展", "微信公众号", "售后转介绍"];
     private static readonly string[] Industries = ["制造业", "教育", "医疗", "金融", "物流", "餐饮", "建筑", "政府机关", "信息技术", "零售"];
@@ -60,7 +60,7 @@ public static class DemoCustomers
                 organization ? Gender.Unknown : random.NextDouble() < 0.55 ? Gender.Male : Gender.Female,
                 Industries[random.Next(Industries.Length)], organization ? "中型" : null, Sources[random.Next(Sources.Length)],
                 owner.UserId, owner.DepartmentId, null, null, Needs[random.Next(Needs.Length)],
-                consent, consent ? "电话" : null, contacts);
+                consent, consent ? "电话" : null, contacts, TradeCustomer: name.Contains("汽车贸易", StringComparison.Ordinal));
             yield return Customer.Create(details, now.AddMinutes(-count + i), today).Value!;
             if (i % 300 == 150)   // a colleague enters the same customer again, from another source
                 yield return Customer.Create(details with { Source = Sources[(Array.IndexOf(Sources, details.Source) + 1) % Sources.Length], Needs = null },

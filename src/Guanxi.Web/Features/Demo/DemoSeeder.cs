@@ -3,6 +3,7 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using static Guanxi.Web.Features.Demo.DemoOrders;
 
 namespace Guanxi.Web.Features.Demo;
 
@@ -61,5 +62,19 @@ public static class DemoSeeder
         db.AddRange(groups);
         db.AddRange(members);
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var ids = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
+        Site SiteOf(string salesUnit, string serviceUnit)
+        {
+            string[] Staff(string unit, Role role) => [.. demo.StaffMembers.Where(m => m.UnitKey == unit && m.Roles.Contains(role)).Select(m => ids[m.Email])];
+            return new Site(units[salesUnit].Id, Staff(salesUnit, Role.SalesConsultant), units[serviceUnit].Id, Staff(serviceUnit, Role.ServiceAdvisor));
+        }
+        var (main, branch) = (SiteOf("sales", "service"), SiteOf("branch.sales", "branch.service"));
+        var branchUnits = new[] { units["branch.sales"].Id, units["branch.service"].Id };
+        var orders = DemoOrders.Generate(demo.Random, customers, department => branchUnits.Contains(department) ? branch : main, clock.Today);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,0 +1,111 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Orders;
+
+namespace Guanxi.Web.Features.Demo;
+
+/// <summary>
+/// 24 months of the demo dealership's orders: most customers bought a car (organisations several), some a second one;
+/// buyers come back for service every five to seven months until some stop coming; a third pay in instalments, and a few
+/// of those (and of the firms on monthly terms) are overdue; some were referred by an earlier buyer. Deterministic, like the rest of the demo.
+/// </summary>
+public static class DemoOrders
+{
+    /// <summary>A showroom and its workshop (the main site, or the branch): their departments and staff.</summary>
+    public sealed record Site(Guid SalesDepartment, IReadOnlyList<string> Consultants, Guid ServiceDepartment, IReadOnlyList<string> Advisors);
+
+    private static readonly (string Model, decimal Price)[] Models =
+        [("哈弗 H6", 139_800m), ("哈弗 大狗", 149_900m), ("哈弗 枭龙 MAX", 159_800m), ("坦克 300", 209_800m), ("魏牌 蓝山", 269_800m), ("欧拉 好猫", 109_800m), ("长城炮", 129_800m)];
+
+    private static readonly (string Name, decimal Price)[] Accessories = [("贴膜", 2_000m), ("脚垫", 800m), ("行车记录仪", 1_200m), ("座椅套", 1_500m)];
+
+    private static readonly (string Name, decimal Price)[] ServiceItems =
+        [("首次保养", 0m), ("常规保养", 680m), ("更换刹车片", 1_280m), ("四轮定位", 300m), ("更换轮胎", 2_400m), ("钣金喷漆", 3_600m), ("空调清洗", 260m), ("更换蓄电池", 850m)];
+
+    private const string PlateLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+
+    public static List<OrderDetails> Generate(Random random, IReadOnlyList<Customer> customers, Func<Guid, Site> siteOf, DateOnly today)
+    {
+        var orders = new List<OrderDetails>();
+        var buyers = new List<Guid>();
+        var numbers = new Dictionary<string, int>();
+        string Number(string prefix, DateOnly day)
+        {
+            var key = prefix + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            numbers[key] = numbers.GetValueOrDefault(key) + 1;
+            return $"{key}{numbers[key]:D3}";
+        }
+
+        foreach (var customer in customers.Where(c => c.Status == CustomerStatus.Active).OrderBy(c => c.CreatedAt))
+        {
+            var site = siteOf(customer.DepartmentId);
+            var roll = random.NextDouble();
+            var cars = roll < 0.68 ? (customer.Type == CustomerType.Organization ? random.Next(1, 5) : random.NextDouble() < 0.12 ? 2 : 1) : 0;
+            var serviceOnly = cars == 0 && roll < 0.80;   // bought elsewhere, serviced here
+            var bought = today.AddDays(-random.Next(5, 730));
+            var deliveries = new List<DateOnly>();
+            for (var car = 0; car < cars && bought <= today.AddDays(-2); car++)
+            {
+                var (model, price) = Models[random.Next(Models.Length)];
+                var delivered = bought.AddDays(random.Next(3, 21));
+                var delivery = delivered <= today ? delivered : (DateOnly?)null;
+                IReadOnlyList<OrderItem> items =
+                    [new OrderItem($"{model} {bought.Year} 款", 1, price), .. Accessories.Where(_ => random.NextDouble() < 0.35).Select(a => new OrderItem(a.Name, 1, a.Price))];
+                var amount = items.Sum(i => i.Amount);
+                var cost = decimal.Round(price * 0.93m + (amount - price) * 0.4m, 2);
+                var instalments = random.NextDouble() < 0.3;
+                var payments = delivery is null ? [] : instalments ? Instalments(random, amount, delivery.Value, today) : [new OrderPayment(delivery.Value, delivery.Value, amount)];
+                var staff = customer.OwnerId is { } owner && site.Consultants.Contains(owner) ? owner : site.Consultants[random.Next(site.Consultants.Count)];
+                var referrer = buyers.Count > 20 && random.NextDouble() < 0.12 ? buyers[random.Next(buyers.Count)] : (Guid?)null;
+                orders.Add(new OrderDetails(OrderKind.Sale, Number("XS", bought), customer.Id, site.SalesDepartment, staff, bought, delivery, items, null, cost,
+                    new OrderVehicle(model, Plate(random), Vin(random)), instalments ? "分期 12 期" : "全款", payments, referrer, referrer is null ? customer.Source : "老客户介绍"));
+                if (delivery is { } d)
+                    deliveries.Add(d);
+                bought = bought.AddDays(random.Next(30, 420));
+            }
+            if (deliveries.Count > 0)
+                buyers.Add(customer.Id);
+            if (serviceOnly)
+                deliveries.Add(today.AddDays(-random.Next(60, 730)));
+            var monthly = customer.Type == CustomerType.Organization;
+            foreach (var delivered in deliveries)
+            {
+                var visit = delivered.AddDays(random.Next(120, 200));
+                for (var first = true; visit < today && random.NextDouble() > 0.12; first = false)
+                {
+                    var (name, price) = first && !serviceOnly ? ServiceItems[0] : ServiceItems[random.Next(1, ServiceItems.Length)];
+                    IReadOnlyList<OrderItem> items = price == 0 ? [new OrderItem(name, 1, 0m)] : [new OrderItem(name, 1, price), new OrderItem("工时费", 1, 200m)];
+                    var amount = items.Sum(i => i.Amount);
+                    var due = monthly ? visit.AddDays(30) : visit;
+                    var paid = due > today || monthly && random.NextDouble() < 0.1 ? (DateOnly?)null : due;
+                    orders.Add(new OrderDetails(OrderKind.Service, Number("WX", visit), customer.Id, site.ServiceDepartment, site.Advisors[random.Next(site.Advisors.Count)],
+                        visit, visit, items, null, decimal.Round(amount * 0.55m, 2), new OrderVehicle(null, Plate(random), null), monthly ? "月结 30 天" : "现结",
+                        amount == 0 ? [] : [new OrderPayment(due, paid, amount)], null, null));
+                    visit = visit.AddDays(random.Next(150, 220));
+                }
+            }
+        }
+        return orders;
+    }
+
+    /// <summary>30% down on delivery, the rest in 12 monthly instalments; one buyer in twelve stopped paying a few months ago.</summary>
+    private static List<OrderPayment> Instalments(Random random, decimal amount, DateOnly delivered, DateOnly today)
+    {
+        var down = decimal.Round(amount * 0.3m, 2);
+        var monthly = decimal.Round((amount - down) / 12, 2);
+        var stopsAt = random.NextDouble() < 1 / 12d ? today.AddDays(-random.Next(20, 120)) : DateOnly.MaxValue;
+        var payments = new List<OrderPayment> { new(delivered, delivered, down) };
+        for (var month = 1; month <= 12; month++)
+        {
+            var due = delivered.AddMonths(month);
+            var share = month == 12 ? amount - down - monthly * 11 : monthly;
+            payments.Add(new OrderPayment(due, due <= today && due < stopsAt ? due : null, share));
+        }
+        return payments;
+    }
+
+    private static string Plate(Random random) =>
+        "苏D" + new string([.. Enumerable.Range(0, 5).Select(_ => PlateLetters[random.Next(PlateLetters.Length)])]);
+
+    private static string Vin(Random random) =>
+        "LGW" + new string([.. Enumerable.Range(0, 14).Select(_ => PlateLetters[random.Next(PlateLetters.Length)])]);
+}
