@@ -102,7 +102,7 @@ public sealed class RunOrderImport(
         }
         if (!commit)
         {
-            var existing = await Existing(valid.Select(v => v.Details.ExternalNo!).ToList(), cancellationToken);
+            var existing = await Existing([.. valid.Select(v => (v.Details.Kind, v.Details.ExternalNo!))], cancellationToken);
             job.Updated = valid.Count(v => existing.Contains((v.Details.Kind, v.Details.ExternalNo!)));
             job.Created = valid.Count - job.Updated;
             return errors;
@@ -178,13 +178,17 @@ public sealed class RunOrderImport(
             await customers.Write(chunk, cancellationToken);
     }
 
-    private async Task<HashSet<(OrderKind, string)>> Existing(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    private async Task<HashSet<(OrderKind, string)>> Existing(IReadOnlyList<(OrderKind Kind, string No)> numbers, CancellationToken cancellationToken)
     {
         var existing = new HashSet<(OrderKind, string)>();
-        foreach (var chunk in numbers.Distinct().Chunk(1000))
+        foreach (var group in numbers.GroupBy(n => n.Kind))
         {
-            foreach (var o in await db.Set<Order>().Where(o => chunk.Contains(o.ExternalNo)).Select(o => new { o.Kind, o.ExternalNo }).ToListAsync(cancellationToken))
-                existing.Add((o.Kind, o.ExternalNo));
+            foreach (var chunk in group.Select(n => n.No).Distinct().Chunk(1000))
+            {
+                var kind = group.Key;
+                foreach (var no in await db.Set<Order>().Where(o => o.Kind == kind && chunk.Contains(o.ExternalNo)).Select(o => o.ExternalNo).ToListAsync(cancellationToken))
+                    existing.Add((kind, no));
+            }
         }
         return existing;
     }

@@ -53,10 +53,14 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
     public async Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, Func<int, string> sourceOf, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<(OrderKind, string), Order>();
-        foreach (var chunk in orders.Select(o => o.ExternalNo!.Trim()).Distinct().Chunk(1000))
+        foreach (var kind in orders.Select(o => o.Kind).Distinct())
         {
-            foreach (var order in await db.Set<Order>().Where(o => chunk.Contains(o.ExternalNo)).ToListAsync(cancellationToken))
-                existing[(order.Kind, order.ExternalNo)] = order;
+            // By kind and number: the unique index's order, so each number is one index seek.
+            foreach (var chunk in orders.Where(o => o.Kind == kind).Select(o => o.ExternalNo!.Trim()).Distinct().Chunk(1000))
+            {
+                foreach (var order in await db.Set<Order>().Where(o => o.Kind == kind && chunk.Contains(o.ExternalNo)).ToListAsync(cancellationToken))
+                    existing[(order.Kind, order.ExternalNo)] = order;
+            }
         }
         var now = time.GetUtcNow();
         var ids = new List<Guid>(orders.Count);
