@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -20,31 +19,10 @@ namespace Guanxi.Web.Tests;
 /// <summary>ARC-10 imports through the API: vCards, GBK CSV from Excel, bad rows, all or nothing.</summary>
 public abstract class CustomerImportTests(GuanxiApp app)
 {
-    private static async Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false)
-    {
-        using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(content, "file", fileName);
-        form.Add(new StringContent("customers"), "kind");
-        form.Add(new StringContent(mode), "mode");
-        form.Add(new StringContent(onlyValid ? "true" : "false"), "onlyValid");
-        var response = await client.PostAsync("/api/imports", form);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private static Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false) =>
+        ImportApi.Start(client, file, fileName, "customers", mode, onlyValid);
 
-    private static async Task<JsonElement> Finished(HttpClient client, Guid id)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-                return job;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"import {id} did not finish");
-    }
+    private static Task<JsonElement> Finished(HttpClient client, Guid id) => ImportApi.Finished(client, id);
 
     private static async Task<int> Count(HttpClient client, string q) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/customers?pageSize=1&q={Uri.EscapeDataString(q)}")).GetProperty("total").GetInt32();

@@ -94,9 +94,6 @@ public sealed class Order
 
     public OrderVehicle? Vehicle => VehicleModel is null && VehiclePlate is null && VehicleVin is null ? null : new(VehicleModel, VehiclePlate, VehicleVin);
 
-    public OrderDetails Details => new(Kind, ExternalNo, CustomerId, DepartmentId, StaffId, OrderedAt, DeliveredAt, items, Amount, Cost,
-        Vehicle, PaymentTerms, payments, ReferrerId, Channel);
-
     public static Result<Order> Create(OrderDetails details, DateTimeOffset now)
     {
         var order = new Order { Id = Guid.CreateVersion7(), CreatedAt = now };
@@ -173,12 +170,7 @@ public sealed class Order
         if (d.Items.Count > MaxItems)
             errors.Add(OrderErrors.TooManyItems);
         foreach (var (item, i) in d.Items.Select((item, i) => (item, i)))
-        {
-            if (string.IsNullOrWhiteSpace(item.Name) || item.Name.Trim().Length > MaxTextLength)
-                errors.Add(OrderErrors.ItemName(i));
-            if (item.Quantity == 0 || Math.Abs(item.Quantity) > 1_000_000 || item.UnitPrice < 0 || item.UnitPrice > MaxAmount)
-                errors.Add(OrderErrors.ItemNumbers(i));
-        }
+            errors.AddRange(ValidateItem(item, i));
         if (d.Amount is null && d.Items.Count == 0)
             errors.Add(OrderErrors.AmountRequired);
         if (d.Amount is { } amount && Math.Abs(amount) > MaxAmount || d.Cost is < 0 || d.Cost > MaxAmount)
@@ -198,6 +190,15 @@ public sealed class Order
                 errors.Add(OrderErrors.TextTooLong(field));
         }
         return errors;
+    }
+
+    /// <summary>Why a line cannot be the <paramref name="index"/>-th item of an order (none when it can).</summary>
+    public static IEnumerable<Error> ValidateItem(OrderItem item, int index)
+    {
+        if (string.IsNullOrWhiteSpace(item.Name) || item.Name.Trim().Length > MaxTextLength)
+            yield return OrderErrors.ItemName(index);
+        if (item.Quantity == 0 || Math.Abs(item.Quantity) > 1_000_000 || item.UnitPrice < 0 || item.UnitPrice > MaxAmount)
+            yield return OrderErrors.ItemNumbers(index);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -15,33 +13,14 @@ namespace Guanxi.Web.Tests.Orders;
 /// <summary>Orders imported through the import pipeline (ARC-10): a dealer's GBK export, and the UCI Online Retail dataset.</summary>
 public abstract class OrderImportTests(GuanxiApp app)
 {
-    internal static async Task<JsonElement> Import(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false)
-    {
-        using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(content, "file", fileName);
-        form.Add(new StringContent("orders"), "kind");
-        form.Add(new StringContent(mode), "mode");
-        form.Add(new StringContent(onlyValid ? "true" : "false"), "onlyValid");
-        var response = await client.PostAsync("/api/imports", form);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        for (var i = 0; i < 6000; i++)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-                return job;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"import {id} did not finish");
-    }
+    private static async Task<JsonElement> Import(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false) =>
+        await ImportApi.Finished(client, await ImportApi.Start(client, file, fileName, "orders", mode, onlyValid));
 
     private static (int Created, int Updated, int Rejected, int Customers) Counts(JsonElement job) =>
         (job.GetProperty("created").GetInt32(), job.GetProperty("updated").GetInt32(), job.GetProperty("rejected").GetInt32(), job.GetProperty("customersCreated").GetInt32());
 
     [Fact]
-    public async Task A_dealers_GBK_export_imports_as_orders_with_new_customers_and_every_bad_line_named()
+    public async Task ARC_10_a_dealers_GBK_export_imports_as_orders_with_new_customers_and_every_bad_line_named()
     {
         app.EnsureAvailable();
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
@@ -88,7 +67,7 @@ public abstract class OrderImportTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task The_Online_Retail_dataset_imports_as_its_invoices_customers_and_returns()
+    public async Task ARC_10_the_Online_Retail_dataset_imports_as_its_invoices_customers_and_returns()
     {
         app.EnsureAvailable();
         var csv = OnlineRetail.Bytes();

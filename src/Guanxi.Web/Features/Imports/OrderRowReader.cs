@@ -67,13 +67,15 @@ public sealed class OrderRowReader(
         var (quantity, unitPrice, amount, cost) = (Number(ImportField.Quantity), Number(ImportField.UnitPrice), Number(ImportField.Amount), Number(ImportField.Cost));
         var itemName = Cell(ImportField.ItemName);
         OrderItem? item = itemName is not null || unitPrice is not null ? new OrderItem(itemName ?? (english ? "Item" : "商品"), quantity ?? 1, unitPrice ?? 0) : null;
-        if (item is not null && Order.Validate(Probe(item)).Any(e => e.Field?.StartsWith("items", StringComparison.Ordinal) == true))
-            Fail(ImportField.Quantity, "数量不能为 0，单价不能为负数", "The quantity cannot be 0, nor the unit price negative");
-        var staffMember = importer with { Id = "" };
-        if (Cell(ImportField.Staff) is { } staffName && !staff.TryGetValue(staffName, out staffMember!))
+        foreach (var invalid in item is null ? [] : Order.ValidateItem(item, 0))
+            errors.Add(new ImportError(row.Number, Column(invalid.Field!.EndsWith(".name", StringComparison.Ordinal) ? ImportField.ItemName : ImportField.Quantity), invalid.MessageFor(english)));
+        string? staffId = null;
+        if (Cell(ImportField.Staff) is { } staffName)
         {
-            staffMember = importer with { Id = "" };
-            Fail(ImportField.Staff, $"经办人“{staffName}”不存在", $"No member of staff '{staffName}'");
+            if (staff.TryGetValue(staffName, out var member))
+                staffId = member.Id;
+            else
+                Fail(ImportField.Staff, $"经办人“{staffName}”不存在", $"No member of staff '{staffName}'");
         }
         var department = importer.DepartmentId;
         if (Cell(ImportField.Department) is { } departmentName && !departments.TryGetValue(departmentName, out department))
@@ -83,11 +85,8 @@ public sealed class OrderRowReader(
         var vehicle = (Cell(ImportField.VehicleModel), Cell(ImportField.Plate), Cell(ImportField.Vin)) is var (model, plate, vin) && (model ?? plate ?? vin) is not null
             ? new OrderVehicle(model, plate, vin) : null;
         return (new OrderLine(row.Number, kind, orderNo!, customerNo, mobile, Cell(ImportField.Name), Cell(ImportField.Region), orderedAt!.Value, deliveredAt,
-            item, amount, cost, staffMember.Id.Length == 0 ? null : staffMember.Id, department, vehicle, Cell(ImportField.Source), Cell(ImportField.PaymentTerms)), []);
+            item, amount, cost, staffId, department, vehicle, Cell(ImportField.Source), Cell(ImportField.PaymentTerms)), []);
     }
-
-    private static OrderDetails Probe(OrderItem item) =>
-        new(OrderKind.Sale, "x", Guid.NewGuid(), Guid.NewGuid(), null, new DateOnly(2000, 1, 1), null, [item], null, null, null, null, [], null, null);
 
     private string Column(ImportField field) => index[(int)field] is var i and >= 0 && i < headers.Count ? headers[i] : HeaderMap.Label(field, english);
 }

@@ -26,9 +26,8 @@ public sealed class RunCustomerImport(
     public async Task<IReadOnlyList<ImportError>> Handle(ImportJob job, CancellationToken cancellationToken)
     {
         var viewer = await viewers.Current(cancellationToken) ?? throw new InvalidOperationException("The importing user is gone.");
-        var owners = await Owners(cancellationToken);
-        // The worker has no request: row messages are in the importing user's own language.
-        var english = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.PreferredCulture).SingleAsync(cancellationToken) == Cultures.English;
+        var owners = await ImportStaff.ByNameOrEmail(db, activeOnly: true, cancellationToken);
+        var english = await ImportStaff.English(db, viewer.UserId, cancellationToken);
         var importer = new ImportOwner(viewer.UserId, viewer.DepartmentId);
         var errors = new List<ImportError>();
         var seen = new Dictionary<string, Target>(StringComparer.Ordinal);
@@ -150,18 +149,6 @@ public sealed class RunCustomerImport(
             if (errors.Count < ImportJob.MaxStoredErrors)
                 errors.AddRange(rowErrors);
         }
-    }
-
-    /// <summary>Owners by e-mail and by display name (a name two people share is left out: use the e-mail).</summary>
-    private async Task<IReadOnlyDictionary<string, ImportOwner>> Owners(CancellationToken cancellationToken)
-    {
-        var staff = await db.Users.Where(u => u.IsActive).Select(u => new { u.Id, u.Email, u.DisplayName, u.DepartmentId }).ToListAsync(cancellationToken);
-        var owners = new Dictionary<string, ImportOwner>(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in staff.GroupBy(s => s.DisplayName).Where(g => g.Count() == 1).Select(g => g.Single()))
-            owners[s.DisplayName] = new ImportOwner(s.Id, s.DepartmentId);
-        foreach (var s in staff.Where(s => s.Email is not null))
-            owners[s.Email!] = new ImportOwner(s.Id, s.DepartmentId);
-        return owners;
     }
 
     /// <summary>The row's groups (分组), made when the firm does not have them yet.</summary>

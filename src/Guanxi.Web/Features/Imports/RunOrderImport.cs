@@ -34,8 +34,8 @@ public sealed class RunOrderImport(
     public async Task<IReadOnlyList<ImportError>> Handle(ImportJob job, CancellationToken cancellationToken)
     {
         var viewer = await viewers.Current(cancellationToken) ?? throw new InvalidOperationException("The importing user is gone.");
-        var english = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.PreferredCulture).SingleAsync(cancellationToken) == Cultures.English;
-        var staff = await Staff(cancellationToken);
+        var english = await ImportStaff.English(db, viewer.UserId, cancellationToken);
+        var staff = await ImportStaff.ByNameOrEmail(db, activeOnly: false, cancellationToken);   // an old order names staff who have left
         var departments = (await db.Set<Department>().Select(d => new { d.Name, d.Id }).ToListAsync(cancellationToken))
             .GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var errors = new List<ImportError>();
@@ -86,9 +86,7 @@ public sealed class RunOrderImport(
         }
         job.Total = job.Processed;
 
-        var commit = job.Mode == ImportMode.Commit;
-        await using var transaction = commit ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await Resolve(orders.Values, viewer, english, job, commit, cancellationToken);
+        var newCustomers = await Resolve(orders.Values, viewer, english, job.FileName, cancellationToken);
         var valid = new List<(OrderDetails Details, int Row)>();
         foreach (var order in orders.Values)
         {
@@ -100,7 +98,10 @@ public sealed class RunOrderImport(
             else
                 valid.Add((details, f.Row));
         }
-        if (!commit)
+        var customersOfValid = valid.Select(v => v.Details.CustomerId).ToHashSet();
+        newCustomers.RemoveAll(c => !customersOfValid.Contains(c.Customer.Id));   // only the customers of orders that are written
+        job.CustomersCreated = newCustomers.Count;
+        if (job.Mode == ImportMode.DryRun)
         {
             var existing = await Existing([.. valid.Select(v => (v.Details.Kind, v.Details.ExternalNo!))], cancellationToken);
             job.Updated = valid.Count(v => existing.Contains((v.Details.Kind, v.Details.ExternalNo!)));
@@ -113,22 +114,29 @@ public sealed class RunOrderImport(
                 ? $"{job.Rejected} lines have errors; nothing was imported. Correct them and import again, or choose to import only the {valid.Count} valid orders."
                 : $"有 {job.Rejected} 行有错误，未导入任何数据。请改正后重新导入，或选择“只导入正确的 {valid.Count} 个订单”。";
             job.CustomersCreated = 0;
-            return errors;   // the transaction rolls back
+            return errors;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (var customers = new CustomerBulkWriter(db, user, time))
+        {
+            foreach (var chunk in newCustomers.Chunk(1000))
+                await customers.Write(chunk, cancellationToken);
         }
         foreach (var chunk in valid.Chunk(WriteBatch))
         {
-            var (created, updated, _) = await writer.Upsert([.. chunk.Select(c => c.Details)], i => $"{job.FileName} #{chunk[i].Row}", cancellationToken);
-            (job.Created, job.Updated) = (job.Created + created, job.Updated + updated + (chunk.Length - created - updated));
+            var (created, _, _) = await writer.Upsert([.. chunk.Select(c => c.Details)], i => $"{job.FileName} #{chunk[i].Row}", cancellationToken);
+            job.Created += created;
+            job.Updated += chunk.Length - created;   // known numbers, changed or not
         }
-        await transaction!.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return errors;
     }
 
     /// <summary>
     /// Each order's customer: by number (a merged customer's orders go to the survivor), else by mobile, else a new customer
-    /// with that number, named by the file or "客户 12345", owned by the importer. New customers are counted in a dry run and written in a commit.
+    /// with that number, named by the file or "客户 12345", owned by the importer. Returns the new customers, not yet written.
     /// </summary>
-    private async Task Resolve(IEnumerable<Planned> orders, Viewer viewer, bool english, ImportJob job, bool commit, CancellationToken cancellationToken)
+    private async Task<List<(Customer Customer, string Source)>> Resolve(IEnumerable<Planned> orders, Viewer viewer, bool english, string fileName, CancellationToken cancellationToken)
     {
         var all = orders.ToList();
         var byNumber = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -167,15 +175,10 @@ public sealed class RunOrderImport(
             }
             if (f.Mobile is { } newMobile)
                 byMobile[CustomerKeys.MobileKey(newMobile)] = customer.Id;
-            created.Add((customer, $"{job.FileName} #{f.Row}"));
+            created.Add((customer, $"{fileName} #{f.Row}"));
             order.CustomerId = customer.Id;
         }
-        job.CustomersCreated = created.Count;
-        if (!commit || job.Rejected > 0 && !job.OnlyValid)
-            return;
-        await using var customers = new CustomerBulkWriter(db, user, time);
-        foreach (var chunk in created.Chunk(1000))
-            await customers.Write(chunk, cancellationToken);
+        return created;
     }
 
     private async Task<HashSet<(OrderKind, string)>> Existing(IReadOnlyList<(OrderKind Kind, string No)> numbers, CancellationToken cancellationToken)
@@ -191,17 +194,5 @@ public sealed class RunOrderImport(
             }
         }
         return existing;
-    }
-
-    /// <summary>Staff by e-mail and by display name (a name two people share is left out: use the e-mail).</summary>
-    private async Task<IReadOnlyDictionary<string, ImportOwner>> Staff(CancellationToken cancellationToken)
-    {
-        var all = await db.Users.Select(u => new { u.Id, u.Email, u.DisplayName, u.DepartmentId }).ToListAsync(cancellationToken);
-        var staff = new Dictionary<string, ImportOwner>(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in all.GroupBy(s => s.DisplayName).Where(g => g.Count() == 1).Select(g => g.Single()))
-            staff[s.DisplayName] = new ImportOwner(s.Id, s.DepartmentId);
-        foreach (var s in all.Where(s => s.Email is not null))
-            staff[s.Email!] = new ImportOwner(s.Id, s.DepartmentId);
-        return staff;
     }
 }

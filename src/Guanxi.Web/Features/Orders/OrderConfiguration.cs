@@ -25,7 +25,6 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Payments).HasField("payments").AsJson();
         builder.Property(o => o.Version).IsConcurrencyToken().NotAudited();
         builder.Ignore(o => o.Vehicle);
-        builder.Ignore(o => o.Details);
         builder.HasIndex(o => new { o.Kind, o.ExternalNo }).IsUnique();
         builder.HasIndex(o => new { o.CustomerId, o.OrderedAt });
         builder.HasIndex(o => o.OrderedAt);

@@ -28,7 +28,7 @@ public static class OrdersFeature
             if (await save.Handle([body], "API", cancellationToken: ct) is not { } saved)
                 return Problems.Forbidden(OrderWebErrors.NotAllowed);
             if (saved.Rejected is [var (_, errors), ..])
-                return Problems.RefusedFor(Domain.Common.Result<int>.Fail([.. errors]), OrderWebErrors.NotAllowed) ? Problems.Forbidden(OrderWebErrors.NotAllowed) : Problems.Validation(errors);
+                return errors.Contains(OrderWebErrors.NotAllowed) ? Problems.Forbidden(OrderWebErrors.NotAllowed) : Problems.Validation(errors);
             var view = (await get.Handle(saved.Ids[0], ct))!;
             return saved.Created == 1 ? TypedResults.Created($"/api/orders/{view.Id}", view) : TypedResults.Ok(view);
         }).WithSummary("Create or update an order by kind + externalNo: 201 when new, 200 when it existed (sent again unchanged, nothing changes).");
