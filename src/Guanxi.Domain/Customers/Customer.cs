@@ -130,6 +130,13 @@ public sealed class Customer
     /// <summary>The customer's number in the firm's other systems (客户编号), by which their orders are imported.</summary>
     public string? ExternalNo { get; private set; }
 
+    /// <summary>GRD-1 potential (industry position, prospects): 0–100 as assessed by the owner, with the reason.</summary>
+    public int? Potential { get; private set; }
+    public string? PotentialReason { get; private set; }
+
+    /// <summary>GRD-2 tier, kept by the grading recompute; each change is in the tier history with its reason.</summary>
+    public Grading.Tier Tier { get; private set; }
+
     public CustomerStatus Status { get; private set; }
     public Guid? MergedIntoId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -150,6 +157,21 @@ public sealed class Customer
         OwnerId, DepartmentId, Background, Preferences, Needs, MarketingConsent, ConsentChannel, contacts, TradeCustomer);
 
     /// <summary>Sets the number of an imported customer (客户编号); a number once given stays.</summary>
+    public Result<Customer> AssessPotential(int score, string? reason)
+    {
+        if (Status != CustomerStatus.Active)
+            return CustomerErrors.NotEditable(Status);
+        var errors = new List<Error>();
+        if (score is < 0 or > 100)
+            errors.Add(Grading.GradingErrors.PotentialRange);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+            errors.Add(Grading.GradingErrors.PotentialReason);
+        if (errors.Count > 0)
+            return Result<Customer>.Fail([.. errors]);
+        (Potential, PotentialReason, Version) = (score, reason!.Trim(), Guid.NewGuid());
+        return this;
+    }
+
     public Result<Customer> Numbered(string externalNo)
     {
         if (string.IsNullOrWhiteSpace(externalNo) || externalNo.Trim().Length > MaxExternalNoLength)

@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Guanxi.Domain.Grading;
+
+/// <summary>A customer's score (0–100), tier and the reason, in Chinese and English, for its tier.</summary>
+public readonly record struct Grade(decimal Score, Tier Tier, string Reason, string ReasonEn);
+
+/// <summary>GRD-2: grades a whole population at once, since each indicator is scored against everyone else's.</summary>
+public static class Grader
+{
+    public static Grade[] Grade(GradingPolicy policy, IReadOnlyList<CustomerIndicators> customers, DateOnly today)
+    {
+        var w = policy.Weights;
+        var amount = Ranks(customers, c => c.Amount);
+        var orders = Ranks(customers, c => c.Orders);
+        var profit = Ranks(customers, c => c.Profit);
+        var referrals = Ranks(customers, c => c.Referrals);
+        var recency = Ranks(customers, c => c.RecencyDays(today) is { } days ? 1_000_000 - days : 0);
+        var scores = new decimal[customers.Count];
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var c = customers[i];
+            var sum = w.Amount * amount[i] + w.Orders * orders[i] + w.Recency * recency[i] + w.Profit * profit[i]
+                + w.RepeatRate * c.RepeatRate * 100m + w.Referrals * referrals[i] + w.Potential * (c.Potential ?? 0);
+            scores[i] = Math.Round(sum / w.Total, 1);
+        }
+        var (vip, important) = policy.Mode == TierMode.Thresholds
+            ? (policy.VipScore, policy.ImportantScore)
+            : (Cut(scores, policy.VipPercent), Cut(scores, policy.VipPercent + policy.ImportantPercent));
+        var grades = new Grade[customers.Count];
+        for (var i = 0; i < scores.Length; i++)
+            grades[i] = Of(policy, scores[i], vip, important, customers[i]);
+        return grades;
+    }
+
+    private static Grade Of(GradingPolicy policy, decimal score, decimal vip, decimal important, CustomerIndicators c)
+    {
+        var tier = score > 0 && score >= vip ? Tier.Vip : score > 0 && score >= important ? Tier.Important : Tier.Ordinary;
+        var s = score.ToString("0.0", CultureInfo.InvariantCulture);
+        var facts = $"近{policy.PeriodMonths}个月 {c.Orders} 单，金额 ¥{c.Amount.ToString("N2", CultureInfo.InvariantCulture)}，利润 ¥{c.Profit.ToString("N2", CultureInfo.InvariantCulture)}";
+        var factsEn = $"{c.Orders} orders in {policy.PeriodMonths} months, amount ¥{c.Amount.ToString("N2", CultureInfo.InvariantCulture)}, profit ¥{c.Profit.ToString("N2", CultureInfo.InvariantCulture)}";
+        string Mark(decimal v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+        var (zh, en) = (tier, policy.Mode) switch
+        {
+            (Tier.Vip, TierMode.Thresholds) => ($"得分 {s} ≥ VIP 门槛 {Mark(vip)}", $"score {s} ≥ VIP threshold {Mark(vip)}"),
+            (Tier.Important, TierMode.Thresholds) => ($"得分 {s} ≥ 重要客户门槛 {Mark(important)}，低于 VIP 门槛 {Mark(vip)}", $"score {s} ≥ important threshold {Mark(important)}, below VIP {Mark(vip)}"),
+            (_, TierMode.Thresholds) => ($"得分 {s} 低于重要客户门槛 {Mark(important)}", $"score {s} below the important threshold {Mark(important)}"),
+            (Tier.Vip, _) => ($"得分 {s} 位列前 {Mark(policy.VipPercent)}%（线 {Mark(vip)}）", $"score {s} in the top {Mark(policy.VipPercent)}% (line {Mark(vip)})"),
+            (Tier.Important, _) => ($"得分 {s} 位列前 {Mark(policy.VipPercent + policy.ImportantPercent)}%（线 {Mark(important)}）", $"score {s} in the top {Mark(policy.VipPercent + policy.ImportantPercent)}% (line {Mark(important)})"),
+            _ => ($"得分 {s} 未进入前 {Mark(policy.VipPercent + policy.ImportantPercent)}%", $"score {s} outside the top {Mark(policy.VipPercent + policy.ImportantPercent)}%"),
+        };
+        return new Grade(score, tier, $"{zh}；{facts}", $"{en}; {factsEn}");
+    }
+
+    /// <summary>
+    /// 0–100 per customer: the share of customers with a positive value whose value is at or below theirs; 0 for none.
+    /// Equal values score equally, so the top value scores 100 and a tie never splits.
+    /// </summary>
+    private static decimal[] Ranks(IReadOnlyList<CustomerIndicators> customers, Func<CustomerIndicators, decimal> value)
+    {
+        var values = new decimal[customers.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = value(customers[i]);
+        var positive = values.Where(v => v > 0).ToArray();
+        Array.Sort(positive);
+        var ranks = new decimal[values.Length];
+        if (positive.Length == 0)
+            return ranks;
+        for (var i = 0; i < values.Length; i++)
+            if (values[i] > 0)
+                ranks[i] = 100m * UpperBound(positive, values[i]) / positive.Length;
+        return ranks;
+    }
+
+    private static int UpperBound(decimal[] sorted, decimal value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The score of the customer at the top <paramref name="percent"/>% mark; everyone at or above it is in (ties stay together).</summary>
+    private static decimal Cut(decimal[] scores, decimal percent)
+    {
+        var sorted = scores.Where(s => s > 0).OrderByDescending(s => s).ToArray();
+        var count = (int)Math.Floor(scores.Length * percent / 100m);
+        return count <= 0 || sorted.Length == 0 ? decimal.MaxValue : sorted[Math.Min(count, sorted.Length) - 1];
+    }
+}
