@@ -3,8 +3,11 @@ using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
+using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Orders;
+using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +18,9 @@ builder.AddAudit();
 builder.AddCustomers();
 builder.AddImports();
 builder.AddOrders();
+builder.AddSettings();
+builder.AddGrading();
+builder.AddJobs(q => GradingFeature.Schedule(q, builder.Configuration));
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -26,6 +32,8 @@ app.MapAudit();
 app.MapCustomers();
 app.MapImports();
 app.MapOrders();
+app.MapJobs();
+app.MapGrading();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -65,7 +65,7 @@ public sealed record GradingPolicy(
     }
 
     /// <summary>Profit of an order: amount less cost, or the default margin of the amount when the cost is unknown.</summary>
-    public decimal ProfitOf(decimal amount, decimal? cost) => cost is { } c ? amount - c : Math.Round(amount * DefaultMargin, 2);
+    public decimal ProfitOf(decimal amount, decimal? cost) => cost is { } c ? amount - c : Math.Round(amount * DefaultMargin, 2, MidpointRounding.AwayFromZero);
 }
 
 public static class GradingErrors

@@ -138,6 +138,13 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasAnnotation("Guanxi:Personal", true);
 
+                    b.Property<int?>("Potential")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PotentialReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Preferences")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -154,6 +161,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<bool>("TradeCustomer")
                         .HasColumnType("boolean");
@@ -182,6 +194,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("DepartmentId", "Name");
+
+                    b.HasIndex("Tier", "Status");
 
                     b.ToTable("Customers", (string)null);
 
@@ -704,6 +718,99 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("PersonalDataAccesses", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.CustomerGrade", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FirstOrderAt")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastOrderAt")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Profit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Referrals")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RepeatRate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("double precision");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Profit");
+
+                    b.ToTable("CustomerGrades", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("TierChanges", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Web.Features.Imports.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -787,6 +894,76 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("ImportJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MessageEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Settings.Setting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1083,6 +1260,15 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasOne("Guanxi.Domain.Customers.Customer", null)
                         .WithOne()
                         .HasForeignKey("Guanxi.Web.Features.Customers.CustomerSearchEntry", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.TierChange", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -132,6 +132,13 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasColumnType("text")
                         .HasAnnotation("Guanxi:Personal", true);
 
+                    b.Property<int?>("Potential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PotentialReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Preferences")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -147,6 +154,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TradeCustomer")
@@ -176,6 +188,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("DepartmentId", "Name");
+
+                    b.HasIndex("Tier", "Status");
 
                     b.ToTable("Customers", (string)null);
 
@@ -684,6 +698,92 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalDataAccesses", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.CustomerGrade", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstOrderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastOrderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Profit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Referrals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RepeatRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Profit");
+
+                    b.ToTable("CustomerGrades", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.TierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("TierChanges", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Web.Features.Imports.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -767,6 +867,76 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("ImportJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Settings.Setting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1059,6 +1229,15 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasOne("Guanxi.Domain.Customers.Customer", null)
                         .WithOne()
                         .HasForeignKey("Guanxi.Web.Features.Customers.CustomerSearchEntry", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.TierChange", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

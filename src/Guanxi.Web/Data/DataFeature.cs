@@ -20,12 +20,7 @@ public static class DataFeature
     public static WebApplicationBuilder AddGuanxiData(this WebApplicationBuilder builder)
     {
         LoadMigrationsBesideTheApp();
-        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        var connectionString = builder.Configuration.GetConnectionString("Guanxi");
-        if (provider == DatabaseProvider.Sqlite)
-            connectionString = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
-        else if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Guanxi (Host=…;Database=…;Username=…;Password=…).");
+        var (provider, connectionString) = Database(builder);
 
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddDbContext<GuanxiDbContext>((services, options) =>
@@ -35,6 +30,18 @@ public static class DataFeature
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
+    }
+
+    /// <summary>The configured provider and its connection string (SQLite's file made absolute, its folder created).</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) Database(WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Guanxi");
+        if (provider == DatabaseProvider.Sqlite)
+            return (provider, SqliteConnectionString(connectionString, builder.Environment.ContentRootPath));
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Guanxi (Host=…;Database=…;Username=…;Password=…).");
+        return (provider, connectionString);
     }
 
     /// <summary>The provider, and the customer search index that every context keeps in step, wherever it is made (SQLite tuned).</summary>

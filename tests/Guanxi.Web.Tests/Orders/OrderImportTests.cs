@@ -94,13 +94,34 @@ public abstract class OrderImportTests(GuanxiApp app)
             Assert.Equal(expected.Invoice["536365"], imported.Single(o => o.ExternalNo == "536365").Amount);
             Assert.True(imported.Where(o => o.ExternalNo.StartsWith('C')).All(o => o.Amount <= 0));
         }
+
+        // GRD-4 on the same orders: the 80/20 report against a plain computation over the CSV (profit = 15% of an
+        // invoice without cost, rounded to the cent; the top and bottom fifths are 874 of 4,372 customers).
+        var pareto = await admin.GetFromJsonAsync<JsonElement>("/api/reports/pareto?from=2010-12-01&to=2011-12-31", TestContext.Current.CancellationToken);
+        var byCustomer = expected.Invoice.GroupBy(i => expected.CustomerOf[i.Key])
+            .Select(g => (Profit: g.Sum(i => decimal.Round(i.Value * 0.15m, 2, MidpointRounding.AwayFromZero)), Orders: g.Count(i => i.Value > 0)))
+            .OrderByDescending(c => c.Profit).ToList();
+        var profits = byCustomer.Select(c => c.Profit).ToList();
+        var fifth = (int)Math.Round(profits.Count * 0.2m, MidpointRounding.AwayFromZero);
+        Assert.Equal((4_372, 874), (pareto.GetProperty("customers").GetInt32(), fifth));
+        Assert.Equal(profits.Sum(), pareto.GetProperty("profit").GetDecimal());
+        Assert.Equal((double)(profits.Take(fifth).Sum() / profits.Sum()), pareto.GetProperty("top20ProfitShare").GetDouble(), 9);
+        var bottom = profits.TakeLast(fifth).ToList();
+        Assert.Equal(bottom.Sum(), pareto.GetProperty("bottom20").GetProperty("profit").GetDecimal());
+        Assert.Equal(fifth, pareto.GetProperty("bottom20").GetProperty("customers").GetInt32());
+        Assert.InRange(pareto.GetProperty("top20ProfitShare").GetDouble(), 0.70, 0.80);   // the retailer's real 80/20: about three quarters
+        var curve = pareto.GetProperty("curve").EnumerateArray().ToList();
+        Assert.Equal((1.0, 1.0), (curve[^1].GetProperty("customerShare").GetDouble(), curve[^1].GetProperty("profitShare").GetDouble()));
+        var letGo = byCustomer.TakeLast(fifth).Count(c => c.Profit - c.Orders * 200m <= 0);   // cost to serve: ¥200 an order by default
+        Assert.Equal(letGo, pareto.GetProperty("bottom20").GetProperty("count").GetInt32());
     }
 }
 
 /// <summary>The UCI Online Retail dataset and what a plain reading of its CSV says about it, computed here independently of the import.</summary>
 internal static class OnlineRetail
 {
-    public sealed record Expected(int Lines, int Invoices, int InvoicesWithCustomer, int Customers, int LinesWithoutCustomer, int Returns, decimal Total, IReadOnlyDictionary<string, decimal> Invoice);
+    public sealed record Expected(int Lines, int Invoices, int InvoicesWithCustomer, int Customers, int LinesWithoutCustomer, int Returns, decimal Total,
+        IReadOnlyDictionary<string, decimal> Invoice, IReadOnlyDictionary<string, string> CustomerOf);
 
     public static byte[] Bytes()
     {
@@ -117,6 +138,7 @@ internal static class OnlineRetail
         var invoices = new HashSet<string>();
         var amounts = new Dictionary<string, decimal>();
         var customers = new HashSet<string>();
+        var customerOf = new Dictionary<string, string>();
         var (lines, without) = (0, 0);
         using var reader = new StreamReader(new MemoryStream(csv), Encoding.UTF8);
         reader.ReadLine();
@@ -131,10 +153,11 @@ internal static class OnlineRetail
                 continue;
             }
             customers.Add(cells[6]);
+            customerOf[cells[0]] = cells[6];
             var amount = decimal.Round(decimal.Parse(cells[3], CultureInfo.InvariantCulture) * decimal.Parse(cells[5], CultureInfo.InvariantCulture), 2);
             amounts[cells[0]] = amounts.GetValueOrDefault(cells[0]) + amount;
         }
-        return new Expected(lines, invoices.Count, amounts.Count, customers.Count, without, amounts.Keys.Count(k => k.StartsWith('C')), amounts.Values.Sum(), amounts);
+        return new Expected(lines, invoices.Count, amounts.Count, customers.Count, without, amounts.Keys.Count(k => k.StartsWith('C')), amounts.Values.Sum(), amounts, customerOf);
     }
 
     private static List<string> Split(string line)

@@ -41,5 +41,8 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.DepartmentId, c.Name });
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.ExternalNo);
+        builder.Property(c => c.Tier).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.PotentialReason).HasMaxLength(500);
+        builder.HasIndex(c => new { c.Tier, c.Status });
     }
 }

@@ -20,6 +20,9 @@ public static class ApiEnums
         new JsonStringEnumConverter<ImportStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<ImportMode>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Orders.OrderKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Grading.Tier>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Grading.TierMode>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Features.Jobs.JobStatus>(JsonNamingPolicy.CamelCase),
     ];
 
     /// <summary>A query or form value by its name in any case; blank is no value; numbers and unknown names are refused.</summary>

@@ -1,0 +1,19 @@
+namespace Guanxi.Web.Features.Grading;
+
+/// <summary>
+/// A customer's GRD-1 indicators and score as of the last recompute, which rewrites the whole table. A customer who
+/// has neither orders nor an assessed potential has no row: their indicators are all zero.
+/// </summary>
+public sealed class CustomerGrade
+{
+    public Guid CustomerId { get; init; }
+    public decimal Score { get; init; }
+    public decimal Amount { get; init; }
+    public int Orders { get; init; }
+    public decimal Profit { get; init; }
+    public decimal RepeatRate { get; init; }
+    public int Referrals { get; init; }
+    public DateOnly? FirstOrderAt { get; init; }
+    public DateOnly? LastOrderAt { get; init; }
+    public DateTimeOffset ComputedAt { get; init; }
+}

@@ -1,0 +1,45 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Grading;
+
+public sealed record GradeIndicators(
+    int PeriodMonths, decimal Amount, int Orders, decimal Profit, decimal RepeatRate, int Referrals,
+    DateOnly? FirstOrderAt, DateOnly? LastOrderAt, int? RecencyDays, int? Potential, string? PotentialReason, DateTimeOffset? ComputedAt);
+
+public sealed record TierChangeView(DateTimeOffset At, Tier From, Tier To, decimal Score, string Reason, string By);
+
+public sealed record GradeView(Tier Tier, decimal Score, GradeIndicators Indicators, DateTimeOffset Since, IReadOnlyList<TierChangeView> History, bool CanAssess);
+
+/// <summary>GRD-1/2: a customer's tier, score, indicators as of the last recompute and the tier history (null when out of sight).</summary>
+public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
+{
+    public async Task<GradeView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
+            .Select(c => new { c.Tier, c.Potential, c.PotentialReason, c.OwnerId, c.DepartmentId, c.CreatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+            return null;
+        var grade = await db.Set<CustomerGrade>().AsNoTracking().SingleOrDefaultAsync(g => g.CustomerId == customerId, cancellationToken);
+        var english = Cultures.IsEnglish;
+        var history = await db.Set<TierChange>().AsNoTracking().Where(t => t.CustomerId == customerId)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Take(100)
+            .Select(t => new TierChangeView(t.At, t.From, t.To, t.Score, english ? t.ReasonEn : t.Reason, t.By))
+            .ToListAsync(cancellationToken);
+        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var indicators = new GradeIndicators(
+            policy.PeriodMonths, grade?.Amount ?? 0, grade?.Orders ?? 0, grade?.Profit ?? 0, grade?.RepeatRate ?? 0, grade?.Referrals ?? 0,
+            grade?.FirstOrderAt, grade?.LastOrderAt, grade?.LastOrderAt is { } last ? clock.Today.DayNumber - last.DayNumber : null,
+            customer.Potential, customer.PotentialReason, grade?.ComputedAt);
+        return new GradeView(customer.Tier, grade?.Score ?? 0, indicators, history.FirstOrDefault()?.At ?? customer.CreatedAt, history,
+            CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
+    }
+}

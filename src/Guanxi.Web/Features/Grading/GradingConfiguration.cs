@@ -1,0 +1,32 @@
+using Guanxi.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guanxi.Web.Features.Grading;
+
+public sealed class CustomerGradeConfiguration : IEntityTypeConfiguration<CustomerGrade>
+{
+    public void Configure(EntityTypeBuilder<CustomerGrade> builder)
+    {
+        builder.ToTable("CustomerGrades");
+        builder.HasKey(g => g.CustomerId);
+        builder.Property(g => g.CustomerId).ValueGeneratedNever();
+        builder.Property(g => g.RepeatRate).HasConversion<double>();
+        builder.HasIndex(g => g.Profit);
+    }
+}
+
+public sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChange>
+{
+    public void Configure(EntityTypeBuilder<TierChange> builder)
+    {
+        builder.ToTable("TierChanges");
+        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(12);
+        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(12);
+        builder.Property(t => t.Reason).HasMaxLength(500);
+        builder.Property(t => t.ReasonEn).HasMaxLength(500);
+        builder.Property(t => t.By).HasMaxLength(100);
+        builder.HasIndex(t => new { t.CustomerId, t.At });
+        builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,68 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Guanxi.Web.Features.Grading;
+
+public sealed record RecomputeOutcome(int Customers, int Changed);
+
+/// <summary>
+/// GRD-2: grades every active customer under the current policy — nightly and on demand. The indicators table is
+/// rewritten; a customer whose tier changes gets the new tier and a history row with the score and the reason.
+/// </summary>
+public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+{
+    private const int Chunk = 10_000;
+
+    public async Task<RecomputeOutcome> Handle(string by, Func<double, Task>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var today = clock.Today;
+        var now = time.GetUtcNow();
+        var customers = await GradingFacts.Read(db, policy, today, cancellationToken);
+        await Report(0.4);
+        var grades = Grader.Grade(policy, [.. customers.Select(c => c.Indicators)], today);
+        await Report(0.5);
+
+        var rows = new List<CustomerGrade>();
+        var changes = new List<TierChange>();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var (c, g) = (customers[i], grades[i]);
+            if (c.Indicators.LastOrderAt is not null || c.Indicators.Potential is not null || c.Indicators.Referrals > 0)
+                rows.Add(new CustomerGrade
+                {
+                    CustomerId = c.Id, Score = g.Score, Amount = c.Indicators.Amount, Orders = c.Indicators.Orders, Profit = c.Indicators.Profit,
+                    RepeatRate = c.Indicators.RepeatRate, Referrals = c.Indicators.Referrals, FirstOrderAt = c.FirstOrderAt,
+                    LastOrderAt = c.Indicators.LastOrderAt, ComputedAt = now,
+                });
+            if (g.Tier != c.Tier)
+                changes.Add(new TierChange { CustomerId = c.Id, At = now, From = c.Tier, To = g.Tier, Score = g.Score, Reason = g.Reason, ReasonEn = g.ReasonEn, By = by });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
+        await using (var insert = new JsonInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
+            for (var i = 0; i < rows.Count; i += Chunk)
+            {
+                await insert.Run(rows.Skip(i).Take(Chunk), cancellationToken);
+                await Report(0.5 + 0.4 * (i + Chunk) / Math.Max(1, rows.Count));
+            }
+        await using (var insert = new JsonInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
+            for (var i = 0; i < changes.Count; i += Chunk)
+                await insert.Run(changes.Skip(i).Take(Chunk), cancellationToken);
+        foreach (var tier in changes.GroupBy(c => c.To))
+            foreach (var ids in tier.Select(c => c.CustomerId).Chunk(Chunk))
+                await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier.Key), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await Report(1);
+        return new RecomputeOutcome(customers.Count, changes.Count);
+
+        Task Report(double done) => progress?.Invoke(done) ?? Task.CompletedTask;
+    }
+}

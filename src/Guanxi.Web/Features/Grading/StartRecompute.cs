@@ -1,0 +1,29 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
+using Guanxi.Web.Features.Jobs;
+using Guanxi.Web.Shared.Auth;
+using Quartz;
+
+namespace Guanxi.Web.Features.Grading;
+
+/// <summary>
+/// GRD-2 "on demand": administrators and the customer-service manager start a recompute and watch its progress. A
+/// request while one is queued or running joins that run.
+/// </summary>
+public sealed class StartRecompute(JobRuns runs, ISchedulerFactory schedulers, CurrentUser user)
+{
+    public static readonly Error NotAllowed = new("grading.recompute_not_allowed", "只有系统管理员和客服经理可以立即重算客户分级。", "Only administrators and the customer-service manager can start a recompute.");
+
+    public async Task<Result<Guid>> Handle(CancellationToken cancellationToken = default)
+    {
+        if (!(user.IsIn(Role.Administrator) || user.IsIn(Role.CustomerServiceManager)))
+            return NotAllowed;
+        if (await runs.Pending(GradingJob.Kind, cancellationToken) is { } pending)
+            return pending;
+        var by = user.DisplayName ?? "";
+        var run = await runs.Queue(GradingJob.Kind, user.Id, by, cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(GradingJob.Key, new JobDataMap { ["runId"] = run.Id.ToString(), ["by"] = by }, cancellationToken);
+        return run.Id;
+    }
+}

@@ -1,0 +1,73 @@
+using Guanxi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Jobs;
+
+public sealed record JobView(Guid Id, string Kind, JobStatus Status, double Progress, string? Message, string? UserId, string StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>Records job runs and their progress. Progress is written in a scope of its own, outside the job's transaction.</summary>
+public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, double> live = new();
+
+    public async Task<JobRun> Queue(string kind, string? userId, string startedBy, CancellationToken cancellationToken = default)
+    {
+        var run = new JobRun { Id = Guid.CreateVersion7(), Kind = kind, UserId = userId, StartedBy = startedBy, CreatedAt = time.GetUtcNow() };
+        await Write(db => db.Add(run), cancellationToken);
+        return run;
+    }
+
+    /// <summary>The run of this kind that is queued or running, if any: a second request joins it instead of starting another.</summary>
+    public async Task<Guid?> Pending(string kind, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GuanxiDbContext>().Set<JobRun>()
+            .Where(j => j.Kind == kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+            .OrderByDescending(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public Task Progress(Guid id, JobStatus status, double progress, (string Zh, string En)? message = null, CancellationToken cancellationToken = default)
+    {
+        if (status is JobStatus.Succeeded or JobStatus.Failed)
+            live.TryRemove(id, out _);
+        return Write(async db => await db.Set<JobRun>().Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, status)
+            .SetProperty(j => j.Progress, Math.Clamp(progress, 0, 1))
+            .SetProperty(j => j.Message, message == null ? null : message.Value.Zh)
+            .SetProperty(j => j.MessageEn, message == null ? null : message.Value.En)
+            .SetProperty(j => j.FinishedAt, status is JobStatus.Succeeded or JobStatus.Failed ? time.GetUtcNow() : null), cancellationToken), cancellationToken);
+    }
+
+    public async Task<JobView?> Get(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<GuanxiDbContext>().Set<JobRun>().Where(j => j.Id == id)
+            .Select(j => new JobView(j.Id, j.Kind, j.Status, j.Progress, Cultures.IsEnglish ? j.MessageEn : j.Message, j.UserId, j.StartedBy, j.CreatedAt, j.FinishedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        return run is { Status: JobStatus.Running } && live.TryGetValue(id, out var progress) ? run with { Progress = progress } : run;
+    }
+
+    /// <summary>
+    /// Progress as the job reports it, kept in memory: a job's own write transaction may hold the database (SQLite
+    /// has one writer), so only the status changes are written.
+    /// </summary>
+    public Func<double, Task> Reporter(Guid id) => p =>
+    {
+        live[id] = Math.Clamp(p, 0, 1);
+        return Task.CompletedTask;
+    };
+
+    private async Task Write(Func<GuanxiDbContext, Task> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<GuanxiDbContext>());
+    }
+
+    private async Task Write(Action<GuanxiDbContext> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+        work(db);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
