@@ -76,5 +76,6 @@ public static class DemoSeeder
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await provider.GetRequiredService<Grading.RecomputeGrades>().Handle("演示数据", cancellationToken: cancellationToken);   // tiers and reports from the first start
     }
 }

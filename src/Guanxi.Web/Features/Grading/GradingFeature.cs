@@ -19,6 +19,7 @@ public static class GradingFeature
         services.AddScoped<GetCustomerGrade>();
         services.AddScoped<AssessPotential>();
         services.AddScoped<ParetoReport>();
+        services.AddScoped<ExportPareto>();
         return builder;
     }
 
@@ -65,6 +66,28 @@ public static class GradingFeature
                 return Problems.Forbidden(ParetoReport.NotAllowed);
             return view.Succeeded ? TypedResults.Ok(view.Value!) : Problems.Validation(view.Errors);
         }).WithSummary("80/20: customers, the top 20%'s profit share, the bottom 20% (count whose profit after cost to serve ≤ 0, profit), the middle 60%, the curve. Without from/to: the grading period as of the last recompute.");
+        api.MapGet("/reports/pareto/customers", async Task<Results<Ok<IReadOnlyList<ParetoRow>>, ValidationProblem, ProblemHttpResult>> (
+            DateOnly? from, DateOnly? to, string? segment, int? skip, int? take, ParetoReport report, CancellationToken ct) =>
+        {
+            if (!ApiEnums.TryParse<ParetoSegment>(segment ?? "top", out var s))
+                return Problems.Validation(ParetoReport.Segment);
+            var rows = await report.Rows(from, to, s ?? ParetoSegment.Top, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, 1000), ct);
+            if (Problems.RefusedFor(rows, ParetoReport.NotAllowed))
+                return Problems.Forbidden(ParetoReport.NotAllowed);
+            return rows.Succeeded ? TypedResults.Ok(rows.Value!) : Problems.Validation(rows.Errors);
+        }).WithSummary("A segment's customers in profit order: segment=top|middle|bottom (bottom: only those whose profit after cost to serve is ≤ 0).");
+        api.MapGet("/reports/pareto/export", async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> (
+            DateOnly? from, DateOnly? to, string? segment, ExportPareto export, Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
+        {
+            if (!ApiEnums.TryParse<ParetoSegment>(segment ?? "top", out var s))
+                return Problems.Validation(ParetoReport.Segment);
+            var file = await export.Handle(from, to, s ?? ParetoSegment.Top, Cultures.IsEnglish, ct);
+            if (Problems.RefusedFor(file, ParetoReport.NotAllowed))
+                return Problems.Forbidden(ParetoReport.NotAllowed);
+            return file.Succeeded
+                ? TypedResults.File(file.Value!, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"pareto-{(s ?? ParetoSegment.Top).ToString().ToLowerInvariant()}-{clock.Today:yyyyMMdd}.xlsx")
+                : Problems.Validation(file.Errors);
+        }).RequireAuthorization(Shared.Auth.Policies.ExportCustomers).WithSummary("A segment's list as .xlsx (needs the export right; logged).");
         return app;
     }
 }

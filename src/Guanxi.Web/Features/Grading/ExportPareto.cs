@@ -1,0 +1,30 @@
+using System.Globalization;
+using Guanxi.Domain.Common;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Imports;
+
+namespace Guanxi.Web.Features.Grading;
+
+/// <summary>GRD-4: one segment of the 80/20 report as .xlsx (names and figures, no personal fields), logged as an export (ARC-9).</summary>
+public sealed class ExportPareto(ParetoReport report, PersonalDataLog log)
+{
+    public async Task<Result<Stream>> Handle(DateOnly? from, DateOnly? to, ParetoSegment segment, bool english, CancellationToken cancellationToken = default)
+    {
+        var rows = await report.Rows(from, to, segment, 0, int.MaxValue, cancellationToken);
+        if (!rows.Succeeded)
+            return Result<Stream>.Fail([.. rows.Errors]);
+        string[] headers = english
+            ? ["Rank", "Customer", "Owner", "Tier", "Orders", "Amount", "Profit", "Cost to serve", "Profit after cost"]
+            : ["排名", "客户", "负责人", "级别", "订单数", "金额", "利润", "服务成本", "扣除服务成本后利润"];
+        static string Money(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+        var file = new MemoryStream();
+        await SpreadsheetWriter.WriteAsync(file, "xlsx", headers, rows.Value!.Select(r => (IReadOnlyList<string?>)
+        [
+            r.Rank.ToString(CultureInfo.InvariantCulture), r.Name, r.Owner, english ? r.Tier.ToString() : Domain.Grading.Tiers.Chinese(r.Tier),
+            r.Orders.ToString(CultureInfo.InvariantCulture), Money(r.Amount), Money(r.Profit), Money(r.CostToServe), Money(r.ProfitAfterCost),
+        ]), cancellationToken);
+        file.Position = 0;
+        await log.RecordAsync(PersonalDataAccessKind.Export, null, rows.Value!.Count, $"pareto {segment} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", cancellationToken);
+        return file;
+    }
+}
