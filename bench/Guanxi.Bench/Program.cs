@@ -5,11 +5,14 @@ using Guanxi.Bench;
 //   dotnet run -c Release --project bench/Guanxi.Bench -- search [customers=1000000] [queries=200]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- import [rows=100000]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- orders [orders=200000]
+//   dotnet run -c Release --project bench/Guanxi.Bench -- grading [customers=1000000] [orders=10×customers]
 if (args is ["search", .. var rest])
     await SearchBench.Run(rest);
 else if (args is ["import", .. var import])
     await ImportBench.Run(import);
 else if (args is ["orders", .. var orders])
     await OrdersBench.Run(orders);
+else if (args is ["grading", .. var grading])
+    await GradingBench.Run(grading);
 else
     await AuditBench.Run(args is ["audit", .. var audit] ? audit : args);

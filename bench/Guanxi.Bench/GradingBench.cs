@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Grading;
+using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Bench;
+
+/// <summary>
+/// Issue 4 nightly recompute and 80/20 report on SQLite at scale: customers and orders generated in SQL, then one
+/// hand-written aggregate over the same orders (the baseline), the full grading recompute (the first run moves most
+/// customers out of "ordinary", the second is a normal night), and the 80/20 report of the grading period.
+/// </summary>
+internal static class GradingBench
+{
+    public static async Task Run(string[] args)
+    {
+        var customers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+        var orders = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : customers * 10;
+        var folder = Directory.CreateTempSubdirectory("guanxi-grading-bench-").FullName;
+        Console.WriteLine($"{Environment.ProcessorCount} cores; {customers:N0} customers, {orders:N0} orders");
+        try
+        {
+            var database = Path.Combine(folder, "app.db");
+            var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}").Options;
+            var admin = await Prepare(options);
+            var watch = Stopwatch.StartNew();
+            await Generate(database, customers, orders);
+            Console.WriteLine($"   generated in {watch.Elapsed.TotalSeconds:F0} s");
+
+            var clock = new EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(EnterpriseClock.DefaultTimeZone));
+            watch.Restart();
+            var groups = await Baseline(database, Guanxi.Domain.Grading.GradingPolicy.Default.PeriodStart(clock.Today));
+            var baseline = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"   hand-written aggregate SQL: {groups:N0} customers in {baseline:F1} s");
+            for (var run = 1; run <= 2; run++)
+            {
+                await using var db = new GuanxiDbContext(options);
+                watch.Restart();
+                var outcome = await new RecomputeGrades(db, new EnterpriseSettings(db, TimeProvider.System), clock, TimeProvider.System).Handle("bench");
+                Console.WriteLine($"   recompute #{run}: {outcome.Customers:N0} graded, {outcome.Changed:N0} changed tier in {watch.Elapsed.TotalSeconds:F1} s = {watch.Elapsed.TotalSeconds / baseline:F1}x the aggregate");
+            }
+            var current = new CurrentUser(new HttpContextAccessor());
+            current.Use(admin);
+            for (var run = 1; run <= 3; run++)
+            {
+                await using var db = new GuanxiDbContext(options);
+                watch.Restart();
+                var report = await new ParetoReport(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock).Handle(null, null);
+                Console.WriteLine($"   pareto #{run}: {report.Value!.Customers:N0} customers, top 20% = {report.Value.Top20ProfitShare:P1} in {watch.Elapsed.TotalMilliseconds:N0} ms");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<ClaimsPrincipal> Prepare(DbContextOptions<GuanxiDbContext> options)
+    {
+        await using var db = new GuanxiDbContext(options);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+        var company = Department.Create("基准公司", DepartmentKind.Company, null).Value!;
+        var user = new StaffUser { UserName = "admin@bench", Email = "admin@bench", DisplayName = "基准管理员", DepartmentId = company.Id, SecurityStamp = "x" };
+        db.AddRange(company, user);
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = Role.Administrator.Name() });
+        await db.SaveChangesAsync();
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(GuanxiClaims.DisplayName, user.DisplayName), new Claim(ClaimTypes.Role, Role.Administrator.Name())], "Bench"));
+    }
+
+    /// <summary>Rows straight into the app's tables (every NOT NULL column given a value of its type), orders over two years, 15% without a cost.</summary>
+    private static async Task Generate(string database, int customers, int orders)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Foreign Keys=False");
+        await connection.OpenAsync();
+        var (owner, department) = (await Scalar(connection, "SELECT \"Id\" FROM \"AspNetUsers\""), await Scalar(connection, "SELECT \"Id\" FROM \"Departments\""));
+        async Task Fill(string table, int count, Dictionary<string, string> given)
+        {
+            var columns = new List<(string Name, string Value)>();
+            await using (var info = connection.CreateCommand())
+            {
+                info.CommandText = $"SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('{table}')";
+                await using var reader = await info.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    var name = reader.GetString(0);
+                    if (given.TryGetValue(name, out var value))
+                        columns.Add((name, value));
+                    else if (reader.GetInt64(2) == 1 && reader.IsDBNull(3))
+                        columns.Add((name, reader.GetString(1) == "INTEGER" ? "0" : "''"));
+                }
+            }
+            await using var insert = connection.CreateCommand();
+            insert.CommandTimeout = 0;
+            insert.CommandText = $"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+                INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) SELECT {string.Join(", ", columns.Select(c => c.Value))} FROM n
+                """;
+            await insert.ExecuteNonQueryAsync();
+        }
+        await Fill("Customers", customers, new()
+        {
+            ["Id"] = "printf('%08X-0000-7000-8000-000000000000', i)", ["Name"] = "'客户' || i", ["Type"] = "'Person'", ["Status"] = "'Active'", ["Tier"] = "'Ordinary'",
+            ["OwnerId"] = $"'{owner}'", ["DepartmentId"] = $"'{department}'", ["Version"] = "printf('%08X-0000-4000-8000-%012X', i, i)", ["Phones"] = "'[]'",
+            ["Emails"] = "'[]'", ["Addresses"] = "'[]'", ["Contacts"] = "'[]'", ["Gender"] = "'Unknown'",
+        });
+        await Fill("Orders", orders, new()
+        {
+            ["Id"] = "printf('%08X-0001-7000-8000-%012X', i, i)", ["Kind"] = "'Sale'", ["ExternalNo"] = "'B' || i",
+            ["CustomerId"] = $"printf('%08X-0000-7000-8000-000000000000', (abs(random()) % {customers}) + 1)",
+            ["DepartmentId"] = $"'{department}'", ["OrderedAt"] = "date('now', '-' || (abs(random()) % 730) || ' days')", ["Items"] = "'[]'", ["Payments"] = "'[]'",
+            ["Amount"] = "1000 + abs(random()) % 5000000", ["Cost"] = "CASE WHEN i % 7 = 0 THEN NULL ELSE 850 + abs(random()) % 4000000 END",
+            ["ReferrerId"] = $"CASE WHEN i % 50 = 0 THEN printf('%08X-0000-7000-8000-000000000000', (abs(random()) % {customers}) + 1) END",
+            ["Version"] = "printf('%08X-0001-4000-8000-%012X', i, i)",
+        });
+    }
+
+    private static async Task<string> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The baseline: the orders of the grading period summed per customer by one GROUP BY, every row read.</summary>
+    private static async Task<int> Baseline(string database, DateOnly from)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = """
+            SELECT "CustomerId", SUM("Amount"), COUNT(*), SUM("Amount" - COALESCE("Cost", 0)), MIN("OrderedAt"), MAX("OrderedAt")
+            FROM "Orders" WHERE "OrderedAt" >= $from GROUP BY "CustomerId"
+            """;
+        command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var rows = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            _ = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5));
+            rows++;
+        }
+        return rows;
+    }
+}
