@@ -17,12 +17,16 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time)
         return run;
     }
 
-    /// <summary>The run of this kind that is queued or running, if any: a second request joins it instead of starting another.</summary>
+    /// <summary>
+    /// The run of this kind that is queued or running, if any: a second request joins it instead of starting another.
+    /// A run older than an hour that never finished was cut off by a restart and is not waited for.
+    /// </summary>
     public async Task<Guid?> Pending(string kind, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var since = time.GetUtcNow().AddHours(-1);
         return await scope.ServiceProvider.GetRequiredService<GuanxiDbContext>().Set<JobRun>()
-            .Where(j => j.Kind == kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+            .Where(j => j.Kind == kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running) && j.CreatedAt > since)
             .OrderByDescending(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
