@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Settings;
@@ -32,7 +30,9 @@ internal static class GradingBench
         {
             var database = Path.Combine(folder, "app.db");
             var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}").Options;
-            var admin = await Prepare(options);
+            ClaimsPrincipal admin;
+            await using (var db = new GuanxiDbContext(options))
+                (admin, _, _) = await BenchAdmin.Create(db);
             var watch = Stopwatch.StartNew();
             await Generate(database, customers, orders);
             Console.WriteLine($"   generated in {watch.Elapsed.TotalSeconds:F0} s");
@@ -64,20 +64,6 @@ internal static class GradingBench
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<ClaimsPrincipal> Prepare(DbContextOptions<GuanxiDbContext> options)
-    {
-        await using var db = new GuanxiDbContext(options);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
-        var company = Department.Create("基准公司", DepartmentKind.Company, null).Value!;
-        var user = new StaffUser { UserName = "admin@bench", Email = "admin@bench", DisplayName = "基准管理员", DepartmentId = company.Id, SecurityStamp = "x" };
-        db.AddRange(company, user);
-        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = Role.Administrator.Name() });
-        await db.SaveChangesAsync();
-        return new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(GuanxiClaims.DisplayName, user.DisplayName), new Claim(ClaimTypes.Role, Role.Administrator.Name())], "Bench"));
     }
 
     /// <summary>Rows straight into the app's tables (every NOT NULL column given a value of its type), orders over two years, 15% without a cost.</summary>

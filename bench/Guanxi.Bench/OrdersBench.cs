@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Orders;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -81,15 +79,7 @@ internal static class OrdersBench
         var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}")
             .AddInterceptors(new AuditInterceptor(current, TimeProvider.System)).Options;
         await using var db = new GuanxiDbContext(options);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
-        var company = Department.Create("基准公司", DepartmentKind.Company, null).Value!;
-        var user = new StaffUser { UserName = "admin@bench", Email = "admin@bench", DisplayName = "基准管理员", DepartmentId = company.Id, SecurityStamp = "x" };
-        db.AddRange(company, user);
-        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = Role.Administrator.Name() });
-        await db.SaveChangesAsync();
-        var admin = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(GuanxiClaims.DisplayName, user.DisplayName), new Claim(ClaimTypes.Role, Role.Administrator.Name())], "Bench"));
+        var (admin, user, company) = await BenchAdmin.Create(db);
         current.Use(admin);
         var customers = DemoCustomers.Generate(new Random(20261122), ChineseNames.LoadShipped(), Divisions.LoadShipped(), [new DemoCustomers.Owner(user.Id, company.Id)], 10_000,
             new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 22)).ToList();

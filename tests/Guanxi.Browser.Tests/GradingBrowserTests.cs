@@ -42,6 +42,7 @@ public sealed class GradingBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         var rows = page.Locator("[data-testid=customers-table] tbody tr");
         await Expect(rows.First.Locator("[data-testid=tier-chip]")).ToHaveTextAsync("VIP客户");
         Assert.Equal(await rows.CountAsync(), await page.Locator("[data-testid=customers-table] [data-testid=tier-chip]", new() { HasText = "VIP客户" }).CountAsync());
+        await BrowserApp.ScreenshotAsync(page, "55-customers-vip-zh");
         await rows.First.Locator("td a").First.ClickAsync();
         await BrowserApp.InteractiveAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "分级与价值" }).ClickAsync();

@@ -145,7 +145,7 @@ public abstract class GradingApiTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task GRD_4_the_pareto_report_of_the_grading_period_ranks_the_buyers_and_its_curve_ends_at_one()
+    public async Task GRD_4_the_pareto_report_of_the_grading_period_ranks_the_buyers_its_curve_ends_at_one_and_ARC_9_its_export_is_logged()
     {
         app.EnsureAvailable();
         var manager = await app.SignedInAs("cs.manager@demo.guanxi.cn");
@@ -164,6 +164,16 @@ public abstract class GradingApiTests(GuanxiApp app)
         var own = await salesManager.GetFromJsonAsync<JsonElement>("/api/reports/pareto");
         Assert.InRange(own.GetProperty("customers").GetInt32(), 1, customers - 1);   // the sales department's buyers only
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/reports/pareto?from=2026-12-01&to=2026-01-01")).StatusCode);
+
+        // ARC-9: a segment's list exports with the export right, and the export is logged.
+        var export = await manager.GetAsync("/api/reports/pareto/export?segment=top");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("sales@demo.guanxi.cn")).GetAsync("/api/reports/pareto/export?segment=top")).StatusCode);
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/audit/personal-data?pageSize=20");
+        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("reason").GetString() is { } r && r.StartsWith("pareto Top", StringComparison.Ordinal)
+            && e.GetProperty("rowCount").GetInt32() == top.GetProperty("count").GetInt32());
     }
 }
 

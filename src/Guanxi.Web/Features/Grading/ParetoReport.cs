@@ -47,9 +47,20 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     public async Task<Result<ParetoView>> Handle(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var (ranked, policy, period, asOf) = await Rank(from, to, cancellationToken);
+        return ranked.Succeeded ? View(ranked.Value!, policy, period, asOf) : Result<ParetoView>.Fail([.. ranked.Errors]);
+    }
+
+    /// <summary>The report and the first rows of one segment from one ranking (the page's first view).</summary>
+    public async Task<Result<(ParetoView View, IReadOnlyList<ParetoRow> Rows)>> WithRows(DateOnly? from, DateOnly? to, ParetoSegment segment, int take, CancellationToken cancellationToken = default)
+    {
+        var (ranked, policy, period, asOf) = await Rank(from, to, cancellationToken);
         if (!ranked.Succeeded)
-            return Result<ParetoView>.Fail([.. ranked.Errors]);
-        var customers = ranked.Value!;
+            return Result<(ParetoView, IReadOnlyList<ParetoRow>)>.Fail([.. ranked.Errors]);
+        return (View(ranked.Value!, policy, period, asOf), await SegmentRows(ranked.Value!, segment, 0, take, cancellationToken));
+    }
+
+    private static ParetoView View(List<Ranked> customers, GradingPolicy policy, (DateOnly From, DateOnly To) period, DateTimeOffset? asOf)
+    {
         var total = customers.Sum(c => c.Profit);
         var (top, bottom) = Cuts(customers.Count);
         var topRows = customers.Take(top).ToList();
@@ -76,9 +87,11 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     public async Task<Result<IReadOnlyList<ParetoRow>>> Rows(DateOnly? from, DateOnly? to, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken = default)
     {
         var (ranked, _, _, _) = await Rank(from, to, cancellationToken);
-        if (!ranked.Succeeded)
-            return Result<IReadOnlyList<ParetoRow>>.Fail([.. ranked.Errors]);
-        var customers = ranked.Value!;
+        return ranked.Succeeded ? Result<IReadOnlyList<ParetoRow>>.Ok(await SegmentRows(ranked.Value!, segment, skip, take, cancellationToken)) : Result<IReadOnlyList<ParetoRow>>.Fail([.. ranked.Errors]);
+    }
+
+    private async Task<IReadOnlyList<ParetoRow>> SegmentRows(List<Ranked> customers, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
+    {
         var (top, bottom) = Cuts(customers.Count);
         var rows = segment switch
         {
