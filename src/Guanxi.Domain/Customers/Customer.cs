@@ -137,6 +137,16 @@ public sealed class Customer
     /// <summary>GRD-2 tier, kept by the grading recompute; each change is in the tier history with its reason.</summary>
     public Grading.Tier Tier { get; private set; }
 
+    /// <summary>LIF-1 stage and since when, kept by the lifecycle update; each change is in the stage history.</summary>
+    public Lifecycle.LifecycleStage Stage { get; private set; }
+    public DateOnly? StageSince { get; private set; }
+
+    /// <summary>The first purchase (returns aside), for the cohorts of LIF-3.</summary>
+    public DateOnly? FirstOrderOn { get; private set; }
+
+    /// <summary>GRD-7: a prospect's level, set by the owner.</summary>
+    public Grading.ProspectLevel? ProspectLevel { get; private set; }
+
     public CustomerStatus Status { get; private set; }
     public Guid? MergedIntoId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -156,7 +166,6 @@ public sealed class Customer
         Type, Name, Organization, phones, emails, WeChat, addresses, Birthday, LunarBirthday, Gender, Industry, Size, Source,
         OwnerId, DepartmentId, Background, Preferences, Needs, MarketingConsent, ConsentChannel, contacts, TradeCustomer);
 
-    /// <summary>Sets the number of an imported customer (客户编号); a number once given stays.</summary>
     public Result<Customer> AssessPotential(int score, string? reason)
     {
         if (Status != CustomerStatus.Active)
@@ -172,6 +181,17 @@ public sealed class Customer
         return this;
     }
 
+    public Result<Customer> Classify(Grading.ProspectLevel? level)
+    {
+        if (Status != CustomerStatus.Active)
+            return CustomerErrors.NotEditable(Status);
+        if (level is { } l && !Enum.IsDefined(l))
+            return Grading.GradingErrors.ProspectLevel;
+        (ProspectLevel, Version) = (level, Guid.NewGuid());
+        return this;
+    }
+
+    /// <summary>Sets the number of an imported customer (客户编号); a number once given stays.</summary>
     public Result<Customer> Numbered(string externalNo)
     {
         if (string.IsNullOrWhiteSpace(externalNo) || externalNo.Trim().Length > MaxExternalNoLength)
