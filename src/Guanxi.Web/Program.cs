@@ -6,8 +6,10 @@ using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Features.Jobs;
+using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,7 +22,13 @@ builder.AddImports();
 builder.AddOrders();
 builder.AddSettings();
 builder.AddGrading();
-builder.AddJobs(q => GradingFeature.Schedule(q, builder.Configuration));
+builder.AddLifecycle();
+builder.AddTasks();
+builder.AddJobs(q =>
+{
+    GradingFeature.Schedule(q, builder.Configuration);
+    LifecycleFeature.Schedule(q, builder.Configuration);
+});
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -34,6 +42,8 @@ app.MapImports();
 app.MapOrders();
 app.MapJobs();
 app.MapGrading();
+app.MapLifecycle();
+app.MapTasks();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Tasks;
 
 namespace Guanxi.Domain.Tests;
 
@@ -112,5 +113,17 @@ public sealed class LifecycleTests
         Assert.Equal(ProspectLevel.Key, customer.ProspectLevel);
         Assert.Equal("重点顾客", ProspectLevel.Key.Chinese());
         Assert.False(customer.Classify((ProspectLevel)9).Succeeded);
+    }
+
+    [Fact]
+    public void LIF_2_a_task_is_done_once_with_what_came_of_it()
+    {
+        var task = CustomerTask.Open(Guid.NewGuid(), CustomerTaskKind.CareCall, "owner-1", Guid.NewGuid(), new DateOnly(2026, 11, 23), ("关怀回访", "Care call"), DateTimeOffset.UnixEpoch);
+        Assert.True(task.IsOverdue(new DateOnly(2026, 11, 24)));
+        Assert.Equal(TaskErrors.OutcomeRequired, task.Complete(" ", "王芳", DateTimeOffset.UnixEpoch).Errors[0]);
+        Assert.Equal(TaskErrors.OutcomeTooLong, task.Complete(new string('很', 501), "王芳", DateTimeOffset.UnixEpoch).Errors[0]);
+        Assert.True(task.Complete("客户对交车满意，已预约首保", "王芳", DateTimeOffset.UnixEpoch).Succeeded);
+        Assert.False(task.IsOverdue(new DateOnly(2026, 11, 24)));
+        Assert.Equal(TaskErrors.AlreadyDone, task.Complete("再次", "王芳", DateTimeOffset.UnixEpoch).Errors[0]);
     }
 }

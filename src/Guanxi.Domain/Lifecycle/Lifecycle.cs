@@ -1,4 +1,5 @@
 using System.Globalization;
+using Guanxi.Domain.Tasks;
 
 namespace Guanxi.Domain.Lifecycle;
 

@@ -42,7 +42,10 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.ExternalNo);
         builder.Property(c => c.Tier).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ProspectLevel).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.PotentialReason).HasMaxLength(500);
         builder.HasIndex(c => new { c.Tier, c.Status });
+        builder.HasIndex(c => new { c.Stage, c.Status });
     }
 }

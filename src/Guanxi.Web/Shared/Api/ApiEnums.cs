@@ -23,6 +23,11 @@ public static class ApiEnums
         new JsonStringEnumConverter<Domain.Grading.Tier>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Grading.TierMode>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Features.Jobs.JobStatus>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Lifecycle.LifecycleStage>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Lifecycle.ChurnReason>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Grading.ProspectLevel>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Tasks.CustomerTaskKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Features.Tasks.TaskState>(JsonNamingPolicy.CamelCase),
     ];
 
     /// <summary>A query or form value by its name in any case; blank is no value; numbers and unknown names are refused.</summary>

@@ -1,4 +1,4 @@
-namespace Guanxi.Domain.Lifecycle;
+namespace Guanxi.Domain.Tasks;
 
 /// <summary>What an owner's task is for: LIF-2's care call and win-back visit, ARC-6's periodic review.</summary>
 public enum CustomerTaskKind

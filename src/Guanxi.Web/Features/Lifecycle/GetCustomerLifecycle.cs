@@ -1,0 +1,47 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
+using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Tasks;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Lifecycle;
+
+public sealed record StageChangeView(long Id, DateTimeOffset At, LifecycleStage From, LifecycleStage To, DateOnly? EffectiveOn, string Reason, string By, ChurnReason? ChurnReason, string? ChurnNote);
+
+public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer, CustomerTaskKind Kind, DateOnly DueOn, string Note, string? Assignee, DateTimeOffset? DoneAt, string? DoneBy, string? Outcome, bool Overdue);
+
+public sealed record LifecycleView(
+    LifecycleStage Stage, DateOnly? Since, string Strategy, ProspectLevel? ProspectLevel, ChurnReason? ChurnReason, string? ChurnNote,
+    IReadOnlyList<StageChangeView> History, IReadOnlyList<CustomerTaskView> Tasks, bool CanEdit);
+
+/// <summary>LIF-1..3, GRD-7: a customer's stage, since when, the stage's strategy, the stage history, their tasks and the churn reason (null when out of sight).</summary>
+public sealed class GetCustomerLifecycle(GuanxiDbContext db, CustomerViewers viewers, Domain.Common.EnterpriseClock clock)
+{
+    public async Task<LifecycleView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
+            .Select(c => new { c.Name, c.Stage, c.StageSince, c.ProspectLevel, c.OwnerId, c.DepartmentId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+            return null;
+        var english = Cultures.IsEnglish;
+        var history = await db.Set<StageChange>().AsNoTracking().Where(s => s.CustomerId == customerId)
+            .OrderByDescending(s => s.Id).Take(100)
+            .Select(s => new StageChangeView(s.Id, s.At, s.From, s.To, s.EffectiveOn, english ? s.ReasonEn : s.Reason, s.By, s.ChurnReason, s.ChurnNote))
+            .ToListAsync(cancellationToken);
+        var today = clock.Today;
+        var tasks = await db.Set<CustomerTask>().AsNoTracking().Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.DoneAt != null).ThenByDescending(t => t.DueOn).Take(20)
+            .Select(t => new CustomerTaskView(t.Id, t.CustomerId, customer.Name, t.Kind, t.DueOn, english ? t.NoteEn : t.Note,
+                db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(), t.DoneAt, t.DoneBy, t.Outcome, t.DoneAt == null && t.DueOn < today))
+            .ToListAsync(cancellationToken);
+        var churn = customer.Stage == LifecycleStage.Churned ? history.FirstOrDefault(h => h.To == LifecycleStage.Churned) : null;
+        var strategy = customer.Stage.Strategy();
+        return new LifecycleView(customer.Stage, customer.StageSince, english ? strategy.English : strategy.Chinese, customer.ProspectLevel,
+            churn?.ChurnReason, churn?.ChurnNote, history, tasks, CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
+    }
+}

@@ -1,0 +1,18 @@
+using Quartz;
+
+namespace Guanxi.Web.Features.Lifecycle;
+
+/// <summary>LIF-1: inactivity moves customers on even when no order is written — every night, and after the thresholds change.</summary>
+[DisallowConcurrentExecution]
+public sealed class LifecycleJob(UpdateLifecycle update, ILogger<LifecycleJob> logger) : IJob
+{
+    public const string Nightly = "系统（夜间更新）";
+    public static readonly JobKey Key = new("lifecycle.update");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var by = context.MergedJobDataMap.TryGetString("by", out var name) && name is not null ? name : Nightly;
+        var outcome = await update.Handle(by, cancellationToken: cancellationToken);
+        logger.LogInformation("Lifecycle update: {Customers} customers, {Changed} changed stage, {Tasks} tasks opened", outcome.Customers, outcome.Changed, outcome.Tasks);
+    }
+}

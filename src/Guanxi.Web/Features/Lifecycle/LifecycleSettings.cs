@@ -1,0 +1,32 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Lifecycle;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Auth;
+using Quartz;
+
+namespace Guanxi.Web.Features.Lifecycle;
+
+/// <summary>LIF-1 thresholds: read by anyone signed in, set by administrators; saving re-judges every customer at once.</summary>
+public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user, ISchedulerFactory schedulers)
+{
+    public static readonly Error NotAllowed = new("lifecycle.not_allowed", "只有系统管理员可以修改生命周期设置。", "Only administrators can change the lifecycle settings.");
+
+    public Task<LifecyclePolicy> Get(CancellationToken cancellationToken = default) => settings.Get(UpdateLifecycle.PolicyKey, LifecyclePolicy.Default, cancellationToken);
+
+    public async Task<Result<LifecyclePolicy>> Save(LifecyclePolicy? policy, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsIn(Domain.Accounts.Role.Administrator))
+            return NotAllowed;
+        if (policy is null)
+            return LifecycleErrors.LoyalOrders;
+        var errors = policy.Validate();
+        if (errors.Count > 0)
+            return Result<LifecyclePolicy>.Fail([.. errors]);
+        await settings.Stage(UpdateLifecycle.PolicyKey, policy, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(LifecycleJob.Key, new JobDataMap { ["by"] = $"{user.DisplayName}（修改生命周期设置）" }, cancellationToken);
+        return policy;
+    }
+}

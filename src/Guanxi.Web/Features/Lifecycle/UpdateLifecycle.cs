@@ -1,0 +1,66 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Tasks;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Guanxi.Web.Features.Lifecycle;
+
+public sealed record LifecycleOutcome(int Customers, int Changed, int Tasks);
+
+/// <summary>
+/// LIF-1/2: sets each customer's stage from their orders and the time since the last one — for a few customers right
+/// after their orders are written (inside that transaction), for everyone nightly. Each change is recorded with its
+/// reason; entering a stage may open a task for the owner.
+/// </summary>
+public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+{
+    public const string PolicyKey = "lifecycle.policy";
+    private const int Chunk = 10_000;
+
+    /// <param name="only">The customers whose orders changed; null for everyone.</param>
+    public async Task<LifecycleOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, CancellationToken cancellationToken = default)
+    {
+        var policy = await settings.Get(PolicyKey, LifecyclePolicy.Default, cancellationToken);
+        var (today, now) = (clock.Today, time.GetUtcNow());
+        var facts = await LifecycleFacts.Read(db, policy, today, only, cancellationToken);
+        var changes = new List<StageChange>();
+        var tasks = new List<CustomerTask>();
+        foreach (var fact in facts)
+        {
+            var stage = Domain.Lifecycle.Lifecycle.Assess(policy, fact.History, today, fact.Stage);
+            if (stage.Stage == fact.Stage)
+                continue;
+            changes.Add(new StageChange
+            {
+                CustomerId = fact.Id, At = now, From = fact.Stage, To = stage.Stage, EffectiveOn = stage.Since, Reason = stage.Reason, ReasonEn = stage.ReasonEn, By = by,
+            });
+            if (Domain.Lifecycle.Lifecycle.TaskFor(policy, stage, fact.History, today) is { } task)
+                tasks.Add(CustomerTask.Open(fact.Id, task.Kind, fact.OwnerId, fact.DepartmentId, task.DueOn, (task.Note, task.NoteEn), now));
+        }
+        if (changes.Count == 0)
+            return new LifecycleOutcome(facts.Count, 0, 0);
+
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await using (var insert = new JsonInsert(db, typeof(StageChange), connection, transaction))
+            foreach (var chunk in changes.Chunk(Chunk))
+                await insert.Run(chunk, cancellationToken);
+        await using (var insert = new JsonInsert(db, typeof(CustomerTask), connection, transaction))
+            foreach (var chunk in tasks.Chunk(Chunk))
+                await insert.Run(chunk, cancellationToken);
+        // Each changed customer takes the stage and date of the change just written for them.
+        var changed = db.Set<StageChange>().Where(s => s.At == now);
+        foreach (var ids in changes.Select(c => c.CustomerId).Chunk(Chunk))
+            await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Stage, c => changed.Where(x => x.CustomerId == c.Id).Select(x => x.To).First())
+                .SetProperty(c => c.StageSince, c => changed.Where(x => x.CustomerId == c.Id).Select(x => x.EffectiveOn).First()), cancellationToken);
+        if (own is not null)
+            await own.CommitAsync(cancellationToken);
+        return new LifecycleOutcome(facts.Count, changes.Count, tasks.Count);
+    }
+}

@@ -1,0 +1,62 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Tasks;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Tasks;
+
+public enum TaskState
+{
+    Open,
+    Overdue,
+    Done,
+}
+
+public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done);
+
+/// <summary>
+/// "My tasks": the caller's own tasks, or — for department managers, customer service and leadership — everyone's in
+/// their sight (their department's, or all), open ones first by due date.
+/// </summary>
+public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
+{
+    public async Task<TaskList?> Handle(bool mine, TaskState? state, CustomerTaskKind? kind, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var today = clock.Today;
+        var tasks = db.Set<CustomerTask>().AsNoTracking();
+        var department = CustomerAccess.ListedDepartment(viewer);
+        if (mine || !(CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Domain.Accounts.Role.DepartmentManager)))
+            tasks = tasks.Where(t => t.AssigneeId == viewer.UserId);
+        else if (department is { } d)
+            tasks = tasks.Where(t => t.DepartmentId == d);
+        if (kind is { } k)
+            tasks = tasks.Where(t => t.Kind == k);
+        var counts = await tasks.GroupBy(_ => 1).Select(g => new
+        {
+            Open = g.Count(t => t.DoneAt == null),
+            Overdue = g.Count(t => t.DoneAt == null && t.DueOn < today),
+            Done = g.Count(t => t.DoneAt != null),
+        }).FirstOrDefaultAsync(cancellationToken);
+        tasks = state switch
+        {
+            TaskState.Open => tasks.Where(t => t.DoneAt == null),
+            TaskState.Overdue => tasks.Where(t => t.DoneAt == null && t.DueOn < today),
+            TaskState.Done => tasks.Where(t => t.DoneAt != null),
+            _ => tasks,
+        };
+        var total = await tasks.CountAsync(cancellationToken);
+        var english = Cultures.IsEnglish;
+        var items = await tasks.OrderBy(t => t.DoneAt != null).ThenBy(t => t.DoneAt == null ? t.DueOn : DateOnly.MaxValue).ThenByDescending(t => t.DoneAt).ThenBy(t => t.Id)
+            .Skip(skip).Take(take)
+            .Select(t => new CustomerTaskView(t.Id, t.CustomerId, db.Set<Customer>().Where(c => c.Id == t.CustomerId).Select(c => c.Name).First(), t.Kind, t.DueOn,
+                english ? t.NoteEn : t.Note, db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                t.DoneAt, t.DoneBy, t.Outcome, t.DoneAt == null && t.DueOn < today))
+            .ToListAsync(cancellationToken);
+        return new TaskList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0);
+    }
+}
