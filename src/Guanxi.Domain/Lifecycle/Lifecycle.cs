@@ -64,7 +64,7 @@ public static class Lifecycle
                     $"首次成交，{D(delivered)} 交车：{policy.CareCallDays} 天内关怀回访", $"First purchase, delivered {D(delivered)}: a care call within {policy.CareCallDays} days");
             case LifecycleStage.Churned when assessment.Since is { } churned && today.DayNumber - churned.DayNumber <= TaskFreshDays:
                 return new(CustomerTaskKind.WinBack, today.AddDays(policy.WinBackDays),
-                    $"客户流失（{assessment.Reason}）：挽回拜访并记录流失原因", $"Customer churned ({assessment.ReasonEn}): a win-back visit, and record why they left");
+                    $"客户已流失（最后一次成交 {D(history.Last!.Value)}）：挽回拜访并记录流失原因", $"Customer churned (last purchase {D(history.Last!.Value)}): a win-back visit, and record why they left");
             default:
                 return null;
         }

@@ -33,8 +33,8 @@ public static class LifecycleStages
     /// <summary>LIF-2: what the stage's strategy asks of the owner.</summary>
     public static (string Chinese, string English) Strategy(this LifecycleStage stage) => stage switch
     {
-        LifecycleStage.FirstPurchase => ("交车后 3 天内关怀回访（系统已建任务），介绍售后服务、首保与会员权益。",
-            "A care call within 3 days of delivery (the system creates the task); introduce after-sales service, the first maintenance and membership."),
+        LifecycleStage.FirstPurchase => ("交车后及时关怀回访（系统按设置的天数建任务），介绍售后服务、首保与会员权益。",
+            "A care call soon after delivery (the system creates the task, due after the days set); introduce after-sales service, the first maintenance and membership."),
         LifecycleStage.Repeat => ("按购买与保养记录给出个性化优惠：保养套餐、精品、续保、置换。",
             "Personalised offers from the purchase and service record: maintenance packages, accessories, insurance renewal, trade-in."),
         LifecycleStage.Loyal => ("请求转介绍；提供增值服务：优先预约、专属顾问、车主活动。",

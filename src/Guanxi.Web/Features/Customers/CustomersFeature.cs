@@ -49,14 +49,15 @@ public static class CustomersFeature
     {
         var customers = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
         customers.MapGet("/", async Task<Results<Ok<Page<CustomerRow>>, ValidationProblem>> (string? q, Guid? groupId, string? ownerId, Guid? departmentId,
-            string? type, string? status, string? tier, string? sort, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
+            string? type, string? status, string? tier, string? stage, string? sort, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
         {
             // Enum values read in any case ("archived", "Archived"), as the JSON contract writes them lower-case.
-            if (!ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s) || !ApiEnums.TryParse<Tier>(tier, out var g))
+            if (!ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s) || !ApiEnums.TryParse<Tier>(tier, out var g)
+                || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(stage, out var l))
                 return Problems.Validation(CustomerWebErrors.UnknownFilter);
-            return TypedResults.Ok(await list.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, page, pageSize, groupId, sort, g), ct));
+            return TypedResults.Ok(await list.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, page, pageSize, groupId, sort, g, l), ct));
         })
-            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; sort=name|-name|createdAt|-createdAt.");
+            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; sort=name|-name|createdAt|-createdAt.");
 
         customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
             Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>
@@ -123,13 +124,13 @@ public static class CustomersFeature
         }).WithSummary("PIPL erasure with a reason (customer-service manager, administrators): personal fields blanked for good, history redacted, the erasure recorded.");
 
         customers.MapGet("/export", async Task<Results<FileStreamHttpResult, ValidationProblem>> (string? format, string? q, Guid? groupId, string? ownerId, Guid? departmentId,
-            string? type, string? status, string? tier, string? sort, ExportCustomers export, Guanxi.Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
+            string? type, string? status, string? tier, string? stage, string? sort, ExportCustomers export, Guanxi.Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
         {
             format = (format ?? "xlsx").ToLowerInvariant();
             if (format is not ("xlsx" or "csv") || !ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s)
-                || !ApiEnums.TryParse<Tier>(tier, out var g))
+                || !ApiEnums.TryParse<Tier>(tier, out var g) || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(stage, out var l))
                 return Problems.Validation(CustomerWebErrors.ExportFormat);
-            if (await export.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, null, null, groupId, sort, g), format, Cultures.IsEnglish, ct) is not { } file)
+            if (await export.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, null, null, groupId, sort, g, l), format, Cultures.IsEnglish, ct) is not { } file)
                 return Problems.Validation(CustomerWebErrors.NotAllowed);
             var contentType = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             return TypedResults.File(file.File, contentType, $"customers-{clock.Today:yyyyMMdd}.{format}");

@@ -8,13 +8,15 @@ namespace Guanxi.Web.Features.Customers;
 
 public sealed record CustomerQuery(
     string? Q = null, string? OwnerId = null, Guid? DepartmentId = null, CustomerType? Type = null, CustomerStatus? Status = null,
-    int? Page = null, int? PageSize = null, Guid? GroupId = null, string? Sort = null, Tier? Tier = null);
+    int? Page = null, int? PageSize = null, Guid? GroupId = null, string? Sort = null, Tier? Tier = null,
+    Domain.Lifecycle.LifecycleStage? Stage = null);
 
 public sealed record GroupRef(Guid Id, string Name);
 
 public sealed record CustomerRow(
     Guid Id, string Name, CustomerType Type, string? Organization, string? PrimaryPhone, string OwnerId, string OwnerName,
-    Guid DepartmentId, IReadOnlyList<GroupRef> Groups, DateTimeOffset CreatedAt, Tier Tier = Tier.Ordinary);
+    Guid DepartmentId, IReadOnlyList<GroupRef> Groups, DateTimeOffset CreatedAt, Tier Tier = Tier.Ordinary,
+    Domain.Lifecycle.LifecycleStage Stage = Domain.Lifecycle.LifecycleStage.Potential);
 
 /// <summary>
 /// The customers in the caller's sight (ARC-9), filtered, searched and sorted (search results by rank, otherwise newest
@@ -76,6 +78,8 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
             customers = customers.Where(c => c.Type == type);
         if (query.Tier is { } tier)
             customers = customers.Where(c => c.Tier == tier);
+        if (query.Stage is { } stage)
+            customers = customers.Where(c => c.Stage == stage);
         if (query.GroupId is { } groupId)
             customers = customers.Where(c => db.Set<CustomerGroupMember>().Any(m => m.GroupId == groupId && m.CustomerId == c.Id));
         return customers;
@@ -95,6 +99,6 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
         var phone = c.Phones.OrderBy(p => p.Kind).FirstOrDefault()?.Number;
         return new CustomerRow(c.Id, c.Name, c.Type, c.Organization,
             phone is null ? null : sight == CustomerSight.Full ? phone : PersonalDataMask.Phone(phone),
-            c.OwnerId, owner, c.DepartmentId, groups, c.CreatedAt, c.Tier);
+            c.OwnerId, owner, c.DepartmentId, groups, c.CreatedAt, c.Tier, c.Stage);
     }
 }

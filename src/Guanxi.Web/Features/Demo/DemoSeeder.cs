@@ -1,4 +1,6 @@
 using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -76,6 +78,24 @@ public static class DemoSeeder
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Aftercare(db, demo.Random, clock.Today, now, cancellationToken);
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle("演示数据", cancellationToken: cancellationToken);   // tiers and reports from the first start
+    }
+
+    /// <summary>The owners' work so far: most lost customers have a recorded reason (LIF-3), care calls that fell due are made.</summary>
+    private static async Task Aftercare(GuanxiDbContext db, Random random, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ChurnReason[] likely = [ChurnReason.Price, ChurnReason.Price, ChurnReason.Competitor, ChurnReason.Competitor, ChurnReason.Competitor, ChurnReason.Service,
+            ChurnReason.Service, ChurnReason.Moved, ChurnReason.NoNeed, ChurnReason.Quality, ChurnReason.Business, ChurnReason.Unreachable];
+        foreach (var churn in await db.Set<Lifecycle.StageChange>().Where(s => s.To == LifecycleStage.Churned).OrderBy(s => s.Id).ToListAsync(cancellationToken))
+        {
+            if (random.NextDouble() < 0.7)
+                (churn.ChurnReason, churn.ChurnRecordedBy) = (likely[random.Next(likely.Length)], "演示数据");
+        }
+        var due = today.AddDays(-2);
+        foreach (var task in await db.Set<CustomerTask>().Where(t => t.Kind == CustomerTaskKind.CareCall && t.DueOn < due).OrderBy(t => t.Id).ToListAsync(cancellationToken))
+            task.Complete("客户对交车满意，已介绍首保和会员权益", "演示数据", now);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 }
