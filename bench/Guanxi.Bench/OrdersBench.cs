@@ -62,7 +62,9 @@ internal static class OrdersBench
     private static SaveOrders Handler(DbContextOptions<GuanxiDbContext> options, CurrentUser current)
     {
         var db = new GuanxiDbContext(options);
-        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System));
+        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System,
+            new Web.Features.Lifecycle.UpdateLifecycle(db, new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System),
+                new Domain.Common.EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone)), TimeProvider.System)));
     }
 
     private static OrderBody Body(Random random, int i, Guid customer, Guid department)
