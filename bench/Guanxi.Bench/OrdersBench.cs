@@ -62,9 +62,11 @@ internal static class OrdersBench
     private static SaveOrders Handler(DbContextOptions<GuanxiDbContext> options, CurrentUser current)
     {
         var db = new GuanxiDbContext(options);
-        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System,
-            new Web.Features.Lifecycle.UpdateLifecycle(db, new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System),
-                new Domain.Common.EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone)), TimeProvider.System)));
+        var (settings, time) = (new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System), TimeProvider.System);
+        var clock = new Domain.Common.EnterpriseClock(time, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
+        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, time,
+            new Web.Features.Lifecycle.UpdateLifecycle(db, settings, clock, time),
+            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time))));
     }
 
     private static OrderBody Body(Random random, int i, Guid customer, Guid department)

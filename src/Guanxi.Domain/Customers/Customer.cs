@@ -94,6 +94,7 @@ public sealed class Customer
     private List<string> emails = [];
     private List<CustomerAddress> addresses = [];
     private List<CustomerContact> contacts = [];
+    private List<Credit.BusinessCondition> businessConditions = [];
 
 #pragma warning disable CS8618 // set by EF Core when loading, by Apply when created
     private Customer()
@@ -144,6 +145,14 @@ public sealed class Customer
     /// <summary>The first purchase (returns aside), for the cohorts of LIF-3.</summary>
     public DateOnly? FirstOrderOn { get; private set; }
 
+    /// <summary>ARC-5: the credit level in force, the level the rules gave last, and whether the one in force was set by hand.</summary>
+    public Credit.CreditLevel Credit { get; private set; } = Guanxi.Domain.Credit.CreditLevel.A;
+    public Credit.CreditLevel CreditComputed { get; private set; } = Guanxi.Domain.Credit.CreditLevel.A;
+    public bool CreditManual { get; private set; }
+
+    /// <summary>ARC-5/7: business-condition flags the owner records (poor condition, debts, restructuring, bankruptcy).</summary>
+    public IReadOnlyList<Credit.BusinessCondition> BusinessConditions => businessConditions;
+
     /// <summary>GRD-7: a prospect's level, set by the owner.</summary>
     public Grading.ProspectLevel? ProspectLevel { get; private set; }
 
@@ -178,6 +187,53 @@ public sealed class Customer
         if (errors.Count > 0)
             return Result<Customer>.Fail([.. errors]);
         (Potential, PotentialReason, Version) = (score, reason!.Trim(), Guid.NewGuid());
+        return this;
+    }
+
+    /// <summary>ARC-5: a manual level with its reason; it stands until the rules give a different level than they did.</summary>
+    public Result<Credit.CreditLevel> AdjustCredit(Credit.CreditLevel? level, string? reason)
+    {
+        if (Status != CustomerStatus.Active)
+            return CustomerErrors.NotEditable(Status);
+        var errors = new List<Error>();
+        if (level is not { } l || !Enum.IsDefined(l))
+            errors.Add(Guanxi.Domain.Credit.CreditErrors.LevelRequired);
+        else if (l == Credit)
+            errors.Add(Guanxi.Domain.Credit.CreditErrors.Unchanged);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+            errors.Add(Guanxi.Domain.Credit.CreditErrors.ReasonRequired);
+        if (errors.Count > 0)
+            return Result<Credit.CreditLevel>.Fail([.. errors]);
+        var from = Credit;
+        (Credit, CreditManual, Version) = (level!.Value, true, Guid.NewGuid());
+        return from;
+    }
+
+    /// <summary>
+    /// ARC-5: the level the rules give now. A manual level stands while the rules give what they gave when it was set;
+    /// once they give something else the record has changed, and their level takes over. Returns the level before, or null when nothing changed.
+    /// </summary>
+    public Credit.CreditLevel? Rate(Credit.CreditLevel computed)
+    {
+        if (CreditManual && computed == CreditComputed)
+            return null;
+        var from = Credit;
+        (CreditComputed, CreditManual) = (computed, false);
+        if (from == computed)
+            return null;
+        (Credit, Version) = (computed, Guid.NewGuid());
+        return from;
+    }
+
+    public Result<Customer> RecordBusinessConditions(IReadOnlyCollection<Credit.BusinessCondition> conditions)
+    {
+        if (Status != CustomerStatus.Active)
+            return CustomerErrors.NotEditable(Status);
+        if (conditions.Any(c => !Enum.IsDefined(c)))
+            return Guanxi.Domain.Credit.CreditErrors.Flag;
+        var sorted = conditions.Distinct().Order().ToList();
+        if (!sorted.SequenceEqual(businessConditions))
+            (businessConditions, Version) = (sorted, Guid.NewGuid());
         return this;
     }
 

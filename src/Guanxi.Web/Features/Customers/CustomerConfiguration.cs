@@ -47,5 +47,9 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.PotentialReason).HasMaxLength(500);
         builder.HasIndex(c => new { c.Tier, c.Status });
         builder.HasIndex(c => new { c.Stage, c.Status });
+        builder.Property(c => c.Credit).HasConversion<string>().HasMaxLength(4);
+        builder.Property(c => c.CreditComputed).HasConversion<string>().HasMaxLength(4);
+        builder.Property(c => c.BusinessConditions).HasField("businessConditions").AsJson();
+        builder.HasIndex(c => new { c.Credit, c.Status });
     }
 }

@@ -44,7 +44,7 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
 /// Upserts orders inside the caller's transaction: known numbers through the change tracker (each changed field in the
 /// history), new ones in bulk (<see cref="JsonInsert"/>) with one history row each saying where they came from.
 /// </summary>
-public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, Lifecycle.UpdateLifecycle lifecycle)
+public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, Lifecycle.UpdateLifecycle lifecycle, Credit.EvaluateCredit credit)
 {
     public Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken) =>
         Upsert(orders, _ => source, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
             }
         }
         var now = time.GetUtcNow();
-        // LIF-1: the customers of these orders, before and after, are judged again once they are written.
+        // LIF-1, ARC-5: the customers of these orders, before and after, are judged and rated again once they are written.
         var customers = orders.Select(o => o.CustomerId).Concat(existing.Values.Select(o => o.CustomerId)).ToHashSet();
         var ids = new List<Guid>(orders.Count);
         var created = new List<(Order Order, string Source)>();
@@ -103,6 +103,7 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
             }
         }
         await lifecycle.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
+        await credit.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
         return (created.Count, updated, ids);
     }
 }

@@ -28,6 +28,8 @@ public static class ApiEnums
         new JsonStringEnumConverter<Domain.Grading.ProspectLevel>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Tasks.CustomerTaskKind>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Features.Tasks.TaskState>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Credit.BusinessCondition>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Credit.CreditLevel>(),   // AAA, AA, A, B, C as written
     ];
 
     /// <summary>A query or form value by its name in any case; blank is no value; numbers and unknown names are refused.</summary>

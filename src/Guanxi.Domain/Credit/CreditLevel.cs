@@ -1,0 +1,39 @@
+namespace Guanxi.Domain.Credit;
+
+/// <summary>ARC-5 credit levels (信用等级), in rising order.</summary>
+public enum CreditLevel
+{
+    C,
+    B,
+    A,
+    AA,
+    AAA,
+}
+
+/// <summary>ARC-5/7 business condition (经营状况) as the owner records it: each flag caps the credit level and puts the customer on the risk list.</summary>
+public enum BusinessCondition
+{
+    PoorCondition,
+    Debts,
+    Restructuring,
+    Bankruptcy,
+}
+
+public static class BusinessConditions
+{
+    public static string Chinese(this BusinessCondition flag) => flag switch
+    {
+        BusinessCondition.PoorCondition => "经营不善",
+        BusinessCondition.Debts => "债务纠纷",
+        BusinessCondition.Restructuring => "重组",
+        _ => "破产",
+    };
+
+    public static string English(this BusinessCondition flag) => flag switch
+    {
+        BusinessCondition.PoorCondition => "Poor business condition",
+        BusinessCondition.Debts => "Debts",
+        BusinessCondition.Restructuring => "Restructuring",
+        _ => "Bankruptcy",
+    };
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Guanxi.Domain.Orders;
+
+namespace Guanxi.Domain.Credit;
+
+/// <summary>A customer's payment record: instalments that fell due, those paid by their due date, and what is overdue now.</summary>
+public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, int OverdueDays)
+{
+    public static PaymentRecord None { get; } = new(0, 0, 0, 0);
+
+    /// <summary>Percent of the instalments due that were paid on time; 100 with none due yet.</summary>
+    public decimal OnTimePercent => Due == 0 ? 100m : Math.Round(OnTime * 100m / Due, 1);
+
+    public static PaymentRecord Of(IEnumerable<OrderPayment> payments, DateOnly today)
+    {
+        var (due, onTime, overdue, days) = (0, 0, 0m, 0);
+        foreach (var p in payments.Where(p => p.DueAt <= today))
+        {
+            due++;
+            if (p.PaidAt is { } paid)
+                onTime += paid <= p.DueAt ? 1 : 0;
+            else if (p.DueAt < today)
+                (overdue, days) = (overdue + p.Amount, Math.Max(days, today.DayNumber - p.DueAt.DayNumber));
+        }
+        return new(due, onTime, overdue, days);
+    }
+}
+
+public sealed record CreditAssessment(CreditLevel Level, string Reason, string ReasonEn);
+
+/// <summary>ARC-5: the level follows from the payment record and the business flags through the rule table.</summary>
+public static class CreditRating
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static CreditAssessment Evaluate(CreditPolicy policy, PaymentRecord record, IReadOnlyCollection<BusinessCondition> flags)
+    {
+        var facts = $"准时付款 {record.OnTime}/{record.Due}（{record.OnTimePercent.ToString("0.#", Invariant)}%），逾期 ¥{record.OverdueAmount.ToString("N2", Invariant)}、{record.OverdueDays} 天";
+        var factsEn = $"paid on time {record.OnTime}/{record.Due} ({record.OnTimePercent.ToString("0.#", Invariant)}%), overdue ¥{record.OverdueAmount.ToString("N2", Invariant)} for {record.OverdueDays} days";
+        if (flags.Count > 0)
+        {
+            facts += "；经营状况：" + string.Join("、", flags.Order().Select(f => f.Chinese()));
+            factsEn += "; business: " + string.Join(", ", flags.Order().Select(f => f.English()));
+        }
+        if (record.Due == 0 && flags.Count == 0)
+            return new(CreditLevel.A, "尚无到期的付款，按默认 A 级", "No instalment due yet: A by default");
+        if (flags.Contains(BusinessCondition.Bankruptcy))
+            return new(CreditLevel.C, facts + "（破产一律为 C）", factsEn + " (bankruptcy is always C)");
+        var rule = policy.Rules.FirstOrDefault(r => record.OnTimePercent >= r.MinOnTimePercent && record.OverdueAmount <= r.MaxOverdueAmount
+            && record.OverdueDays <= r.MaxOverdueDays && (r.FlagsAllowed || flags.Count == 0));
+        return rule is null
+            ? new(CreditLevel.C, facts + "，未达到 B 级条件", factsEn + ", below the B rule")
+            : new(rule.Level, facts + $"，符合 {rule.Level} 级条件", factsEn + $", meets the {rule.Level} rule");
+    }
+}

@@ -1,0 +1,48 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Credit;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Api;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Credit;
+
+public sealed record CreditAdjustBody(string? Level, string? Reason);
+
+/// <summary>
+/// ARC-5: the department's manager or the customer-service manager sets a level by hand, with a reason; it is recorded
+/// and stands until the payment record changes what the rules give. The owner cannot raise their own customer's credit.
+/// </summary>
+public sealed class AdjustCredit(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, TimeProvider time)
+{
+    public static readonly Error NotAllowed = new("credit.adjust_not_allowed", "只有客户所在部门的经理和客服经理可以调整信用等级。", "Only the department's manager and the customer-service manager adjust credit.");
+
+    public static bool CanAdjust(Viewer viewer, Guid customerDepartmentId) =>
+        viewer.Is(Domain.Accounts.Role.CustomerServiceManager) || viewer.Is(Domain.Accounts.Role.DepartmentManager) && viewer.DepartmentId == customerDepartmentId;
+
+    /// <summary>Null when the customer is out of the caller's sight.</summary>
+    public async Task<Result<CreditLevel>?> Handle(Guid customerId, CreditAdjustBody body, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
+        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+            return null;
+        if (!CanAdjust(viewer, customer.DepartmentId))
+            return NotAllowed;
+        if (!ApiEnums.TryParse<CreditLevel>(body.Level, out var level))
+            level = null;
+        var adjusted = customer.AdjustCredit(level, body.Reason);
+        if (!adjusted.Succeeded)
+            return adjusted;
+        db.Add(new CreditChange
+        {
+            CustomerId = customer.Id, At = time.GetUtcNow(), From = adjusted.Value, To = customer.Credit, Manual = true,
+            Reason = $"人工调整：{body.Reason!.Trim()}", ReasonEn = $"Adjusted by hand: {body.Reason.Trim()}", By = user.DisplayName ?? "",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return customer.Credit;
+    }
+}

@@ -1,0 +1,38 @@
+using Guanxi.Domain.Credit;
+using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Credit;
+
+public sealed record CreditChangeView(DateTimeOffset At, CreditLevel From, CreditLevel To, bool Manual, string Reason, string By);
+
+public sealed record CreditView(
+    CreditLevel Level, CreditLevel Computed, bool Manual, int Due, int OnTime, decimal OnTimePercent, decimal OverdueAmount, int OverdueDays,
+    string Reason, DateTimeOffset? EvaluatedAt, IReadOnlyList<BusinessCondition> Conditions, IReadOnlyList<CreditChangeView> History, bool CanAdjust, bool CanEdit);
+
+/// <summary>ARC-5: a customer's credit level, whether it was set by hand, the payment record behind it, the business conditions and the history (null when out of sight).</summary>
+public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewers)
+{
+    public async Task<CreditView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
+            .Select(c => new { c.Credit, c.CreditComputed, c.CreditManual, c.BusinessConditions, c.OwnerId, c.DepartmentId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+            return null;
+        var english = Cultures.IsEnglish;
+        var record = await db.Set<CustomerCredit>().AsNoTracking().SingleOrDefaultAsync(r => r.CustomerId == customerId, cancellationToken);
+        var history = await db.Set<CreditChange>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id).Take(100)
+            .Select(c => new CreditChangeView(c.At, c.From, c.To, c.Manual, english ? c.ReasonEn : c.Reason, c.By)).ToListAsync(cancellationToken);
+        var payments = new PaymentRecord(record?.Due ?? 0, record?.OnTime ?? 0, record?.OverdueAmount ?? 0, record?.OverdueDays ?? 0);
+        var none = CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, []);
+        var reason = record is null ? english ? none.ReasonEn : none.Reason : english ? record.ReasonEn : record.Reason;
+        return new CreditView(customer.Credit, customer.CreditComputed, customer.CreditManual, payments.Due, payments.OnTime, payments.OnTimePercent,
+            payments.OverdueAmount, payments.OverdueDays, reason, record?.EvaluatedAt, customer.BusinessConditions, history,
+            AdjustCredit.CanAdjust(viewer, customer.DepartmentId), CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
+    }
+}

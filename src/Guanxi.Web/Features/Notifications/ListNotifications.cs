@@ -1,0 +1,36 @@
+using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Notifications;
+
+public sealed record NotificationView(Guid Id, DateTimeOffset At, Guid? CustomerId, string Title, string Body, string? Link, bool Read);
+
+public sealed record NotificationList(IReadOnlyList<NotificationView> Items, int Unread);
+
+/// <summary>The caller's own notifications, newest first, and marking them read. Nobody reads another's inbox.</summary>
+public sealed class ListNotifications(GuanxiDbContext db, CurrentUser user, TimeProvider time)
+{
+    public async Task<NotificationList> Handle(bool unreadOnly, int take, CancellationToken cancellationToken = default)
+    {
+        var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == user.Id);
+        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+        var english = Cultures.IsEnglish;
+        var items = await (unreadOnly ? mine.Where(n => n.ReadAt == null) : mine).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(take)
+            .Select(n => new NotificationView(n.Id, n.At, n.CustomerId, english ? n.TitleEn : n.Title, english ? n.BodyEn : n.Body, n.Link, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        return new NotificationList(items, unread);
+    }
+
+    public Task<int> Unread(CancellationToken cancellationToken = default) =>
+        db.Set<Notification>().CountAsync(n => n.UserId == user.Id && n.ReadAt == null, cancellationToken);
+
+    /// <summary>Marks one (or, without an id, all) of the caller's notifications read; false when the id is not theirs.</summary>
+    public async Task<bool> MarkRead(Guid? id, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var mine = db.Set<Notification>().Where(n => n.UserId == user.Id && n.ReadAt == null && (id == null || n.Id == id));
+        var marked = await mine.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return marked > 0 || id is null || await db.Set<Notification>().AnyAsync(n => n.Id == id && n.UserId == user.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Notifications;
+
+/// <summary>A message about a customer for the people who answer for it.</summary>
+public sealed record CustomerAlert(Guid CustomerId, string OwnerId, Guid DepartmentId, string Title, string TitleEn, string Body, string BodyEn);
+
+/// <summary>
+/// ARC-7: alerts about a watched customer go to its owner and the managers of its department; reports go to leadership.
+/// Notifications are staged on the caller's context, written by its SaveChanges.
+/// </summary>
+public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
+{
+    public async Task<int> Alert(IReadOnlyCollection<CustomerAlert> alerts, CancellationToken cancellationToken = default)
+    {
+        if (alerts.Count == 0)
+            return 0;
+        var departments = alerts.Select(a => a.DepartmentId).Distinct().ToList();
+        var managers = (await db.Users.Where(u => u.IsActive && departments.Contains(u.DepartmentId)
+                && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == nameof(Role.DepartmentManager)))
+            .Select(u => new { u.Id, u.DepartmentId }).ToListAsync(cancellationToken))
+            .ToLookup(u => u.DepartmentId, u => u.Id);
+        var now = time.GetUtcNow();
+        var count = 0;
+        foreach (var alert in alerts)
+        {
+            foreach (var user in managers[alert.DepartmentId].Append(alert.OwnerId).Distinct())
+            {
+                db.Add(new Notification
+                {
+                    UserId = user, At = now, CustomerId = alert.CustomerId, Title = alert.Title, TitleEn = alert.TitleEn, Body = alert.Body, BodyEn = alert.BodyEn,
+                    Link = $"/customers/{alert.CustomerId}",
+                });
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>A report for the general manager and the executive VPs.</summary>
+    public async Task<int> ToLeadership((string Zh, string En) title, (string Zh, string En) body, string link, CancellationToken cancellationToken = default)
+    {
+        string[] roles = [nameof(Role.GeneralManager), nameof(Role.ExecutiveVp)];
+        var leaders = await db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && roles.Contains(r.RoleId))).Select(u => u.Id).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var user in leaders)
+            db.Add(new Notification { UserId = user, At = now, Title = title.Zh, TitleEn = title.En, Body = body.Zh, BodyEn = body.En, Link = link });
+        return leaders.Count;
+    }
+}
