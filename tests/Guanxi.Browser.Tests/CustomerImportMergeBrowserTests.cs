@@ -29,7 +29,7 @@ public sealed class CustomerImportMergeBrowserTests(BrowserApp app) : IClassFixt
 
         var page = await SignIn(app, "/customers/import");
         await page.Locator("input[type=file]").SetInputFilesAsync(file);
-        await Expect(page.Locator("[data-testid=import-mapping]")).ToContainTextAsync("手机");
+        await Expect(page.Locator("[data-testid=import-mapping]")).ToContainTextAsync("手机", new() { Timeout = 20_000 });   // the upload is read on the server first: slower when CI runs the suites side by side
         await BrowserApp.ScreenshotAsync(page, "40-import-mapping-zh");
         await page.ClickAsync("[data-testid=import-dry-run]");
         await Expect(page.Locator("[data-testid=import-progress]")).ToBeVisibleAsync();

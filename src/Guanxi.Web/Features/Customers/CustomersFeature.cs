@@ -49,15 +49,15 @@ public static class CustomersFeature
     {
         var customers = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
         customers.MapGet("/", async Task<Results<Ok<Page<CustomerRow>>, ValidationProblem>> (string? q, Guid? groupId, string? ownerId, Guid? departmentId,
-            string? type, string? status, string? tier, string? stage, string? sort, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
+            string? type, string? status, string? tier, string? stage, string? credit, string? sort, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
         {
             // Enum values read in any case ("archived", "Archived"), as the JSON contract writes them lower-case.
             if (!ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s) || !ApiEnums.TryParse<Tier>(tier, out var g)
-                || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(stage, out var l))
+                || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(stage, out var l) || !ApiEnums.TryParse<Domain.Credit.CreditLevel>(credit, out var r))
                 return Problems.Validation(CustomerWebErrors.UnknownFilter);
-            return TypedResults.Ok(await list.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, page, pageSize, groupId, sort, g, l), ct));
+            return TypedResults.Ok(await list.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, page, pageSize, groupId, sort, g, l, r), ct));
         })
-            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; sort=name|-name|createdAt|-createdAt.");
+            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C; sort=name|-name|createdAt|-createdAt.");
 
         customers.MapGet("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (
             Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>

@@ -9,14 +9,14 @@ namespace Guanxi.Web.Features.Customers;
 public sealed record CustomerQuery(
     string? Q = null, string? OwnerId = null, Guid? DepartmentId = null, CustomerType? Type = null, CustomerStatus? Status = null,
     int? Page = null, int? PageSize = null, Guid? GroupId = null, string? Sort = null, Tier? Tier = null,
-    Domain.Lifecycle.LifecycleStage? Stage = null);
+    Domain.Lifecycle.LifecycleStage? Stage = null, Domain.Credit.CreditLevel? Credit = null);
 
 public sealed record GroupRef(Guid Id, string Name);
 
 public sealed record CustomerRow(
     Guid Id, string Name, CustomerType Type, string? Organization, string? PrimaryPhone, string OwnerId, string OwnerName,
     Guid DepartmentId, IReadOnlyList<GroupRef> Groups, DateTimeOffset CreatedAt, Tier Tier = Tier.Ordinary,
-    Domain.Lifecycle.LifecycleStage Stage = Domain.Lifecycle.LifecycleStage.Potential);
+    Domain.Lifecycle.LifecycleStage Stage = Domain.Lifecycle.LifecycleStage.Potential, Domain.Credit.CreditLevel Credit = Domain.Credit.CreditLevel.A);
 
 /// <summary>
 /// The customers in the caller's sight (ARC-9), filtered, searched and sorted (search results by rank, otherwise newest
@@ -80,6 +80,8 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
             customers = customers.Where(c => c.Tier == tier);
         if (query.Stage is { } stage)
             customers = customers.Where(c => c.Stage == stage);
+        if (query.Credit is { } credit)
+            customers = customers.Where(c => c.Credit == credit);
         if (query.GroupId is { } groupId)
             customers = customers.Where(c => db.Set<CustomerGroupMember>().Any(m => m.GroupId == groupId && m.CustomerId == c.Id));
         return customers;
@@ -99,6 +101,6 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
         var phone = c.Phones.OrderBy(p => p.Kind).FirstOrDefault()?.Number;
         return new CustomerRow(c.Id, c.Name, c.Type, c.Organization,
             phone is null ? null : sight == CustomerSight.Full ? phone : PersonalDataMask.Phone(phone),
-            c.OwnerId, owner, c.DepartmentId, groups, c.CreatedAt, c.Tier, c.Stage);
+            c.OwnerId, owner, c.DepartmentId, groups, c.CreatedAt, c.Tier, c.Stage, c.Credit);
     }
 }
