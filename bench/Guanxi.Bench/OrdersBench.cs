@@ -49,6 +49,17 @@ internal static class OrdersBench
             var again = await Handler(options, current).Handle([.. bodies.Take(SaveOrders.MaxBatch)], "bench");
             Console.WriteLine($"   the first batch again: {again!.Created:N0} created, {again.Updated:N0} updated in {watch.Elapsed.TotalSeconds:F2} s = {SaveOrders.MaxBatch / watch.Elapsed.TotalSeconds:N0} orders/s");
 
+            await using (var db = new GuanxiDbContext(options))
+            {
+                var (lifecycle, credit) = Judges(db);
+                watch.Restart();
+                var staged = await lifecycle.Handle("bench");
+                var lifecycleSeconds = watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                var rated = await credit.Handle("bench");
+                Console.WriteLine($"   then the jobs a big write starts, for all {staged.Customers:N0} customers: lifecycle {lifecycleSeconds:F2} s ({staged.Changed:N0} changed), credit {watch.Elapsed.TotalSeconds:F2} s ({rated.Changed:N0} changed)");
+            }
+
             var bare = await BareInsert(Path.Combine(folder, "bare.db"), bodies);
             Console.WriteLine($"   bare prepared insert: {bare:N0} orders/s; handler / bare: {bare / app:F1}x slower");
         }
@@ -62,11 +73,17 @@ internal static class OrdersBench
     private static SaveOrders Handler(DbContextOptions<GuanxiDbContext> options, CurrentUser current)
     {
         var db = new GuanxiDbContext(options);
+        var (lifecycle, credit) = Judges(db);
+        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System, lifecycle, credit));
+    }
+
+    /// <summary>The lifecycle update and the credit rating, as the app's jobs run them.</summary>
+    private static (Web.Features.Lifecycle.UpdateLifecycle, Web.Features.Credit.EvaluateCredit) Judges(GuanxiDbContext db)
+    {
         var (settings, time) = (new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System), TimeProvider.System);
         var clock = new Domain.Common.EnterpriseClock(time, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
-        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, time,
-            new Web.Features.Lifecycle.UpdateLifecycle(db, settings, clock, time),
-            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time))));
+        return (new Web.Features.Lifecycle.UpdateLifecycle(db, settings, clock, time),
+            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time)));
     }
 
     private static OrderBody Body(Random random, int i, Guid customer, Guid department)

@@ -78,6 +78,8 @@ public static class DemoSeeder
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await provider.GetRequiredService<Lifecycle.UpdateLifecycle>().Handle("演示数据", cancellationToken: cancellationToken);
+        await provider.GetRequiredService<Credit.EvaluateCredit>().Handle("演示数据", cancellationToken: cancellationToken);
         await Aftercare(db, demo.Random, clock.Today, now, cancellationToken);
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle("演示数据", cancellationToken: cancellationToken);   // tiers and reports from the first start
     }

@@ -129,6 +129,7 @@ public sealed class RunOrderImport(
             job.Updated += chunk.Length - created;   // known numbers, changed or not
         }
         await transaction.CommitAsync(cancellationToken);
+        await writer.AfterCommit(cancellationToken);
         return errors;
     }
 

@@ -35,6 +35,7 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
             return new Outcome(0, 0, [(0, [OrderWebErrors.Changed])], [Guid.Empty]);
         var (created, updated, ids) = await writer.Upsert(distinct, source, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await writer.AfterCommit(cancellationToken);
         var idOf = distinct.Select((d, i) => (Key: (d.Kind, d.ExternalNo!.Trim()), Id: ids[i])).ToDictionary(x => x.Key, x => x.Id);
         return new Outcome(created, updated, rejected, [.. read.Select(r => r.Details is { } d ? idOf[(d.Kind, d.ExternalNo!.Trim())] : Guid.Empty)]);
     }
@@ -44,8 +45,18 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
 /// Upserts orders inside the caller's transaction: known numbers through the change tracker (each changed field in the
 /// history), new ones in bulk (<see cref="JsonInsert"/>) with one history row each saying where they came from.
 /// </summary>
-public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, Lifecycle.UpdateLifecycle lifecycle, Credit.EvaluateCredit credit)
+public sealed class OrderWriter(
+    GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, Lifecycle.UpdateLifecycle lifecycle, Credit.EvaluateCredit credit, Quartz.ISchedulerFactory? schedulers = null)
 {
+    /// <summary>
+    /// Up to this many customers are judged and rated again inside the write (LIF-1, ARC-5). A bigger write (an import, a
+    /// large batch) has the nightly jobs run for everyone once it is committed (<see cref="AfterCommit"/>): one pass over
+    /// all orders instead of one per chunk over the same customers' growing history.
+    /// </summary>
+    public const int InlineCustomers = 1000;
+
+    private bool deferred;
+
     public Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken) =>
         Upsert(orders, _ => source, cancellationToken);
 
@@ -102,8 +113,26 @@ public sealed class OrderWriter(GuanxiDbContext db, Shared.Auth.CurrentUser user
                 }), cancellationToken);
             }
         }
-        await lifecycle.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
-        await credit.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
+        if (customers.Count <= InlineCustomers)
+        {
+            await lifecycle.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
+            await credit.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
+        }
+        else
+        {
+            deferred = true;
+        }
         return (created.Count, updated, ids);
+    }
+
+    /// <summary>After the caller's commit (Quartz writes its own tables, which SQLite's single writer would block before): a write too big to judge inline starts the lifecycle and credit jobs.</summary>
+    public async Task AfterCommit(CancellationToken cancellationToken)
+    {
+        if (!deferred || schedulers is null)
+            return;
+        deferred = false;
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(Lifecycle.LifecycleJob.Key, new Quartz.JobDataMap { ["by"] = $"{user.DisplayName ?? "系统"}（订单）" }, cancellationToken);
+        await scheduler.TriggerJob(Credit.CreditJob.Key, null, cancellationToken);
     }
 }
