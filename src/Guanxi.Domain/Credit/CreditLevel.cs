@@ -10,6 +10,12 @@ public enum CreditLevel
     AAA,
 }
 
+public static class CreditLevels
+{
+    /// <summary>ARC-7: the levels that put a customer on the risk list. A list, not a comparison: the database keeps levels as text, where "AAA" sorts before "B".</summary>
+    public static IReadOnlyList<CreditLevel> Risky { get; } = [CreditLevel.B, CreditLevel.C];
+}
+
 /// <summary>ARC-5/7 business condition (经营状况) as the owner records it: each flag caps the credit level and puts the customer on the risk list.</summary>
 public enum BusinessCondition
 {

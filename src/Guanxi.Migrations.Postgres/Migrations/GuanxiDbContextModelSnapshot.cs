@@ -685,11 +685,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Computed")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
                     b.Property<int>("Due")
                         .HasColumnType("integer");
 

@@ -670,11 +670,6 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Computed")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Due")
                         .HasColumnType("INTEGER");
 

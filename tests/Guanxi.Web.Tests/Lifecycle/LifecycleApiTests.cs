@@ -99,6 +99,28 @@ public abstract class LifecycleApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task LIF_3_the_churn_report_counts_a_churn_by_its_reason_tier_type_and_month()
+    {
+        app.EnsureAvailable();
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var customer = await Customer(sales, "钱远行", "13700003004");
+        await Order(sales, customer, "sale", Today.AddDays(-30));
+        var churnOn = Today.AddDays(-30).AddMonths(12).AddDays(1);
+        await Night(churnOn, customer);
+        Assert.Equal(HttpStatusCode.NoContent, (await sales.PutAsJsonAsync($"/api/customers/{customer}/churn-reason", new { reason = "moved", note = "调往成都工作" })).StatusCode);
+
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");   // the customer's department
+        var report = await manager.GetFromJsonAsync<JsonElement>($"/api/reports/churn?from={D(churnOn)}&to={D(churnOn)}");
+        Assert.True(report.GetProperty("churned").GetInt32() >= 1);
+        Assert.Contains(report.GetProperty("byReason").EnumerateArray(), r => r.GetProperty("reason").GetString() == "moved" && r.GetProperty("count").GetInt32() >= 1);
+        Assert.Contains(report.GetProperty("byTier").EnumerateArray(), r => r.GetProperty("kind").GetString() == "普通客户" && r.GetProperty("churned").GetInt32() >= 1);
+        Assert.Contains(report.GetProperty("byType").EnumerateArray(), r => r.GetProperty("kind").GetString() == "个人客户" && r.GetProperty("churned").GetInt32() >= 1);
+        var month = Assert.Single(report.GetProperty("byMonth").EnumerateArray());
+        Assert.Equal((churnOn.ToString("yyyy-MM", CultureInfo.InvariantCulture), true), (month.GetProperty("month").GetString(), month.GetProperty("churned").GetInt32() >= 1));
+        Assert.Equal(ChurnReport.CohortMonths, report.GetProperty("cohorts")[0].GetProperty("retained").GetArrayLength());
+    }
+
+    [Fact]
     public async Task LIF_2_the_owner_sees_the_care_call_in_my_tasks_and_completes_it_once_with_what_came_of_it()
     {
         app.EnsureAvailable();

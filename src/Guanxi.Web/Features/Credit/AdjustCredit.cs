@@ -5,7 +5,6 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Credit;
 
@@ -25,10 +24,7 @@ public sealed class AdjustCredit(GuanxiDbContext db, CustomerViewers viewers, Cu
     /// <summary>Null when the customer is out of the caller's sight.</summary>
     public async Task<Result<CreditLevel>?> Handle(Guid customerId, CreditAdjustBody body, CancellationToken cancellationToken = default)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
-        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
-        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+        if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
             return null;
         if (!CanAdjust(viewer, customer.DepartmentId))
             return NotAllowed;

@@ -2,7 +2,7 @@ using Guanxi.Domain.Credit;
 
 namespace Guanxi.Web.Features.Credit;
 
-/// <summary>ARC-5: a customer's payment record as of the last evaluation, and why the rules gave their level.</summary>
+/// <summary>ARC-5: a customer's payment record as of the last evaluation, and why the rules gave their level (<see cref="Domain.Customers.Customer.CreditComputed"/>).</summary>
 public sealed class CustomerCredit
 {
     public Guid CustomerId { get; init; }
@@ -10,7 +10,6 @@ public sealed class CustomerCredit
     public int OnTime { get; set; }
     public decimal OverdueAmount { get; set; }
     public int OverdueDays { get; set; }
-    public CreditLevel Computed { get; set; }
     public required string Reason { get; set; }
     public required string ReasonEn { get; set; }
     public DateTimeOffset EvaluatedAt { get; set; }

@@ -60,7 +60,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
             if (before is not null)
             {
                 (before.Due, before.OnTime, before.OverdueAmount, before.OverdueDays) = (record.Due, record.OnTime, record.OverdueAmount, record.OverdueDays);
-                (before.Computed, before.Reason, before.ReasonEn) = (assessment.Level, assessment.Reason, assessment.ReasonEn);
+                (before.Reason, before.ReasonEn) = (assessment.Reason, assessment.ReasonEn);
                 if (db.Entry(before).State != EntityState.Unchanged)
                     before.EvaluatedAt = now;
             }
@@ -87,7 +87,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
                 changed++;
                 var (reason, reasonEn) = wasManual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
                 db.Add(new CreditChange { CustomerId = customer.Id, At = now, From = from, To = customer.Credit, Reason = reason, ReasonEn = reasonEn, By = by });
-                var watched = big.Contains(customer.Id) || from <= CreditLevel.B || customer.Credit <= CreditLevel.B || record.OverdueAmount > 0;
+                var watched = big.Contains(customer.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(customer.Credit) || record.OverdueAmount > 0;
                 if (fellOverdue)
                     alerts.Add(Overdue(customer.Id, customer.Name, customer.OwnerId, customer.DepartmentId, record, customer.Credit));
                 else if (watched)

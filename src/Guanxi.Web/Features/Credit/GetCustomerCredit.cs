@@ -15,6 +15,9 @@ public sealed record CreditView(
 /// <summary>ARC-5: a customer's credit level, whether it was set by hand, the payment record behind it, the business conditions and the history (null when out of sight).</summary>
 public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewers)
 {
+    /// <summary>What the rules say of a customer never rated: no instalment due, no flag.</summary>
+    private static readonly CreditAssessment Unrated = CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, []);
+
     public async Task<CreditView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
@@ -29,10 +32,9 @@ public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewer
         var history = await db.Set<CreditChange>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id).Take(100)
             .Select(c => new CreditChangeView(c.At, c.From, c.To, c.Manual, english ? c.ReasonEn : c.Reason, c.By)).ToListAsync(cancellationToken);
         var payments = new PaymentRecord(record?.Due ?? 0, record?.OnTime ?? 0, record?.OverdueAmount ?? 0, record?.OverdueDays ?? 0);
-        var none = CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, []);
-        var reason = record is null ? english ? none.ReasonEn : none.Reason : english ? record.ReasonEn : record.Reason;
+        var (reason, reasonEn) = record is null ? (Unrated.Reason, Unrated.ReasonEn) : (record.Reason, record.ReasonEn);
         return new CreditView(customer.Credit, customer.CreditComputed, customer.CreditManual, payments.Due, payments.OnTime, payments.OnTimePercent,
-            payments.OverdueAmount, payments.OverdueDays, reason, record?.EvaluatedAt, customer.BusinessConditions, history,
+            payments.OverdueAmount, payments.OverdueDays, english ? reasonEn : reason, record?.EvaluatedAt, customer.BusinessConditions, history,
             AdjustCredit.CanAdjust(viewer, customer.DepartmentId), CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
     }
 }

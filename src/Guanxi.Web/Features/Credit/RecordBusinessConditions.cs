@@ -5,7 +5,6 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Credit;
 
@@ -18,10 +17,7 @@ public sealed class RecordBusinessConditions(GuanxiDbContext db, CustomerViewers
 
     public async Task<Result<IReadOnlyList<BusinessCondition>>?> Handle(Guid customerId, BusinessConditionsBody body, CancellationToken cancellationToken = default)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
-        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
-        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+        if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
             return null;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;

@@ -16,4 +16,16 @@ public sealed class CustomerViewers(GuanxiDbContext db, CurrentUser current)
         var department = await db.Users.Where(u => u.Id == id).Select(u => (Guid?)u.DepartmentId).SingleOrDefaultAsync(cancellationToken);
         return department is null ? null : new Viewer(id, department.Value, Roles.All.Where(current.IsIn).ToHashSet());
     }
+
+    /// <summary>
+    /// The caller and a customer in their sight, tracked for a change; null — answered 404, so that a customer out of
+    /// sight is not even confirmed to exist — when either is missing, the customer is merged away or out of sight.
+    /// </summary>
+    public async Task<(Viewer Viewer, Customer Customer)?> WithCustomer(Guid customerId, CancellationToken cancellationToken = default)
+    {
+        if (await Current(cancellationToken) is not { } viewer)
+            return null;
+        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
+        return customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None ? null : (viewer, customer);
+    }
 }

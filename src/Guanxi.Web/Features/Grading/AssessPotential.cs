@@ -2,7 +2,6 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Grading;
 
@@ -16,10 +15,7 @@ public sealed class AssessPotential(GuanxiDbContext db, CustomerViewers viewers)
     /// <summary>Null when the customer is out of the caller's sight.</summary>
     public async Task<Result<int>?> Handle(Guid customerId, PotentialBody body, CancellationToken cancellationToken = default)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
-        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
-        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+        if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
             return null;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;

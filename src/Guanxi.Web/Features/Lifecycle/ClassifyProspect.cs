@@ -4,7 +4,6 @@ using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Lifecycle;
 
@@ -17,10 +16,7 @@ public sealed class ClassifyProspect(GuanxiDbContext db, CustomerViewers viewers
 
     public async Task<Result<ProspectLevel?>?> Handle(Guid customerId, ProspectLevelBody body, CancellationToken cancellationToken = default)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
-        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
-        if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
+        if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
             return null;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;

@@ -8,17 +8,14 @@ namespace Guanxi.Web.Features.Watchlists;
 
 /// <summary>ARC-7: the periodic report to leadership — on the 1st of every month, the two watch lists in numbers, with a link to them.</summary>
 [DisallowConcurrentExecution]
-public sealed class WatchlistReportJob(GuanxiDbContext db, Notifier notifier, Credit.EvaluateCredit evaluate) : IJob
+public sealed class WatchlistReportJob(GuanxiDbContext db, Notifier notifier) : IJob
 {
     public static readonly JobKey Key = new("watchlists.report");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await evaluate.Handle("系统（月度关注报告）", cancellationToken: cancellationToken);
         var big = await Watchlists.BigIds(db, cancellationToken);
-        var risky = db.Set<Domain.Customers.Customer>().Where(c => c.Status == Domain.Customers.CustomerStatus.Active
-            && (c.Credit <= Domain.Credit.CreditLevel.B || db.Set<Credit.CustomerCredit>().Any(r => r.CustomerId == c.Id && r.OverdueAmount > 0)));
-        var count = await risky.CountAsync(cancellationToken);
+        var count = await Watchlists.Risky(db, db.Set<Domain.Customers.Customer>().Where(c => c.Status == Domain.Customers.CustomerStatus.Active)).CountAsync(cancellationToken);
         var overdue = (await db.Set<Credit.CustomerCredit>().Where(r => r.OverdueAmount > 0).Select(r => r.OverdueAmount).ToListAsync(cancellationToken)).Sum();
         await notifier.ToLeadership(
             ("关注客户月报（抓两头、放中间）", "Watch lists, monthly"),

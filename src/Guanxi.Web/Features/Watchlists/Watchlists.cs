@@ -38,12 +38,21 @@ public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers)
         return Result<IReadOnlyList<WatchRow>>.Ok([.. (await Rows(customers.Where(c => ids.Contains(c.Id)), cancellationToken)).OrderByDescending(r => r.Value)]);
     }
 
+    /// <summary>The risky among <paramref name="customers"/>: credit B or C, or money overdue.</summary>
+    public static IQueryable<Customer> Risky(GuanxiDbContext db, IQueryable<Customer> customers) =>
+        customers.Where(c => CreditLevels.Risky.Contains(c.Credit) || db.Set<CustomerCredit>().Any(r => r.CustomerId == c.Id && r.OverdueAmount > 0));
+
     public async Task<Result<IReadOnlyList<WatchRow>>> Risk(int take, CancellationToken cancellationToken = default)
     {
         if (await Scope(cancellationToken) is not { } customers)
             return NotAllowed;
-        var risky = customers.Where(c => c.Credit <= CreditLevel.B || db.Set<CustomerCredit>().Any(r => r.CustomerId == c.Id && r.OverdueAmount > 0));
-        return Result<IReadOnlyList<WatchRow>>.Ok([.. (await Rows(risky, cancellationToken)).OrderBy(r => r.Credit).ThenByDescending(r => r.OverdueAmount).Take(take)]);
+        // Worst first, in the database: C, then B, then the overdue of better credit; the most overdue first within each.
+        var worst = Risky(db, customers)
+            .OrderBy(c => c.Credit == CreditLevel.C ? 0 : c.Credit == CreditLevel.B ? 1 : 2)
+            .ThenByDescending(c => db.Set<CustomerCredit>().Where(r => r.CustomerId == c.Id).Select(r => (decimal?)r.OverdueAmount).FirstOrDefault() ?? 0)
+            .ThenBy(c => c.Id)
+            .Take(take);
+        return Result<IReadOnlyList<WatchRow>>.Ok([.. (await Rows(worst, cancellationToken)).OrderBy(r => r.Credit).ThenByDescending(r => r.OverdueAmount)]);
     }
 
     private async Task<IQueryable<Customer>?> Scope(CancellationToken cancellationToken)
@@ -62,7 +71,7 @@ public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers)
             c.Id, c.Name, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), c.Tier, c.Stage, c.Credit, c.CreditManual, c.BusinessConditions,
             Value = db.Set<CustomerGrade>().Where(g => g.CustomerId == c.Id).Select(g => (decimal?)g.Profit).FirstOrDefault(),
             Record = db.Set<CustomerCredit>().Where(r => r.CustomerId == c.Id).Select(r => new { r.OverdueAmount, r.OverdueDays }).FirstOrDefault(),
-        }).Take(5000).ToListAsync(cancellationToken);
+        }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new WatchRow(r.Id, r.Name, r.Owner, r.Tier, r.Stage, r.Credit, r.CreditManual, r.Value ?? 0,
             r.Record?.OverdueAmount ?? 0, r.Record?.OverdueDays ?? 0, r.BusinessConditions))];
     }
