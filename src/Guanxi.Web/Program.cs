@@ -11,6 +11,7 @@ using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Shared;
 
@@ -26,6 +27,7 @@ builder.AddSettings();
 builder.AddGrading();
 builder.AddLifecycle();
 builder.AddTasks();
+builder.AddReviews();
 builder.AddNotifications();
 builder.AddCredit();
 builder.AddJobs(q =>
@@ -33,6 +35,7 @@ builder.AddJobs(q =>
     GradingFeature.Schedule(q, builder.Configuration);
     LifecycleFeature.Schedule(q, builder.Configuration);
     CreditFeature.Schedule(q, builder.Configuration);
+    ReviewsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -49,6 +52,7 @@ app.MapJobs();
 app.MapGrading();
 app.MapLifecycle();
 app.MapTasks();
+app.MapReviews();
 app.MapNotifications();
 app.MapCredit();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -156,6 +156,18 @@ public sealed class Customer
     /// <summary>GRD-7: a prospect's level, set by the owner.</summary>
     public Grading.ProspectLevel? ProspectLevel { get; private set; }
 
+    /// <summary>ARC-6: how the last periodic review filed the archive (重要、特殊、一般), and when.</summary>
+    public Reviews.ReviewCategory? ArchiveCategory { get; private set; }
+    public DateOnly? ReviewedOn { get; private set; }
+
+    /// <summary>LIF-4: the relationship with a key account, as the owner records it.</summary>
+    public RelationshipStage? RelationshipStage { get; private set; }
+    public RelationshipType? RelationshipType { get; private set; }
+    public RelationshipPhase? RelationshipPhase { get; private set; }
+    public string? RelationshipNote { get; private set; }
+
+    public KeyAccountRelationship Relationship => new(RelationshipStage, RelationshipType, RelationshipPhase, RelationshipNote);
+
     public CustomerStatus Status { get; private set; }
     public Guid? MergedIntoId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -244,6 +256,31 @@ public sealed class Customer
         if (level is { } l && !Enum.IsDefined(l))
             return Grading.GradingErrors.ProspectLevel;
         (ProspectLevel, Version) = (level, Guid.NewGuid());
+        return this;
+    }
+
+    /// <summary>ARC-6: a finished review files the archive; the next review may file it otherwise.</summary>
+    public Result<Customer> File(Reviews.ReviewCategory category, DateOnly on)
+    {
+        if (Status != CustomerStatus.Active)
+            return CustomerErrors.NotEditable(Status);
+        (ArchiveCategory, ReviewedOn, Version) = (category, on, Guid.NewGuid());
+        return this;
+    }
+
+    public Result<Customer> RecordRelationship(KeyAccountRelationship relationship)
+    {
+        if (Status != CustomerStatus.Active)
+            return CustomerErrors.NotEditable(Status);
+        var errors = new List<Error>();
+        if (relationship.Stage is { } s && !Enum.IsDefined(s) || relationship.Type is { } t && !Enum.IsDefined(t) || relationship.Phase is { } p && !Enum.IsDefined(p))
+            errors.Add(CustomerErrors.RelationshipInvalid);
+        if (relationship.Note?.Trim().Length > KeyAccountRelationship.MaxNoteLength)
+            errors.Add(CustomerErrors.RelationshipNoteTooLong);
+        if (errors.Count > 0)
+            return Result<Customer>.Fail([.. errors]);
+        var note = string.IsNullOrWhiteSpace(relationship.Note) ? null : relationship.Note.Trim();
+        (RelationshipStage, RelationshipType, RelationshipPhase, RelationshipNote, Version) = (relationship.Stage, relationship.Type, relationship.Phase, note, Guid.NewGuid());
         return this;
     }
 

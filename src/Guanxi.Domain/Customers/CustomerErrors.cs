@@ -6,6 +6,8 @@ public static class CustomerErrors
 {
     public static readonly Error NameRequired = new("customer.name_required", "请填写客户姓名或单位名称。", "Enter the customer's name.", "name");
     public static readonly Error NameTooLong = new("customer.name_too_long", $"名称不能超过 {Customer.MaxNameLength} 个字。", $"The name can have at most {Customer.MaxNameLength} characters.", "name");
+    public static readonly Error RelationshipInvalid = new("customer.relationship", "关系阶段、类型或周期不在可选范围内。", "The relationship stage, type or phase is not one of the choices.", "stage");
+    public static readonly Error RelationshipNoteTooLong = new("customer.relationship_note", "关系说明不能超过 500 字。", "The relationship note cannot exceed 500 characters.", "note");
     public static readonly Error UnknownType = new("customer.unknown_type", "客户类型只能是个人或单位。", "The type must be person or organization.", "type");
     public static readonly Error TooManyPhones = new("customer.too_many_phones", $"最多登记 {Customer.MaxPhones} 个电话。", $"At most {Customer.MaxPhones} phones.", "phones");
     public static readonly Error BirthdayImpossible = new("customer.birthday_impossible", "生日不能晚于今天，也不能早于 1900 年。", "The birthday cannot be in the future or before 1900.", "birthday");

@@ -51,5 +51,10 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.CreditComputed).HasConversion<string>().HasMaxLength(4);
         builder.Property(c => c.BusinessConditions).HasField("businessConditions").AsJson();
         builder.HasIndex(c => new { c.Credit, c.Status });
+        builder.Property(c => c.ArchiveCategory).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.RelationshipStage).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.RelationshipType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.RelationshipPhase).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.RelationshipNote).HasMaxLength(KeyAccountRelationship.MaxNoteLength);
     }
 }

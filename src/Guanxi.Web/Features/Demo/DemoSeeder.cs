@@ -1,5 +1,8 @@
 using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Reviews;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
@@ -82,6 +85,41 @@ public static class DemoSeeder
         await provider.GetRequiredService<Credit.EvaluateCredit>().Handle("演示数据", cancellationToken: cancellationToken);
         await Aftercare(db, demo.Random, clock.Today, now, cancellationToken);
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle("演示数据", cancellationToken: cancellationToken);   // tiers and reports from the first start
+        await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle("演示数据", early: true, cancellationToken);
+        await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first review cycle under way (ARC-6): about a third of the reviews filed — VIP and important customers as 重要,
+    /// a few as 特殊, the rest 一般 — and the relationships with the VIP accounts recorded (LIF-4).
+    /// </summary>
+    private static async Task KeyAccounts(GuanxiDbContext db, Random random, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reviews = await db.Set<CustomerReview>().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var customers = await db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var tasks = await db.Set<CustomerTask>().Where(t => t.Kind == CustomerTaskKind.Review).ToDictionaryAsync(t => t.Id, cancellationToken);
+        string[] growth = ["新增两台车用于网约车运营，已推荐延保", "公司扩大车队，年内还有采购计划", "家里新添一台车，对服务满意"];
+        string[] lost = ["已转到竞品 4S 店保养，价格是主因", "客户搬迁外地，联系不上", "车辆已出售，暂无购车计划"];
+        foreach (var review in reviews.Where(_ => random.NextDouble() < 0.35))
+        {
+            var customer = customers[review.CustomerId];
+            var category = customer.Tier is Tier.Vip or Tier.Important ? ReviewCategory.Important : random.NextDouble() < 0.1 ? ReviewCategory.Special : ReviewCategory.General;
+            var note = review.Cause switch
+            {
+                ReviewCause.FastGrowth => growth[random.Next(growth.Length)],
+                ReviewCause.Churned => lost[random.Next(lost.Length)],
+                _ => null,
+            };
+            if (review.File(category, note).Succeeded && customer.File(category, today).Succeeded)
+                tasks[review.Id].Complete(review.Outcome.Zh, "演示数据", now);
+        }
+        RelationshipStage[] stages = Enum.GetValues<RelationshipStage>();
+        RelationshipType[] types = Enum.GetValues<RelationshipType>();
+        RelationshipPhase[] phases = Enum.GetValues<RelationshipPhase>();
+        foreach (var customer in customers.Values.Where(c => c.Tier == Tier.Vip).OrderBy(c => c.Id))
+            customer.RecordRelationship(new KeyAccountRelationship(stages[random.Next(1, stages.Length)], types[random.Next(1, types.Length)], phases[random.Next(phases.Length)], null));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The owners' work so far: most lost customers have a recorded reason (LIF-3), care calls that fell due are made.</summary>

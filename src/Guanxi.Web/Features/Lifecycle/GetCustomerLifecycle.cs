@@ -1,6 +1,7 @@
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Reviews;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
@@ -14,9 +15,13 @@ public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer,
 
 public sealed record LifecycleView(
     LifecycleStage Stage, DateOnly? Since, string Strategy, ProspectLevel? ProspectLevel, ChurnReason? ChurnReason, string? ChurnNote,
-    IReadOnlyList<StageChangeView> History, IReadOnlyList<CustomerTaskView> Tasks, bool CanEdit);
+    IReadOnlyList<StageChangeView> History, IReadOnlyList<CustomerTaskView> Tasks, bool CanEdit,
+    KeyAccountRelationship Relationship, ReviewCategory? ArchiveCategory, DateOnly? ReviewedOn);
 
-/// <summary>LIF-1..3, GRD-7: a customer's stage, since when, the stage's strategy, the stage history, their tasks and the churn reason (null when out of sight).</summary>
+/// <summary>
+/// LIF-1..4, GRD-7, ARC-6: a customer's stage, since when, the stage's strategy, the stage history, their tasks, the churn
+/// reason, the key-account relationship and how the last review filed the archive (null when out of sight).
+/// </summary>
 public sealed class GetCustomerLifecycle(GuanxiDbContext db, CustomerViewers viewers, Domain.Common.EnterpriseClock clock)
 {
     public async Task<LifecycleView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
@@ -24,7 +29,7 @@ public sealed class GetCustomerLifecycle(GuanxiDbContext db, CustomerViewers vie
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return null;
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
-            .Select(c => new { c.Name, c.Stage, c.StageSince, c.ProspectLevel, c.OwnerId, c.DepartmentId })
+            .Select(c => new { c.Name, c.Stage, c.StageSince, c.ProspectLevel, c.OwnerId, c.DepartmentId, c.RelationshipStage, c.RelationshipType, c.RelationshipPhase, c.RelationshipNote, c.ArchiveCategory, c.ReviewedOn })
             .SingleOrDefaultAsync(cancellationToken);
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
             return null;
@@ -42,6 +47,8 @@ public sealed class GetCustomerLifecycle(GuanxiDbContext db, CustomerViewers vie
         var churn = customer.Stage == LifecycleStage.Churned ? history.FirstOrDefault(h => h.To == LifecycleStage.Churned) : null;
         var strategy = customer.Stage.Strategy();
         return new LifecycleView(customer.Stage, customer.StageSince, english ? strategy.English : strategy.Chinese, customer.ProspectLevel,
-            churn?.ChurnReason, churn?.ChurnNote, history, tasks, CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
+            churn?.ChurnReason, churn?.ChurnNote, history, tasks, CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId),
+            new KeyAccountRelationship(customer.RelationshipStage, customer.RelationshipType, customer.RelationshipPhase, customer.RelationshipNote),
+            customer.ArchiveCategory, customer.ReviewedOn);
     }
 }

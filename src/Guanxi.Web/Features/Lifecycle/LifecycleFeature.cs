@@ -6,7 +6,7 @@ using Quartz;
 
 namespace Guanxi.Web.Features.Lifecycle;
 
-/// <summary>LIF-1..3 and GRD-7: stages, their history and tasks, churn reasons and the churn report, prospect levels.</summary>
+/// <summary>LIF-1..4 and GRD-7: stages, their history and tasks, churn reasons and the churn report, prospect levels, key-account relationships.</summary>
 public static class LifecycleFeature
 {
     public static WebApplicationBuilder AddLifecycle(this WebApplicationBuilder builder)
@@ -17,6 +17,7 @@ public static class LifecycleFeature
         services.AddScoped<GetCustomerLifecycle>();
         services.AddScoped<RecordChurnReason>();
         services.AddScoped<ClassifyProspect>();
+        services.AddScoped<RecordRelationship>();
         services.AddScoped<ChurnReport>();
         return builder;
     }
@@ -51,6 +52,14 @@ public static class LifecycleFeature
                 return Problems.Forbidden(ClassifyProspect.NotAllowed);
             return classified.Succeeded ? TypedResults.NoContent() : Problems.Validation(classified.Errors);
         }).WithSummary("GRD-7 prospect level: {level: seed|general|key, or null to clear}.");
+        api.MapPut("/customers/{id:guid}/relationship", async Task<Results<Ok<Domain.Customers.KeyAccountRelationship>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, RelationshipBody body, RecordRelationship record, CancellationToken ct) =>
+        {
+            if (await record.Handle(id, body, ct) is not { } recorded)
+                return TypedResults.NotFound();
+            if (Problems.RefusedFor(recorded, RecordRelationship.NotAllowed))
+                return Problems.Forbidden(RecordRelationship.NotAllowed);
+            return recorded.Succeeded ? TypedResults.Ok(recorded.Value!) : Problems.Validation(recorded.Errors);
+        }).WithSummary("LIF-4 key-account relationship: {stage: interaction|continuity|understanding|relationship, type: basic|passive|responsible|proactive|partner, phase: harvest|breakthrough|consolidation|hibernation|pause, note}; null clears a field.");
         api.MapGet("/lifecycle/settings", async (LifecycleSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
             .WithSummary("The lifecycle thresholds: loyal (orders in months), churn (multiple of the usual interval, floor in months), task due days.");
         api.MapPut("/lifecycle/settings", async Task<Results<Ok<LifecyclePolicy>, ValidationProblem, ProblemHttpResult>> (LifecyclePolicy body, LifecycleSettings settings, CancellationToken ct) =>

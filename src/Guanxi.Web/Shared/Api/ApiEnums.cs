@@ -29,6 +29,11 @@ public static class ApiEnums
         new JsonStringEnumConverter<Domain.Tasks.CustomerTaskKind>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Features.Tasks.TaskState>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.BusinessCondition>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Reviews.ReviewCategory>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Reviews.ReviewCause>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<RelationshipStage>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<RelationshipType>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<RelationshipPhase>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.CreditLevel>(),   // AAA, AA, A, B, C as written
     ];
 

@@ -1,0 +1,29 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Reviews;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Auth;
+
+namespace Guanxi.Web.Features.Reviews;
+
+/// <summary>ARC-6 settings: the interval between cycles, the days owners have, the fast-growth threshold. Administrators set them.</summary>
+public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user)
+{
+    public static readonly Error NotAllowed = new("review.settings_not_allowed", "只有系统管理员可以修改定期核查设置。", "Only administrators can change the review settings.");
+
+    public Task<ReviewPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(OpenReviewCycle.PolicyKey, ReviewPolicy.Default, cancellationToken);
+
+    public async Task<Result<ReviewPolicy>> Save(ReviewPolicy? policy, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsIn(Domain.Accounts.Role.Administrator))
+            return NotAllowed;
+        if (policy is null)
+            return ReviewErrors.Interval;
+        var errors = policy.Validate();
+        if (errors.Count > 0)
+            return Result<ReviewPolicy>.Fail([.. errors]);
+        await settings.Stage(OpenReviewCycle.PolicyKey, policy, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return policy;
+    }
+}

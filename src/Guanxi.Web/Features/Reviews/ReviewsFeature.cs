@@ -1,0 +1,81 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Reviews;
+using Guanxi.Web.Features.Jobs;
+using Guanxi.Web.Features.Tasks;
+using Guanxi.Web.Shared.Api;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Quartz;
+
+namespace Guanxi.Web.Features.Reviews;
+
+/// <summary>ARC-6 定期修订核查: review cycles, the owners' review tasks, filing the archive, progress per owner.</summary>
+public static class ReviewsFeature
+{
+    public static readonly Error Filter = new("review.filter", "状态只能是 open、overdue 或 done。", "state is open, overdue or done.", "state");
+    public static readonly Error OpenNotAllowed = new("review.open_not_allowed", "只有系统管理员和客服经理可以提前开启核查周期。", "Only administrators and the customer-service manager open a cycle early.");
+
+    public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<OpenReviewCycle>();
+        services.AddScoped<ReviewSettings>();
+        services.AddScoped<ListReviews>();
+        services.AddScoped<ReviewProgress>();
+        services.AddScoped<CompleteReview>();
+        return builder;
+    }
+
+    /// <summary>Every morning at 06:00 (setting Reviews:DailyCron) the job opens a cycle when one is due.</summary>
+    public static void Schedule(IQuartzBuilder q, IConfiguration configuration)
+    {
+        q.AddJob<ReviewJob>(j => j.WithIdentity(ReviewJob.Key).StoreDurably());
+        q.AddTrigger(t => t.ForJob(ReviewJob.Key).WithIdentity("reviews.daily")
+            .WithCronSchedule(configuration.GetValue("Reviews:DailyCron", "0 0 6 * * ?")!, c => c.InTimeZone(JobsFeature.Zone(configuration))));
+    }
+
+    public static bool CanOpen(CurrentUser user) => user.IsIn(Domain.Accounts.Role.Administrator) || user.IsIn(Domain.Accounts.Role.CustomerServiceManager);
+
+    public static WebApplication MapReviews(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/reviews").RequireAuthorization().WithTags("Reviews");
+        api.MapGet("/tasks", async Task<Results<Ok<ReviewList>, ValidationProblem, UnauthorizedHttpResult>> (bool? mine, Guid? cycleId, string? state, bool? flagged, int? skip, int? take, ListReviews list, CancellationToken ct) =>
+        {
+            if (!ApiEnums.TryParse<TaskState>(state, out var s))
+                return Problems.Validation(Filter);
+            return await list.Handle(mine ?? true, cycleId, s, flagged ?? false, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct) is { } reviews
+                ? TypedResults.Ok(reviews) : TypedResults.Unauthorized();
+        }).WithSummary("The review tasks of a cycle (default the latest): mine=true (default) the caller's, mine=false everyone's in a manager's sight; state=open|overdue|done; flagged=true only those flagged for cause analysis (fastGrowth, churned).");
+        api.MapPost("/tasks/{id:guid}/complete", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, CompleteReviewBody body, CompleteReview complete, CancellationToken ct) =>
+        {
+            if (await complete.Handle(id, body, ct) is not { } done)
+                return TypedResults.NotFound();
+            if (Problems.RefusedFor(done, CompleteTask.NotAllowed))
+                return Problems.Forbidden(CompleteTask.NotAllowed);
+            return done.Succeeded ? TypedResults.NoContent() : Problems.Validation(done.Errors);
+        }).WithSummary("Finish a review: {category: important|special|general, note} — the note is required when the customer was flagged. Files the customer's archive.");
+        api.MapGet("/progress", async Task<Results<Ok<IReadOnlyList<OwnerProgress>>, ProblemHttpResult, UnauthorizedHttpResult>> (Guid? cycleId, ReviewProgress progress, CancellationToken ct) =>
+        {
+            if (await progress.Handle(cycleId, ct) is not { } owners)
+                return TypedResults.Unauthorized();
+            return owners.Succeeded ? TypedResults.Ok(owners.Value!) : Problems.Forbidden(ReviewProgress.NotAllowed);
+        }).WithSummary("Each owner's progress with a cycle (default the latest): total, done, open, overdue, flagged. Department managers, customer service and leadership.");
+        api.MapPost("/cycles", async Task<Results<Created<ReviewCycleView>, ProblemHttpResult>> (OpenReviewCycle open, CurrentUser user, CancellationToken ct) =>
+        {
+            if (!CanOpen(user))
+                return Problems.Forbidden(OpenNotAllowed);
+            var cycle = (await open.Handle(user.DisplayName ?? "", early: true, ct))!;
+            return TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}", new ReviewCycleView(cycle.Id, cycle.Number, cycle.OpenedOn, cycle.Since, cycle.DueOn, cycle.OpenedBy, cycle.Reviews, cycle.Flagged));
+        }).WithSummary("Open a review cycle now, before the interval has passed (administrators and the customer-service manager).");
+        api.MapGet("/settings", async (ReviewSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
+            .WithSummary("The review settings: intervalMonths (default 2), dueDays (14), growthPercent (50).");
+        api.MapPut("/settings", async Task<Results<Ok<ReviewPolicy>, ValidationProblem, ProblemHttpResult>> (ReviewPolicy body, ReviewSettings settings, CancellationToken ct) =>
+        {
+            var saved = await settings.Save(body, ct);
+            if (Problems.RefusedFor(saved, ReviewSettings.NotAllowed))
+                return Problems.Forbidden(ReviewSettings.NotAllowed);
+            return saved.Succeeded ? TypedResults.Ok(saved.Value!) : Problems.Validation(saved.Errors);
+        }).WithSummary("Administrators set the review settings.");
+        return app;
+    }
+}
