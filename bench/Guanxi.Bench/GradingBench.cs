@@ -46,7 +46,7 @@ internal static class GradingBench
             {
                 await using var db = new GuanxiDbContext(options);
                 watch.Restart();
-                var outcome = await new RecomputeGrades(db, new EnterpriseSettings(db, TimeProvider.System), clock, TimeProvider.System).Handle("bench");
+                var outcome = await new RecomputeGrades(db, new EnterpriseSettings(db, TimeProvider.System), clock, TimeProvider.System, new Guanxi.Web.Features.Notifications.Notifier(db, TimeProvider.System)).Handle("bench");
                 Console.WriteLine($"   recompute #{run}: {outcome.Customers:N0} graded, {outcome.Changed:N0} changed tier in {watch.Elapsed.TotalSeconds:F1} s = {watch.Elapsed.TotalSeconds / baseline:F1}x the aggregate");
             }
             var current = new CurrentUser(new HttpContextAccessor());

@@ -85,6 +85,16 @@ public abstract class GradingApiTests(GuanxiApp app)
             Assert.Equal(adminName, history[1].GetProperty("by").GetString());
             Assert.Equal(history[0].GetProperty("at").GetDateTimeOffset(), grade.GetProperty("since").GetDateTimeOffset());
 
+            // ARC-7: one of the biggest customers changed tier — its owner and the department's manager are told, each time.
+            static async Task<List<string>> Alerts(HttpClient client) =>
+                [.. (await client.GetFromJsonAsync<JsonElement>("/api/notifications?take=500")).GetProperty("items").EnumerateArray()
+                    .Where(n => n.GetProperty("title").GetString() == "关注客户等级变化：远航物流").Select(n => n.GetProperty("body").GetString()!)];
+            var alerts = await Alerts(sales);
+            Assert.Contains(alerts, b => b.StartsWith("普通客户 → VIP客户：", StringComparison.Ordinal));
+            Assert.Contains(alerts, b => b.StartsWith("VIP客户 → 普通客户：", StringComparison.Ordinal));
+            Assert.Equal(2, (await Alerts(await app.SignedInAs("sales.manager@demo.guanxi.cn"))).Count);
+            Assert.Empty(await Alerts(await app.SignedInAs("service.manager@demo.guanxi.cn")));
+
             var list = await sales.GetFromJsonAsync<JsonElement>("/api/customers?tier=ordinary&q=远航物流");
             Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == customer && c.GetProperty("tier").GetString() == "ordinary");
         }

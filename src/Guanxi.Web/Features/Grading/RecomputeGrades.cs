@@ -2,6 +2,7 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,9 +13,11 @@ public sealed record RecomputeOutcome(int Customers, int Changed);
 
 /// <summary>
 /// GRD-2: grades every active customer under the current policy — nightly and on demand. The indicators table is
-/// rewritten; a customer whose tier changes gets the new tier and a history row with the score and the reason.
+/// rewritten; a customer whose tier changes gets the new tier and a history row with the score and the reason. When a
+/// watched customer (ARC-7: among the biggest before or after, or risky) changes tier, the owner and the department
+/// managers are told.
 /// </summary>
-public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Notifier notifier)
 {
     private const int Chunk = 10_000;
 
@@ -44,6 +47,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
                 changes.Add(new TierChange { CustomerId = c.Id, At = now, From = c.Tier, To = g.Tier, Score = g.Score, Reason = g.Reason, ReasonEn = g.ReasonEn, By = by });
         }
 
+        var alerts = await Alerts(changes, rows, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
@@ -59,10 +63,39 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         foreach (var tier in changes.GroupBy(c => c.To))
             foreach (var ids in tier.Select(c => c.CustomerId).Chunk(Chunk))
                 await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier.Key), cancellationToken);
+        await notifier.Alert(alerts, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await Report(1);
         return new RecomputeOutcome(customers.Count, changes.Count);
 
         Task Report(double done) => progress?.Invoke(done) ?? Task.CompletedTask;
+    }
+
+    /// <summary>ARC-7: the tier changes of watched customers — the biggest by profit before or after this recompute, or risky.</summary>
+    private async Task<List<CustomerAlert>> Alerts(List<TierChange> changes, List<CustomerGrade> rows, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+            return [];
+        var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
+        big.UnionWith(rows.Where(r => r.Profit > 0).OrderByDescending(r => r.Profit).Take(Watchlists.Watchlists.BigSize).Select(r => r.CustomerId));
+        var byCustomer = changes.ToDictionary(c => c.CustomerId);
+        var watched = new List<(Guid Id, string Name, string OwnerId, Guid DepartmentId)>();
+        foreach (var ids in byCustomer.Keys.Chunk(Chunk))
+        {
+            var customers = db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id));
+            var bigOnes = ids.Where(big.Contains).ToList();
+            watched.AddRange((await Watchlists.Watchlists.Risky(db, customers).Union(customers.Where(c => bigOnes.Contains(c.Id)))
+                .Select(c => new { c.Id, c.Name, c.OwnerId, c.DepartmentId }).ToListAsync(cancellationToken))
+                .Select(c => (c.Id, c.Name, c.OwnerId, c.DepartmentId)));
+        }
+        return [.. watched.OrderBy(w => w.Id).Select(w =>
+        {
+            var change = byCustomer[w.Id];
+            var (from, to) = (change.From.Chinese(), change.To.Chinese());
+            return new CustomerAlert(w.Id, w.OwnerId, w.DepartmentId,
+                $"关注客户等级变化：{w.Name}", $"Watched customer's tier changed: {w.Name}",
+                $"{from} → {to}：{change.Reason}", $"{change.From.English()} → {change.To.English()}: {change.ReasonEn}");
+        })];
     }
 }
