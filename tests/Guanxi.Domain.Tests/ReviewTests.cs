@@ -8,6 +8,7 @@ public sealed class ReviewTests
 {
     private static readonly ReviewPolicy Policy = ReviewPolicy.Default;
     private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DateOnly Since = new(2026, 9, 23);
 
     private static Customer Firm() => Customer.Create(new CustomerDetails(
         CustomerType.Organization, "常州龙城出租汽车", null, [new CustomerPhone(PhoneKind.Office, "+8651988881234")], [], null,
@@ -28,14 +29,14 @@ public sealed class ReviewTests
     [Fact]
     public void ARC_6_fast_growth_and_churn_since_the_last_cycle_are_flagged_for_cause_analysis()
     {
-        Assert.Null(Policy.CauseFor(100_000m, 149_999m, null));
-        var grew = Policy.CauseFor(100_000m, 150_000m, null);
+        Assert.Null(Policy.CauseFor(Since, 100_000m, 149_999m, null));
+        var grew = Policy.CauseFor(Since, 100_000m, 150_000m, null);
         Assert.Equal(ReviewCause.FastGrowth, grew?.Cause);
         Assert.Contains("增长 50%", grew?.Zh, StringComparison.Ordinal);
-        Assert.Contains("¥100,000.00", grew?.Zh, StringComparison.Ordinal);
+        Assert.Equal("近 12 个月成交额 ¥150,000.00，2026-09-23 时为 ¥100,000.00，增长 50%，请分析原因", grew?.Zh);
         // A new customer has no amount to grow from: that is a first purchase, not growth.
-        Assert.Null(Policy.CauseFor(0m, 300_000m, null));
-        var lost = Policy.CauseFor(100_000m, 500_000m, new DateOnly(2026, 10, 2));
+        Assert.Null(Policy.CauseFor(Since, 0m, 300_000m, null));
+        var lost = Policy.CauseFor(Since, 100_000m, 500_000m, new DateOnly(2026, 10, 2));
         Assert.Equal(ReviewCause.Churned, lost?.Cause);
         Assert.Contains("2026-10-02", lost?.Zh, StringComparison.Ordinal);
     }
@@ -49,7 +50,7 @@ public sealed class ReviewTests
         Assert.Equal(("归档为一般", "Filed as General"), plain.Outcome);
         Assert.Equal(ReviewErrors.AlreadyFiled, Assert.Single(plain.File(ReviewCategory.Important, "再来").Errors));
 
-        var flagged = CustomerReview.Open(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1m, 2m, Policy.CauseFor(1m, 2m, null));
+        var flagged = CustomerReview.Open(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1m, 2m, Policy.CauseFor(Since, 1m, 2m, null));
         Assert.Equal(ReviewErrors.NoteRequired, Assert.Single(flagged.File(ReviewCategory.Important, null).Errors));
         Assert.Equal(ReviewErrors.NoteTooLong, Assert.Single(flagged.File(ReviewCategory.Important, new string('长', 481)).Errors));
         Assert.Null(flagged.Category);

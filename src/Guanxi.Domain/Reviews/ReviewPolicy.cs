@@ -22,7 +22,7 @@ public sealed record ReviewPolicy(int IntervalMonths, int DueDays, int GrowthPer
     /// The cause to analyse, if any, with its explanation in Chinese and English. Churn comes first: a customer lost
     /// since the last cycle needs a reason whatever their amount. Growth needs an amount to grow from.
     /// </summary>
-    public (ReviewCause Cause, string Zh, string En)? CauseFor(decimal amountBefore, decimal amountNow, DateOnly? churnedOn)
+    public (ReviewCause Cause, string Zh, string En)? CauseFor(DateOnly since, decimal amountBefore, decimal amountNow, DateOnly? churnedOn)
     {
         if (churnedOn is { } churned)
         {
@@ -33,9 +33,10 @@ public sealed record ReviewPolicy(int IntervalMonths, int DueDays, int GrowthPer
             return null;
         var growth = ((amountNow - amountBefore) / amountBefore).ToString("0%", CultureInfo.InvariantCulture);
         var (before, now) = (amountBefore.ToString("N2", CultureInfo.InvariantCulture), amountNow.ToString("N2", CultureInfo.InvariantCulture));
+        var then = since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return (ReviewCause.FastGrowth,
-            $"近 12 个月成交额 ¥{now}，上期核查时 ¥{before}，增长 {growth}，请分析原因",
-            $"Amount of the last 12 months ¥{now}, ¥{before} at the last cycle: up {growth}; analyse the cause");
+            $"近 12 个月成交额 ¥{now}，{then} 时为 ¥{before}，增长 {growth}，请分析原因",
+            $"Amount of the last 12 months ¥{now}, ¥{before} on {then}: up {growth}; analyse the cause");
     }
 
     public IReadOnlyList<Error> Validate()

@@ -34,7 +34,7 @@ public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings setti
         var reviews = new List<CustomerReview>(candidates.Count);
         foreach (var c in candidates)
         {
-            var cause = policy.CauseFor(c.Before, c.Now, c.ChurnedOn);
+            var cause = policy.CauseFor(cycle.Since, c.Before, c.Now, c.ChurnedOn);
             var note = cause is { } why
                 ? ($"第 {cycle.Number} 期定期核查：{why.Zh}，并将档案归为重要、特殊或一般", $"Review cycle {cycle.Number}: {why.En}, and file the archive as important, special or general")
                 : ($"第 {cycle.Number} 期定期核查：核对客户档案，归为重要、特殊或一般", $"Review cycle {cycle.Number}: check the archive and file it as important, special or general");
