@@ -35,6 +35,13 @@ public abstract class CustomerExportTests(GuanxiApp app)
         var row = Assert.Single(table.Rows);
         Assert.Equal("导出测试单位", row.Cells[table.Headers.ToList().IndexOf("单位")]);
 
+        // The list's filters narrow the export too: a new customer is a potential one with credit A.
+        var filtered = await cs.GetAsync("/api/customers/export?format=csv&q=导出测试单位&stage=potential&credit=A");
+        Assert.Equal(2, Encoding.UTF8.GetString(await filtered.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var none = await cs.GetAsync("/api/customers/export?format=csv&q=导出测试单位&credit=C");
+        Assert.Single(Encoding.UTF8.GetString(await none.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));   // the header alone
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.GetAsync("/api/customers/export?format=csv&credit=D")).StatusCode);
+
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("sales@demo.guanxi.cn")).GetAsync("/api/customers/export?format=csv")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await cs.GetAsync("/api/customers/export?format=pdf")).StatusCode);
         var admin = await app.SignedInAs("admin@demo.guanxi.cn");

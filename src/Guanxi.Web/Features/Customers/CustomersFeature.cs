@@ -124,18 +124,18 @@ public static class CustomersFeature
         }).WithSummary("PIPL erasure with a reason (customer-service manager, administrators): personal fields blanked for good, history redacted, the erasure recorded.");
 
         customers.MapGet("/export", async Task<Results<FileStreamHttpResult, ValidationProblem>> (string? format, string? q, Guid? groupId, string? ownerId, Guid? departmentId,
-            string? type, string? status, string? tier, string? stage, string? sort, ExportCustomers export, Guanxi.Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
+            string? type, string? status, string? tier, string? stage, string? credit, string? sort, ExportCustomers export, Guanxi.Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
         {
             format = (format ?? "xlsx").ToLowerInvariant();
             if (format is not ("xlsx" or "csv") || !ApiEnums.TryParse<CustomerType>(type, out var t) || !ApiEnums.TryParse<CustomerStatus>(status, out var s)
-                || !ApiEnums.TryParse<Tier>(tier, out var g) || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(stage, out var l))
+                || !ApiEnums.TryParse<Tier>(tier, out var g) || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(stage, out var l) || !ApiEnums.TryParse<Domain.Credit.CreditLevel>(credit, out var r))
                 return Problems.Validation(CustomerWebErrors.ExportFormat);
-            if (await export.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, null, null, groupId, sort, g, l), format, Cultures.IsEnglish, ct) is not { } file)
+            if (await export.Handle(new CustomerQuery(q, ownerId, departmentId, t, s, null, null, groupId, sort, g, l, r), format, Cultures.IsEnglish, ct) is not { } file)
                 return Problems.Validation(CustomerWebErrors.NotAllowed);
             var contentType = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             return TypedResults.File(file.File, contentType, $"customers-{clock.Today:yyyyMMdd}.{format}");
         }).RequireAuthorization(Shared.Auth.Policies.ExportCustomers)
-            .WithSummary("The filtered list as .xlsx or .csv (formula cells neutralised); needs the export right; logged with the filter and row count.");
+            .WithSummary("The filtered list (the list's filters: q, groupId, ownerId, departmentId, type, status, tier, stage, credit) as .xlsx or .csv (formula cells neutralised); needs the export right; logged with the filter and row count.");
         customers.MapGet("/duplicates", (int? page, int? pageSize, ListDuplicateGroups list, CancellationToken ct) => list.Handle(page, pageSize, ct))
             .WithSummary("Groups of likely duplicates among the active customers in the caller's sight (ARC-2).");
         customers.MapPost("/merge", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult>> (MergeBody body, MergeCustomers merge, GetCustomer get, CancellationToken ct) =>
