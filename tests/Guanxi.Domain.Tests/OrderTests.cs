@@ -1,4 +1,5 @@
 using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Credit;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 
@@ -50,6 +51,29 @@ public sealed class OrderTests
         Assert.False(order.IsOverdue(new DateOnly(2026, 11, 8)));
         Assert.True(order.IsOverdue(new DateOnly(2026, 11, 9)));
         Assert.Equal(new DateOnly(2026, 10, 8), order.Payments[0].DueAt);
+    }
+
+    [Fact]
+    public void ARC_5_a_settled_orders_sums_are_its_whole_payment_record_from_then_on()
+    {
+        OrderPayment[] paid =
+        [
+            new(new DateOnly(2026, 10, 8), new DateOnly(2026, 10, 8), 70_900m),
+            new(new DateOnly(2026, 11, 8), new DateOnly(2026, 11, 20), 70_900m),   // late
+            new(new DateOnly(2026, 12, 8), new DateOnly(2026, 11, 21), 10_000m),   // early, not due yet
+        ];
+        var order = Order.Create(Details(payments: paid), Now).Value!;
+        Assert.Equal((3, 2, new DateOnly(2026, 12, 8)), (order.Instalments, order.PaidOnTime, order.LastDueOn));
+        Assert.False(order.IsSettled(new DateOnly(2026, 12, 7)));   // the early one is not due: the record still changes with the days
+        foreach (var day in new[] { new DateOnly(2026, 12, 8), new DateOnly(2027, 6, 1) })
+        {
+            Assert.True(order.IsSettled(day));
+            Assert.Equal(PaymentRecord.Of(order.Payments, day), PaymentRecord.Settled(order.Instalments, order.PaidOnTime));
+        }
+        var unpaid = Order.Create(Details(payments: [new OrderPayment(new DateOnly(2026, 10, 8), null, 1m)]), Now).Value!;
+        Assert.False(unpaid.IsSettled(new DateOnly(2027, 1, 1)));
+        Assert.True(Order.Create(Details(), Now).Value!.IsSettled(new DateOnly(2026, 1, 1)));   // cash: nothing to record
+        Assert.Equal(new PaymentRecord(5, 3, 10m, 7), new PaymentRecord(3, 2, 0m, 0).Plus(new PaymentRecord(2, 1, 10m, 7)));
     }
 
     [Fact]

@@ -24,6 +24,13 @@ public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, i
         }
         return new(due, onTime, overdue, days);
     }
+
+    /// <summary>The record of two sets of instalments together: counts add, overdue amounts add, the longest overdue stands.</summary>
+    public PaymentRecord Plus(PaymentRecord other) =>
+        new(Due + other.Due, OnTime + other.OnTime, OverdueAmount + other.OverdueAmount, Math.Max(OverdueDays, other.OverdueDays));
+
+    /// <summary>The record of orders whose instalments are all due and paid: <paramref name="instalments"/> due, <paramref name="paidOnTime"/> of them on time.</summary>
+    public static PaymentRecord Settled(int instalments, int paidOnTime) => new(instalments, paidOnTime, 0m, 0);
 }
 
 public sealed record CreditAssessment(CreditLevel Level, string Reason, string ReasonEn);

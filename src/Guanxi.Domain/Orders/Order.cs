@@ -85,6 +85,17 @@ public sealed class Order
     /// <summary>The due date of the earliest unpaid instalment: overdue from the day after.</summary>
     public DateOnly? UnpaidSince { get; private set; }
 
+    /// <summary>
+    /// ARC-5 at scale: how many instalments there are, how many were paid by their due date, and the last due date. Once
+    /// all are paid and due (<see cref="IsSettled"/>), they are the order's whole part of the payment record, which no
+    /// longer changes with the days: the nightly rating sums them instead of reading every order's instalments.
+    /// </summary>
+    public int Instalments { get; private set; }
+    public int PaidOnTime { get; private set; }
+    public DateOnly? LastDueOn { get; private set; }
+
+    public bool IsSettled(DateOnly today) => Outstanding == 0 && (LastDueOn is null || LastDueOn <= today);
+
     public Guid? ReferrerId { get; private set; }
     public string? Channel { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -138,6 +149,7 @@ public sealed class Order
             payments = newPayments;
         Outstanding = payments.Where(p => p.PaidAt is null).Sum(p => p.Amount);
         UnpaidSince = payments.Where(p => p.PaidAt is null).Select(p => (DateOnly?)p.DueAt).Min();
+        (Instalments, PaidOnTime, LastDueOn) = (payments.Count, payments.Count(p => p.PaidAt is { } paid && paid <= p.DueAt), payments.Select(p => (DateOnly?)p.DueAt).Max());
         (ReferrerId, Channel) = (d.ReferrerId, Clean(d.Channel));
         if (State != before)   // the same order sent again is no change (an idempotent batch writes nothing)
             Version = Guid.NewGuid();

@@ -329,6 +329,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Instalments")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("text");
@@ -338,12 +341,18 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateOnly?>("LastDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("OrderedAt")
                         .HasColumnType("date");
 
                     b.Property<decimal>("Outstanding")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("PaidOnTime")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PaymentTerms")
                         .HasMaxLength(200)
@@ -383,6 +392,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("LastDueOn");
 
                     b.HasIndex("OrderedAt");
 

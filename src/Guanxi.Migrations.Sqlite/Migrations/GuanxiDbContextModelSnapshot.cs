@@ -321,6 +321,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Instalments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("text");
@@ -330,10 +333,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("OrderedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnTime")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentTerms")
@@ -374,6 +383,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("LastDueOn");
 
                     b.HasIndex("OrderedAt");
 

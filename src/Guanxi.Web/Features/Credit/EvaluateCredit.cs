@@ -7,6 +7,7 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guanxi.Web.Features.Credit;
 
@@ -25,81 +26,103 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
     /// <summary>Payments of orders older than this and fully paid no longer count: a record is about the recent years.</summary>
     public const int RecordMonths = 36;
 
+    private const int Chunk = 10_000;
+
     public async Task<CreditOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(PolicyKey, CreditPolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
-        var customers = db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active);
+        var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
         var since = today.AddMonths(-RecordMonths);
-        var orders = db.Set<Order>().Where(o => o.OrderedAt >= since || o.Outstanding > 0);
-        var records = db.Set<CustomerCredit>().AsQueryable();
+        var orders = db.Set<Order>().AsNoTracking().Where(o => o.Instalments > 0 && (o.OrderedAt >= since || o.Outstanding > 0));
+        var records = db.Set<CustomerCredit>().AsNoTracking();
         if (only is not null)
         {
             customers = customers.Where(c => only.Contains(c.Id));
             orders = orders.Where(o => only.Contains(o.CustomerId));
             records = records.Where(r => only.Contains(r.CustomerId));
         }
-        var people = await customers.AsNoTracking()
+        var people = await customers
             .Select(c => new { c.Id, c.Name, c.Credit, c.CreditComputed, c.CreditManual, c.BusinessConditions, c.OwnerId, c.DepartmentId })
             .ToListAsync(cancellationToken);
-        var payments = (await orders.AsNoTracking().Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
+        // Settled orders add their counts in the database; only the instalments still open are read and judged one by one.
+        var settled = await orders.Where(o => o.UnpaidSince == null && o.LastDueOn <= today)
+            .GroupBy(o => o.CustomerId).Select(g => new { g.Key, Due = g.Sum(o => o.Instalments), OnTime = g.Sum(o => o.PaidOnTime) })
+            .ToDictionaryAsync(g => g.Key, g => PaymentRecord.Settled(g.Due, g.OnTime), cancellationToken);
+        var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
         var previous = await records.ToDictionaryAsync(r => r.CustomerId, cancellationToken);
         var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
 
-        var rated = new Dictionary<Guid, (CreditAssessment Assessment, PaymentRecord Record, bool FellOverdue)>();
+        var written = new List<CustomerCredit>();
+        var changes = new List<CreditChange>();
+        var levels = new List<(Guid Id, CreditLevel Level)>();
         var alerts = new List<CustomerAlert>();
         foreach (var person in people)
         {
-            var record = PaymentRecord.Of(payments[person.Id].SelectMany(p => p), today);
+            var record = settled.GetValueOrDefault(person.Id, PaymentRecord.None).Plus(PaymentRecord.Of(open[person.Id].SelectMany(p => p), today));
             var assessment = CreditRating.Evaluate(policy, record, person.BusinessConditions);
             var before = previous.GetValueOrDefault(person.Id);
             var fellOverdue = record.OverdueAmount > 0 && (before?.OverdueAmount ?? 0) == 0;
-            if (before is null && (record.Due > 0 || person.BusinessConditions.Count > 0))
-                db.Add(before = new CustomerCredit { CustomerId = person.Id, Reason = "", ReasonEn = "" });
-            if (before is not null)
+            if (before is not null || record.Due > 0 || person.BusinessConditions.Count > 0)
             {
-                (before.Due, before.OnTime, before.OverdueAmount, before.OverdueDays) = (record.Due, record.OnTime, record.OverdueAmount, record.OverdueDays);
-                (before.Reason, before.ReasonEn) = (assessment.Reason, assessment.ReasonEn);
-                if (db.Entry(before).State != EntityState.Unchanged)
-                    before.EvaluatedAt = now;
-            }
-            var changes = person.CreditManual ? assessment.Level != person.CreditComputed : assessment.Level != person.Credit || assessment.Level != person.CreditComputed;
-            if (changes)
-                rated[person.Id] = (assessment, record, fellOverdue);
-            else if (fellOverdue)
-                alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, person.Credit));
-        }
-
-        var changed = 0;
-        foreach (var ids in rated.Keys.Chunk(1000))
-        {
-            foreach (var customer in await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
-            {
-                var (assessment, record, fellOverdue) = rated[customer.Id];
-                var wasManual = customer.CreditManual;
-                if (customer.Rate(assessment.Level) is not { } from)
+                var after = new CustomerCredit
                 {
-                    if (fellOverdue)
-                        alerts.Add(Overdue(customer.Id, customer.Name, customer.OwnerId, customer.DepartmentId, record, customer.Credit));
-                    continue;
-                }
-                changed++;
-                var (reason, reasonEn) = wasManual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
-                db.Add(new CreditChange { CustomerId = customer.Id, At = now, From = from, To = customer.Credit, Reason = reason, ReasonEn = reasonEn, By = by });
-                var watched = big.Contains(customer.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(customer.Credit) || record.OverdueAmount > 0;
-                if (fellOverdue)
-                    alerts.Add(Overdue(customer.Id, customer.Name, customer.OwnerId, customer.DepartmentId, record, customer.Credit));
-                else if (watched)
-                    alerts.Add(new CustomerAlert(customer.Id, customer.OwnerId, customer.DepartmentId,
-                        $"关注客户信用等级变化：{customer.Name}", $"Watched customer's credit changed: {customer.Name}",
-                        $"{from} → {customer.Credit}：{reason}", $"{from} → {customer.Credit}: {reasonEn}"));
+                    CustomerId = person.Id, Due = record.Due, OnTime = record.OnTime, OverdueAmount = record.OverdueAmount, OverdueDays = record.OverdueDays,
+                    Reason = assessment.Reason, ReasonEn = assessment.ReasonEn, EvaluatedAt = now,
+                };
+                if (before is null || (before.Due, before.OnTime, before.OverdueAmount, before.OverdueDays, before.Reason) != (after.Due, after.OnTime, after.OverdueAmount, after.OverdueDays, after.Reason))
+                    written.Add(after);
             }
+
+            // ARC-5 on the customer: a manual level stands while the rules give what they gave when it was set.
+            var (from, manual) = (person.Credit, person.CreditManual);
+            if (manual && assessment.Level == person.CreditComputed || !manual && assessment.Level == person.Credit && assessment.Level == person.CreditComputed)
+            {
+                if (fellOverdue)
+                    alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, person.Credit));
+                continue;
+            }
+            levels.Add((person.Id, assessment.Level));
+            if (from == assessment.Level)
+                continue;
+            var (reason, reasonEn) = manual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
+            changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = assessment.Level, Reason = reason, ReasonEn = reasonEn, By = by });
+            var watched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(assessment.Level) || record.OverdueAmount > 0;
+            if (fellOverdue)
+                alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, assessment.Level));
+            else if (watched)
+                alerts.Add(new CustomerAlert(person.Id, person.OwnerId, person.DepartmentId,
+                    $"关注客户信用等级变化：{person.Name}", $"Watched customer's credit changed: {person.Name}",
+                    $"{from} → {assessment.Level}：{reason}", $"{from} → {assessment.Level}: {reasonEn}"));
         }
+        if (written.Count == 0 && levels.Count == 0 && alerts.Count == 0)
+            return new CreditOutcome(people.Count, 0, 0);
+
+        // In bulk, so that the first rating of an imported million customers is a few statements, not a million updates.
+        // The credit history is the record of these changes (CreditChanges), as the stage history is for lifecycle.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var (connection, transaction) = (db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+        foreach (var ids in written.Select(w => w.CustomerId).Where(previous.ContainsKey).Chunk(Chunk))
+            await db.Set<CustomerCredit>().Where(r => ids.Contains(r.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+        await using (var insert = new JsonInsert(db, typeof(CustomerCredit), connection, transaction))
+            foreach (var chunk in written.Chunk(Chunk))
+                await insert.Run(chunk, cancellationToken);
+        await using (var insert = new JsonInsert(db, typeof(CreditChange), connection, transaction))
+            foreach (var chunk in changes.Chunk(Chunk))
+                await insert.Run(chunk, cancellationToken);
+        var version = Guid.NewGuid();
+        foreach (var level in levels.GroupBy(l => l.Level))
+            foreach (var ids in level.Select(l => l.Id).Chunk(Chunk))
+                await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Credit, level.Key).SetProperty(c => c.CreditComputed, level.Key).SetProperty(c => c.CreditManual, false)
+                    .SetProperty(c => c.Version, version), cancellationToken);
         var sent = await notifier.Alert(alerts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (own is not null)
+            await own.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new CreditOutcome(people.Count, changed, sent);
+        return new CreditOutcome(people.Count, changes.Count, sent);
     }
 
     private static CustomerAlert Overdue(Guid id, string name, string owner, Guid department, PaymentRecord record, CreditLevel level) => new(id, owner, department,

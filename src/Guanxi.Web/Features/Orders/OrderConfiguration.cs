@@ -30,6 +30,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => o.OrderedAt);
         builder.HasIndex(o => o.ReferrerId);
         builder.HasIndex(o => o.UnpaidSince);
+        builder.HasIndex(o => o.LastDueOn);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.ReferrerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(o => o.DepartmentId).OnDelete(DeleteBehavior.Restrict);
