@@ -7,7 +7,7 @@ namespace Guanxi.Web.Features.Grading;
 
 public sealed record JobStarted(Guid JobId);
 
-/// <summary>GRD-1..4: indicators and tiers, the grading policy and service standards, recomputes, the 80/20 report.</summary>
+/// <summary>GRD-1..6: indicators and tiers, the grading policy and service standards, recomputes, the 80/20 report, value, structure.</summary>
 public static class GradingFeature
 {
     public static WebApplicationBuilder AddGrading(this WebApplicationBuilder builder)
@@ -20,6 +20,8 @@ public static class GradingFeature
         services.AddScoped<AssessPotential>();
         services.AddScoped<ParetoReport>();
         services.AddScoped<ExportPareto>();
+        services.AddScoped<GetCustomerValue>();
+        services.AddScoped<StructureReport>();
         return builder;
     }
 
@@ -37,6 +39,9 @@ public static class GradingFeature
         api.MapGet("/customers/{id:guid}/grade", async Task<Results<Ok<GradeView>, NotFound>> (Guid id, GetCustomerGrade get, CancellationToken ct) =>
                 await get.Handle(id, ct) is { } grade ? TypedResults.Ok(grade) : TypedResults.NotFound())
             .WithSummary("Tier (vip|important|ordinary), score 0–100, indicators as of the last recompute, since when, and the tier history with reasons.");
+        api.MapGet("/customers/{id:guid}/value", async Task<Results<Ok<CustomerValueView>, NotFound>> (Guid id, GetCustomerValue get, CancellationToken ct) =>
+                await get.Handle(id, ct) is { } value ? TypedResults.Ok(value) : TypedResults.NotFound())
+            .WithSummary("GRD-6: current value (profit of the last 12 months), the 12 months before and the uplift, potential value (lifetime-value estimate m × r ÷ (1 + d − r)) with its formula and inputs, and amount and profit of the last 8 quarters.");
         api.MapPut("/customers/{id:guid}/potential", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, PotentialBody body, AssessPotential assess, CancellationToken ct) =>
         {
             if (await assess.Handle(id, body, ct) is not { } assessed)
@@ -66,6 +71,13 @@ public static class GradingFeature
                 return Problems.Forbidden(ParetoReport.NotAllowed);
             return view.Succeeded ? TypedResults.Ok(view.Value!) : Problems.Validation(view.Errors);
         }).WithSummary("80/20: customers, the top 20%'s profit share, the bottom 20% (count whose profit after cost to serve ≤ 0, profit), the middle 60%, the curve. Without from/to: the grading period as of the last recompute.");
+        api.MapGet("/reports/structure", async Task<Results<Ok<StructureView>, ValidationProblem, ProblemHttpResult>> (DateOnly? from, DateOnly? to, StructureReport report, CancellationToken ct) =>
+        {
+            var view = await report.Handle(from, to, ct);
+            if (Problems.RefusedFor(view, StructureReport.NotAllowed))
+                return Problems.Forbidden(StructureReport.NotAllowed);
+            return view.Succeeded ? TypedResults.Ok(view.Value!) : Problems.Validation(view.Errors);
+        }).WithSummary("GRD-5: the customers in sight by industry, province, city, size, product, tier, lifecycle stage, order count and potential — each part's count, share, amount and profit of the period (default the last 12 months).");
         api.MapGet("/reports/pareto/customers", async Task<Results<Ok<IReadOnlyList<ParetoRow>>, ValidationProblem, ProblemHttpResult>> (
             DateOnly? from, DateOnly? to, string? segment, int? skip, int? take, ParetoReport report, CancellationToken ct) =>
         {

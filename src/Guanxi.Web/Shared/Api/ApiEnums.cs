@@ -26,6 +26,7 @@ public static class ApiEnums
         new JsonStringEnumConverter<Domain.Lifecycle.LifecycleStage>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Lifecycle.ChurnReason>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Grading.ProspectLevel>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Features.Grading.StructureDimension>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Tasks.CustomerTaskKind>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Features.Tasks.TaskState>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.BusinessCondition>(JsonNamingPolicy.CamelCase),
