@@ -50,6 +50,18 @@ internal static class GradingBench
                 var outcome = await new RecomputeGrades(db, new EnterpriseSettings(db, TimeProvider.System), clock, TimeProvider.System, new Guanxi.Web.Features.Notifications.Notifier(db, TimeProvider.System)).Handle("bench");
                 Console.WriteLine($"   recompute #{run}: {outcome.Customers:N0} graded, {outcome.Changed:N0} changed tier in {watch.Elapsed.TotalSeconds:F1} s = {watch.Elapsed.TotalSeconds / baseline:F1}x the aggregate");
             }
+            // The rest of the night: lifecycle stages and credit ratings (the first run judges everyone, the second is a normal night).
+            for (var run = 1; run <= 2; run++)
+            {
+                await using var db = new GuanxiDbContext(options);
+                var (lifecycle, credit) = OrdersBench.Judges(db);
+                watch.Restart();
+                var staged = await lifecycle.Handle("bench");
+                var lifecycleSeconds = watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                var rated = await credit.Handle("bench");
+                Console.WriteLine($"   lifecycle #{run}: {staged.Changed:N0} changed in {lifecycleSeconds:F1} s = {lifecycleSeconds / baseline:F1}x; credit #{run}: {rated.Changed:N0} changed in {watch.Elapsed.TotalSeconds:F1} s = {watch.Elapsed.TotalSeconds / baseline:F1}x the aggregate");
+            }
             var current = new CurrentUser(new HttpContextAccessor());
             current.Use(admin);
             for (var run = 1; run <= 3; run++)
@@ -119,12 +131,21 @@ internal static class GradingBench
             ["Id"] = "printf('%08X-0001-7000-8000-%012X', i, i)", ["Kind"] = "CASE WHEN i % 5 = 0 THEN 'Sale' ELSE 'Service' END", ["ExternalNo"] = "'B' || i",
             ["VehicleModel"] = "CASE WHEN i % 5 = 0 THEN '车型' || (i % 40) END",
             ["CustomerId"] = $"printf('%08X-0000-7000-8000-000000000000', (abs(random()) % {customers}) + 1)",
-            ["DepartmentId"] = $"'{department}'", ["OrderedAt"] = "date('now', '-' || (abs(random()) % 730) || ' days')", ["Items"] = "'[]'", ["Payments"] = "'[]'",
+            ["DepartmentId"] = $"'{department}'", ["OrderedAt"] = $"date('now', {Day})", ["Items"] = "'[]'",
+            // ARC-5: a sale is paid in two instalments, the second a month after the order: one in 40 unpaid, one in 10 paid late.
+            ["Payments"] = $"CASE WHEN i % 5 = 0 THEN json_array(json_object('dueAt', date('now', {Day}), 'paidAt', date('now', {Day}), 'amount', 100), "
+                + $"json_object('dueAt', date('now', {Day}, '+30 days'), 'paidAt', CASE WHEN i % 40 = 0 THEN NULL WHEN i % 10 = 0 THEN date('now', {Day}, '+45 days') ELSE date('now', {Day}, '+30 days') END, 'amount', 100)) ELSE '[]' END",
+            ["Instalments"] = "CASE WHEN i % 5 = 0 THEN 2 ELSE 0 END", ["PaidOnTime"] = "CASE WHEN i % 5 = 0 THEN CASE WHEN i % 10 = 0 THEN 1 ELSE 2 END ELSE 0 END",
+            ["LastDueOn"] = $"CASE WHEN i % 5 = 0 THEN date('now', {Day}, '+30 days') END",
+            ["Outstanding"] = "CASE WHEN i % 40 = 0 THEN 10000 ELSE 0 END", ["UnpaidSince"] = $"CASE WHEN i % 40 = 0 THEN date('now', {Day}, '+30 days') END",
             ["Amount"] = "1000 + abs(random()) % 5000000", ["Cost"] = "CASE WHEN i % 7 = 0 THEN NULL ELSE 850 + abs(random()) % 4000000 END",
             ["ReferrerId"] = $"CASE WHEN i % 50 = 0 THEN printf('%08X-0000-7000-8000-000000000000', (abs(random()) % {customers}) + 1) END",
             ["Version"] = "printf('%08X-0001-4000-8000-%012X', i, i)",
         });
     }
+
+    /// <summary>An order's day: spread over two years by its number, so that its instalments can name the same day.</summary>
+    private const string Day = "'-' || ((i * 7919) % 730) || ' days'";
 
     private static async Task<string> Scalar(SqliteConnection connection, string sql)
     {

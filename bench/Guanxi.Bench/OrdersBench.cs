@@ -88,7 +88,7 @@ internal static class OrdersBench
     }
 
     /// <summary>The lifecycle update and the credit rating, as the app's jobs run them.</summary>
-    private static (Web.Features.Lifecycle.UpdateLifecycle, Web.Features.Credit.EvaluateCredit) Judges(GuanxiDbContext db)
+    internal static (Web.Features.Lifecycle.UpdateLifecycle, Web.Features.Credit.EvaluateCredit) Judges(GuanxiDbContext db)
     {
         var (settings, time) = (new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System), TimeProvider.System);
         var clock = new Domain.Common.EnterpriseClock(time, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
