@@ -32,7 +32,7 @@ public sealed partial class ValueBrowserTests(BrowserApp app) : IClassFixture<Br
         await Expect(page.Locator("[data-testid=structure-potential]")).ToContainTextAsync("未评估");
         await Expect(page.Locator("[data-testid=structure-tier] tbody tr").First).ToContainTextAsync(Money());
         await Expect(page.Locator("[data-testid=structure-tier] tbody tr").First).ToContainTextAsync(new Regex("\\d+\\.\\d%"));
-        await BrowserApp.ScreenshotAsync(page, "80-customer-structure-zh");
+        await BrowserApp.ScreenshotAsync(page, "90-customer-structure-zh");
 
         // A consultant is told who the report is for.
         var sales = await app.SignedInPageAsync("sales@demo.guanxi.cn", "/reports/structure");
@@ -63,7 +63,7 @@ public sealed partial class ValueBrowserTests(BrowserApp app) : IClassFixture<Br
         await Expect(page.Locator("[data-testid=value-quarters] thead")).ToContainTextAsync(new Regex("\\d{4}Q\\d"));
         await Expect(page.Locator("[data-testid=value-quarters] tbody")).ToContainTextAsync(Money());
         await page.Locator("[data-testid=value-formula]").ScrollIntoViewIfNeededAsync();
-        await BrowserApp.ScreenshotAsync(page, "81-customer-value-zh");
+        await BrowserApp.ScreenshotAsync(page, "91-customer-value-zh");
 
         // In English the formula reads in English, with the same numbers; then back to Chinese for the other tests.
         await page.ClickAsync("[data-testid=language-switch]");
@@ -73,7 +73,7 @@ public sealed partial class ValueBrowserTests(BrowserApp app) : IClassFixture<Br
         await Expect(formula).ToContainTextAsync("a first year counts whole");
         await Expect(page.Locator("[data-testid=value-potential]")).ToContainTextAsync("Retention 0.85 (Loyal");
         await page.Locator("[data-testid=value-formula]").ScrollIntoViewIfNeededAsync();
-        await BrowserApp.ScreenshotAsync(page, "82-customer-value-en");
+        await BrowserApp.ScreenshotAsync(page, "92-customer-value-en");
         await page.ClickAsync("[data-testid=language-switch]");
         await Expect(page.Locator("[data-testid=language-switch]")).ToContainTextAsync("English");
     }
