@@ -2,7 +2,7 @@ namespace Guanxi.Web.Features.Grading;
 
 /// <summary>
 /// A customer's GRD-1 indicators and score as of the last recompute, which rewrites the whole table. A customer who
-/// has neither orders nor an assessed potential has no row: their indicators are all zero.
+/// has neither orders (returns count) nor an assessed potential has no row: their indicators are all zero.
 /// </summary>
 public sealed class CustomerGrade
 {

@@ -36,7 +36,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         for (var i = 0; i < customers.Count; i++)
         {
             var (c, g) = (customers[i], grades[i]);
-            if (c.Indicators.LastOrderAt is not null || c.Indicators.Potential is not null || c.Indicators.Referrals > 0)
+            if (c.Indicators.LastOrderAt is not null || c.Indicators.Amount != 0 || c.Indicators.Profit != 0 || c.Indicators.Potential is not null || c.Indicators.Referrals > 0)   // a customer with only returns has figures too
                 rows.Add(new CustomerGrade
                 {
                     CustomerId = c.Id, Score = g.Score, Amount = c.Indicators.Amount, Orders = c.Indicators.Orders, Profit = c.Indicators.Profit,
