@@ -100,6 +100,14 @@ public abstract class AccountsApiTests(GuanxiApp app)
         var english = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, english.StatusCode);
         Assert.Equal("Incorrect e-mail or password.", (await english.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        // "en" as the README writes it, and another English, are English too.
+        foreach (var language in new[] { "en", "en-GB,en;q=0.8" })
+        {
+            using var plain = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email = "nobody@demo.guanxi.cn", password = "x" }) };
+            plain.Headers.AcceptLanguage.ParseAdd(language);
+            Assert.Equal("Incorrect e-mail or password.", (await (await client.SendAsync(plain)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
     }
 
     [Fact]

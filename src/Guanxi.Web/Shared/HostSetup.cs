@@ -52,13 +52,23 @@ public static class HostSetup
                 new CookieRequestCultureProvider(),
                 new CustomRequestCultureProvider(async context =>
                     context.Request.Path.StartsWithSegments("/api")
-                        ? await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(context)
+                        ? English(await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(context))
                         : null),
             ];
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
         });
         return builder;
+    }
+
+    /// <summary>Any English a client asks for (en, en-GB …) is the English we have: a parent culture does not fall back to its child.</summary>
+    private static ProviderCultureResult? English(ProviderCultureResult? asked)
+    {
+        if (asked is null)
+            return null;
+        Microsoft.Extensions.Primitives.StringSegment Ours(Microsoft.Extensions.Primitives.StringSegment culture) =>
+            culture.Equals("en", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("en-", StringComparison.OrdinalIgnoreCase) ? Cultures.English : culture;
+        return new ProviderCultureResult([.. asked.Cultures.Select(Ours)], [.. asked.UICultures.Select(Ours)]);
     }
 
     public static WebApplication UseGuanxiHost(this WebApplication app)
