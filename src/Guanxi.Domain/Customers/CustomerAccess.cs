@@ -54,6 +54,12 @@ public static class CustomerAccess
         viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator);
 
     /// <summary>
+    /// Who oversees customers rather than serving their own: department managers (their department) and those who see
+    /// every department. They read the reports, the watch lists and everyone's tasks and reviews in their sight.
+    /// </summary>
+    public static bool Oversees(Viewer viewer) => SeesEveryDepartment(viewer) || viewer.Is(Role.DepartmentManager);
+
+    /// <summary>
     /// The department a list of customers keeps to: none (null) for those who see every department, otherwise the
     /// viewer's own — or <see cref="Guid.Empty"/>, no department at all, when their role sees no customers.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,17 +6,13 @@ using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static Guanxi.Web.Tests.Infrastructure.Days;
 
 namespace Guanxi.Web.Tests.Credit;
 
 /// <summary>ARC-5 credit and ARC-7 watch lists through the API on both databases, with a fake clock for the night an instalment falls overdue.</summary>
 public abstract class CreditApiTests(GuanxiApp app)
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime);
-
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static async Task<Guid> Firm(HttpClient client, string name, string mobile)
     {
         var response = await client.PostAsJsonAsync("/api/customers", new { type = "organization", name, phones = new[] { new { kind = "mobile", number = mobile } }, allowDuplicate = true });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,17 +5,13 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Guanxi.Web.Tests.Infrastructure.Days;
 
 namespace Guanxi.Web.Tests.Grading;
 
 /// <summary>GRD-5 through the API on both databases: every dimension's parts checked against a count made here from the tables.</summary>
 public abstract class StructureApiTests(GuanxiApp app)
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime);
-
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private sealed record Part(int Count, decimal Amount, decimal Profit);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

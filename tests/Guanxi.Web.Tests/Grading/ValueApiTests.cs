@@ -3,17 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Guanxi.Web.Tests.Infrastructure;
+using static Guanxi.Web.Tests.Infrastructure.Days;
 
 namespace Guanxi.Web.Tests.Grading;
 
 /// <summary>GRD-6 through the API on both databases: a customer's value from their own orders, checked against figures worked out here.</summary>
 public abstract class ValueApiTests(GuanxiApp app)
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime);
-
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static string Money(decimal amount) => amount.ToString("¥#,##0.00;-¥#,##0.00", CultureInfo.InvariantCulture);
 
     private sealed record Placed(DateOnly On, decimal Amount, decimal Profit);

@@ -7,17 +7,13 @@ using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static Guanxi.Web.Tests.Infrastructure.Days;
 
 namespace Guanxi.Web.Tests.Lifecycle;
 
 /// <summary>LIF-1..3 and GRD-7 through the API on both databases, with a fake clock for the nights that pass.</summary>
 public abstract class LifecycleApiTests(GuanxiApp app)
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime);
-
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static async Task<Guid> Customer(HttpClient client, string name, string mobile)
     {
         var response = await client.PostAsJsonAsync("/api/customers", new { type = "person", name, phones = new[] { new { kind = "mobile", number = mobile } }, allowDuplicate = true });

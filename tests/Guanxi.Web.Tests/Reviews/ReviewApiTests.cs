@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,17 +7,13 @@ using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static Guanxi.Web.Tests.Infrastructure.Days;
 
 namespace Guanxi.Web.Tests.Reviews;
 
 /// <summary>ARC-6 periodic review and LIF-4 key-account relationships through the API on both databases.</summary>
 public abstract class ReviewApiTests(GuanxiApp app)
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime);
-
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static async Task<Guid> Customer(HttpClient client, string name, string mobile)
     {
         var response = await client.PostAsJsonAsync("/api/customers", new { type = "person", name, phones = new[] { new { kind = "mobile", number = mobile } }, allowDuplicate = true });

@@ -120,7 +120,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     {
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         var viewer = await viewers.Current(cancellationToken);
-        if (viewer is null || !(CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Domain.Accounts.Role.DepartmentManager)))
+        if (viewer is null || !CustomerAccess.Oversees(viewer))
             return (NotAllowed, policy, default, null);
         var department = CustomerAccess.ListedDepartment(viewer);
         List<Ranked> customers;

@@ -57,7 +57,7 @@ public sealed class StructureReport(GuanxiDbContext db, CustomerViewers viewers,
     public async Task<Result<StructureView>> Handle(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var viewer = await viewers.Current(cancellationToken);
-        if (viewer is null || !(CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Domain.Accounts.Role.DepartmentManager)))
+        if (viewer is null || !CustomerAccess.Oversees(viewer))
             return NotAllowed;
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         DateTimeOffset? asOf = from is null && to is null

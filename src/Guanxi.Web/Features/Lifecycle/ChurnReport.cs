@@ -38,7 +38,7 @@ public sealed class ChurnReport(GuanxiDbContext db, CustomerViewers viewers, Ent
     public async Task<Result<ChurnView>> Handle(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var viewer = await viewers.Current(cancellationToken);
-        if (viewer is null || !(CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Domain.Accounts.Role.DepartmentManager)))
+        if (viewer is null || !CustomerAccess.Oversees(viewer))
             return NotAllowed;
         var end = to ?? clock.Today;
         var start = from ?? end.AddMonths(-12).AddDays(1);

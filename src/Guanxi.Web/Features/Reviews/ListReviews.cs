@@ -41,7 +41,7 @@ public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, Ent
                    where r.CycleId == cycle.Id
                    select new { r, t };
         var department = CustomerAccess.ListedDepartment(viewer);
-        if (mine || !ReviewProgress.SeesTeams(viewer))
+        if (mine || !CustomerAccess.Oversees(viewer))
             rows = rows.Where(x => x.t.AssigneeId == viewer.UserId);
         else if (department is { } d)
             rows = rows.Where(x => x.t.DepartmentId == d);

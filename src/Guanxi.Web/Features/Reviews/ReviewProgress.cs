@@ -16,14 +16,12 @@ public sealed class ReviewProgress(GuanxiDbContext db, CustomerViewers viewers, 
 {
     public static readonly Error NotAllowed = new("review.progress_not_allowed", "只有部门经理、客服部和公司领导可以查看核查进度。", "Only department managers, customer service and leadership see review progress.");
 
-    public static bool SeesTeams(Viewer viewer) => CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Role.DepartmentManager);
-
     /// <summary>Null when signed out; empty when there is no such cycle.</summary>
     public async Task<Result<IReadOnlyList<OwnerProgress>>?> Handle(Guid? cycleId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return null;
-        if (!SeesTeams(viewer))
+        if (!CustomerAccess.Oversees(viewer))
             return NotAllowed;
         var today = clock.Today;
         var cycle = cycleId ?? await db.Set<ReviewCycle>().OrderByDescending(c => c.Number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, Enter
         var today = clock.Today;
         var tasks = db.Set<CustomerTask>().AsNoTracking();
         var department = CustomerAccess.ListedDepartment(viewer);
-        if (mine || !(CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Domain.Accounts.Role.DepartmentManager)))
+        if (mine || !CustomerAccess.Oversees(viewer))
             tasks = tasks.Where(t => t.AssigneeId == viewer.UserId);
         else if (department is { } d)
             tasks = tasks.Where(t => t.DepartmentId == d);

@@ -58,7 +58,7 @@ public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers)
     private async Task<IQueryable<Customer>?> Scope(CancellationToken cancellationToken)
     {
         var viewer = await viewers.Current(cancellationToken);
-        if (viewer is null || !(CustomerAccess.SeesEveryDepartment(viewer) || viewer.Is(Domain.Accounts.Role.DepartmentManager)))
+        if (viewer is null || !CustomerAccess.Oversees(viewer))
             return null;
         var department = CustomerAccess.ListedDepartment(viewer);
         return db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active && (department == null || c.DepartmentId == department));
