@@ -19,8 +19,16 @@ internal static class BenchAdmin
         db.AddRange(company, user);
         db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = Role.Administrator.Name() });
         await db.SaveChangesAsync();
-        var admin = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(GuanxiClaims.DisplayName, user.DisplayName), new Claim(ClaimTypes.Role, Role.Administrator.Name())], "Bench"));
-        return (admin, user, company);
+        return (Principal(user), user, company);
     }
+
+    /// <summary>The administrator of a database made by <see cref="Create"/> earlier, after any newer migrations.</summary>
+    public static async Task<ClaimsPrincipal> Existing(GuanxiDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        return Principal(await db.Users.SingleAsync(u => u.UserName == "admin@bench"));
+    }
+
+    private static ClaimsPrincipal Principal(StaffUser user) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(GuanxiClaims.DisplayName, user.DisplayName), new Claim(ClaimTypes.Role, Role.Administrator.Name())], "Bench"));
 }

@@ -79,9 +79,10 @@ internal static class OrdersBench
     }
 
     /// <summary>The lifecycle update and the credit rating, as the app's jobs run them.</summary>
-    internal static (Web.Features.Lifecycle.UpdateLifecycle, Web.Features.Credit.EvaluateCredit) Judges(GuanxiDbContext db)
+    internal static (Web.Features.Lifecycle.UpdateLifecycle, Web.Features.Credit.EvaluateCredit) Judges(GuanxiDbContext db, TimeProvider? at = null)
     {
-        var (settings, time) = (new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System), TimeProvider.System);
+        var time = at ?? TimeProvider.System;
+        var settings = new Web.Features.Settings.EnterpriseSettings(db, time);
         var clock = new Domain.Common.EnterpriseClock(time, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
         return (new Web.Features.Lifecycle.UpdateLifecycle(db, settings, clock, time),
             new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time)));

@@ -33,7 +33,7 @@ builder.AddCredit();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
-    LifecycleFeature.Schedule(q, builder.Configuration);
+    LifecycleFeature.Schedule(q);
     CreditFeature.Schedule(q, builder.Configuration);
     ReviewsFeature.Schedule(q, builder.Configuration);
 });

@@ -388,16 +388,17 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrderedAt");
 
-                    b.HasIndex("ReferrerId");
-
                     b.HasIndex("StaffId");
 
                     b.HasIndex("UnpaidSince");
 
-                    b.HasIndex("CustomerId", "OrderedAt");
-
                     b.HasIndex("Kind", "ExternalNo")
                         .IsUnique();
+
+                    b.HasIndex("ReferrerId", "OrderedAt");
+
+                    b.HasIndex("CustomerId", "OrderedAt", "Amount", "Cost", "DeliveredAt", "Instalments", "PaidOnTime", "LastDueOn", "UnpaidSince", "Outstanding")
+                        .HasDatabaseName("IX_Orders_CustomerTotals");
 
                     b.ToTable("Orders", (string)null);
 

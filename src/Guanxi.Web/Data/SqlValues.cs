@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 
 namespace Guanxi.Web.Data;
 
@@ -23,6 +24,18 @@ public readonly record struct SqlValues(bool Sqlite)
     public string Profit(string alias) => Sqlite
         ? $"CASE WHEN {alias}.\"Cost\" IS NULL THEN CAST(ROUND({alias}.\"Amount\" * @margin) AS INTEGER) ELSE {alias}.\"Amount\" - {alias}.\"Cost\" END"
         : $"CASE WHEN {alias}.\"Cost\" IS NULL THEN ROUND({alias}.\"Amount\" * @margin, 2) ELSE {alias}.\"Amount\" - {alias}.\"Cost\" END";
+
+    /// <summary>SQL testing <paramref name="column"/> against a list of ids, bound as one parameter (JSON text on SQLite, where ids are upper-case text; an array on PostgreSQL).</summary>
+    public string In(DbCommand command, string column, IReadOnlyCollection<Guid> ids)
+    {
+        if (!Sqlite)
+        {
+            Parameter(command, "@ids", ids.ToArray());
+            return $"{column} = ANY(@ids)";
+        }
+        Parameter(command, "@ids", JsonSerializer.Serialize(ids.Select(id => id.ToString().ToUpperInvariant())));
+        return $"{column} IN (SELECT value FROM json_each(@ids))";
+    }
 
     public static DbParameter Parameter(DbCommand command, string name, object? value)
     {

@@ -22,13 +22,14 @@ public static class CreditFeature
         return builder;
     }
 
-    /// <summary>Nightly at 02:20 (setting Credit:NightlyCron); the report to leadership on the 1st at 08:00 (Watchlists:ReportCron).</summary>
+    /// <summary>
+    /// The job that orders trigger (every night the grading job rates everyone, <see cref="Grading.RecomputeNight"/>);
+    /// the report to leadership on the 1st at 08:00 (Watchlists:ReportCron).
+    /// </summary>
     public static void Schedule(IQuartzBuilder q, IConfiguration configuration)
     {
         var zone = JobsFeature.Zone(configuration);
         q.AddJob<CreditJob>(j => j.WithIdentity(CreditJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(CreditJob.Key).WithIdentity("credit.nightly")
-            .WithCronSchedule(configuration.GetValue("Credit:NightlyCron", "0 20 2 * * ?")!, c => c.InTimeZone(zone)));
         q.AddJob<WatchlistReportJob>(j => j.WithIdentity(WatchlistReportJob.Key).StoreDurably());
         q.AddTrigger(t => t.ForJob(WatchlistReportJob.Key).WithIdentity("watchlists.monthly")
             .WithCronSchedule(configuration.GetValue("Watchlists:ReportCron", "0 0 8 1 * ?")!, c => c.InTimeZone(zone)));

@@ -2,7 +2,7 @@ using Quartz;
 
 namespace Guanxi.Web.Features.Credit;
 
-/// <summary>ARC-5/7: instalments fall overdue as days pass — every night the credit of every customer is rated again.</summary>
+/// <summary>ARC-5/7: everyone rated again after orders are written (every night the grading job does it, <see cref="Grading.RecomputeNight"/>).</summary>
 [DisallowConcurrentExecution]
 public sealed class CreditJob(EvaluateCredit evaluate, ILogger<CreditJob> logger) : IJob
 {
@@ -10,7 +10,7 @@ public sealed class CreditJob(EvaluateCredit evaluate, ILogger<CreditJob> logger
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var outcome = await evaluate.Handle("系统（夜间评定）", cancellationToken: cancellationToken);
+        var outcome = await evaluate.Handle("系统（订单写入后评定）", cancellationToken: cancellationToken);
         logger.LogInformation("Credit evaluation: {Customers} customers, {Changed} changed level, {Alerts} alerts", outcome.Customers, outcome.Changed, outcome.Alerts);
     }
 }

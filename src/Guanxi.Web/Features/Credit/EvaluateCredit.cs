@@ -5,6 +5,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Notifications;
+using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -28,27 +29,22 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
 
     private const int Chunk = 10_000;
 
-    public async Task<CreditOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, CancellationToken cancellationToken = default)
+    /// <param name="only">The customers whose orders or conditions changed; null for everyone.</param>
+    /// <param name="facts">The night's facts when grading and lifecycle share them; null to read them.</param>
+    public async Task<CreditOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(PolicyKey, CreditPolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
-        var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
+        var people = facts ?? await CustomerFacts.Read(db, settings, today, only, cancellationToken);
+        // Settled orders are summed with the facts; only the instalments still open are read and judged one by one.
         var since = today.AddMonths(-RecordMonths);
-        var orders = db.Set<Order>().AsNoTracking().Where(o => o.Instalments > 0 && (o.OrderedAt >= since || o.Outstanding > 0));
+        var orders = db.Set<Order>().AsNoTracking().Where(o => o.Instalments > 0 && (o.OrderedAt >= since || o.Outstanding > 0) && o.OrderedAt <= today);
         var records = db.Set<CustomerCredit>().AsNoTracking();
         if (only is not null)
         {
-            customers = customers.Where(c => only.Contains(c.Id));
             orders = orders.Where(o => only.Contains(o.CustomerId));
             records = records.Where(r => only.Contains(r.CustomerId));
         }
-        var people = await customers
-            .Select(c => new { c.Id, c.Name, c.Credit, c.CreditComputed, c.CreditManual, c.BusinessConditions, c.OwnerId, c.DepartmentId })
-            .ToListAsync(cancellationToken);
-        // Settled orders add their counts in the database; only the instalments still open are read and judged one by one.
-        var settled = await orders.Where(o => o.UnpaidSince == null && o.LastDueOn <= today)
-            .GroupBy(o => o.CustomerId).Select(g => new { g.Key, Due = g.Sum(o => o.Instalments), OnTime = g.Sum(o => o.PaidOnTime) })
-            .ToDictionaryAsync(g => g.Key, g => PaymentRecord.Settled(g.Due, g.OnTime), cancellationToken);
         var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
         var previous = await records.ToDictionaryAsync(r => r.CustomerId, cancellationToken);
@@ -60,11 +56,11 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         var alerts = new List<CustomerAlert>();
         foreach (var person in people)
         {
-            var record = settled.GetValueOrDefault(person.Id, PaymentRecord.None).Plus(PaymentRecord.Of(open[person.Id].SelectMany(p => p), today));
-            var assessment = CreditRating.Evaluate(policy, record, person.BusinessConditions);
+            var record = PaymentRecord.Settled(person.Orders.SettledDue, person.Orders.SettledOnTime).Plus(PaymentRecord.Of(open[person.Id].SelectMany(p => p), today));
+            var assessment = CreditRating.Evaluate(policy, record, person.Conditions);
             var before = previous.GetValueOrDefault(person.Id);
             var fellOverdue = record.OverdueAmount > 0 && (before?.OverdueAmount ?? 0) == 0;
-            if (before is not null || record.Due > 0 || person.BusinessConditions.Count > 0)
+            if (before is not null || record.Due > 0 || person.Conditions.Count > 0)
             {
                 var after = new CustomerCredit
                 {

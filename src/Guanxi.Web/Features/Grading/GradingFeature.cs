@@ -22,10 +22,14 @@ public static class GradingFeature
         services.AddScoped<ExportPareto>();
         services.AddScoped<GetCustomerValue>();
         services.AddScoped<StructureReport>();
+        services.AddScoped<RecomputeNight>();
         return builder;
     }
 
-    /// <summary>The nightly recompute (setting Grading:NightlyCron, default 02:30 in the enterprise's time zone), and the job on-demand runs trigger.</summary>
+    /// <summary>
+    /// The night — lifecycle stages, credit ratings and tiers (setting Grading:NightlyCron, default 02:30 in the
+    /// enterprise's time zone) — and the job on-demand recomputes trigger.
+    /// </summary>
     public static void Schedule(IQuartzBuilder q, IConfiguration configuration)
     {
         q.AddJob<GradingJob>(j => j.WithIdentity(GradingJob.Key).StoreDurably());

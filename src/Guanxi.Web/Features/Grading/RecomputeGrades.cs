@@ -3,6 +3,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Notifications;
+using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,12 +22,17 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
 {
     private const int Chunk = 10_000;
 
-    public async Task<RecomputeOutcome> Handle(string by, Func<double, Task>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="facts">The night's facts when lifecycle and credit share them; null to read them.</param>
+    public async Task<RecomputeOutcome> Handle(string by, Func<double, Task>? progress = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         var today = clock.Today;
         var now = time.GetUtcNow();
-        var customers = await GradingFacts.Read(db, policy, today, cancellationToken);
+        facts ??= await CustomerFacts.Read(db, settings, today, null, cancellationToken);
+        var from = policy.PeriodStart(today);
+        var customers = facts.Select(c => (c.Id, c.Tier, FirstOrderAt: c.Orders.FirstPurchase, Indicators: new CustomerIndicators(
+            c.Orders.Amount, c.Orders.Orders, c.Orders.Profit, CustomerIndicators.RepeatRateOf(c.Orders.Orders, c.Orders.FirstPurchase >= from),
+            c.Orders.Referrals, c.Orders.LastPurchase, c.Potential))).ToList();
         await Report(0.4);
         var grades = Grader.Grade(policy, [.. customers.Select(c => c.Indicators)], today);
         await Report(0.5);

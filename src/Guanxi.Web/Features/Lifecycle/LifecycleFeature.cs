@@ -1,5 +1,4 @@
 using Guanxi.Domain.Lifecycle;
-using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Shared.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
@@ -22,13 +21,8 @@ public static class LifecycleFeature
         return builder;
     }
 
-    /// <summary>Nightly before the grading recompute (setting Lifecycle:NightlyCron, default 02:15), so that tiers see today's stages.</summary>
-    public static void Schedule(IQuartzBuilder q, IConfiguration configuration)
-    {
-        q.AddJob<LifecycleJob>(j => j.WithIdentity(LifecycleJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(LifecycleJob.Key).WithIdentity("lifecycle.nightly")
-            .WithCronSchedule(configuration.GetValue("Lifecycle:NightlyCron", "0 15 2 * * ?")!, c => c.InTimeZone(JobsFeature.Zone(configuration))));
-    }
+    /// <summary>The job that orders and settings changes trigger; every night the grading job runs it for everyone (<see cref="Grading.RecomputeNight"/>).</summary>
+    public static void Schedule(IQuartzBuilder q) => q.AddJob<LifecycleJob>(j => j.WithIdentity(LifecycleJob.Key).StoreDurably());
 
     public static WebApplication MapLifecycle(this WebApplication app)
     {

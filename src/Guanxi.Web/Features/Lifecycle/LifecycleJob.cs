@@ -1,12 +1,13 @@
+using Guanxi.Web.Features.Grading;
 using Quartz;
 
 namespace Guanxi.Web.Features.Lifecycle;
 
-/// <summary>LIF-1: inactivity moves customers on even when no order is written — every night, and after the thresholds change.</summary>
+/// <summary>LIF-1 for everyone after the thresholds change or orders are written (every night the grading job runs it, <see cref="Grading.RecomputeNight"/>).</summary>
 [DisallowConcurrentExecution]
 public sealed class LifecycleJob(UpdateLifecycle update, ILogger<LifecycleJob> logger) : IJob
 {
-    public const string Nightly = "系统（夜间更新）";
+    public const string Nightly = GradingJob.Nightly;
     public static readonly JobKey Key = new("lifecycle.update");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Lifecycle;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,23 +23,24 @@ public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings setti
     private const int Chunk = 10_000;
 
     /// <param name="only">The customers whose orders changed; null for everyone.</param>
-    public async Task<LifecycleOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, CancellationToken cancellationToken = default)
+    /// <param name="facts">The night's facts when grading and credit share them; null to read them.</param>
+    public async Task<LifecycleOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(PolicyKey, LifecyclePolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
-        var facts = await LifecycleFacts.Read(db, policy, today, only, cancellationToken);
+        facts ??= await CustomerFacts.Read(db, settings, today, only, cancellationToken);
         var changes = new List<StageChange>();
         var tasks = new List<CustomerTask>();
         foreach (var fact in facts)
         {
-            var stage = Domain.Lifecycle.Lifecycle.Assess(policy, fact.History, today, fact.Stage);
+            var stage = Domain.Lifecycle.Lifecycle.Assess(policy, fact.Orders.History, today, fact.Stage);
             if (stage.Stage == fact.Stage)
                 continue;
             changes.Add(new StageChange
             {
                 CustomerId = fact.Id, At = now, From = fact.Stage, To = stage.Stage, EffectiveOn = stage.Since, Reason = stage.Reason, ReasonEn = stage.ReasonEn, By = by,
             });
-            if (Domain.Lifecycle.Lifecycle.TaskFor(policy, stage, fact.History, today) is { } task)
+            if (Domain.Lifecycle.Lifecycle.TaskFor(policy, stage, fact.Orders.History, today) is { } task)
                 tasks.Add(CustomerTask.Open(fact.Id, task.Kind, fact.OwnerId, fact.DepartmentId, task.DueOn, (task.Note, task.NoteEn), now));
         }
         if (changes.Count == 0)

@@ -115,8 +115,8 @@ public sealed class OrderWriter(
         }
         if (customers.Count <= InlineCustomers)
         {
-            await lifecycle.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
-            await credit.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken);
+            await lifecycle.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken: cancellationToken);
+            await credit.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken: cancellationToken);
         }
         else
         {
