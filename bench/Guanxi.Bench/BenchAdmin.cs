@@ -12,7 +12,8 @@ internal static class BenchAdmin
 {
     public static async Task<(ClaimsPrincipal Admin, StaffUser User, Department Company)> Create(GuanxiDbContext db)
     {
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
         var company = Department.Create("基准公司", DepartmentKind.Company, null).Value!;
         var user = new StaffUser { UserName = "admin@bench", Email = "admin@bench", DisplayName = "基准管理员", DepartmentId = company.Id, SecurityStamp = "x" };
@@ -22,11 +23,11 @@ internal static class BenchAdmin
         return (Principal(user), user, company);
     }
 
-    /// <summary>The administrator of a database made by <see cref="Create"/> earlier, after any newer migrations.</summary>
-    public static async Task<ClaimsPrincipal> Existing(GuanxiDbContext db)
+    /// <summary>The administrator of a database made by <see cref="Create"/> earlier (after any newer migrations), or null for a new database.</summary>
+    public static async Task<ClaimsPrincipal?> Existing(GuanxiDbContext db)
     {
         await db.Database.MigrateAsync();
-        return Principal(await db.Users.SingleAsync(u => u.UserName == "admin@bench"));
+        return await db.Users.SingleOrDefaultAsync(u => u.UserName == "admin@bench") is { } user ? Principal(user) : null;
     }
 
     private static ClaimsPrincipal Principal(StaffUser user) => new(new ClaimsIdentity(
