@@ -38,7 +38,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         var people = facts ?? await CustomerFacts.Read(db, settings, today, only, cancellationToken);
         // Settled orders are summed with the facts; only the instalments still open are read and judged one by one.
         var since = today.AddMonths(-RecordMonths);
-        var orders = db.Set<Order>().AsNoTracking().Where(o => o.Instalments > 0 && (o.OrderedAt >= since || o.Outstanding > 0) && o.OrderedAt <= today);
+        var orders = db.Set<Order>().AsNoTracking().Where(o => o.Instalments > 0 && (o.OrderedAt >= since || o.Outstanding > 0));
         var records = db.Set<CustomerCredit>().AsNoTracking();
         if (only is not null)
         {

@@ -78,17 +78,20 @@ public static class CustomerFacts
                         Int(reader, 4), values.Date(reader, 5), values.Date(reader, 6), Int(reader, 7), values.Date(reader, 8),
                         Int(reader, 9), Int(reader, 10));
 
+            // The period is counted, not filtered: a condition on the date would lead SQLite to its date index and a
+            // lookup of every order of the period, where the referrer's index holds all it needs.
             command.CommandText = $"""
-                SELECT o."ReferrerId", COUNT(*) FROM "Orders" o
-                WHERE o."ReferrerId" IS NOT NULL AND {Period} AND o."OrderedAt" <= @today {filter.Replace("o.\"CustomerId\"", "o.\"ReferrerId\"", StringComparison.Ordinal)}
+                SELECT o."ReferrerId", SUM(CASE WHEN {Period} AND o."OrderedAt" <= @today THEN 1 ELSE 0 END) FROM "Orders" o
+                WHERE o."ReferrerId" IS NOT NULL {filter.Replace("o.\"CustomerId\"", "o.\"ReferrerId\"", StringComparison.Ordinal)}
                 GROUP BY o."ReferrerId"
                 """;
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken))
-                {
-                    var id = reader.GetGuid(0);
-                    totals[id] = totals.GetValueOrDefault(id) with { Referrals = Int(reader, 1) };
-                }
+                    if (Int(reader, 1) is > 0 and var referrals)
+                    {
+                        var id = reader.GetGuid(0);
+                        totals[id] = totals.GetValueOrDefault(id) with { Referrals = referrals };
+                    }
         }
         finally
         {
