@@ -2,8 +2,35 @@ using System.Globalization;
 
 namespace Guanxi.Domain.Grading;
 
-/// <summary>A customer's score (0–100), tier and the reason, in Chinese and English, for its tier.</summary>
-public readonly record struct Grade(decimal Score, Tier Tier, string Reason, string ReasonEn);
+/// <summary>
+/// A customer's score (0–100), tier and the reason, in Chinese and English, for its tier — written out when asked (a
+/// recompute needs it only for the customers whose tier changes).
+/// </summary>
+public readonly record struct Grade(decimal Score, Tier Tier, GradingPolicy Policy, decimal VipLine, decimal ImportantLine, CustomerIndicators Indicators)
+{
+    public string Reason => Explain().Zh;
+
+    public string ReasonEn => Explain().En;
+
+    private (string Zh, string En) Explain()
+    {
+        var (policy, c, tier, vip, important) = (Policy, Indicators, Tier, VipLine, ImportantLine);
+        var s = Score.ToString("0.0", CultureInfo.InvariantCulture);
+        var facts = $"近{policy.PeriodMonths}个月 {c.Orders} 单，金额 ¥{c.Amount.ToString("N2", CultureInfo.InvariantCulture)}，利润 ¥{c.Profit.ToString("N2", CultureInfo.InvariantCulture)}";
+        var factsEn = $"{c.Orders} orders in {policy.PeriodMonths} months, amount ¥{c.Amount.ToString("N2", CultureInfo.InvariantCulture)}, profit ¥{c.Profit.ToString("N2", CultureInfo.InvariantCulture)}";
+        static string Mark(decimal v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+        var (zh, en) = (tier, policy.Mode) switch
+        {
+            (Tier.Vip, TierMode.Thresholds) => ($"得分 {s} ≥ VIP 门槛 {Mark(vip)}", $"score {s} ≥ VIP threshold {Mark(vip)}"),
+            (Tier.Important, TierMode.Thresholds) => ($"得分 {s} ≥ 重要客户门槛 {Mark(important)}，低于 VIP 门槛 {Mark(vip)}", $"score {s} ≥ important threshold {Mark(important)}, below VIP {Mark(vip)}"),
+            (_, TierMode.Thresholds) => ($"得分 {s} 低于重要客户门槛 {Mark(important)}", $"score {s} below the important threshold {Mark(important)}"),
+            (Tier.Vip, _) => ($"得分 {s} 位列前 {Mark(policy.VipPercent)}%（线 {Mark(vip)}）", $"score {s} in the top {Mark(policy.VipPercent)}% (line {Mark(vip)})"),
+            (Tier.Important, _) => ($"得分 {s} 位列前 {Mark(policy.VipPercent + policy.ImportantPercent)}%（线 {Mark(important)}）", $"score {s} in the top {Mark(policy.VipPercent + policy.ImportantPercent)}% (line {Mark(important)})"),
+            _ => ($"得分 {s} 未进入前 {Mark(policy.VipPercent + policy.ImportantPercent)}%", $"score {s} outside the top {Mark(policy.VipPercent + policy.ImportantPercent)}%"),
+        };
+        return ($"{zh}；{facts}", $"{en}; {factsEn}");
+    }
+}
 
 /// <summary>GRD-2: grades a whole population at once, since each indicator is scored against everyone else's.</summary>
 public static class Grader
@@ -33,24 +60,8 @@ public static class Grader
         return grades;
     }
 
-    private static Grade Of(GradingPolicy policy, decimal score, decimal vip, decimal important, CustomerIndicators c)
-    {
-        var tier = score > 0 && score >= vip ? Tier.Vip : score > 0 && score >= important ? Tier.Important : Tier.Ordinary;
-        var s = score.ToString("0.0", CultureInfo.InvariantCulture);
-        var facts = $"近{policy.PeriodMonths}个月 {c.Orders} 单，金额 ¥{c.Amount.ToString("N2", CultureInfo.InvariantCulture)}，利润 ¥{c.Profit.ToString("N2", CultureInfo.InvariantCulture)}";
-        var factsEn = $"{c.Orders} orders in {policy.PeriodMonths} months, amount ¥{c.Amount.ToString("N2", CultureInfo.InvariantCulture)}, profit ¥{c.Profit.ToString("N2", CultureInfo.InvariantCulture)}";
-        string Mark(decimal v) => v.ToString("0.0", CultureInfo.InvariantCulture);
-        var (zh, en) = (tier, policy.Mode) switch
-        {
-            (Tier.Vip, TierMode.Thresholds) => ($"得分 {s} ≥ VIP 门槛 {Mark(vip)}", $"score {s} ≥ VIP threshold {Mark(vip)}"),
-            (Tier.Important, TierMode.Thresholds) => ($"得分 {s} ≥ 重要客户门槛 {Mark(important)}，低于 VIP 门槛 {Mark(vip)}", $"score {s} ≥ important threshold {Mark(important)}, below VIP {Mark(vip)}"),
-            (_, TierMode.Thresholds) => ($"得分 {s} 低于重要客户门槛 {Mark(important)}", $"score {s} below the important threshold {Mark(important)}"),
-            (Tier.Vip, _) => ($"得分 {s} 位列前 {Mark(policy.VipPercent)}%（线 {Mark(vip)}）", $"score {s} in the top {Mark(policy.VipPercent)}% (line {Mark(vip)})"),
-            (Tier.Important, _) => ($"得分 {s} 位列前 {Mark(policy.VipPercent + policy.ImportantPercent)}%（线 {Mark(important)}）", $"score {s} in the top {Mark(policy.VipPercent + policy.ImportantPercent)}% (line {Mark(important)})"),
-            _ => ($"得分 {s} 未进入前 {Mark(policy.VipPercent + policy.ImportantPercent)}%", $"score {s} outside the top {Mark(policy.VipPercent + policy.ImportantPercent)}%"),
-        };
-        return new Grade(score, tier, $"{zh}；{facts}", $"{en}; {factsEn}");
-    }
+    private static Grade Of(GradingPolicy policy, decimal score, decimal vip, decimal important, CustomerIndicators c) =>
+        new(score, score > 0 && score >= vip ? Tier.Vip : score > 0 && score >= important ? Tier.Important : Tier.Ordinary, policy, vip, important, c);
 
     /// <summary>
     /// 0–100 per customer: the share of customers with a positive value whose value is at or below theirs; 0 for none.
@@ -58,32 +69,26 @@ public static class Grader
     /// </summary>
     private static decimal[] Ranks(IReadOnlyList<CustomerIndicators> customers, Func<CustomerIndicators, decimal> value)
     {
-        var values = new decimal[customers.Count];
-        for (var i = 0; i < values.Length; i++)
-            values[i] = value(customers[i]);
-        var positive = values.Where(v => v > 0).ToArray();
-        Array.Sort(positive);
-        var ranks = new decimal[values.Length];
-        if (positive.Length == 0)
-            return ranks;
-        for (var i = 0; i < values.Length; i++)
-            if (values[i] > 0)
-                ranks[i] = 100m * UpperBound(positive, values[i]) / positive.Length;
-        return ranks;
-    }
-
-    private static int UpperBound(decimal[] sorted, decimal value)
-    {
-        var (lo, hi) = (0, sorted.Length);
-        while (lo < hi)
+        // One sort of the positive values with their customers, then one walk: each run of equal values takes the
+        // share of values up to its end. (A binary search per customer costs a million customers seconds.)
+        var order = new List<(decimal Value, int Index)>();
+        for (var i = 0; i < customers.Count; i++)
+            if (value(customers[i]) is > 0 and var v)
+                order.Add((v, i));
+        var values = order.Select(o => o.Value).ToArray();
+        var indexes = order.Select(o => o.Index).ToArray();
+        Array.Sort(values, indexes);
+        var ranks = new decimal[customers.Count];
+        for (var end = 0; end < values.Length;)
         {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
-                lo = mid + 1;
-            else
-                hi = mid;
+            var start = end;
+            while (end < values.Length && values[end] == values[start])
+                end++;
+            var rank = 100m * end / values.Length;
+            for (var k = start; k < end; k++)
+                ranks[indexes[k]] = rank;
         }
-        return lo;
+        return ranks;
     }
 
     /// <summary>The score of the customer at the top <paramref name="percent"/>% mark; everyone at or above it is in (ties stay together).</summary>

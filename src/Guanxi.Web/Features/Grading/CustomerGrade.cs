@@ -1,7 +1,8 @@
 namespace Guanxi.Web.Features.Grading;
 
 /// <summary>
-/// A customer's GRD-1 indicators and score as of the last recompute, which rewrites the whole table. A customer who
+/// A customer's GRD-1 indicators and score as of the last recompute, computed at <see cref="ComputedAt"/> (a recompute
+/// that leaves the figures as they were leaves the row). A customer who
 /// has neither orders (returns count) nor an assessed potential has no row: their indicators are all zero.
 /// </summary>
 public sealed class CustomerGrade

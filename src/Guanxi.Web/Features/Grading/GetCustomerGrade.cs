@@ -3,6 +3,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,10 +36,13 @@ public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers
             .Select(t => new TierChangeView(t.At, t.From, t.To, t.Score, english ? t.ReasonEn : t.Reason, t.By))
             .ToListAsync(cancellationToken);
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        // A recompute leaves the rows whose figures stand: they hold as of the last one that finished.
+        var lastRun = await db.Set<JobRun>().AsNoTracking().Where(r => r.Kind == GradingJob.Kind && r.Status == JobStatus.Succeeded).MaxAsync(r => r.FinishedAt, cancellationToken);
+        var asOf = grade is null ? null : lastRun > grade.ComputedAt ? lastRun : grade.ComputedAt;
         var indicators = new GradeIndicators(
             policy.PeriodMonths, grade?.Amount ?? 0, grade?.Orders ?? 0, grade?.Profit ?? 0, grade?.RepeatRate ?? 0, grade?.Referrals ?? 0,
             grade?.FirstOrderAt, grade?.LastOrderAt, grade?.LastOrderAt is { } last ? clock.Today.DayNumber - last.DayNumber : null,
-            customer.Potential, customer.PotentialReason, grade?.ComputedAt);
+            customer.Potential, customer.PotentialReason, asOf);
         return new GradeView(customer.Tier, grade?.Score ?? 0, indicators, history.FirstOrDefault()?.At ?? customer.CreatedAt, history,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
     }

@@ -13,8 +13,8 @@ namespace Guanxi.Web.Features.Grading;
 public sealed record RecomputeOutcome(int Customers, int Changed);
 
 /// <summary>
-/// GRD-2: grades every active customer under the current policy — nightly and on demand. The indicators table is
-/// rewritten; a customer whose tier changes gets the new tier and a history row with the score and the reason. When a
+/// GRD-2: grades every active customer under the current policy — nightly and on demand. The indicators whose figures
+/// moved are written (and those of customers no longer graded removed); a customer whose tier changes gets the new tier and a history row with the score and the reason. When a
 /// watched customer (ARC-7: among the biggest before or after, or risky) changes tier, the owner and the department
 /// managers are told.
 /// </summary>
@@ -54,14 +54,28 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         }
 
         var alerts = await Alerts(changes, rows, cancellationToken);
+        // Only the rows whose figures moved are written: on a normal night most customers' figures stand.
+        var before = await Stored(cancellationToken);
+        var written = rows.Where(r => !before.TryGetValue(r.CustomerId, out var b) || b != Figures.Of(r)).ToList();
+        var graded = rows.Select(r => r.CustomerId).ToHashSet();
+        var replaced = written.Select(r => r.CustomerId).Where(before.ContainsKey).Concat(before.Keys.Where(id => !graded.Contains(id))).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
+        // When most rows move (scores are shares of the population, and a busy day shifts many), emptying the table and
+        // writing it again beats replacing rows one by one.
+        var rewrite = replaced.Count > before.Count / 2;
+        if (rewrite)
+            await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
+        else
+            foreach (var ids in replaced.Chunk(Chunk))
+                await db.Set<CustomerGrade>().Where(g => ids.Contains(g.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+        if (rewrite)
+            written = rows;
         await using (var insert = new JsonInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
-            for (var i = 0; i < rows.Count; i += Chunk)
+            for (var i = 0; i < written.Count; i += Chunk)
             {
-                await insert.Run(rows.Skip(i).Take(Chunk), cancellationToken);
-                await Report(0.5 + 0.4 * (i + Chunk) / Math.Max(1, rows.Count));
+                await insert.Run(written.Skip(i).Take(Chunk), cancellationToken);
+                await Report(0.5 + 0.4 * (i + Chunk) / Math.Max(1, written.Count));
             }
         await using (var insert = new JsonInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
             for (var i = 0; i < changes.Count; i += Chunk)
@@ -76,6 +90,35 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         return new RecomputeOutcome(customers.Count, changes.Count);
 
         Task Report(double done) => progress?.Invoke(done) ?? Task.CompletedTask;
+    }
+
+    /// <summary>A row's figures, to tell whether this recompute changes them.</summary>
+    private readonly record struct Figures(decimal Score, decimal Amount, int Orders, decimal Profit, decimal RepeatRate, int Referrals, DateOnly? First, DateOnly? Last)
+    {
+        public static Figures Of(CustomerGrade g) => new(g.Score, g.Amount, g.Orders, g.Profit, g.RepeatRate, g.Referrals, g.FirstOrderAt, g.LastOrderAt);
+    }
+
+    /// <summary>The figures stored by the last recompute, read by hand (a million entities through EF take seconds more).</summary>
+    private async Task<Dictionary<Guid, Figures>> Stored(CancellationToken cancellationToken)
+    {
+        var values = new SqlValues(db.Database.IsSqlite());
+        var stored = new Dictionary<Guid, Figures>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandTimeout = 0;
+            command.CommandText = """SELECT "CustomerId", "Score", "Amount", "Orders", "Profit", "RepeatRate", "Referrals", "FirstOrderAt", "LastOrderAt" FROM "CustomerGrades" """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                stored[reader.GetGuid(0)] = new Figures(values.Money(reader, 1), values.Money(reader, 2), reader.GetInt32(3), values.Money(reader, 4),
+                    (decimal)reader.GetDouble(5), reader.GetInt32(6), values.Date(reader, 7), values.Date(reader, 8));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return stored;
     }
 
     /// <summary>ARC-7: the tier changes of watched customers — the biggest by profit before or after this recompute, or risky.</summary>
