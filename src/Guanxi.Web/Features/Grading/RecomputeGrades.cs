@@ -57,13 +57,13 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
-        await using (var insert = new JsonInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
             for (var i = 0; i < rows.Count; i += Chunk)
             {
                 await insert.Run(rows.Skip(i).Take(Chunk), cancellationToken);
                 await Report(0.5 + 0.4 * (i + Chunk) / Math.Max(1, rows.Count));
             }
-        await using (var insert = new JsonInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
             for (var i = 0; i < changes.Count; i += Chunk)
                 await insert.Run(changes.Skip(i).Take(Chunk), cancellationToken);
         foreach (var tier in changes.GroupBy(c => c.To))
