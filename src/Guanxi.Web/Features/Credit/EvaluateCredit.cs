@@ -101,10 +101,10 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         var (connection, transaction) = (db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
         foreach (var ids in written.Select(w => w.CustomerId).Where(previous.ContainsKey).Chunk(Chunk))
             await db.Set<CustomerCredit>().Where(r => ids.Contains(r.CustomerId)).ExecuteDeleteAsync(cancellationToken);
-        await using (var insert = new JsonInsert(db, typeof(CustomerCredit), connection, transaction))
+        await using (var insert = new BulkInsert(db, typeof(CustomerCredit), connection, transaction))
             foreach (var chunk in written.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
-        await using (var insert = new JsonInsert(db, typeof(CreditChange), connection, transaction))
+        await using (var insert = new BulkInsert(db, typeof(CreditChange), connection, transaction))
             foreach (var chunk in changes.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
         var version = Guid.NewGuid();

@@ -71,13 +71,13 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
                 await db.Set<CustomerGrade>().Where(g => ids.Contains(g.CustomerId)).ExecuteDeleteAsync(cancellationToken);
         if (rewrite)
             written = rows;
-        await using (var insert = new JsonInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
             for (var i = 0; i < written.Count; i += Chunk)
             {
                 await insert.Run(written.Skip(i).Take(Chunk), cancellationToken);
                 await Report(0.5 + 0.4 * (i + Chunk) / Math.Max(1, written.Count));
             }
-        await using (var insert = new JsonInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
             for (var i = 0; i < changes.Count; i += Chunk)
                 await insert.Run(changes.Skip(i).Take(Chunk), cancellationToken);
         foreach (var tier in changes.GroupBy(c => c.To))

@@ -18,7 +18,7 @@ namespace Guanxi.Web.Features.Imports;
 /// </summary>
 public sealed class CustomerBulkWriter : IAsyncDisposable
 {
-    private readonly JsonInsert customers, history, entries, keys;
+    private readonly BulkInsert customers, history, entries, keys;
     private readonly GuanxiDbContext db;
     private readonly CurrentUser user;
     private readonly TimeProvider time;
@@ -28,11 +28,11 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk write belongs in the import's transaction.");
-        customers = new JsonInsert(db, typeof(Customer), connection, transaction);
-        history = new JsonInsert(db, typeof(AuditEntry), connection, transaction);
-        entries = new JsonInsert(db, typeof(CustomerSearchEntry), connection, transaction);
+        customers = new BulkInsert(db, typeof(Customer), connection, transaction);
+        history = new BulkInsert(db, typeof(AuditEntry), connection, transaction);
+        entries = new BulkInsert(db, typeof(CustomerSearchEntry), connection, transaction);
         // A key's entry is found by its customer (a unique index): the entries' ids are the database's to give.
-        keys = new JsonInsert(db, typeof(CustomerKey), connection, transaction, (nameof(CustomerKey.SearchId), valueOf =>
+        keys = new BulkInsert(db, typeof(CustomerKey), connection, transaction, (nameof(CustomerKey.SearchId), valueOf =>
             $"(SELECT s.{Quote(db, "Id")} FROM {Quote(db, "CustomerSearch")} s WHERE s.{Quote(db, "CustomerId")} = {valueOf(nameof(CustomerKey.CustomerId))})"));
         (this.db, this.user, this.time) = (db, user, time);
     }

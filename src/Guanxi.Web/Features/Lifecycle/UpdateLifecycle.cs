@@ -49,10 +49,10 @@ public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings setti
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        await using (var insert = new JsonInsert(db, typeof(StageChange), connection, transaction))
+        await using (var insert = new BulkInsert(db, typeof(StageChange), connection, transaction))
             foreach (var chunk in changes.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
-        await using (var insert = new JsonInsert(db, typeof(CustomerTask), connection, transaction))
+        await using (var insert = new BulkInsert(db, typeof(CustomerTask), connection, transaction))
             foreach (var chunk in tasks.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
         // Each changed customer takes the stage and date of the change just written for them.

@@ -43,7 +43,7 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
 
 /// <summary>
 /// Upserts orders inside the caller's transaction: known numbers through the change tracker (each changed field in the
-/// history), new ones in bulk (<see cref="JsonInsert"/>) with one history row each saying where they came from.
+/// history), new ones in bulk (<see cref="BulkInsert"/>) with one history row each saying where they came from.
 /// </summary>
 public sealed class OrderWriter(
     GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, Lifecycle.UpdateLifecycle lifecycle, Credit.EvaluateCredit credit, Quartz.ISchedulerFactory? schedulers = null)
@@ -66,12 +66,10 @@ public sealed class OrderWriter(
         var existing = new Dictionary<(OrderKind, string), Order>();
         foreach (var kind in orders.Select(o => o.Kind).Distinct())
         {
-            // By kind and number: the unique index's order, so each number is one index seek.
-            foreach (var chunk in orders.Where(o => o.Kind == kind).Select(o => o.ExternalNo!.Trim()).Distinct().Chunk(1000))
-            {
-                foreach (var order in await db.Set<Order>().Where(o => o.Kind == kind && chunk.Contains(o.ExternalNo)).ToListAsync(cancellationToken))
-                    existing[(order.Kind, order.ExternalNo)] = order;
-            }
+            // By kind and number: the unique index's order, so each number is one index seek; the numbers as one array parameter.
+            var numbers = orders.Where(o => o.Kind == kind).Select(o => o.ExternalNo!.Trim()).Distinct().ToList();
+            foreach (var order in await db.Set<Order>().Where(o => o.Kind == kind && EF.Parameter(numbers).Contains(o.ExternalNo)).ToListAsync(cancellationToken))
+                existing[(order.Kind, order.ExternalNo)] = order;
         }
         var now = time.GetUtcNow();
         // LIF-1, ARC-5: the customers of these orders, before and after, are judged and rated again once they are written.
@@ -100,8 +98,8 @@ public sealed class OrderWriter(
         {
             var connection = db.Database.GetDbConnection();
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Orders are written in a transaction.");
-            await using var insert = new JsonInsert(db, typeof(Order), connection, transaction);
-            await using var history = new JsonInsert(db, typeof(Audit.AuditEntry), connection, transaction);
+            await using var insert = new BulkInsert(db, typeof(Order), connection, transaction);
+            await using var history = new BulkInsert(db, typeof(Audit.AuditEntry), connection, transaction);
             foreach (var chunk in created.Chunk(5000))
             {
                 await insert.Run(chunk.Select(c => c.Order), cancellationToken);

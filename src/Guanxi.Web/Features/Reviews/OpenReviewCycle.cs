@@ -48,10 +48,10 @@ public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings setti
         db.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await using (var insert = new JsonInsert(db, typeof(CustomerTask), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(CustomerTask), connection, transaction.GetDbTransaction()))
             foreach (var chunk in tasks.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
-        await using (var insert = new JsonInsert(db, typeof(CustomerReview), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(CustomerReview), connection, transaction.GetDbTransaction()))
             foreach (var chunk in reviews.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
