@@ -178,7 +178,7 @@ internal static class GradingBench
 
         public string Random(int below) => Postgres ? $"floor(random() * {below})::int" : $"(abs(random()) % {below})";
 
-        public string Date(string days) => Postgres ? $"(current_date + ({days}))" : $"date('now', ({days}) || ' days')";
+        public string Date(string days) => Postgres ? $"(current_date + CAST({days} AS int))" : $"date('now', ({days}) || ' days')";
 
         public string Money(string cents) => Postgres ? $"(({cents}) / 100.0)" : cents;
 
@@ -220,7 +220,7 @@ internal static class GradingBench
         }
         var select = $"SELECT {string.Join(", ", columns.Select(c => c.Value))}";
         await Execute(connection, sql.Postgres
-            ? $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) {select} FROM generate_series(1, {count}) AS n(i)"
+            ? $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) {select} FROM generate_series(CAST(1 AS bigint), {count}) AS n(i)"
             : $"""
               WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
               INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) {select} FROM n

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
@@ -131,10 +133,11 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             asOf = await db.Set<CustomerGrade>().MaxAsync(g => (DateTimeOffset?)g.ComputedAt, cancellationToken);
             var day = asOf is { } at ? DateOnly.FromDateTime(clock.ToLocal(at).DateTime) : clock.Today;
             period = (policy.PeriodStart(day), day);
-            customers = await (from g in db.Set<CustomerGrade>()
-                               join c in db.Set<Customer>() on g.CustomerId equals c.Id
-                               where g.Orders > 0 && c.Status == CustomerStatus.Active && (department == null || c.DepartmentId == department)
-                               select new Ranked(g.CustomerId, g.Orders, g.Amount, g.Profit, 0m)).ToListAsync(cancellationToken);
+            customers = await Read("""
+                SELECT g."CustomerId", g."Orders", g."Amount", g."Profit"
+                FROM "CustomerGrades" g JOIN "Customers" c ON c."Id" = g."CustomerId"
+                WHERE g."Orders" > 0 AND c."Status" = 'Active' {0}
+                """, department, _ => { }, cancellationToken);
         }
         else
         {
@@ -148,28 +151,38 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         return (ranked, policy, period, asOf);
     }
 
-    private async Task<List<Ranked>> Aggregate(GradingPolicy policy, DateOnly from, DateOnly to, Guid? department, CancellationToken cancellationToken)
+    private Task<List<Ranked>> Aggregate(GradingPolicy policy, DateOnly from, DateOnly to, Guid? department, CancellationToken cancellationToken)
+    {
+        var values = new SqlValues(db.Database.IsSqlite());
+        return Read($$"""
+            SELECT o."CustomerId", SUM(CASE WHEN o."Amount" > 0 THEN 1 ELSE 0 END), SUM(o."Amount"), SUM({{values.Profit("o")}})
+            FROM "Orders" o JOIN "Customers" c ON c."Id" = o."CustomerId"
+            WHERE o."OrderedAt" >= @from AND o."OrderedAt" <= @to AND c."Status" = 'Active' {0}
+            GROUP BY o."CustomerId"
+            """, department, command =>
+            {
+                SqlValues.Parameter(command, "@from", values.Date(from));
+                SqlValues.Parameter(command, "@to", values.Date(to));
+                SqlValues.Parameter(command, "@margin", policy.DefaultMargin);
+            }, cancellationToken);
+    }
+
+    /// <summary>Customers' order count, amount and profit by hand-written SQL ({0} takes the department's condition): a million rows through EF take seconds more.</summary>
+    private async Task<List<Ranked>> Read(string sql, Guid? department, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         var values = new SqlValues(db.Database.IsSqlite());
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"""
-                SELECT o."CustomerId", SUM(CASE WHEN o."Amount" > 0 THEN 1 ELSE 0 END), SUM(o."Amount"), SUM({values.Profit("o")})
-                FROM "Orders" o JOIN "Customers" c ON c."Id" = o."CustomerId"
-                WHERE o."OrderedAt" >= @from AND o."OrderedAt" <= @to AND c."Status" = 'Active' {(department is null ? "" : "AND c.\"DepartmentId\" = @department")}
-                GROUP BY o."CustomerId"
-                """;
-            SqlValues.Parameter(command, "@from", values.Date(from));
-            SqlValues.Parameter(command, "@to", values.Date(to));
-            SqlValues.Parameter(command, "@margin", policy.DefaultMargin);
+            command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, department is null ? "" : "AND c.\"DepartmentId\" = @department");
+            bind(command);
             if (department is { } id)
                 SqlValues.Parameter(command, "@department", values.Sqlite ? id.ToString().ToUpperInvariant() : id);
             var customers = new List<Ranked>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                customers.Add(new Ranked(reader.GetGuid(0), (int)reader.GetInt64(1), values.Money(reader, 2), values.Money(reader, 3), 0m));
+                customers.Add(new Ranked(reader.GetGuid(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), values.Money(reader, 2), values.Money(reader, 3), 0m));
             return customers;
         }
         finally
