@@ -25,8 +25,9 @@ public sealed class BulkInsert : IAsyncDisposable
     private readonly DbParameter[] parameters;   // SQLite: one per stored column; PostgreSQL: the JSON array of rows
     private readonly bool sqlite;
 
+    /// <param name="replace">A row whose key is there already replaces it (<c>ON CONFLICT … DO UPDATE</c>) instead of failing.</param>
     public BulkInsert(GuanxiDbContext db, Type type, DbConnection connection, DbTransaction transaction,
-        (string Property, Func<Func<string, string>, string> Sql)? computed = null)
+        (string Property, Func<Func<string, string>, string> Sql)? computed = null, bool replace = false)
     {
         sqlite = db.Database.IsSqlite();
         var entity = db.Model.FindEntityType(type)!;
@@ -49,6 +50,9 @@ public sealed class BulkInsert : IAsyncDisposable
             (sqlite
                 ? $"VALUES ({string.Join(", ", properties.Select(Column))})"
                 : $"SELECT {string.Join(", ", properties.Select(Column))} FROM json_array_elements(CAST(@rows AS json)) AS r(value)");
+        if (replace)
+            command.CommandText += $" ON CONFLICT ({string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())))}) DO UPDATE SET "
+                + string.Join(", ", properties.Where(p => !p.IsPrimaryKey()).Select(p => $"{sql.DelimitIdentifier(p.GetColumnName())} = excluded.{sql.DelimitIdentifier(p.GetColumnName())}"));
     }
 
     private static Func<object?, object?> Converter(IProperty property) =>

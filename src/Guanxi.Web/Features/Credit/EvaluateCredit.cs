@@ -47,7 +47,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         }
         var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
-        var previous = await records.ToDictionaryAsync(r => r.CustomerId, cancellationToken);
+        var previous = await records.Select(r => new { r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueDays, r.Reason }).ToDictionaryAsync(r => r.CustomerId, cancellationToken);
         var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
 
         var written = new List<CustomerCredit>();
@@ -99,9 +99,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         // The credit history is the record of these changes (CreditChanges), as the stage history is for lifecycle.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var (connection, transaction) = (db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
-        foreach (var ids in written.Select(w => w.CustomerId).Where(previous.ContainsKey).Chunk(Chunk))
-            await db.Set<CustomerCredit>().Where(r => ids.Contains(r.CustomerId)).ExecuteDeleteAsync(cancellationToken);
-        await using (var insert = new BulkInsert(db, typeof(CustomerCredit), connection, transaction))
+        await using (var insert = new BulkInsert(db, typeof(CustomerCredit), connection, transaction, replace: true))
             foreach (var chunk in written.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
         await using (var insert = new BulkInsert(db, typeof(CreditChange), connection, transaction))

@@ -58,20 +58,20 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         var before = await Stored(cancellationToken);
         var written = rows.Where(r => !before.TryGetValue(r.CustomerId, out var b) || b != Figures.Of(r)).ToList();
         var graded = rows.Select(r => r.CustomerId).ToHashSet();
-        var replaced = written.Select(r => r.CustomerId).Where(before.ContainsKey).Concat(before.Keys.Where(id => !graded.Contains(id))).ToList();
+        var gone = before.Keys.Where(id => !graded.Contains(id)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         // When most rows move (scores are shares of the population, and a busy day shifts many), emptying the table and
         // writing it again beats replacing rows one by one.
-        var rewrite = replaced.Count > before.Count / 2;
+        var rewrite = written.Count > before.Count / 2;
         if (rewrite)
             await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
         else
-            foreach (var ids in replaced.Chunk(Chunk))
+            foreach (var ids in gone.Chunk(Chunk))
                 await db.Set<CustomerGrade>().Where(g => ids.Contains(g.CustomerId)).ExecuteDeleteAsync(cancellationToken);
         if (rewrite)
             written = rows;
-        await using (var insert = new BulkInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction()))
+        await using (var insert = new BulkInsert(db, typeof(CustomerGrade), connection, transaction.GetDbTransaction(), replace: !rewrite))
             for (var i = 0; i < written.Count; i += Chunk)
             {
                 await insert.Run(written.Skip(i).Take(Chunk), cancellationToken);
