@@ -1,6 +1,7 @@
 using Guanxi.Domain.Accounts;
 using Guanxi.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guanxi.Web.Features.Notifications;
 
@@ -8,8 +9,9 @@ namespace Guanxi.Web.Features.Notifications;
 public sealed record CustomerAlert(Guid CustomerId, string OwnerId, Guid DepartmentId, string Title, string TitleEn, string Body, string BodyEn);
 
 /// <summary>
-/// ARC-7: alerts about a watched customer go to its owner and the managers of its department; reports go to leadership.
-/// Notifications are staged on the caller's context, written by its SaveChanges.
+/// ARC-7: alerts about a watched customer go to its owner and the managers of its department (written at once, in bulk,
+/// inside the caller's transaction: the first night after a big import may alert about many); reports go to leadership
+/// (staged on the caller's context, written by its SaveChanges).
 /// </summary>
 public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
 {
@@ -23,20 +25,16 @@ public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
             .Select(u => new { u.Id, u.DepartmentId }).ToListAsync(cancellationToken))
             .ToLookup(u => u.DepartmentId, u => u.Id);
         var now = time.GetUtcNow();
-        var count = 0;
-        foreach (var alert in alerts)
+        var notifications = alerts.SelectMany(alert => managers[alert.DepartmentId].Append(alert.OwnerId).Distinct().Select(user => new Notification
         {
-            foreach (var user in managers[alert.DepartmentId].Append(alert.OwnerId).Distinct())
-            {
-                db.Add(new Notification
-                {
-                    UserId = user, At = now, CustomerId = alert.CustomerId, Title = alert.Title, TitleEn = alert.TitleEn, Body = alert.Body, BodyEn = alert.BodyEn,
-                    Link = $"/customers/{alert.CustomerId}",
-                });
-                count++;
-            }
-        }
-        return count;
+            UserId = user, At = now, CustomerId = alert.CustomerId, Title = alert.Title, TitleEn = alert.TitleEn, Body = alert.Body, BodyEn = alert.BodyEn,
+            Link = $"/customers/{alert.CustomerId}",
+        })).ToList();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Alerts are written in the caller's transaction.");
+        await using var insert = new BulkInsert(db, typeof(Notification), db.Database.GetDbConnection(), transaction);
+        foreach (var chunk in notifications.Chunk(10_000))
+            await insert.Run(chunk, cancellationToken);
+        return notifications.Count;
     }
 
     /// <summary>A report for the general manager and the executive VPs.</summary>
