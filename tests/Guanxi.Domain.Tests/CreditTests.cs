@@ -25,7 +25,9 @@ public sealed class CreditTests
             new(Today.AddMonths(1), null, 10_000m),                      // not due yet
         ];
         var record = PaymentRecord.Of(payments, Today);
-        Assert.Equal(new PaymentRecord(4, 1, 20_000m, 31), record);
+        Assert.Equal(new PaymentRecord(4, 1, 20_000m, 31, Today.AddMonths(-1)), record);
+        // Stored with the day the overdue began, the record tells its days on any later day without being evaluated again.
+        Assert.Equal(record with { OverdueDays = 41 }, PaymentRecord.Stored(4, 1, 20_000m, record.OverdueSince, Today.AddDays(10)));
         Assert.Equal(25m, record.OnTimePercent);
         Assert.Equal(100m, PaymentRecord.None.OnTimePercent);
     }

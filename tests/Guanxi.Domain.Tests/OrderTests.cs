@@ -73,7 +73,9 @@ public sealed class OrderTests
         var unpaid = Order.Create(Details(payments: [new OrderPayment(new DateOnly(2026, 10, 8), null, 1m)]), Now).Value!;
         Assert.False(unpaid.IsSettled(new DateOnly(2027, 1, 1)));
         Assert.True(Order.Create(Details(), Now).Value!.IsSettled(new DateOnly(2026, 1, 1)));   // cash: nothing to record
-        Assert.Equal(new PaymentRecord(5, 3, 10m, 7), new PaymentRecord(3, 2, 0m, 0).Plus(new PaymentRecord(2, 1, 10m, 7)));
+        var since = new DateOnly(2026, 10, 1);
+        Assert.Equal(new PaymentRecord(5, 3, 10m, 7, since), new PaymentRecord(3, 2, 0m, 0).Plus(new PaymentRecord(2, 1, 10m, 7, since)));
+        Assert.Equal(new PaymentRecord(2, 0, 20m, 9, since.AddDays(-2)), new PaymentRecord(1, 0, 10m, 9, since.AddDays(-2)).Plus(new PaymentRecord(1, 0, 10m, 7, since)));
     }
 
     [Fact]

@@ -3,8 +3,11 @@ using Guanxi.Domain.Orders;
 
 namespace Guanxi.Domain.Credit;
 
-/// <summary>A customer's payment record: instalments that fell due, those paid by their due date, and what is overdue now.</summary>
-public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, int OverdueDays)
+/// <summary>
+/// A customer's payment record: instalments that fell due, those paid by their due date, and what is overdue now — for
+/// <see cref="OverdueDays"/> days, since the due date of the oldest unpaid instalment (<see cref="OverdueSince"/>).
+/// </summary>
+public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, int OverdueDays, DateOnly? OverdueSince = null)
 {
     public static PaymentRecord None { get; } = new(0, 0, 0, 0);
 
@@ -13,21 +16,26 @@ public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, i
 
     public static PaymentRecord Of(IEnumerable<OrderPayment> payments, DateOnly today)
     {
-        var (due, onTime, overdue, days) = (0, 0, 0m, 0);
+        var (due, onTime, overdue, since) = (0, 0, 0m, (DateOnly?)null);
         foreach (var p in payments.Where(p => p.DueAt <= today))
         {
             due++;
             if (p.PaidAt is { } paid)
                 onTime += paid <= p.DueAt ? 1 : 0;
             else if (p.DueAt < today)
-                (overdue, days) = (overdue + p.Amount, Math.Max(days, today.DayNumber - p.DueAt.DayNumber));
+                (overdue, since) = (overdue + p.Amount, since is { } s && s < p.DueAt ? s : p.DueAt);
         }
-        return new(due, onTime, overdue, days);
+        return Stored(due, onTime, overdue, since, today);
     }
+
+    /// <summary>A record as stored: overdue days follow from the date the overdue began, so a stored record stands from day to day.</summary>
+    public static PaymentRecord Stored(int due, int onTime, decimal overdueAmount, DateOnly? overdueSince, DateOnly today) =>
+        new(due, onTime, overdueAmount, overdueSince is { } since ? today.DayNumber - since.DayNumber : 0, overdueSince);
 
     /// <summary>The record of two sets of instalments together: counts add, overdue amounts add, the longest overdue stands.</summary>
     public PaymentRecord Plus(PaymentRecord other) =>
-        new(Due + other.Due, OnTime + other.OnTime, OverdueAmount + other.OverdueAmount, Math.Max(OverdueDays, other.OverdueDays));
+        new(Due + other.Due, OnTime + other.OnTime, OverdueAmount + other.OverdueAmount, Math.Max(OverdueDays, other.OverdueDays),
+            OverdueSince is { } a && other.OverdueSince is { } b ? (a < b ? a : b) : OverdueSince ?? other.OverdueSince);
 
     /// <summary>The record of orders whose instalments are all due and paid: <paramref name="instalments"/> due, <paramref name="paidOnTime"/> of them on time.</summary>
     public static PaymentRecord Settled(int instalments, int paidOnTime) => new(instalments, paidOnTime, 0m, 0);

@@ -802,17 +802,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("OverdueAmount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("OverdueDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReasonEn")
-                        .IsRequired()
-                        .HasMaxLength(500)
+                    b.Property<DateOnly?>("OverdueSince")
                         .HasColumnType("TEXT");
 
                     b.HasKey("CustomerId");

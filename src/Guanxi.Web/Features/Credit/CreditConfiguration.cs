@@ -11,8 +11,6 @@ public sealed class CustomerCreditConfiguration : IEntityTypeConfiguration<Custo
         builder.ToTable("CustomerCredits");
         builder.HasKey(c => c.CustomerId);
         builder.Property(c => c.CustomerId).ValueGeneratedNever();
-        builder.Property(c => c.Reason).HasMaxLength(500);
-        builder.Property(c => c.ReasonEn).HasMaxLength(500);
         builder.HasIndex(c => c.OverdueAmount);
         builder.HasOne<Customer>().WithOne().HasForeignKey<CustomerCredit>(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }

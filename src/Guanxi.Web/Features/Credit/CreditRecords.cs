@@ -2,17 +2,21 @@ using Guanxi.Domain.Credit;
 
 namespace Guanxi.Web.Features.Credit;
 
-/// <summary>ARC-5: a customer's payment record as of the last evaluation, and why the rules gave their level (<see cref="Domain.Customers.Customer.CreditComputed"/>).</summary>
+/// <summary>
+/// ARC-5: a customer's payment record as the last evaluation that changed it left it (<see cref="EvaluatedAt"/>). The
+/// overdue is kept as the day it began, so that a record stands while days pass: its days, and the rules' reason for
+/// <see cref="Domain.Customers.Customer.CreditComputed"/>, are worked out when it is read.
+/// </summary>
 public sealed class CustomerCredit
 {
     public Guid CustomerId { get; init; }
     public int Due { get; set; }
     public int OnTime { get; set; }
     public decimal OverdueAmount { get; set; }
-    public int OverdueDays { get; set; }
-    public required string Reason { get; set; }
-    public required string ReasonEn { get; set; }
+    public DateOnly? OverdueSince { get; set; }
     public DateTimeOffset EvaluatedAt { get; set; }
+
+    public PaymentRecord On(DateOnly today) => PaymentRecord.Stored(Due, OnTime, OverdueAmount, OverdueSince, today);
 }
 
 /// <summary>ARC-5: one change of a customer's credit level — by the rules or by hand — with the reason and who made it.</summary>

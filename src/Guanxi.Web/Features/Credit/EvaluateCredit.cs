@@ -47,7 +47,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         }
         var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
-        var previous = await records.Select(r => new { r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueDays, r.Reason }).ToDictionaryAsync(r => r.CustomerId, cancellationToken);
+        var previous = await records.Select(r => new { r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueSince }).ToDictionaryAsync(r => r.CustomerId, cancellationToken);
         var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
 
         var written = new List<CustomerCredit>();
@@ -60,16 +60,12 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
             var assessment = CreditRating.Evaluate(policy, record, person.Conditions);
             var before = previous.GetValueOrDefault(person.Id);
             var fellOverdue = record.OverdueAmount > 0 && (before?.OverdueAmount ?? 0) == 0;
-            if (before is not null || record.Due > 0 || person.Conditions.Count > 0)
-            {
-                var after = new CustomerCredit
+            // A record is written when it changes: an overdue growing older does not change it.
+            if (before is null ? record.Due > 0 : (before.Due, before.OnTime, before.OverdueAmount, before.OverdueSince) != (record.Due, record.OnTime, record.OverdueAmount, record.OverdueSince))
+                written.Add(new CustomerCredit
                 {
-                    CustomerId = person.Id, Due = record.Due, OnTime = record.OnTime, OverdueAmount = record.OverdueAmount, OverdueDays = record.OverdueDays,
-                    Reason = assessment.Reason, ReasonEn = assessment.ReasonEn, EvaluatedAt = now,
-                };
-                if (before is null || (before.Due, before.OnTime, before.OverdueAmount, before.OverdueDays, before.Reason) != (after.Due, after.OnTime, after.OverdueAmount, after.OverdueDays, after.Reason))
-                    written.Add(after);
-            }
+                    CustomerId = person.Id, Due = record.Due, OnTime = record.OnTime, OverdueAmount = record.OverdueAmount, OverdueSince = record.OverdueSince, EvaluatedAt = now,
+                });
 
             // ARC-5 on the customer: a manual level stands while the rules give what they gave when it was set.
             var (from, manual) = (person.Credit, person.CreditManual);

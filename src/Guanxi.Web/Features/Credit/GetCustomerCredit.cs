@@ -1,7 +1,9 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Credit;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Credit;
@@ -12,12 +14,12 @@ public sealed record CreditView(
     CreditLevel Level, CreditLevel Computed, bool Manual, int Due, int OnTime, decimal OnTimePercent, decimal OverdueAmount, int OverdueDays,
     string Reason, DateTimeOffset? EvaluatedAt, IReadOnlyList<BusinessCondition> Conditions, IReadOnlyList<CreditChangeView> History, bool CanAdjust, bool CanEdit);
 
-/// <summary>ARC-5: a customer's credit level, whether it was set by hand, the payment record behind it, the business conditions and the history (null when out of sight).</summary>
-public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewers)
+/// <summary>
+/// ARC-5: a customer's credit level, whether it was set by hand, the payment record behind it (its overdue days as of
+/// today), why the rule table gives its level, the business conditions and the history (null when out of sight).
+/// </summary>
+public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
 {
-    /// <summary>What the rules say of a customer never rated: no instalment due, no flag.</summary>
-    private static readonly CreditAssessment Unrated = CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, []);
-
     public async Task<CreditView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
@@ -31,10 +33,10 @@ public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewer
         var record = await db.Set<CustomerCredit>().AsNoTracking().SingleOrDefaultAsync(r => r.CustomerId == customerId, cancellationToken);
         var history = await db.Set<CreditChange>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id).Take(100)
             .Select(c => new CreditChangeView(c.At, c.From, c.To, c.Manual, english ? c.ReasonEn : c.Reason, c.By)).ToListAsync(cancellationToken);
-        var payments = new PaymentRecord(record?.Due ?? 0, record?.OnTime ?? 0, record?.OverdueAmount ?? 0, record?.OverdueDays ?? 0);
-        var (reason, reasonEn) = record is null ? (Unrated.Reason, Unrated.ReasonEn) : (record.Reason, record.ReasonEn);
+        var payments = record?.On(clock.Today) ?? PaymentRecord.None;
+        var rules = CreditRating.Evaluate(await settings.Get(EvaluateCredit.PolicyKey, CreditPolicy.Default, cancellationToken), payments, customer.BusinessConditions);
         return new CreditView(customer.Credit, customer.CreditComputed, customer.CreditManual, payments.Due, payments.OnTime, payments.OnTimePercent,
-            payments.OverdueAmount, payments.OverdueDays, english ? reasonEn : reason, record?.EvaluatedAt, customer.BusinessConditions, history,
+            payments.OverdueAmount, payments.OverdueDays, english ? rules.ReasonEn : rules.Reason, record?.EvaluatedAt, customer.BusinessConditions, history,
             AdjustCredit.CanAdjust(viewer, customer.DepartmentId), CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
     }
 }

@@ -20,7 +20,7 @@ public sealed record WatchRow(
 /// ones (credit B or C — business-condition flags cap the level there — or money overdue). Department managers see
 /// their department's; leadership, customer service and administrators everyone's.
 /// </summary>
-public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers)
+public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
     public const int BigSize = 50;
     public static readonly Error NotAllowed = new("watchlists.not_allowed", "关注名单仅供部门经理、客服部门、公司领导和系统管理员查看。", "Watch lists are for managers, customer service, leadership and administrators.");
@@ -70,9 +70,9 @@ public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers)
         {
             c.Id, c.Name, Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), c.Tier, c.Stage, c.Credit, c.CreditManual, c.BusinessConditions,
             Value = db.Set<CustomerGrade>().Where(g => g.CustomerId == c.Id).Select(g => (decimal?)g.Profit).FirstOrDefault(),
-            Record = db.Set<CustomerCredit>().Where(r => r.CustomerId == c.Id).Select(r => new { r.OverdueAmount, r.OverdueDays }).FirstOrDefault(),
+            Record = db.Set<CustomerCredit>().Where(r => r.CustomerId == c.Id).Select(r => new { r.OverdueAmount, r.OverdueSince }).FirstOrDefault(),
         }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new WatchRow(r.Id, r.Name, r.Owner, r.Tier, r.Stage, r.Credit, r.CreditManual, r.Value ?? 0,
-            r.Record?.OverdueAmount ?? 0, r.Record?.OverdueDays ?? 0, r.BusinessConditions))];
+            r.Record?.OverdueAmount ?? 0, r.Record?.OverdueSince is { } since ? clock.Today.DayNumber - since.DayNumber : 0, r.BusinessConditions))];
     }
 }
