@@ -51,6 +51,26 @@ public sealed class GradingTests
     }
 
     [Fact]
+    public void GRD_2_one_customers_score_from_counts_of_where_they_stand_is_the_score_the_population_grading_gave()
+    {
+        CustomerIndicators[] customers =
+        [
+            Buyer(500_000m, 3, 5, 2, 80, 0.67m), Buyer(100_000m, 2, referrals: 1), Buyer(100_000m, daysAgo: 300), Buyer(20_000m, daysAgo: 5),
+            new(0, 0, 0, 0, 0, null, 40), new(-800m, 0, -800m, 0, 0, null, null),
+        ];
+        var grades = Grader.Grade(GradingPolicy.Default, customers, Today);
+        Standing Of(Func<CustomerIndicators, decimal> value, CustomerIndicators c) =>
+            new(customers.Count(o => value(o) > 0 && value(o) <= value(c)), customers.Count(o => value(o) > 0));
+        foreach (var (c, g) in customers.Zip(grades))
+        {
+            var standings = new Standings(Of(o => o.Amount, c), Of(o => o.Orders, c), Of(o => o.LastOrderAt?.DayNumber ?? 0, c), Of(o => o.Profit, c), Of(o => o.Referrals, c));
+            Assert.Equal(g.Score, Grader.Score(GradingPolicy.Default, c, standings));
+        }
+        Assert.Equal(0m, new Standing(0, 0).Rank);
+        Assert.Equal(50m, new Standing(2, 4).Rank);
+    }
+
+    [Fact]
     public void GRD_2_percentiles_make_the_top_share_vip_and_keep_ties_together()
     {
         CustomerIndicators[] customers = [.. Enumerable.Range(1, 100).Select(i => Buyer(i * 1_000m, daysAgo: 1)), Buyer(100_000m, daysAgo: 1)];

@@ -45,12 +45,7 @@ public static class Grader
         var recency = Ranks(customers, c => c.RecencyDays(today) is { } days ? 1_000_000 - days : 0);
         var scores = new decimal[customers.Count];
         for (var i = 0; i < customers.Count; i++)
-        {
-            var c = customers[i];
-            var sum = w.Amount * amount[i] + w.Orders * orders[i] + w.Recency * recency[i] + w.Profit * profit[i]
-                + w.RepeatRate * c.RepeatRate * 100m + w.Referrals * referrals[i] + w.Potential * (c.Potential ?? 0);
-            scores[i] = Math.Round(sum / w.Total, 1);
-        }
+            scores[i] = Score(w, customers[i], amount[i], orders[i], recency[i], profit[i], referrals[i]);
         var (vip, important) = policy.Mode == TierMode.Thresholds
             ? (policy.VipScore, policy.ImportantScore)
             : (Cut(scores, policy.VipPercent), Cut(scores, policy.VipPercent + policy.ImportantPercent));
@@ -58,6 +53,20 @@ public static class Grader
         for (var i = 0; i < scores.Length; i++)
             grades[i] = Of(policy, scores[i], vip, important, customers[i]);
         return grades;
+    }
+
+    /// <summary>
+    /// The score <see cref="Grade"/> gives a customer whose indicators stand where <paramref name="standings"/> say
+    /// among the population graded: the same figure, worked out for one customer from counts.
+    /// </summary>
+    public static decimal Score(GradingPolicy policy, CustomerIndicators customer, Standings standings) => Score(policy.Weights, customer,
+        standings.Amount.Rank, standings.Orders.Rank, standings.Recency.Rank, standings.Profit.Rank, standings.Referrals.Rank);
+
+    private static decimal Score(IndicatorWeights w, CustomerIndicators c, decimal amount, decimal orders, decimal recency, decimal profit, decimal referrals)
+    {
+        var sum = w.Amount * amount + w.Orders * orders + w.Recency * recency + w.Profit * profit
+            + w.RepeatRate * c.RepeatRate * 100m + w.Referrals * referrals + w.Potential * (c.Potential ?? 0);
+        return Math.Round(sum / w.Total, 1);
     }
 
     private static Grade Of(GradingPolicy policy, decimal score, decimal vip, decimal important, CustomerIndicators c) =>
@@ -84,7 +93,7 @@ public static class Grader
             var start = end;
             while (end < values.Length && values[end] == values[start])
                 end++;
-            var rank = 100m * end / values.Length;
+            var rank = new Standing(end, values.Length).Rank;
             for (var k = start; k < end; k++)
                 ranks[indexes[k]] = rank;
         }
@@ -99,3 +108,13 @@ public static class Grader
         return count <= 0 || sorted.Length == 0 ? decimal.MaxValue : sorted[Math.Min(count, sorted.Length) - 1];
     }
 }
+
+/// <summary>Where a customer's value of one indicator stands: how many customers have a positive value at or below it, of how many have one.</summary>
+public readonly record struct Standing(int AtOrBelow, int Positive)
+{
+    /// <summary>0–100: the share of the positive values at or below this one; 0 for a value that is not positive.</summary>
+    public decimal Rank => AtOrBelow == 0 ? 0 : 100m * AtOrBelow / Positive;
+}
+
+/// <summary>A customer's standing in each ranked indicator (recency ranks the last order date: the later, the higher).</summary>
+public readonly record struct Standings(Standing Amount, Standing Orders, Standing Recency, Standing Profit, Standing Referrals);

@@ -1044,10 +1044,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("double precision");
 
-                    b.Property<decimal>("Score")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
                     b.HasKey("CustomerId");
 
                     b.HasIndex("Profit");

@@ -1016,9 +1016,6 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<double>("RepeatRate")
                         .HasColumnType("REAL");
 
-                    b.Property<long>("Score")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("CustomerId");
 
                     b.HasIndex("Profit");

@@ -43,7 +43,23 @@ public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers
             policy.PeriodMonths, grade?.Amount ?? 0, grade?.Orders ?? 0, grade?.Profit ?? 0, grade?.RepeatRate ?? 0, grade?.Referrals ?? 0,
             grade?.FirstOrderAt, grade?.LastOrderAt, grade?.LastOrderAt is { } last ? clock.Today.DayNumber - last.DayNumber : null,
             customer.Potential, customer.PotentialReason, asOf);
-        return new GradeView(customer.Tier, grade?.Score ?? 0, indicators, history.FirstOrDefault()?.At ?? customer.CreatedAt, history,
+        var score = grade is null ? 0 : Grader.Score(policy, new CustomerIndicators(grade.Amount, grade.Orders, grade.Profit, grade.RepeatRate, grade.Referrals, grade.LastOrderAt, customer.Potential),
+            await Standings(grade, cancellationToken));
+        return new GradeView(customer.Tier, score, indicators, history.FirstOrDefault()?.At ?? customer.CreatedAt, history,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
+    }
+
+    /// <summary>Where the customer's figures stand among the population the last recompute graded: one pass over its rows.</summary>
+    private async Task<Standings> Standings(CustomerGrade c, CancellationToken cancellationToken)
+    {
+        var n = await db.Set<CustomerGrade>().GroupBy(_ => 1).Select(g => new
+        {
+            Amount = g.Count(o => o.Amount > 0), AmountBelow = g.Count(o => o.Amount > 0 && o.Amount <= c.Amount),
+            Orders = g.Count(o => o.Orders > 0), OrdersBelow = g.Count(o => o.Orders > 0 && o.Orders <= c.Orders),
+            Recency = g.Count(o => o.LastOrderAt != null), RecencyBelow = g.Count(o => o.LastOrderAt != null && c.LastOrderAt != null && o.LastOrderAt <= c.LastOrderAt),
+            Profit = g.Count(o => o.Profit > 0), ProfitBelow = g.Count(o => o.Profit > 0 && o.Profit <= c.Profit),
+            Referrals = g.Count(o => o.Referrals > 0), ReferralsBelow = g.Count(o => o.Referrals > 0 && o.Referrals <= c.Referrals),
+        }).SingleAsync(cancellationToken);
+        return new Standings(new(n.AmountBelow, n.Amount), new(n.OrdersBelow, n.Orders), new(n.RecencyBelow, n.Recency), new(n.ProfitBelow, n.Profit), new(n.ReferralsBelow, n.Referrals));
     }
 }

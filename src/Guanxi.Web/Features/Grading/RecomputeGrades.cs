@@ -45,7 +45,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
             if (c.Indicators.LastOrderAt is not null || c.Indicators.Amount != 0 || c.Indicators.Profit != 0 || c.Indicators.Potential is not null || c.Indicators.Referrals > 0)   // a customer with only returns has figures too
                 rows.Add(new CustomerGrade
                 {
-                    CustomerId = c.Id, Score = g.Score, Amount = c.Indicators.Amount, Orders = c.Indicators.Orders, Profit = c.Indicators.Profit,
+                    CustomerId = c.Id, Amount = c.Indicators.Amount, Orders = c.Indicators.Orders, Profit = c.Indicators.Profit,
                     RepeatRate = c.Indicators.RepeatRate, Referrals = c.Indicators.Referrals, FirstOrderAt = c.FirstOrderAt,
                     LastOrderAt = c.Indicators.LastOrderAt, ComputedAt = now,
                 });
@@ -54,15 +54,16 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         }
 
         var alerts = await Alerts(changes, rows, cancellationToken);
-        // Only the rows whose figures moved are written: on a normal night most customers' figures stand.
+        // Only the rows whose figures moved are written: on a normal night most customers' figures stand (their scores
+        // move, but a score is worked out from the rows when it is read).
         var before = await Stored(cancellationToken);
         var written = rows.Where(r => !before.TryGetValue(r.CustomerId, out var b) || b != Figures.Of(r)).ToList();
         var graded = rows.Select(r => r.CustomerId).ToHashSet();
         var gone = before.Keys.Where(id => !graded.Contains(id)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        // When most rows move (scores are shares of the population, and a busy day shifts many), emptying the table and
-        // writing it again beats replacing rows one by one.
+        // When most rows move (the first recompute, a new period or policy), emptying the table and writing it again beats
+        // replacing rows one by one.
         var rewrite = written.Count > before.Count / 2;
         if (rewrite)
             await db.Set<CustomerGrade>().ExecuteDeleteAsync(cancellationToken);
@@ -93,9 +94,9 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
     }
 
     /// <summary>A row's figures, to tell whether this recompute changes them.</summary>
-    private readonly record struct Figures(decimal Score, decimal Amount, int Orders, decimal Profit, decimal RepeatRate, int Referrals, DateOnly? First, DateOnly? Last)
+    private readonly record struct Figures(decimal Amount, int Orders, decimal Profit, decimal RepeatRate, int Referrals, DateOnly? First, DateOnly? Last)
     {
-        public static Figures Of(CustomerGrade g) => new(g.Score, g.Amount, g.Orders, g.Profit, g.RepeatRate, g.Referrals, g.FirstOrderAt, g.LastOrderAt);
+        public static Figures Of(CustomerGrade g) => new(g.Amount, g.Orders, g.Profit, g.RepeatRate, g.Referrals, g.FirstOrderAt, g.LastOrderAt);
     }
 
     /// <summary>The figures stored by the last recompute, read by hand (a million entities through EF take seconds more).</summary>
@@ -108,11 +109,11 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandTimeout = 0;
-            command.CommandText = """SELECT "CustomerId", "Score", "Amount", "Orders", "Profit", "RepeatRate", "Referrals", "FirstOrderAt", "LastOrderAt" FROM "CustomerGrades" """;
+            command.CommandText = """SELECT "CustomerId", "Amount", "Orders", "Profit", "RepeatRate", "Referrals", "FirstOrderAt", "LastOrderAt" FROM "CustomerGrades" """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                stored[reader.GetGuid(0)] = new Figures(values.Money(reader, 1), values.Money(reader, 2), reader.GetInt32(3), values.Money(reader, 4),
-                    (decimal)reader.GetDouble(5), reader.GetInt32(6), values.Date(reader, 7), values.Date(reader, 8));
+                stored[reader.GetGuid(0)] = new Figures(values.Money(reader, 1), reader.GetInt32(2), values.Money(reader, 3),
+                    (decimal)reader.GetDouble(4), reader.GetInt32(5), values.Date(reader, 6), values.Date(reader, 7));
         }
         finally
         {
