@@ -68,6 +68,7 @@ public abstract class GradingApiTests(GuanxiApp app)
             Assert.Contains("位客户", job.GetProperty("message").GetString());
             var grade = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/grade");
             Assert.Equal(("vip", 100m), (grade.GetProperty("tier").GetString(), grade.GetProperty("score").GetDecimal()));
+            Assert.Equal(100m, grade.GetProperty("history")[0].GetProperty("score").GetDecimal());   // worked out when read, the score is the one the recompute gave
             Assert.Equal((9_000_000m, 1_000_000m, 1), (grade.GetProperty("indicators").GetProperty("amount").GetDecimal(),
                 grade.GetProperty("indicators").GetProperty("profit").GetDecimal(), grade.GetProperty("indicators").GetProperty("orders").GetInt32()));
 
@@ -76,6 +77,7 @@ public abstract class GradingApiTests(GuanxiApp app)
             Assert.Equal("succeeded", (await Recompute(admin)).GetProperty("status").GetString());
             grade = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/grade");
             Assert.Equal("ordinary", grade.GetProperty("tier").GetString());
+            Assert.Equal(grade.GetProperty("history")[0].GetProperty("score").GetDecimal(), grade.GetProperty("score").GetDecimal());
             var history = grade.GetProperty("history").EnumerateArray().ToList();
             Assert.Equal([("vip", "ordinary"), ("ordinary", "vip")], history.Select(h => (h.GetProperty("from").GetString(), h.GetProperty("to").GetString())));
             Assert.Contains("低于重要客户门槛 60.0", history[0].GetProperty("reason").GetString());
