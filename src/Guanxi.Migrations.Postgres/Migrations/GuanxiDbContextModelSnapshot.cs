@@ -1051,6 +1051,23 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("CustomerGrades", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.ParetoSnapshot", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("ParetoSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Web.Features.Grading.TierChange", b =>
                 {
                     b.Property<long>("Id")

@@ -1023,6 +1023,23 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.ToTable("CustomerGrades", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Grading.ParetoSnapshot", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("ParetoSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Web.Features.Grading.TierChange", b =>
                 {
                     b.Property<long>("Id")

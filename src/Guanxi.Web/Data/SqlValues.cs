@@ -20,6 +20,10 @@ public readonly record struct SqlValues(bool Sqlite)
 
     public object Date(DateOnly date) => Sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date;
 
+    public object Money(decimal amount) => Sqlite ? (long)Math.Round(amount * 100m) : amount;
+
+    public object Id(Guid id) => Sqlite ? id.ToString().ToUpperInvariant() : id;
+
     /// <summary>SQL for an order's profit: amount less cost, or <c>@margin</c> of the amount (rounded to the cent) when the cost is unknown.</summary>
     public string Profit(string alias) => Sqlite
         ? $"CASE WHEN {alias}.\"Cost\" IS NULL THEN CAST(ROUND({alias}.\"Amount\" * @margin) AS INTEGER) ELSE {alias}.\"Amount\" - {alias}.\"Cost\" END"

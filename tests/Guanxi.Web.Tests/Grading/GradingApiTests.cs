@@ -175,6 +175,31 @@ public abstract class GradingApiTests(GuanxiApp app)
         var salesManager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
         var own = await salesManager.GetFromJsonAsync<JsonElement>("/api/reports/pareto");
         Assert.InRange(own.GetProperty("customers").GetInt32(), 1, customers - 1);   // the sales department's buyers only
+
+        // The report kept by the recompute (and its lists, paged from the recompute's figures) is the report ranked from
+        // those figures: once the policy changes, the snapshot no longer stands and the same report is ranked anew.
+        async Task<string> Everything(HttpClient client)
+        {
+            var view = await client.GetFromJsonAsync<JsonElement>("/api/reports/pareto");
+            var lists = new List<string>();
+            foreach (var (segment, skip, take) in new[] { ("top", 0, 3), ("top", 2, 2), ("middle", 0, 3), ("middle", 4, 2), ("bottom", 0, 3), ("bottom", 1, 2) })
+                lists.Add((await client.GetStringAsync($"/api/reports/pareto/customers?segment={segment}&skip={skip}&take={take}")));
+            return string.Join("\n", new[] { view.GetProperty("customers"), view.GetProperty("profit"), view.GetProperty("top20"), view.GetProperty("middle60"),
+                view.GetProperty("bottom20"), view.GetProperty("curve") }.Select(p => p.GetRawText()).Concat(lists));
+        }
+        var (kept, keptOwn) = (await Everything(manager), await Everything(salesManager));
+        Assert.Contains("\"rank\":3", kept);
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var original = await Settings(admin);
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/grading/settings", Policy(original, new { amount = 1, orders = 0, recency = 0, profit = 0, repeatRate = 0, referrals = 0, potential = 0 }))).StatusCode);
+            Assert.Equal((kept, keptOwn), (await Everything(manager), await Everything(salesManager)));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/grading/settings", new { policy = original.GetProperty("policy"), standards = original.GetProperty("standards") })).StatusCode);
+        }
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/reports/pareto?from=2026-12-01&to=2026-01-01")).StatusCode);
 
         // ARC-9: a segment's list exports with the export right, and the export is logged.
@@ -182,7 +207,6 @@ public abstract class GradingApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("sales@demo.guanxi.cn")).GetAsync("/api/reports/pareto/export?segment=top")).StatusCode);
-        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
         var log = await admin.GetFromJsonAsync<JsonElement>("/api/audit/personal-data?pageSize=20");
         Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("reason").GetString() is { } r && r.StartsWith("pareto Top", StringComparison.Ordinal)
             && e.GetProperty("rowCount").GetInt32() == top.GetProperty("count").GetInt32());

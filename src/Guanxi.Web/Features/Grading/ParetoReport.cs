@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
@@ -33,10 +34,10 @@ public sealed record ParetoView(
 /// <summary>
 /// GRD-4 二八理论 over the customers who bought in a period, ranked by profit: the profit share of the top 20%, the
 /// middle 60% to keep, and the bottom 20% with the ones whose profit after the cost to serve (orders × cost per order;
-/// contacts and complaints × their costs) is zero or less. Without a period it reads the indicators of the last
-/// nightly recompute (the grading period), which answers at once at a million customers; with one it aggregates the
-/// orders of that period. Department managers see their department's customers; leadership, customer service and
-/// administrators everyone's.
+/// contacts and complaints × their costs) is zero or less. Without a period it is the report of the grading period as
+/// the last recompute left it (<see cref="ParetoSnapshot"/>), which answers at once at a million customers, its lists
+/// paged from the recompute's figures; with one it aggregates the orders of that period. Department managers see their
+/// department's customers; leadership, customer service and administrators everyone's.
 /// </summary>
 public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
 {
@@ -44,22 +45,57 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     public static readonly Error Segment = new("pareto.segment", "分段只能是 top、middle 或 bottom。", "The segment must be top, middle or bottom.", "segment");
     public static readonly Error Range = new("pareto.range", "请填写有效的起止日期（起始不晚于截止）。", "Give a valid period (from no later than to).", "from");
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private sealed record Ranked(Guid Id, int Orders, decimal Amount, decimal Profit, decimal Cost);
+
+    /// <summary>The report, with either the ranked customers in memory or the snapshot whose lists page from the database.</summary>
+    private sealed record Ranking(ParetoView View, List<Ranked>? Customers, ParetoSnapshotContent? Snapshot, Guid? Department);
 
     public async Task<Result<ParetoView>> Handle(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
-        var (ranked, policy, period, asOf) = await Rank(from, to, cancellationToken);
-        return ranked.Succeeded ? View(ranked.Value!, policy, period, asOf) : Result<ParetoView>.Fail([.. ranked.Errors]);
+        var ranking = await Rank(from, to, cancellationToken);
+        return ranking.Succeeded ? ranking.Value!.View : Result<ParetoView>.Fail([.. ranking.Errors]);
     }
 
     /// <summary>The report and the first rows of one segment from one ranking (the page's first view).</summary>
     public async Task<Result<(ParetoView View, IReadOnlyList<ParetoRow> Rows)>> WithRows(DateOnly? from, DateOnly? to, ParetoSegment segment, int take, CancellationToken cancellationToken = default)
     {
-        var (ranked, policy, period, asOf) = await Rank(from, to, cancellationToken);
-        if (!ranked.Succeeded)
-            return Result<(ParetoView, IReadOnlyList<ParetoRow>)>.Fail([.. ranked.Errors]);
-        return (View(ranked.Value!, policy, period, asOf), await SegmentRows(ranked.Value!, segment, 0, take, cancellationToken));
+        var ranking = await Rank(from, to, cancellationToken);
+        if (!ranking.Succeeded)
+            return Result<(ParetoView, IReadOnlyList<ParetoRow>)>.Fail([.. ranking.Errors]);
+        return (ranking.Value!.View, await SegmentRows(ranking.Value, segment, 0, take, cancellationToken));
     }
+
+    /// <summary>One segment's customers in rank order (for the page's lists and the export); for the bottom, only the candidates to let go.</summary>
+    public async Task<Result<IReadOnlyList<ParetoRow>>> Rows(DateOnly? from, DateOnly? to, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var ranking = await Rank(from, to, cancellationToken);
+        return ranking.Succeeded ? Result<IReadOnlyList<ParetoRow>>.Ok(await SegmentRows(ranking.Value!, segment, skip, take, cancellationToken)) : Result<IReadOnlyList<ParetoRow>>.Fail([.. ranking.Errors]);
+    }
+
+    /// <summary>
+    /// The snapshots a recompute leaves: from the customers it graded (with their departments), for everyone and for
+    /// each department with buyers.
+    /// </summary>
+    public static List<ParetoSnapshot> Snapshots(IEnumerable<(Guid Id, Guid Department, int Orders, decimal Amount, decimal Profit)> graded, GradingPolicy policy, DateOnly today, DateTimeOffset now)
+    {
+        var ranked = graded.Where(g => g.Orders > 0).Select(g => (g.Department, Row: new Ranked(g.Id, g.Orders, g.Amount, g.Profit, g.Orders * policy.CostPerOrder))).ToList();
+        ranked.Sort((a, b) => InRankOrder(a.Row, b.Row));
+        var period = (policy.PeriodStart(today), today);
+        return [.. ranked.GroupBy(r => r.Department, r => r.Row).Select(d => (Scope: d.Key, Customers: d.ToList())).Prepend((Scope: Guid.Empty, Customers: ranked.ConvertAll(r => r.Row)))
+            .Select(s => new ParetoSnapshot { Scope = s.Scope, ComputedAt = now, Json = JsonSerializer.Serialize(Content(s.Customers, policy, period, now), Json) })];
+
+        static ParetoSnapshotContent Content(List<Ranked> customers, GradingPolicy policy, (DateOnly, DateOnly) period, DateTimeOffset asOf)
+        {
+            var (top, bottom) = Cuts(customers.Count);
+            ParetoStart? At(int index) => index < customers.Count ? new(customers[index].Profit, customers[index].Id) : null;
+            return new(View(customers, policy, period, asOf), top < customers.Count - bottom ? At(top) : null, bottom > 0 ? At(customers.Count - bottom) : null);
+        }
+    }
+
+    /// <summary>Profit descending, then the customer id (the order of the id's text, as both databases sort it).</summary>
+    private static int InRankOrder(Ranked a, Ranked b) => a.Profit != b.Profit ? b.Profit.CompareTo(a.Profit) : a.Id.CompareTo(b.Id);
 
     private static ParetoView View(List<Ranked> customers, GradingPolicy policy, (DateOnly From, DateOnly To) period, DateTimeOffset? asOf)
     {
@@ -85,15 +121,10 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         static ParetoGroup Group(List<Ranked> rows) => new(rows.Count, rows.Sum(c => c.Profit), rows.Sum(c => c.Profit - c.Cost));
     }
 
-    /// <summary>One segment's customers in rank order (for the page's lists and the export); for the bottom, only the candidates to let go.</summary>
-    public async Task<Result<IReadOnlyList<ParetoRow>>> Rows(DateOnly? from, DateOnly? to, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<ParetoRow>> SegmentRows(Ranking ranking, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
     {
-        var (ranked, _, _, _) = await Rank(from, to, cancellationToken);
-        return ranked.Succeeded ? Result<IReadOnlyList<ParetoRow>>.Ok(await SegmentRows(ranked.Value!, segment, skip, take, cancellationToken)) : Result<IReadOnlyList<ParetoRow>>.Fail([.. ranked.Errors]);
-    }
-
-    private async Task<IReadOnlyList<ParetoRow>> SegmentRows(List<Ranked> customers, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
-    {
+        if (ranking.Customers is not { } customers)
+            return await Page(ranking.Snapshot!, ranking.Department, segment, skip, take, cancellationToken);
         var (top, bottom) = Cuts(customers.Count);
         var rows = segment switch
         {
@@ -110,6 +141,67 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             r.c.Orders, r.c.Amount, r.c.Profit, r.c.Cost, r.c.Profit - r.c.Cost)).ToList();
     }
 
+    /// <summary>
+    /// A page of a segment of the snapshot, from the recompute's figures in rank order on their profit index: the top
+    /// and middle from where the segment starts; the bottom walked from its start to keep the candidates to let go.
+    /// </summary>
+    private async Task<IReadOnlyList<ParetoRow>> Page(ParetoSnapshotContent snapshot, Guid? department, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
+    {
+        var view = snapshot.View;
+        var (start, first, count) = segment switch
+        {
+            ParetoSegment.Top => (null, 0, view.Top20.Count),
+            ParetoSegment.Middle => (snapshot.Middle, view.Top20.Count, view.Middle60.Count),
+            _ => (snapshot.Bottom, view.Customers - view.Bottom20.Customers, view.Bottom20.Customers),
+        };
+        var walk = segment == ParetoSegment.Bottom;
+        if (count == 0 || take <= 0 || !walk && skip >= count)
+            return [];
+        var values = new SqlValues(db.Database.IsSqlite());
+        var cost = view.Policy.CostPerOrder;
+        var rows = new List<ParetoRow>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"""
+                SELECT g."CustomerId", g."Orders", g."Amount", g."Profit", c."Name", c."Tier", u."DisplayName"
+                FROM "CustomerGrades" g JOIN "Customers" c ON c."Id" = g."CustomerId" LEFT JOIN "AspNetUsers" u ON u."Id" = c."OwnerId"
+                WHERE g."Orders" > 0 AND c."Status" = 'Active'
+                    {(department is null ? "" : "AND c.\"DepartmentId\" = @department")}
+                    {(start is null ? "" : "AND (g.\"Profit\" < @profit OR g.\"Profit\" = @profit AND g.\"CustomerId\" >= @id)")}
+                ORDER BY g."Profit" DESC, g."CustomerId"
+                LIMIT @limit OFFSET @offset
+                """;
+            if (department is { } id)
+                SqlValues.Parameter(command, "@department", values.Id(id));
+            if (start is not null)
+            {
+                SqlValues.Parameter(command, "@profit", values.Money(start.Profit));
+                SqlValues.Parameter(command, "@id", values.Id(start.CustomerId));
+            }
+            SqlValues.Parameter(command, "@limit", walk ? count : Math.Min(take, count - skip));
+            SqlValues.Parameter(command, "@offset", walk ? 0 : skip);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var (rank, candidates) = (first + (walk ? 0 : skip), 0);
+            while (rows.Count < take && await reader.ReadAsync(cancellationToken))
+            {
+                rank++;
+                var (orders, profit) = (Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), values.Money(reader, 3));
+                var toServe = orders * cost;
+                if (walk && (profit - toServe > 0 || candidates++ < skip))
+                    continue;
+                rows.Add(new ParetoRow(rank, reader.GetGuid(0), reader.GetString(4), reader.IsDBNull(6) ? null : reader.GetString(6), Enum.Parse<Tier>(reader.GetString(5)),
+                    orders, values.Money(reader, 2), profit, toServe, profit - toServe));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
+    }
+
     /// <summary>20% of the customers, rounded, at each end (at least one when there are five or more).</summary>
     private static (int Top, int Bottom) Cuts(int count)
     {
@@ -117,19 +209,30 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         return (fifth, fifth);
     }
 
-    private async Task<(Result<List<Ranked>> Ranked, GradingPolicy Policy, (DateOnly From, DateOnly To) Period, DateTimeOffset? AsOf)> Rank(
-        DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    private async Task<Result<Ranking>> Rank(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         var viewer = await viewers.Current(cancellationToken);
         if (viewer is null || !CustomerAccess.Oversees(viewer))
-            return (NotAllowed, policy, default, null);
+            return NotAllowed;
         var department = CustomerAccess.ListedDepartment(viewer);
         List<Ranked> customers;
         DateTimeOffset? asOf = null;
         (DateOnly From, DateOnly To) period;
         if (from is null && to is null)
         {
+            // The last recompute's snapshot, while the policy (its cost to serve) is the one it was made with; a
+            // department without buyers then has none of its own.
+            var scope = department ?? Guid.Empty;
+            var snapshots = await db.Set<ParetoSnapshot>().AsNoTracking().Where(s => s.Scope == scope || s.Scope == Guid.Empty).ToListAsync(cancellationToken);
+            var everyone = snapshots.Find(s => s.Scope == Guid.Empty);
+            var content = snapshots.Find(s => s.Scope == scope) is { } own ? JsonSerializer.Deserialize<ParetoSnapshotContent>(own.Json, Json) : null;
+            if (everyone is not null && (content is null ? JsonSerializer.Deserialize<ParetoSnapshotContent>(everyone.Json, Json)!.View.Policy : content.View.Policy) == policy)
+            {
+                var today = DateOnly.FromDateTime(clock.ToLocal(everyone.ComputedAt).DateTime);
+                content ??= new(View([], policy, (policy.PeriodStart(today), today), everyone.ComputedAt), null, null);
+                return new Ranking(content.View, null, content, department);
+            }
             asOf = await db.Set<CustomerGrade>().MaxAsync(g => (DateTimeOffset?)g.ComputedAt, cancellationToken);
             var day = asOf is { } at ? DateOnly.FromDateTime(clock.ToLocal(at).DateTime) : clock.Today;
             period = (policy.PeriodStart(day), day);
@@ -143,12 +246,12 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         {
             period = (from ?? DateOnly.MinValue, to ?? clock.Today);
             if (period.From > period.To)
-                return (Range, policy, period, null);
+                return Range;
             customers = await Aggregate(policy, period.From, period.To, department, cancellationToken);
         }
-        var ranked = customers.Select(c => c with { Cost = c.Orders * policy.CostPerOrder })
-            .OrderByDescending(c => c.Profit).ThenBy(c => c.Id).ToList();
-        return (ranked, policy, period, asOf);
+        var ranked = customers.ConvertAll(c => c with { Cost = c.Orders * policy.CostPerOrder });
+        ranked.Sort(InRankOrder);
+        return new Ranking(View(ranked, policy, period, asOf), ranked, null, department);
     }
 
     private Task<List<Ranked>> Aggregate(GradingPolicy policy, DateOnly from, DateOnly to, Guid? department, CancellationToken cancellationToken)

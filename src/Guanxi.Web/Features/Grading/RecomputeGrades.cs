@@ -14,7 +14,8 @@ public sealed record RecomputeOutcome(int Customers, int Changed);
 
 /// <summary>
 /// GRD-2: grades every active customer under the current policy — nightly and on demand. The indicators whose figures
-/// moved are written (and those of customers no longer graded removed); a customer whose tier changes gets the new tier and a history row with the score and the reason. When a
+/// moved are written (and those of customers no longer graded removed); a customer whose tier changes gets the new tier
+/// and a history row with the score and the reason; GRD-4's report of the grading period is kept as it stands. When a
 /// watched customer (ARC-7: among the biggest before or after, or risky) changes tier, the owner and the department
 /// managers are told.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         var now = time.GetUtcNow();
         facts ??= await CustomerFacts.Read(db, settings, today, null, cancellationToken);
         var from = policy.PeriodStart(today);
-        var customers = facts.Select(c => (c.Id, c.Tier, FirstOrderAt: c.Orders.FirstPurchase, Indicators: new CustomerIndicators(
+        var customers = facts.Select(c => (c.Id, c.DepartmentId, c.Tier, FirstOrderAt: c.Orders.FirstPurchase, Indicators: new CustomerIndicators(
             c.Orders.Amount, c.Orders.Orders, c.Orders.Profit, CustomerIndicators.RepeatRateOf(c.Orders.Orders, c.Orders.FirstPurchase >= from),
             c.Orders.Referrals, c.Orders.LastPurchase, c.Potential))).ToList();
         await Report(0.4);
@@ -85,6 +86,8 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
             foreach (var ids in tier.Select(c => c.CustomerId).Chunk(Chunk))
                 await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier.Key), cancellationToken);
         await notifier.Alert(alerts, cancellationToken);
+        await db.Set<ParetoSnapshot>().ExecuteDeleteAsync(cancellationToken);
+        db.AddRange(ParetoReport.Snapshots(customers.Select(c => (c.Id, c.DepartmentId, c.Indicators.Orders, c.Indicators.Amount, c.Indicators.Profit)), policy, today, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await Report(1);
