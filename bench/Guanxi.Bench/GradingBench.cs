@@ -82,6 +82,24 @@ internal static class GradingBench
                 var report = await new ParetoReport(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock).Handle(null, null);
                 Console.WriteLine($"   pareto #{run}: {report.Value!.Customers:N0} customers, top 20% = {report.Value.Top20ProfitShare:P1} in {watch.Elapsed.TotalMilliseconds:N0} ms");
             }
+            // The page's first view (the report and a segment's first 50 rows), a later page, and a grade tab's score.
+            foreach (var segment in new[] { ParetoSegment.Top, ParetoSegment.Middle, ParetoSegment.Bottom })
+            {
+                await using var db = new GuanxiDbContext(options);
+                var report = new ParetoReport(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock);
+                watch.Restart();
+                var page = await report.WithRows(null, null, segment, 50);
+                var first = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                var later = await report.Rows(null, null, segment, 1000, 50);
+                Console.WriteLine($"   pareto page ({segment}): report and {page.Value.Rows.Count} rows in {first:N0} ms; rows 1,001–1,050 ({later.Value!.Count}) in {watch.Elapsed.TotalMilliseconds:N0} ms");
+                if (segment == ParetoSegment.Middle)
+                {
+                    watch.Restart();
+                    var grade = await new GetCustomerGrade(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock).Handle(page.Value.Rows[0].CustomerId);
+                    Console.WriteLine($"   grade tab: score {grade!.Score} in {watch.Elapsed.TotalMilliseconds:N0} ms");
+                }
+            }
             // GRD-5: the page's first view reads the grading period from the recompute; a chosen period sums its orders.
             foreach (var fromGrades in new[] { true, true, false })
             {

@@ -1056,6 +1056,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<Guid>("Scope")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 

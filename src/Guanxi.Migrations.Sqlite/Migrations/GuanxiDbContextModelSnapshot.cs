@@ -1028,6 +1028,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Scope")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER");
 

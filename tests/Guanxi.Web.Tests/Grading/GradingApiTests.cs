@@ -41,12 +41,12 @@ public abstract class GradingApiTests(GuanxiApp app)
         return id;
     }
 
-    private static object Policy(JsonElement settings, object weights) => new
+    private static object Policy(JsonElement settings, object weights, decimal costPerOrder = 200m) => new
     {
         policy = new
         {
             periodMonths = 12, weights, mode = "thresholds", vipScore = 80m, importantScore = 60m, vipPercent = 5m, importantPercent = 15m,
-            defaultMargin = 0.15m, costPerOrder = 200m, costPerContact = 50m, costPerComplaint = 500m,
+            defaultMargin = 0.15m, costPerOrder, costPerContact = 50m, costPerComplaint = 500m,
         },
         standards = settings.GetProperty("standards"),
     };
@@ -187,13 +187,18 @@ public abstract class GradingApiTests(GuanxiApp app)
             return string.Join("\n", new[] { view.GetProperty("customers"), view.GetProperty("profit"), view.GetProperty("top20"), view.GetProperty("middle60"),
                 view.GetProperty("bottom20"), view.GetProperty("curve") }.Select(p => p.GetRawText()).Concat(lists));
         }
-        var (kept, keptOwn) = (await Everything(manager), await Everything(salesManager));
-        Assert.Contains("\"rank\":3", kept);
         var admin = await app.SignedInAs("admin@demo.guanxi.cn");
         var original = await Settings(admin);
         try
         {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/grading/settings", Policy(original, new { amount = 1, orders = 0, recency = 0, profit = 0, repeatRate = 0, referrals = 0, potential = 0 }))).StatusCode);
+            // A cost to serve of ¥20,000 an order makes some of the bottom 20% candidates to let go, so that their list is walked too.
+            var weights = new { amount = 30, orders = 15, recency = 10, profit = 25, repeatRate = 10, referrals = 5, potential = 5 };
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/grading/settings", Policy(original, weights, 20_000m))).StatusCode);
+            Assert.Equal("succeeded", (await Recompute(admin)).GetProperty("status").GetString());
+            var (kept, keptOwn) = (await Everything(manager), await Everything(salesManager));
+            Assert.Contains("\"rank\":3", kept);
+            Assert.True((await manager.GetFromJsonAsync<JsonElement>("/api/reports/pareto")).GetProperty("bottom20").GetProperty("count").GetInt32() > 3, kept);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/grading/settings", Policy(original, weights with { amount = 31 }, 20_000m))).StatusCode);
             Assert.Equal((kept, keptOwn), (await Everything(manager), await Everything(salesManager)));
         }
         finally

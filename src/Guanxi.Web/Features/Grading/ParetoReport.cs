@@ -84,13 +84,18 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         ranked.Sort((a, b) => InRankOrder(a.Row, b.Row));
         var period = (policy.PeriodStart(today), today);
         return [.. ranked.GroupBy(r => r.Department, r => r.Row).Select(d => (Scope: d.Key, Customers: d.ToList())).Prepend((Scope: Guid.Empty, Customers: ranked.ConvertAll(r => r.Row)))
-            .Select(s => new ParetoSnapshot { Scope = s.Scope, ComputedAt = now, Json = JsonSerializer.Serialize(Content(s.Customers, policy, period, now), Json) })];
+            .Select(s => Snapshot(s.Scope, s.Customers))];
 
-        static ParetoSnapshotContent Content(List<Ranked> customers, GradingPolicy policy, (DateOnly, DateOnly) period, DateTimeOffset asOf)
+        ParetoSnapshot Snapshot(Guid scope, List<Ranked> customers)
         {
             var (top, bottom) = Cuts(customers.Count);
-            ParetoStart? At(int index) => index < customers.Count ? new(customers[index].Profit, customers[index].Id) : null;
-            return new(View(customers, policy, period, asOf), top < customers.Count - bottom ? At(top) : null, bottom > 0 ? At(customers.Count - bottom) : null);
+            var middle = top < customers.Count - bottom ? new ParetoStart(customers[top].Profit, customers[top].Id) : null;
+            var candidates = Enumerable.Range(customers.Count - bottom, bottom).Where(i => customers[i].Profit - customers[i].Cost <= 0).Select(i => (object)new object[] { i + 1, customers[i].Id });
+            return new ParetoSnapshot
+            {
+                Scope = scope, ComputedAt = now, Json = JsonSerializer.Serialize(new ParetoSnapshotContent(View(customers, policy, period, now), middle), Json),
+                Candidates = JsonSerializer.Serialize(candidates, Json),
+            };
         }
     }
 
@@ -124,7 +129,9 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     private async Task<IReadOnlyList<ParetoRow>> SegmentRows(Ranking ranking, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
     {
         if (ranking.Customers is not { } customers)
-            return await Page(ranking.Snapshot!, ranking.Department, segment, skip, take, cancellationToken);
+            return segment == ParetoSegment.Bottom
+                ? await Candidates(ranking.Department ?? Guid.Empty, ranking.Snapshot!.View.Policy, skip, take, cancellationToken)
+                : await Page(ranking.Snapshot!, ranking.Department, segment, skip, take, cancellationToken);
         var (top, bottom) = Cuts(customers.Count);
         var rows = segment switch
         {
@@ -142,56 +149,68 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     }
 
     /// <summary>
-    /// A page of a segment of the snapshot, from the recompute's figures in rank order on their profit index: the top
-    /// and middle from where the segment starts; the bottom walked from its start to keep the candidates to let go.
+    /// A page of the top or middle segment of the snapshot, from the recompute's figures in rank order on their profit
+    /// index, from where the segment starts (profit no higher than its first customer's, and of that profit, an id no lower).
     /// </summary>
-    private async Task<IReadOnlyList<ParetoRow>> Page(ParetoSnapshotContent snapshot, Guid? department, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
+    private Task<List<ParetoRow>> Page(ParetoSnapshotContent snapshot, Guid? department, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
     {
         var view = snapshot.View;
-        var (start, first, count) = segment switch
-        {
-            ParetoSegment.Top => (null, 0, view.Top20.Count),
-            ParetoSegment.Middle => (snapshot.Middle, view.Top20.Count, view.Middle60.Count),
-            _ => (snapshot.Bottom, view.Customers - view.Bottom20.Customers, view.Bottom20.Customers),
-        };
-        var walk = segment == ParetoSegment.Bottom;
-        if (count == 0 || take <= 0 || !walk && skip >= count)
+        var (start, first, count) = segment == ParetoSegment.Top ? (null, 0, view.Top20.Count) : (snapshot.Middle, view.Top20.Count, view.Middle60.Count);
+        if (take <= 0 || skip >= count)
+            return Task.FromResult(new List<ParetoRow>());
+        return Figures($"""
+            {(department is null ? "" : "AND c.\"DepartmentId\" = @department")}
+            {(start is null ? "" : "AND g.\"Profit\" <= @profit AND NOT (g.\"Profit\" = @profit AND g.\"CustomerId\" < @id)")}
+            ORDER BY g."Profit" DESC, g."CustomerId" LIMIT @limit OFFSET @skip
+            """, (command, values) =>
+            {
+                if (department is { } id)
+                    SqlValues.Parameter(command, "@department", values.Id(id));
+                if (start is not null)
+                {
+                    SqlValues.Parameter(command, "@profit", values.Money(start.Profit));
+                    SqlValues.Parameter(command, "@id", values.Id(start.CustomerId));
+                }
+                SqlValues.Parameter(command, "@limit", Math.Min(take, count - skip));
+                SqlValues.Parameter(command, "@skip", skip);
+            }, view.Policy, (id, index) => first + skip + index + 1, cancellationToken);
+    }
+
+    /// <summary>A page of the bottom's candidates to let go, as the snapshot ranked them, with the recompute's figures.</summary>
+    private async Task<IReadOnlyList<ParetoRow>> Candidates(Guid scope, GradingPolicy policy, int skip, int take, CancellationToken cancellationToken)
+    {
+        var json = await db.Set<ParetoSnapshot>().AsNoTracking().Where(s => s.Scope == scope).Select(s => s.Candidates).SingleOrDefaultAsync(cancellationToken);
+        var page = (json is null ? [] : JsonSerializer.Deserialize<List<JsonElement[]>>(json, Json)!).Skip(skip).Take(take)
+            .Select(c => (Rank: c[0].GetInt32(), Id: c[1].GetGuid())).ToList();
+        if (page.Count == 0)
             return [];
+        var ranks = page.ToDictionary(c => c.Id, c => c.Rank);
+        var rows = await Figures("AND {0}", (command, values) => { }, policy, (id, _) => ranks[id], cancellationToken, [.. ranks.Keys]);
+        return [.. rows.OrderBy(r => r.Rank)];
+    }
+
+    /// <summary>Customers' figures from the last recompute, with their names, tiers and owners ({0} in <paramref name="conditions"/>: the ids given).</summary>
+    private async Task<List<ParetoRow>> Figures(string conditions, Action<DbCommand, SqlValues> bind, GradingPolicy policy, Func<Guid, int, int> rank,
+        CancellationToken cancellationToken, IReadOnlyCollection<Guid>? ids = null)
+    {
         var values = new SqlValues(db.Database.IsSqlite());
-        var cost = view.Policy.CostPerOrder;
         var rows = new List<ParetoRow>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
+            bind(command, values);
             command.CommandText = $"""
                 SELECT g."CustomerId", g."Orders", g."Amount", g."Profit", c."Name", c."Tier", u."DisplayName"
                 FROM "CustomerGrades" g JOIN "Customers" c ON c."Id" = g."CustomerId" LEFT JOIN "AspNetUsers" u ON u."Id" = c."OwnerId"
-                WHERE g."Orders" > 0 AND c."Status" = 'Active'
-                    {(department is null ? "" : "AND c.\"DepartmentId\" = @department")}
-                    {(start is null ? "" : "AND (g.\"Profit\" < @profit OR g.\"Profit\" = @profit AND g.\"CustomerId\" >= @id)")}
-                ORDER BY g."Profit" DESC, g."CustomerId"
-                LIMIT @limit OFFSET @offset
+                WHERE g."Orders" > 0 AND c."Status" = 'Active' {(ids is null ? conditions : string.Format(CultureInfo.InvariantCulture, conditions, values.In(command, "g.\"CustomerId\"", ids)))}
                 """;
-            if (department is { } id)
-                SqlValues.Parameter(command, "@department", values.Id(id));
-            if (start is not null)
-            {
-                SqlValues.Parameter(command, "@profit", values.Money(start.Profit));
-                SqlValues.Parameter(command, "@id", values.Id(start.CustomerId));
-            }
-            SqlValues.Parameter(command, "@limit", walk ? count : Math.Min(take, count - skip));
-            SqlValues.Parameter(command, "@offset", walk ? 0 : skip);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var (rank, candidates) = (first + (walk ? 0 : skip), 0);
-            while (rows.Count < take && await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                rank++;
-                var (orders, profit) = (Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), values.Money(reader, 3));
-                var toServe = orders * cost;
-                if (walk && (profit - toServe > 0 || candidates++ < skip))
-                    continue;
-                rows.Add(new ParetoRow(rank, reader.GetGuid(0), reader.GetString(4), reader.IsDBNull(6) ? null : reader.GetString(6), Enum.Parse<Tier>(reader.GetString(5)),
+                var (id, orders, profit) = (reader.GetGuid(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), values.Money(reader, 3));
+                var toServe = orders * policy.CostPerOrder;
+                rows.Add(new ParetoRow(rank(id, rows.Count), id, reader.GetString(4), reader.IsDBNull(6) ? null : reader.GetString(6), Enum.Parse<Tier>(reader.GetString(5)),
                     orders, values.Money(reader, 2), profit, toServe, profit - toServe));
             }
         }
@@ -230,7 +249,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             if (everyone is not null && (content is null ? JsonSerializer.Deserialize<ParetoSnapshotContent>(everyone.Json, Json)!.View.Policy : content.View.Policy) == policy)
             {
                 var today = DateOnly.FromDateTime(clock.ToLocal(everyone.ComputedAt).DateTime);
-                content ??= new(View([], policy, (policy.PeriodStart(today), today), everyone.ComputedAt), null, null);
+                content ??= new(View([], policy, (policy.PeriodStart(today), today), everyone.ComputedAt), null);
                 return new Ranking(content.View, null, content, department);
             }
             asOf = await db.Set<CustomerGrade>().MaxAsync(g => (DateTimeOffset?)g.ComputedAt, cancellationToken);

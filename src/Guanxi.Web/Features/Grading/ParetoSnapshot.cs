@@ -6,18 +6,23 @@ namespace Guanxi.Web.Features.Grading;
 /// <summary>
 /// GRD-4: the 80/20 report of the grading period as the recompute that graded the customers left it — for everyone
 /// (<see cref="Scope"/> empty) and for each department with buyers. The report of the grading period reads the last
-/// recompute's figures anyway; kept whole, it opens at once at a million customers, and its lists page on from where
-/// each segment begins.
+/// recompute's figures anyway; kept whole, it opens at once at a million customers, its top and middle lists page on
+/// from where each segment begins, and the bottom's candidates to let go are listed with their ranks.
 /// </summary>
 public sealed class ParetoSnapshot
 {
     public Guid Scope { get; init; }
     public DateTimeOffset ComputedAt { get; init; }
+
+    /// <summary>The <see cref="ParetoSnapshotContent"/>.</summary>
     public required string Json { get; init; }
+
+    /// <summary>The bottom 20%'s candidates to let go in rank order, as [rank, customer id] pairs (read only for their list).</summary>
+    public required string Candidates { get; init; }
 }
 
-/// <summary>A snapshot's content: the report, and the first customer of the middle and of the bottom segment in rank order.</summary>
-public sealed record ParetoSnapshotContent(ParetoView View, ParetoStart? Middle, ParetoStart? Bottom);
+/// <summary>A snapshot's content: the report, and the first customer of the middle segment in rank order.</summary>
+public sealed record ParetoSnapshotContent(ParetoView View, ParetoStart? Middle);
 
 /// <summary>Where a segment starts in rank order (profit descending, then customer id).</summary>
 public sealed record ParetoStart(decimal Profit, Guid CustomerId);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Guanxi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
-    [Migration("20261123115512_ParetoSnapshots")]
+    [Migration("20261123120620_ParetoSnapshots")]
     partial class ParetoSnapshots
     {
         /// <inheritdoc />
@@ -1029,6 +1029,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Guanxi.Web.Features.Grading.ParetoSnapshot", b =>
                 {
                     b.Property<Guid>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ComputedAt")

@@ -17,7 +17,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                 {
                     Scope = table.Column<Guid>(type: "TEXT", nullable: false),
                     ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Candidates = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Guanxi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
-    [Migration("20261123115518_ParetoSnapshots")]
+    [Migration("20261123120624_ParetoSnapshots")]
     partial class ParetoSnapshots
     {
         /// <inheritdoc />
@@ -1058,6 +1058,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                 {
                     b.Property<Guid>("Scope")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone");

@@ -17,7 +17,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                 {
                     Scope = table.Column<Guid>(type: "uuid", nullable: false),
                     ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false)
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Candidates = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
