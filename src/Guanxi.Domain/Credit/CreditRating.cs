@@ -41,15 +41,20 @@ public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, i
     public static PaymentRecord Settled(int instalments, int paidOnTime) => new(instalments, paidOnTime, 0m, 0);
 }
 
-public sealed record CreditAssessment(CreditLevel Level, string Reason, string ReasonEn);
-
-/// <summary>ARC-5: the level follows from the payment record and the business flags through the rule table.</summary>
-public static class CreditRating
+/// <summary>A level from the rule table, and why — the reason written out when asked (a night rates a million customers and explains a few).</summary>
+public sealed record CreditAssessment(CreditLevel Level, PaymentRecord Record, IReadOnlyCollection<BusinessCondition> Flags, CreditRule? Rule)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static CreditAssessment Evaluate(CreditPolicy policy, PaymentRecord record, IReadOnlyCollection<BusinessCondition> flags)
+    public string Reason => Explain().Zh;
+
+    public string ReasonEn => Explain().En;
+
+    private (string Zh, string En) Explain()
     {
+        var (record, flags) = (Record, Flags);
+        if (record.Due == 0 && flags.Count == 0)
+            return ("尚无到期的付款，按默认 A 级", "No instalment due yet: A by default");
         var facts = $"准时付款 {record.OnTime}/{record.Due}（{record.OnTimePercent.ToString("0.#", Invariant)}%），逾期 ¥{record.OverdueAmount.ToString("N2", Invariant)}、{record.OverdueDays} 天";
         var factsEn = $"paid on time {record.OnTime}/{record.Due} ({record.OnTimePercent.ToString("0.#", Invariant)}%), overdue ¥{record.OverdueAmount.ToString("N2", Invariant)} for {record.OverdueDays} days";
         if (flags.Count > 0)
@@ -57,14 +62,25 @@ public static class CreditRating
             facts += "；经营状况：" + string.Join("、", flags.Order().Select(f => f.Chinese()));
             factsEn += "; business: " + string.Join(", ", flags.Order().Select(f => f.English()));
         }
-        if (record.Due == 0 && flags.Count == 0)
-            return new(CreditLevel.A, "尚无到期的付款，按默认 A 级", "No instalment due yet: A by default");
         if (flags.Contains(BusinessCondition.Bankruptcy))
-            return new(CreditLevel.C, facts + "（破产一律为 C）", factsEn + " (bankruptcy is always C)");
+            return (facts + "（破产一律为 C）", factsEn + " (bankruptcy is always C)");
+        return Rule is null
+            ? (facts + "，未达到 B 级条件", factsEn + ", below the B rule")
+            : (facts + $"，符合 {Rule.Level} 级条件", factsEn + $", meets the {Rule.Level} rule");
+    }
+}
+
+/// <summary>ARC-5: the level follows from the payment record and the business flags through the rule table.</summary>
+public static class CreditRating
+{
+    public static CreditAssessment Evaluate(CreditPolicy policy, PaymentRecord record, IReadOnlyCollection<BusinessCondition> flags)
+    {
+        if (record.Due == 0 && flags.Count == 0)
+            return new(CreditLevel.A, record, flags, null);
+        if (flags.Contains(BusinessCondition.Bankruptcy))
+            return new(CreditLevel.C, record, flags, null);
         var rule = policy.Rules.FirstOrDefault(r => record.OnTimePercent >= r.MinOnTimePercent && record.OverdueAmount <= r.MaxOverdueAmount
             && record.OverdueDays <= r.MaxOverdueDays && (r.FlagsAllowed || flags.Count == 0));
-        return rule is null
-            ? new(CreditLevel.C, facts + "，未达到 B 级条件", factsEn + ", below the B rule")
-            : new(rule.Level, facts + $"，符合 {rule.Level} 级条件", factsEn + $", meets the {rule.Level} rule");
+        return new(rule?.Level ?? CreditLevel.C, record, flags, rule);
     }
 }

@@ -1046,7 +1046,15 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("CustomerId");
 
+                    b.HasIndex("Amount");
+
+                    b.HasIndex("LastOrderAt");
+
+                    b.HasIndex("Orders");
+
                     b.HasIndex("Profit");
+
+                    b.HasIndex("Referrals");
 
                     b.ToTable("CustomerGrades", (string)null);
                 });

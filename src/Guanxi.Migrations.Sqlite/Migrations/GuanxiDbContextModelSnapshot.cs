@@ -1018,7 +1018,15 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("CustomerId");
 
+                    b.HasIndex("Amount");
+
+                    b.HasIndex("LastOrderAt");
+
+                    b.HasIndex("Orders");
+
                     b.HasIndex("Profit");
+
+                    b.HasIndex("Referrals");
 
                     b.ToTable("CustomerGrades", (string)null);
                 });

@@ -49,17 +49,17 @@ public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
     }
 
-    /// <summary>Where the customer's figures stand among the population the last recompute graded: one pass over its rows.</summary>
+    /// <summary>Where the customer's figures stand among the population the last recompute graded: counts on the figures' indexes.</summary>
     private async Task<Standings> Standings(CustomerGrade c, CancellationToken cancellationToken)
     {
-        var n = await db.Set<CustomerGrade>().GroupBy(_ => 1).Select(g => new
-        {
-            Amount = g.Count(o => o.Amount > 0), AmountBelow = g.Count(o => o.Amount > 0 && o.Amount <= c.Amount),
-            Orders = g.Count(o => o.Orders > 0), OrdersBelow = g.Count(o => o.Orders > 0 && o.Orders <= c.Orders),
-            Recency = g.Count(o => o.LastOrderAt != null), RecencyBelow = g.Count(o => o.LastOrderAt != null && c.LastOrderAt != null && o.LastOrderAt <= c.LastOrderAt),
-            Profit = g.Count(o => o.Profit > 0), ProfitBelow = g.Count(o => o.Profit > 0 && o.Profit <= c.Profit),
-            Referrals = g.Count(o => o.Referrals > 0), ReferralsBelow = g.Count(o => o.Referrals > 0 && o.Referrals <= c.Referrals),
-        }).SingleAsync(cancellationToken);
-        return new Standings(new(n.AmountBelow, n.Amount), new(n.OrdersBelow, n.Orders), new(n.RecencyBelow, n.Recency), new(n.ProfitBelow, n.Profit), new(n.ReferralsBelow, n.Referrals));
+        var grades = db.Set<CustomerGrade>();
+        async Task<Standing> Of(IQueryable<CustomerGrade> positive, IQueryable<CustomerGrade> atOrBelow, bool mine) =>
+            new(mine ? await atOrBelow.CountAsync(cancellationToken) : 0, await positive.CountAsync(cancellationToken));
+        return new Standings(
+            await Of(grades.Where(g => g.Amount > 0), grades.Where(g => g.Amount > 0 && g.Amount <= c.Amount), c.Amount > 0),
+            await Of(grades.Where(g => g.Orders > 0), grades.Where(g => g.Orders > 0 && g.Orders <= c.Orders), c.Orders > 0),
+            await Of(grades.Where(g => g.LastOrderAt != null), grades.Where(g => g.LastOrderAt != null && g.LastOrderAt <= c.LastOrderAt), c.LastOrderAt is not null),
+            await Of(grades.Where(g => g.Profit > 0), grades.Where(g => g.Profit > 0 && g.Profit <= c.Profit), c.Profit > 0),
+            await Of(grades.Where(g => g.Referrals > 0), grades.Where(g => g.Referrals > 0 && g.Referrals <= c.Referrals), c.Referrals > 0));
     }
 }

@@ -89,12 +89,13 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         ParetoSnapshot Snapshot(Guid scope, List<Ranked> customers)
         {
             var (top, bottom) = Cuts(customers.Count);
-            var middle = top < customers.Count - bottom ? new ParetoStart(customers[top].Profit, customers[top].Id) : null;
-            var candidates = Enumerable.Range(customers.Count - bottom, bottom).Where(i => customers[i].Profit - customers[i].Cost <= 0).Select(i => (object)new object[] { i + 1, customers[i].Id });
+            ParetoStart? At(int index) => index < customers.Count ? new(customers[index].Profit, customers[index].Id) : null;
+            var candidates = Enumerable.Range(customers.Count - bottom, bottom).Where(i => customers[i].Profit - customers[i].Cost <= 0).ToArray();
             return new ParetoSnapshot
             {
-                Scope = scope, ComputedAt = now, Json = JsonSerializer.Serialize(new ParetoSnapshotContent(View(customers, policy, period, now), middle), Json),
-                Candidates = JsonSerializer.Serialize(candidates, Json),
+                Scope = scope, ComputedAt = now,
+                Json = JsonSerializer.Serialize(new ParetoSnapshotContent(View(customers, policy, period, now), At(0), top < customers.Count - bottom ? At(top) : null), Json),
+                Candidates = JsonSerializer.Serialize(new ParetoCandidates([.. candidates.Select(i => i + 1)], [.. candidates.Select(i => customers[i].Id)]), Json),
             };
         }
     }
@@ -150,12 +151,13 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
 
     /// <summary>
     /// A page of the top or middle segment of the snapshot, from the recompute's figures in rank order on their profit
-    /// index, from where the segment starts (profit no higher than its first customer's, and of that profit, an id no lower).
+    /// index, from where the segment starts (profit no higher than its first customer's, and of that profit, an id no
+    /// lower: the condition that leads both databases down the index instead of sorting every customer).
     /// </summary>
     private Task<List<ParetoRow>> Page(ParetoSnapshotContent snapshot, Guid? department, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
     {
         var view = snapshot.View;
-        var (start, first, count) = segment == ParetoSegment.Top ? (null, 0, view.Top20.Count) : (snapshot.Middle, view.Top20.Count, view.Middle60.Count);
+        var (start, first, count) = segment == ParetoSegment.Top ? (snapshot.Top, 0, view.Top20.Count) : (snapshot.Middle, view.Top20.Count, view.Middle60.Count);
         if (take <= 0 || skip >= count)
             return Task.FromResult(new List<ParetoRow>());
         return Figures($"""
@@ -180,11 +182,11 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     private async Task<IReadOnlyList<ParetoRow>> Candidates(Guid scope, GradingPolicy policy, int skip, int take, CancellationToken cancellationToken)
     {
         var json = await db.Set<ParetoSnapshot>().AsNoTracking().Where(s => s.Scope == scope).Select(s => s.Candidates).SingleOrDefaultAsync(cancellationToken);
-        var page = (json is null ? [] : JsonSerializer.Deserialize<List<JsonElement[]>>(json, Json)!).Skip(skip).Take(take)
-            .Select(c => (Rank: c[0].GetInt32(), Id: c[1].GetGuid())).ToList();
-        if (page.Count == 0)
+        var candidates = json is null ? new ParetoCandidates([], []) : JsonSerializer.Deserialize<ParetoCandidates>(json, Json)!;
+        if (skip >= candidates.Ids.Length || take <= 0)
             return [];
-        var ranks = page.ToDictionary(c => c.Id, c => c.Rank);
+        var count = Math.Min(take, candidates.Ids.Length - skip);
+        var ranks = candidates.Ids.AsSpan(skip, count).ToArray().Zip(candidates.Ranks.AsSpan(skip, count).ToArray()).ToDictionary(c => c.First, c => c.Second);
         var rows = await Figures("AND {0}", (command, values) => { }, policy, (id, _) => ranks[id], cancellationToken, [.. ranks.Keys]);
         return [.. rows.OrderBy(r => r.Rank)];
     }
@@ -249,7 +251,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             if (everyone is not null && (content is null ? JsonSerializer.Deserialize<ParetoSnapshotContent>(everyone.Json, Json)!.View.Policy : content.View.Policy) == policy)
             {
                 var today = DateOnly.FromDateTime(clock.ToLocal(everyone.ComputedAt).DateTime);
-                content ??= new(View([], policy, (policy.PeriodStart(today), today), everyone.ComputedAt), null);
+                content ??= new(View([], policy, (policy.PeriodStart(today), today), everyone.ComputedAt), null, null);
                 return new Ranking(content.View, null, content, department);
             }
             asOf = await db.Set<CustomerGrade>().MaxAsync(g => (DateTimeOffset?)g.ComputedAt, cancellationToken);

@@ -17,12 +17,15 @@ public sealed class ParetoSnapshot
     /// <summary>The <see cref="ParetoSnapshotContent"/>.</summary>
     public required string Json { get; init; }
 
-    /// <summary>The bottom 20%'s candidates to let go in rank order, as [rank, customer id] pairs (read only for their list).</summary>
+    /// <summary>The <see cref="ParetoCandidates"/> (read only for their list).</summary>
     public required string Candidates { get; init; }
 }
 
-/// <summary>A snapshot's content: the report, and the first customer of the middle segment in rank order.</summary>
-public sealed record ParetoSnapshotContent(ParetoView View, ParetoStart? Middle);
+/// <summary>A snapshot's content: the report, and the first customer of the top and of the middle segment in rank order.</summary>
+public sealed record ParetoSnapshotContent(ParetoView View, ParetoStart? Top, ParetoStart? Middle);
+
+/// <summary>The bottom 20%'s candidates to let go in rank order: their ranks and ids.</summary>
+public sealed record ParetoCandidates(int[] Ranks, Guid[] Ids);
 
 /// <summary>Where a segment starts in rank order (profit descending, then customer id).</summary>
 public sealed record ParetoStart(decimal Profit, Guid CustomerId);
