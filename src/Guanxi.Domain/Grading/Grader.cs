@@ -78,24 +78,31 @@ public static class Grader
     /// </summary>
     private static decimal[] Ranks(IReadOnlyList<CustomerIndicators> customers, Func<CustomerIndicators, decimal> value)
     {
-        // One sort of the positive values with their customers, then one walk: each run of equal values takes the
-        // share of values up to its end. (A binary search per customer costs a million customers seconds.)
-        var order = new List<(decimal Value, int Index)>();
+        // One sort of the positive values, then one walk: each run of equal values takes the share of values up to its
+        // end. (A binary search per customer costs a million customers seconds.) The sort is on the values as doubles,
+        // which keeps their order and sorts several times faster than decimals; equal values are told by the decimals.
+        var values = new List<decimal>();
+        var customerOf = new List<int>();
         for (var i = 0; i < customers.Count; i++)
             if (value(customers[i]) is > 0 and var v)
-                order.Add((v, i));
-        var values = order.Select(o => o.Value).ToArray();
-        var indexes = order.Select(o => o.Index).ToArray();
-        Array.Sort(values, indexes);
+            {
+                values.Add(v);
+                customerOf.Add(i);
+            }
+        var keys = new double[values.Count];
+        var order = new int[values.Count];
+        for (var k = 0; k < keys.Length; k++)
+            (keys[k], order[k]) = ((double)values[k], k);
+        Array.Sort(keys, order);
         var ranks = new decimal[customers.Count];
-        for (var end = 0; end < values.Length;)
+        for (var end = 0; end < order.Length;)
         {
             var start = end;
-            while (end < values.Length && values[end] == values[start])
+            while (end < order.Length && values[order[end]] == values[order[start]])
                 end++;
-            var rank = new Standing(end, values.Length).Rank;
+            var rank = new Standing(end, order.Length).Rank;
             for (var k = start; k < end; k++)
-                ranks[indexes[k]] = rank;
+                ranks[customerOf[order[k]]] = rank;
         }
         return ranks;
     }

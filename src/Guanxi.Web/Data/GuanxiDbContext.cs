@@ -9,6 +9,12 @@ namespace Guanxi.Web.Data;
 public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
+    /// <summary>
+    /// A second context on the same database, with a connection of its own: for a big read alongside this context's
+    /// work (never inside its transaction, whose writes it would not see). The caller disposes it.
+    /// </summary>
+    public GuanxiDbContext Beside() => new(options);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -45,9 +45,20 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
             orders = orders.Where(o => only.Contains(o.CustomerId));
             records = records.Where(r => only.Contains(r.CustomerId));
         }
+        // Everyone's stored records are read on a second connection while the open instalments are read on this one
+        // (outside a transaction: the judging after orders are written reads a few customers in its own).
+        var beside = only is null && db.Database.CurrentTransaction is null;
+        var previousRead = Task.Run(async () =>
+        {
+            await using var side = beside ? db.Beside() : null;
+            var from = side is null ? records : side.Set<CustomerCredit>().AsNoTracking();
+            return await from.Select(r => new StoredRecord(r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueSince)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        }, cancellationToken);
+        if (!beside)
+            await previousRead;
         var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
-        var previous = await records.Select(r => new { r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueSince }).ToDictionaryAsync(r => r.CustomerId, cancellationToken);
+        var previous = await previousRead;
         var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
 
         var written = new List<CustomerCredit>();
@@ -114,6 +125,8 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         db.ChangeTracker.Clear();
         return new CreditOutcome(people.Count, changes.Count, sent);
     }
+
+    private sealed record StoredRecord(Guid Id, int Due, int OnTime, decimal OverdueAmount, DateOnly? OverdueSince);
 
     private static CustomerAlert Overdue(Guid id, string name, string owner, Guid department, PaymentRecord record, CreditLevel level) => new(id, owner, department,
         $"客户逾期未付：{name}", $"Customer overdue: {name}",

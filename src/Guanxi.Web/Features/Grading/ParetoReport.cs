@@ -81,7 +81,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     public static List<ParetoSnapshot> Snapshots(IEnumerable<(Guid Id, Guid Department, int Orders, decimal Amount, decimal Profit)> graded, GradingPolicy policy, DateOnly today, DateTimeOffset now)
     {
         var ranked = graded.Where(g => g.Orders > 0).Select(g => (g.Department, Row: new Ranked(g.Id, g.Orders, g.Amount, g.Profit, g.Orders * policy.CostPerOrder))).ToList();
-        ranked.Sort((a, b) => InRankOrder(a.Row, b.Row));
+        Sort(ranked, r => r.Row);
         var period = (policy.PeriodStart(today), today);
         return [.. ranked.GroupBy(r => r.Department, r => r.Row).Select(d => (Scope: d.Key, Customers: d.ToList())).Prepend((Scope: Guid.Empty, Customers: ranked.ConvertAll(r => r.Row)))
             .Select(s => Snapshot(s.Scope, s.Customers))];
@@ -103,13 +103,33 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     /// <summary>Profit descending, then the customer id (the order of the id's text, as both databases sort it).</summary>
     private static int InRankOrder(Ranked a, Ranked b) => a.Profit != b.Profit ? b.Profit.CompareTo(a.Profit) : a.Id.CompareTo(b.Id);
 
+    /// <summary>
+    /// Sorts in rank order: by the profits as doubles first (a million decimals with their ids sort several times
+    /// slower), then each run of equal profits by <see cref="InRankOrder"/>.
+    /// </summary>
+    private static void Sort<T>(List<T> items, Func<T, Ranked> row)
+    {
+        var keys = items.ConvertAll(i => -(double)row(i).Profit).ToArray();
+        var sorted = items.ToArray();
+        Array.Sort(keys, sorted);
+        var inRankOrder = Comparer<T>.Create((a, b) => InRankOrder(row(a), row(b)));
+        for (var end = 0; end < sorted.Length;)
+        {
+            var start = end;
+            while (end < sorted.Length && keys[end] == keys[start])
+                end++;
+            if (end - start > 1)
+                Array.Sort(sorted, start, end - start, inRankOrder);
+        }
+        items.Clear();
+        items.AddRange(sorted);
+    }
+
     private static ParetoView View(List<Ranked> customers, GradingPolicy policy, (DateOnly From, DateOnly To) period, DateTimeOffset? asOf)
     {
-        var total = customers.Sum(c => c.Profit);
         var (top, bottom) = Cuts(customers.Count);
-        var topRows = customers.Take(top).ToList();
-        var bottomRows = customers.Skip(customers.Count - bottom).ToList();
-        var middleRows = customers.Skip(top).Take(customers.Count - top - bottom).ToList();
+        var (topGroup, middle, bottomGroup) = (Sum(0, top), Sum(top, customers.Count - bottom), Sum(customers.Count - bottom, customers.Count));
+        var total = topGroup.Profit + middle.Profit + bottomGroup.Profit;
         var curve = new List<ParetoPoint> { new(0, 0) };
         var running = 0m;
         for (var i = 0; i < customers.Count; i++)
@@ -119,12 +139,19 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             if (i == customers.Count - 1 || Math.Floor(share * 100) > Math.Floor(i / (double)customers.Count * 100))
                 curve.Add(new ParetoPoint(Math.Round(share, 4), total == 0 ? 0 : Math.Round((double)(running / total), 4)));
         }
-        return new ParetoView(period.From, period.To, asOf, customers.Count, total, total == 0 ? 0 : (double)(topRows.Sum(c => c.Profit) / total),
-            Group(topRows), Group(middleRows),
-            new ParetoBottom(bottomRows.Count(c => c.Profit - c.Cost <= 0), bottomRows.Sum(c => c.Profit), bottomRows.Count, bottomRows.Sum(c => c.Profit - c.Cost)),
-            curve, policy);
+        var candidates = 0;
+        for (var i = customers.Count - bottom; i < customers.Count; i++)
+            candidates += customers[i].Profit - customers[i].Cost <= 0 ? 1 : 0;
+        return new ParetoView(period.From, period.To, asOf, customers.Count, total, total == 0 ? 0 : (double)(topGroup.Profit / total),
+            topGroup, middle, new ParetoBottom(candidates, bottomGroup.Profit, bottomGroup.Count, bottomGroup.ProfitAfterCost), curve, policy);
 
-        static ParetoGroup Group(List<Ranked> rows) => new(rows.Count, rows.Sum(c => c.Profit), rows.Sum(c => c.Profit - c.Cost));
+        ParetoGroup Sum(int from, int to)
+        {
+            var (profit, cost) = (0m, 0m);
+            for (var i = from; i < to; i++)
+                (profit, cost) = (profit + customers[i].Profit, cost + customers[i].Cost);
+            return new(to - from, profit, profit - cost);
+        }
     }
 
     private async Task<IReadOnlyList<ParetoRow>> SegmentRows(Ranking ranking, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken)
@@ -271,7 +298,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             customers = await Aggregate(policy, period.From, period.To, department, cancellationToken);
         }
         var ranked = customers.ConvertAll(c => c with { Cost = c.Orders * policy.CostPerOrder });
-        ranked.Sort(InRankOrder);
+        Sort(ranked, r => r);
         return new Ranking(View(ranked, policy, period, asOf), ranked, null, department);
     }
 

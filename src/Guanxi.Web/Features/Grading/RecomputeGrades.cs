@@ -30,6 +30,12 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         var today = clock.Today;
         var now = time.GetUtcNow();
         facts ??= await CustomerFacts.Read(db, settings, today, null, cancellationToken);
+        // What the last recompute stored is read on a second connection while the population is graded.
+        var stored = Task.Run(async () =>
+        {
+            await using var side = db.Beside();
+            return await Stored(side, cancellationToken);
+        }, cancellationToken);
         var from = policy.PeriodStart(today);
         var customers = facts.Select(c => (c.Id, c.DepartmentId, c.Tier, FirstOrderAt: c.Orders.FirstPurchase, Indicators: new CustomerIndicators(
             c.Orders.Amount, c.Orders.Orders, c.Orders.Profit, CustomerIndicators.RepeatRateOf(c.Orders.Orders, c.Orders.FirstPurchase >= from),
@@ -57,7 +63,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         var alerts = await Alerts(changes, rows, cancellationToken);
         // Only the rows whose figures moved are written: on a normal night most customers' figures stand (their scores
         // move, but a score is worked out from the rows when it is read).
-        var before = await Stored(cancellationToken);
+        var before = await stored;
         var written = rows.Where(r => !before.TryGetValue(r.CustomerId, out var b) || b != Figures.Of(r)).ToList();
         var graded = rows.Select(r => r.CustomerId).ToHashSet();
         var gone = before.Keys.Where(id => !graded.Contains(id)).ToList();
@@ -103,7 +109,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
     }
 
     /// <summary>The figures stored by the last recompute, read by hand (a million entities through EF take seconds more).</summary>
-    private async Task<Dictionary<Guid, Figures>> Stored(CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, Figures>> Stored(GuanxiDbContext db, CancellationToken cancellationToken)
     {
         var values = new SqlValues(db.Database.IsSqlite());
         var stored = new Dictionary<Guid, Figures>();

@@ -6,7 +6,6 @@ using Guanxi.Domain.Lifecycle;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guanxi.Web.Features.Orders;
@@ -46,7 +45,7 @@ public static class CustomerFacts
         {
             var others = Task.Run(async () =>
             {
-                await using var side = new GuanxiDbContext((DbContextOptions<GuanxiDbContext>)db.GetService<IDbContextOptions>());
+                await using var side = db.Beside();
                 return (await Referrals(side, query, cancellationToken), await Customers(side, query, cancellationToken));
             }, cancellationToken);
             var totals = await Totals(db, query, cancellationToken);
