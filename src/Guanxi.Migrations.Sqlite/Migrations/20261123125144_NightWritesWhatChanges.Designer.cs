@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Guanxi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
-    [Migration("20261123120620_ParetoSnapshots")]
-    partial class ParetoSnapshots
+    [Migration("20261123125144_NightWritesWhatChanges")]
+    partial class NightWritesWhatChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1021,7 +1021,15 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("CustomerId");
 
+                    b.HasIndex("Amount");
+
+                    b.HasIndex("LastOrderAt");
+
+                    b.HasIndex("Orders");
+
                     b.HasIndex("Profit");
+
+                    b.HasIndex("Referrals");
 
                     b.ToTable("CustomerGrades", (string)null);
                 });

@@ -1,0 +1,135 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Guanxi.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class NightWritesWhatChanges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OverdueSince",
+                table: "CustomerCredits",
+                type: "date",
+                nullable: true);
+
+            // The days an overdue had on its last evaluation give the day it began.
+            migrationBuilder.Sql("""
+                UPDATE "CustomerCredits" SET "OverdueSince" = CAST("EvaluatedAt" AT TIME ZONE 'Asia/Shanghai' AS date) - "OverdueDays" WHERE "OverdueDays" > 0
+                """);
+
+            migrationBuilder.DropColumn(
+                name: "Score",
+                table: "CustomerGrades");
+
+            migrationBuilder.DropColumn(
+                name: "OverdueDays",
+                table: "CustomerCredits");
+
+            migrationBuilder.DropColumn(
+                name: "Reason",
+                table: "CustomerCredits");
+
+            migrationBuilder.DropColumn(
+                name: "ReasonEn",
+                table: "CustomerCredits");
+
+            migrationBuilder.CreateTable(
+                name: "ParetoSnapshots",
+                columns: table => new
+                {
+                    Scope = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Candidates = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParetoSnapshots", x => x.Scope);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGrades_Amount",
+                table: "CustomerGrades",
+                column: "Amount");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGrades_LastOrderAt",
+                table: "CustomerGrades",
+                column: "LastOrderAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGrades_Orders",
+                table: "CustomerGrades",
+                column: "Orders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGrades_Referrals",
+                table: "CustomerGrades",
+                column: "Referrals");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ParetoSnapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerGrades_Amount",
+                table: "CustomerGrades");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerGrades_LastOrderAt",
+                table: "CustomerGrades");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerGrades_Orders",
+                table: "CustomerGrades");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerGrades_Referrals",
+                table: "CustomerGrades");
+
+            migrationBuilder.DropColumn(
+                name: "OverdueSince",
+                table: "CustomerCredits");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Score",
+                table: "CustomerGrades",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OverdueDays",
+                table: "CustomerCredits",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reason",
+                table: "CustomerCredits",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReasonEn",
+                table: "CustomerCredits",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+        }
+    }
+}
