@@ -10,10 +10,14 @@ public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     /// <summary>
-    /// A second context on the same database, with a connection of its own: for a big read alongside this context's
-    /// work (never inside its transaction, whose writes it would not see). The caller disposes it.
+    /// Runs a big read on a second context with a connection of its own, alongside this context's work (never inside
+    /// its transaction, whose writes it would not see): SQLite's async calls run synchronously, hence the thread.
     /// </summary>
-    public GuanxiDbContext Beside() => new(options);
+    public Task<T> ReadBeside<T>(Func<GuanxiDbContext, Task<T>> read, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        await using var side = new GuanxiDbContext(options);
+        return await read(side);
+    }, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,18 +47,12 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         }
         // Everyone's stored records are read on a second connection while the open instalments are read on this one
         // (outside a transaction: the judging after orders are written reads a few customers in its own).
-        var beside = only is null && db.Database.CurrentTransaction is null;
-        var previousRead = Task.Run(async () =>
-        {
-            await using var side = beside ? db.Beside() : null;
-            var from = side is null ? records : side.Set<CustomerCredit>().AsNoTracking();
-            return await from.Select(r => new StoredRecord(r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueSince)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        }, cancellationToken);
-        if (!beside)
-            await previousRead;
+        Task<Dictionary<Guid, StoredRecord>> Previous(IQueryable<CustomerCredit> from) =>
+            from.Select(r => new StoredRecord(r.CustomerId, r.Due, r.OnTime, r.OverdueAmount, r.OverdueSince)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var everyone = only is null && db.Database.CurrentTransaction is null ? db.ReadBeside(side => Previous(side.Set<CustomerCredit>().AsNoTracking()), cancellationToken) : null;
         var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
-        var previous = await previousRead;
+        var previous = await (everyone ?? Previous(records));
         var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
 
         var written = new List<CustomerCredit>();

@@ -187,11 +187,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         var (start, first, count) = segment == ParetoSegment.Top ? (snapshot.Top, 0, view.Top20.Count) : (snapshot.Middle, view.Top20.Count, view.Middle60.Count);
         if (take <= 0 || skip >= count)
             return Task.FromResult(new List<ParetoRow>());
-        return Figures($"""
-            {(department is null ? "" : "AND c.\"DepartmentId\" = @department")}
-            {(start is null ? "" : "AND g.\"Profit\" <= @profit AND NOT (g.\"Profit\" = @profit AND g.\"CustomerId\" < @id)")}
-            ORDER BY g."Profit" DESC, g."CustomerId" LIMIT @limit OFFSET @skip
-            """, (command, values) =>
+        return Figures((command, values) =>
             {
                 if (department is { } id)
                     SqlValues.Parameter(command, "@department", values.Id(id));
@@ -202,6 +198,11 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
                 }
                 SqlValues.Parameter(command, "@limit", Math.Min(take, count - skip));
                 SqlValues.Parameter(command, "@skip", skip);
+                return $"""
+                    {(department is null ? "" : "AND c.\"DepartmentId\" = @department")}
+                    {(start is null ? "" : "AND g.\"Profit\" <= @profit AND NOT (g.\"Profit\" = @profit AND g.\"CustomerId\" < @id)")}
+                    ORDER BY g."Profit" DESC, g."CustomerId" LIMIT @limit OFFSET @skip
+                    """;
             }, view.Policy, (id, index) => first + skip + index + 1, cancellationToken);
     }
 
@@ -212,15 +213,13 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         var candidates = json is null ? new ParetoCandidates([], []) : JsonSerializer.Deserialize<ParetoCandidates>(json, Json)!;
         if (skip >= candidates.Ids.Length || take <= 0)
             return [];
-        var count = Math.Min(take, candidates.Ids.Length - skip);
-        var ranks = candidates.Ids.AsSpan(skip, count).ToArray().Zip(candidates.Ranks.AsSpan(skip, count).ToArray()).ToDictionary(c => c.First, c => c.Second);
-        var rows = await Figures("AND {0}", (command, values) => { }, policy, (id, _) => ranks[id], cancellationToken, [.. ranks.Keys]);
+        var ranks = Enumerable.Range(skip, Math.Min(take, candidates.Ids.Length - skip)).ToDictionary(i => candidates.Ids[i], i => candidates.Ranks[i]);
+        var rows = await Figures((command, values) => $"AND {values.In(command, "g.\"CustomerId\"", ranks.Keys)}", policy, (id, _) => ranks[id], cancellationToken);
         return [.. rows.OrderBy(r => r.Rank)];
     }
 
-    /// <summary>Customers' figures from the last recompute, with their names, tiers and owners ({0} in <paramref name="conditions"/>: the ids given).</summary>
-    private async Task<List<ParetoRow>> Figures(string conditions, Action<DbCommand, SqlValues> bind, GradingPolicy policy, Func<Guid, int, int> rank,
-        CancellationToken cancellationToken, IReadOnlyCollection<Guid>? ids = null)
+    /// <summary>Customers' figures from the last recompute, with their names, tiers and owners: <paramref name="conditions"/> binds its parameters and gives the SQL after the WHERE.</summary>
+    private async Task<List<ParetoRow>> Figures(Func<DbCommand, SqlValues, string> conditions, GradingPolicy policy, Func<Guid, int, int> rank, CancellationToken cancellationToken)
     {
         var values = new SqlValues(db.Database.IsSqlite());
         var rows = new List<ParetoRow>();
@@ -228,11 +227,10 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            bind(command, values);
             command.CommandText = $"""
                 SELECT g."CustomerId", g."Orders", g."Amount", g."Profit", c."Name", c."Tier", u."DisplayName"
                 FROM "CustomerGrades" g JOIN "Customers" c ON c."Id" = g."CustomerId" LEFT JOIN "AspNetUsers" u ON u."Id" = c."OwnerId"
-                WHERE g."Orders" > 0 AND c."Status" = 'Active' {(ids is null ? conditions : string.Format(CultureInfo.InvariantCulture, conditions, values.In(command, "g.\"CustomerId\"", ids)))}
+                WHERE g."Orders" > 0 AND c."Status" = 'Active' {conditions(command, values)}
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -329,7 +327,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
             command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, department is null ? "" : "AND c.\"DepartmentId\" = @department");
             bind(command);
             if (department is { } id)
-                SqlValues.Parameter(command, "@department", values.Sqlite ? id.ToString().ToUpperInvariant() : id);
+                SqlValues.Parameter(command, "@department", values.Id(id));
             var customers = new List<Ranked>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

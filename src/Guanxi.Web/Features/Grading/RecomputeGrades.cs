@@ -31,11 +31,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         var now = time.GetUtcNow();
         facts ??= await CustomerFacts.Read(db, settings, today, null, cancellationToken);
         // What the last recompute stored is read on a second connection while the population is graded.
-        var stored = Task.Run(async () =>
-        {
-            await using var side = db.Beside();
-            return await Stored(side, cancellationToken);
-        }, cancellationToken);
+        var stored = db.ReadBeside(side => Stored(side, cancellationToken), cancellationToken);
         var from = policy.PeriodStart(today);
         var customers = facts.Select(c => (c.Id, c.DepartmentId, c.Tier, FirstOrderAt: c.Orders.FirstPurchase, Indicators: new CustomerIndicators(
             c.Orders.Amount, c.Orders.Orders, c.Orders.Profit, CustomerIndicators.RepeatRateOf(c.Orders.Orders, c.Orders.FirstPurchase >= from),

@@ -72,7 +72,7 @@ public static class StructureFacts
             SqlValues.Parameter(command, "@to", values.Date(to));
             SqlValues.Parameter(command, "@margin", margin);
             if (department is { } id)
-                SqlValues.Parameter(command, "@department", values.Sqlite ? id.ToString().ToUpperInvariant() : id);
+                SqlValues.Parameter(command, "@department", values.Id(id));
             var parts = new Dictionary<StructureDimension, List<StructurePart>>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

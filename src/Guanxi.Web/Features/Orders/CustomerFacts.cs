@@ -43,11 +43,7 @@ public static class CustomerFacts
         // second connection while the database sums the orders on the first — two cores, two readers.
         if (only is null && db.Database.CurrentTransaction is null)
         {
-            var others = Task.Run(async () =>
-            {
-                await using var side = db.Beside();
-                return (await Referrals(side, query, cancellationToken), await Customers(side, query, cancellationToken));
-            }, cancellationToken);
+            var others = db.ReadBeside(async side => (await Referrals(side, query, cancellationToken), await Customers(side, query, cancellationToken)), cancellationToken);
             var totals = await Totals(db, query, cancellationToken);
             var (referrals, customers) = await others;
             return Join(customers, totals, referrals);
