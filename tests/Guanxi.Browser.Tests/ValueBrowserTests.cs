@@ -68,7 +68,13 @@ public sealed partial class ValueBrowserTests(BrowserApp app) : IClassFixture<Br
         // In English the formula reads in English, with the same numbers; then back to Chinese for the other tests.
         await page.ClickAsync("[data-testid=language-switch]");
         await BrowserApp.InteractiveAsync(page);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Grade and value" }).ClickAsync();
+        // The page has just come back in English: a click that lands before the tabs answer is lost, so click until the tab is selected.
+        var tab = page.GetByRole(AriaRole.Tab, new() { Name = "Grade and value" });
+        for (var tries = 0; tries < 5 && await tab.GetAttributeAsync("aria-selected") != "true"; tries++)
+        {
+            await tab.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
         await Expect(formula).ToContainTextAsync(new Regex("Potential value = yearly profit m × retention r ÷ \\(1 \\+ discount rate d − r\\) = -?¥[\\d,]+\\.\\d{2} × 0\\.85"));
         await Expect(formula).ToContainTextAsync("a first year counts whole");
         await Expect(page.Locator("[data-testid=value-potential]")).ToContainTextAsync("Retention 0.85 (Loyal");
