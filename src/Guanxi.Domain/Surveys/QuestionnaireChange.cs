@@ -1,0 +1,133 @@
+using Guanxi.Domain.Common;
+
+namespace Guanxi.Domain.Surveys;
+
+public enum ChangeStatus
+{
+    /// <summary>Waiting for the requesting department, customer service and the executive VP to agree.</summary>
+    AwaitingAgreement,
+
+    /// <summary>All three agreed; waiting for the executive VP's signature.</summary>
+    AwaitingSignOff,
+
+    /// <summary>Signed off: the new version takes effect on <see cref="QuestionnaireChange.EffectiveFrom"/>.</summary>
+    SignedOff,
+    Refused,
+}
+
+/// <summary>Who agrees to a change (SAT-8): the requesting department, customer service, the executive VP.</summary>
+public enum ChangeParty
+{
+    Department,
+    CustomerService,
+    ExecutiveVp,
+}
+
+/// <summary>
+/// SAT-8 (001 §5.3.1.4.2): a department asks to change a questionnaire, saying why; the department, customer service and
+/// the executive VP agree; the executive VP signs; the new version takes effect from the next week (its Monday) and the
+/// old one is archived. After a change the questionnaire runs at least a month before the next change is asked for.
+/// </summary>
+public sealed class QuestionnaireChange
+{
+    public const int MaxReasonLength = 500;
+
+    private List<Question> draft = [];
+
+#pragma warning disable CS8618 // set by EF Core when loading, by Request when created
+    private QuestionnaireChange()
+    {
+    }
+#pragma warning restore CS8618
+
+    public Guid Id { get; private set; }
+    public Guid QuestionnaireId { get; private set; }
+    public int BaseVersion { get; private set; }
+    public Guid DepartmentId { get; private set; }
+    public string Reason { get; private set; }
+    public IReadOnlyList<Question> Draft => draft;
+    public string RequestedBy { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public string? DepartmentAgreedBy { get; private set; }
+    public string? CustomerServiceAgreedBy { get; private set; }
+    public string? VpAgreedBy { get; private set; }
+    public DateTimeOffset? SignedOffAt { get; private set; }
+    public DateOnly? EffectiveFrom { get; private set; }
+    public Guid? VersionId { get; private set; }
+    public string? RefusedBy { get; private set; }
+    public string? RefusalNote { get; private set; }
+
+    public ChangeStatus Status =>
+        RefusedBy is not null ? ChangeStatus.Refused
+        : SignedOffAt is not null ? ChangeStatus.SignedOff
+        : DepartmentAgreedBy is not null && CustomerServiceAgreedBy is not null && VpAgreedBy is not null ? ChangeStatus.AwaitingSignOff
+        : ChangeStatus.AwaitingAgreement;
+
+    /// <summary>The Monday after <paramref name="day"/>: "自下周实行".</summary>
+    public static DateOnly NextMonday(DateOnly day) => day.AddDays(7 - ((int)day.DayOfWeek + 6) % 7);
+
+    /// <param name="current">The version in effect today.</param>
+    /// <param name="pending">Whether another change of the questionnaire is under way or signed off and not yet in effect.</param>
+    public static Result<QuestionnaireChange> Request(QuestionnaireKind kind, QuestionnaireVersion current, bool pending, Guid departmentId, string? reason,
+        IReadOnlyList<Question>? draft, string by, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength)
+            errors.Add(SurveyErrors.ReasonRequired);
+        if (today < current.EffectiveFrom.AddMonths(1))
+            errors.Add(SurveyErrors.ChangeFrozen);
+        else if (pending)
+            errors.Add(SurveyErrors.ChangePending);
+        errors.AddRange(QuestionnaireVersion.Validate(kind, draft).Select(e => e with { Field = "draft." + e.Field }));
+        if (errors.Count > 0)
+            return Result<QuestionnaireChange>.Fail([.. errors]);
+        return new QuestionnaireChange
+        {
+            Id = Guid.CreateVersion7(), QuestionnaireId = current.QuestionnaireId, BaseVersion = current.Number, DepartmentId = departmentId,
+            Reason = reason!.Trim(), draft = [.. draft!], RequestedBy = by, RequestedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// A party agrees. The executive VP's agreement once the department and customer service have agreed is the sign-off
+    /// (a VP who agreed earlier signs with a second approval): the change takes effect the next Monday.
+    /// </summary>
+    public Result<ChangeStatus> Approve(ChangeParty party, string by, DateOnly today, DateTimeOffset now)
+    {
+        if (Status is ChangeStatus.SignedOff or ChangeStatus.Refused)
+            return SurveyErrors.RequestClosed;
+        switch (party)
+        {
+            case ChangeParty.Department when DepartmentAgreedBy is null:
+                DepartmentAgreedBy = by;
+                break;
+            case ChangeParty.CustomerService when CustomerServiceAgreedBy is null:
+                CustomerServiceAgreedBy = by;
+                break;
+            case ChangeParty.ExecutiveVp when DepartmentAgreedBy is not null && CustomerServiceAgreedBy is not null:
+                VpAgreedBy ??= by;
+                (SignedOffAt, EffectiveFrom) = (now, NextMonday(today));
+                break;
+            case ChangeParty.ExecutiveVp when VpAgreedBy is null:
+                VpAgreedBy = by;
+                break;
+            default:
+                return SurveyErrors.AlreadyAgreed;
+        }
+        return Status;
+    }
+
+    public Result<ChangeStatus> Refuse(string by, string? note)
+    {
+        if (Status is ChangeStatus.SignedOff or ChangeStatus.Refused)
+            return SurveyErrors.RequestClosed;
+        if (note?.Trim().Length > MaxReasonLength)
+            return SurveyErrors.NoteTooLong;
+        (RefusedBy, RefusalNote) = (by, note?.Trim());
+        return Status;
+    }
+
+    /// <summary>The version the sign-off made, kept with the request.</summary>
+    public void Made(QuestionnaireVersion version) => VersionId = version.Id;
+}

@@ -1,0 +1,106 @@
+using Guanxi.Domain.Common;
+
+namespace Guanxi.Domain.Surveys;
+
+/// <summary>SAT-7: how the answers were collected.</summary>
+public enum SurveyMethod
+{
+    Phone,
+    OnSite,
+    Mail,
+    Link,
+}
+
+/// <summary>A call that did not give a questionnaire, logged with the task.</summary>
+public enum AttemptResult
+{
+    NoAnswer,
+    Busy,
+    WrongNumber,
+    Refused,
+    CallBack,
+}
+
+/// <summary>
+/// A survey of one delivery or service job (SAT-1), made within its window (SAT-2) by the callback specialist it is
+/// assigned to. It ends completed or invalid (SAT-5); within the window a second response supersedes the first (SAT-9).
+/// </summary>
+public sealed class SurveyTask
+{
+    public const int MaxNoteLength = 500;
+
+#pragma warning disable CS8618 // set by EF Core when loading, by Open when created
+    private SurveyTask()
+    {
+    }
+#pragma warning restore CS8618
+
+    public Guid Id { get; private set; }
+    public SurveyKind Kind { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public Guid OrderId { get; private set; }
+    public Guid DepartmentId { get; private set; }
+
+    /// <summary>The staff member who served the customer (the order's): whose personal score the answers count for.</summary>
+    public string? StaffId { get; private set; }
+    public DateOnly DeliveredOn { get; private set; }
+    public DateOnly Opens { get; private set; }
+    public DateOnly Due { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public SurveyOutcome Outcome { get; private set; }
+
+    /// <summary>SAT-4: the day the survey counts from — its window's opening while pending, the day it ended after.</summary>
+    public DateOnly SurveyedOn { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset? LastAttemptAt { get; private set; }
+    public DateTimeOffset? CallBackAt { get; private set; }
+    public string? OverdueReason { get; private set; }
+
+    /// <summary>The response that counts (the last one).</summary>
+    public Guid? ResponseId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public SurveyWindow Window => new(Opens, Due);
+
+    public bool IsOverdue(DateOnly today) => Outcome == SurveyOutcome.Pending && Window.IsOverdueOn(today);
+
+    public static SurveyTask Open(SurveyKind kind, Guid customerId, Guid orderId, Guid departmentId, string? staffId, DateOnly deliveredOn, SurveyWindow window, string? assigneeId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(), Kind = kind, CustomerId = customerId, OrderId = orderId, DepartmentId = departmentId, StaffId = staffId,
+        DeliveredOn = deliveredOn, Opens = window.Opens, Due = window.Due, AssigneeId = assigneeId, Outcome = SurveyOutcome.Pending,
+        SurveyedOn = window.Opens, CreatedAt = now,
+    };
+
+    public Result<SurveyTask> Attempt(AttemptResult result, DateTimeOffset? callBackAt, DateTimeOffset now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        CallBackAt = result == AttemptResult.CallBack ? callBackAt : null;
+        return this;
+    }
+
+    /// <summary>
+    /// A response within the window (SAT-9): the first closes the task; a later one supersedes it — the last counts. After
+    /// the window no response is taken: the case stays overdue, with its reason.
+    /// </summary>
+    public Result<SurveyTask> Respond(SurveyResponse response, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (today > Due)
+            return SurveyErrors.WindowClosed;
+        (Outcome, ResponseId, SurveyedOn, ClosedAt, CallBackAt) = (response.Outcome, response.Id, today, now, null);
+        return this;
+    }
+
+    /// <summary>SAT-3: a case not surveyed in time needs its reason for the monthly report.</summary>
+    public Result<SurveyTask> ExplainOverdue(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxNoteLength)
+            return SurveyErrors.OverdueReason;
+        OverdueReason = reason.Trim();
+        return this;
+    }
+
+    public void AssignTo(string? assigneeId) => AssigneeId = assigneeId;
+}
