@@ -11,6 +11,7 @@ using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Shared;
@@ -30,16 +31,19 @@ builder.AddTasks();
 builder.AddReviews();
 builder.AddNotifications();
 builder.AddCredit();
+builder.AddSurveys();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
     LifecycleFeature.Schedule(q);
     CreditFeature.Schedule(q, builder.Configuration);
     ReviewsFeature.Schedule(q, builder.Configuration);
+    SurveyFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedQuestionnairesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.CreateFirstAdministratorAsync();
 app.UseGuanxiHost();
@@ -55,6 +59,7 @@ app.MapTasks();
 app.MapReviews();
 app.MapNotifications();
 app.MapCredit();
+app.MapSurveys();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -35,6 +35,16 @@ public static class ApiEnums
         new JsonStringEnumConverter<RelationshipStage>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<RelationshipType>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<RelationshipPhase>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.SurveyKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.SurveyOutcome>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.SurveyMethod>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.AttemptResult>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.ExclusionReason>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.QuestionnaireKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.Dimension>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.AnswerScale>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.ChangeStatus>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Features.Surveys.SurveyTaskStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.CreditLevel>(),   // AAA, AA, A, B, C as written
     ];
 

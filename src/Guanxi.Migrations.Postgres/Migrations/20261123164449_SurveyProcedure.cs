@@ -1,0 +1,295 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Guanxi.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SurveyProcedure : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questionnaires", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyExclusions",
+                columns: table => new
+                {
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SurveyedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyExclusions", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_SurveyExclusions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Opens = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    SurveyedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CallBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverdueReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyTasks_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyTasks_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Draft = table.Column<string>(type: "text", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DepartmentAgreedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CustomerServiceAgreedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VpAgreedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SignedOffAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RefusedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RefusalNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireChanges_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Questions = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireVersions_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Result = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CallBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAttempts_SurveyTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "SurveyTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Method = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Answers = table.Column<string>(type: "text", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ItemScore = table.Column<double>(type: "double precision", nullable: true),
+                    OverallScore = table.Column<double>(type: "double precision", nullable: true),
+                    Recommend = table.Column<int>(type: "integer", nullable: true),
+                    HiddenProblem = table.Column<bool>(type: "boolean", nullable: false),
+                    RespondedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_QuestionnaireVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "QuestionnaireVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_SurveyTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "SurveyTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireChanges_QuestionnaireId",
+                table: "QuestionnaireChanges",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireVersions_QuestionnaireId_Number",
+                table: "QuestionnaireVersions",
+                columns: new[] { "QuestionnaireId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAttempts_TaskId",
+                table: "SurveyAttempts",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyExclusions_Kind_DeliveredOn",
+                table: "SurveyExclusions",
+                columns: new[] { "Kind", "DeliveredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_RespondedOn",
+                table: "SurveyResponses",
+                column: "RespondedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_TaskId",
+                table: "SurveyResponses",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_VersionId",
+                table: "SurveyResponses",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyTasks_AssigneeId_Outcome_Due",
+                table: "SurveyTasks",
+                columns: new[] { "AssigneeId", "Outcome", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyTasks_CustomerId_SurveyedOn",
+                table: "SurveyTasks",
+                columns: new[] { "CustomerId", "SurveyedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyTasks_Kind_DeliveredOn",
+                table: "SurveyTasks",
+                columns: new[] { "Kind", "DeliveredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyTasks_OrderId",
+                table: "SurveyTasks",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyTasks_Outcome_Due",
+                table: "SurveyTasks",
+                columns: new[] { "Outcome", "Due" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "QuestionnaireChanges");
+
+            migrationBuilder.DropTable(
+                name: "SurveyAttempts");
+
+            migrationBuilder.DropTable(
+                name: "SurveyExclusions");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "QuestionnaireVersions");
+
+            migrationBuilder.DropTable(
+                name: "SurveyTasks");
+
+            migrationBuilder.DropTable(
+                name: "Questionnaires");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Surveys;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Api;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Surveys;
+
+/// <summary>An answer as sent: the value may be a number, text, or true/false (是/否).</summary>
+public sealed record AnswerBody(string? QuestionId, JsonElement Value)
+{
+    public Answer ToAnswer() => new(QuestionId ?? "", Value.ValueKind switch
+    {
+        JsonValueKind.String => Value.GetString(),
+        JsonValueKind.Number => Value.GetRawText(),
+        JsonValueKind.True => "是",
+        JsonValueKind.False => "否",
+        _ => null,
+    });
+}
+
+public sealed record SurveyResponseBody(string? Method, IReadOnlyList<AnswerBody>? Answers, string? Comment, string? Invalid, string? Note);
+
+public sealed record SurveyResponseView(Guid Id, Guid TaskId, SurveyMethod Method, SurveyOutcome Outcome, Guid? VersionId, double? ItemScore, double? OverallScore,
+    int? Recommend, bool HiddenProblem, DateOnly RespondedOn, Guid? Supersedes);
+
+/// <summary>
+/// SAT-5, SAT-7, SAT-9: a questionnaire as the customer answered it (by phone, on site, by mail or through the link), or
+/// an invalid one with its reason, on the questionnaire version in effect that day. Within the window a second response
+/// supersedes the first; both are kept and the last counts.
+/// </summary>
+public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+{
+    public const string HiddenGapKey = "surveys.hiddenGap";
+    public const double DefaultHiddenGap = 30;
+
+    public static readonly Error MethodRequired = new("survey.method", "方式只能是 phone、onSite、mail 或 link。", "method is phone, onSite, mail or link.", "method");
+    public static readonly Error InvalidReason = new("survey.invalid_reason", "无效原因只能是 incomplete、unreachable 或 falseArchive。", "invalid is incomplete, unreachable or falseArchive.", "invalid");
+
+    /// <returns>Null when there is no such task.</returns>
+    public async Task<Result<SurveyResponseView>?> Handle(Guid taskId, SurveyResponseBody body, bool byLink = false, CancellationToken cancellationToken = default)
+    {
+        if (await db.Set<SurveyTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is not { } task)
+            return null;
+        if (!byLink && !SurveyAccess.RunsSurveys(user))
+            return SurveyFeature.NotCustomerService;
+        if (!ApiEnums.TryParse<SurveyMethod>(body.Method, out var method) || method is null || (method == SurveyMethod.Link) != byLink)
+            return MethodRequired;
+        if (!ApiEnums.TryParse<SurveyOutcome>(body.Invalid, out var invalid) || invalid is SurveyOutcome.Pending or SurveyOutcome.Completed)
+            return InvalidReason;
+        var (today, now) = (clock.Today, time.GetUtcNow());
+        if (task.Window.IsOverdueOn(today))
+            return SurveyErrors.WindowClosed;
+        var by = byLink ? null : user.DisplayName;
+
+        Result<SurveyResponse> made;
+        if (invalid is { } reason)
+            made = SurveyResponse.Invalid(task.Id, method.Value, reason, body.Note, by, today, now);
+        else
+        {
+            var version = await CurrentVersion(task.Kind, today, cancellationToken);
+            var gap = await settings.Get(HiddenGapKey, DefaultHiddenGap, cancellationToken);
+            made = SurveyResponse.Answered(task.Id, method.Value, version, [.. (body.Answers ?? []).Select(a => a.ToAnswer())], body.Comment, gap, by, today, now);
+        }
+        if (!made.Succeeded)
+            return Result<SurveyResponseView>.Fail([.. made.Errors]);
+        var response = made.Value!;
+        var previous = task.ResponseId is { } id ? await db.Set<SurveyResponse>().SingleAsync(r => r.Id == id, cancellationToken) : null;
+        var responded = task.Respond(response, today, now);
+        if (!responded.Succeeded)
+            return Result<SurveyResponseView>.Fail([.. responded.Errors]);
+        previous?.SupersedeWith(response);
+        db.Add(response);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SurveyResponseView(response.Id, task.Id, response.Method, response.Outcome, response.VersionId, response.ItemScore, response.OverallScore,
+            response.Recommend, response.HiddenProblem, response.RespondedOn, previous?.Id);
+    }
+
+    /// <summary>The version of the kind's questionnaire in effect on the day (SAT-8: from its Monday until the next version's).</summary>
+    private Task<QuestionnaireVersion> CurrentVersion(SurveyKind kind, DateOnly day, CancellationToken cancellationToken)
+    {
+        var questionnaireKind = kind == SurveyKind.Sales ? QuestionnaireKind.Sales : QuestionnaireKind.AfterSales;
+        return (from v in db.Set<QuestionnaireVersion>()
+                join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
+                where q.Kind == questionnaireKind && v.EffectiveFrom <= day
+                orderby v.EffectiveFrom descending, v.Number descending
+                select v).FirstAsync(cancellationToken);
+    }
+
+}

@@ -1,0 +1,117 @@
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Orders;
+using Guanxi.Domain.Surveys;
+using Guanxi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guanxi.Web.Features.Surveys;
+
+public sealed class QuestionnaireConfiguration : IEntityTypeConfiguration<Questionnaire>
+{
+    public void Configure(EntityTypeBuilder<Questionnaire> builder)
+    {
+        builder.ToTable("Questionnaires");
+        builder.Property(q => q.Id).ValueGeneratedNever();
+        builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(q => q.Name).HasMaxLength(100);
+        builder.Property(q => q.NameEn).HasMaxLength(100);
+    }
+}
+
+public sealed class QuestionnaireVersionConfiguration : IEntityTypeConfiguration<QuestionnaireVersion>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireVersion> builder)
+    {
+        builder.ToTable("QuestionnaireVersions");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Questions).HasField("questions").AsJson();
+        builder.HasIndex(v => new { v.QuestionnaireId, v.Number }).IsUnique();
+        builder.HasOne<Questionnaire>().WithMany().HasForeignKey(v => v.QuestionnaireId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class QuestionnaireChangeConfiguration : IEntityTypeConfiguration<QuestionnaireChange>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireChange> builder)
+    {
+        builder.ToTable("QuestionnaireChanges");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Ignore(c => c.Status);
+        builder.Property(c => c.Draft).HasField("draft").AsJson();
+        builder.Property(c => c.Reason).HasMaxLength(QuestionnaireChange.MaxReasonLength);
+        builder.Property(c => c.RefusalNote).HasMaxLength(QuestionnaireChange.MaxReasonLength);
+        foreach (var by in new[] { nameof(QuestionnaireChange.RequestedBy), nameof(QuestionnaireChange.DepartmentAgreedBy), nameof(QuestionnaireChange.CustomerServiceAgreedBy), nameof(QuestionnaireChange.VpAgreedBy), nameof(QuestionnaireChange.RefusedBy) })
+            builder.Property(by).HasMaxLength(100);
+        builder.HasIndex(c => c.QuestionnaireId);
+        builder.HasOne<Questionnaire>().WithMany().HasForeignKey(c => c.QuestionnaireId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SurveyTaskConfiguration : IEntityTypeConfiguration<SurveyTask>
+{
+    public void Configure(EntityTypeBuilder<SurveyTask> builder)
+    {
+        builder.ToTable("SurveyTasks");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Ignore(t => t.Window);
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(t => t.Outcome).HasConversion<string>().HasMaxLength(14);
+        builder.Property(t => t.StaffId).HasMaxLength(450);
+        builder.Property(t => t.AssigneeId).HasMaxLength(450);
+        builder.Property(t => t.OverdueReason).HasMaxLength(SurveyTask.MaxNoteLength);
+        builder.HasIndex(t => t.OrderId).IsUnique();
+        builder.HasIndex(t => new { t.CustomerId, t.SurveyedOn });
+        builder.HasIndex(t => new { t.Outcome, t.Due });                 // the queue: pending, by due day
+        builder.HasIndex(t => new { t.AssigneeId, t.Outcome, t.Due });
+        builder.HasIndex(t => new { t.Kind, t.DeliveredOn });            // SAT-3: the month's sample so far
+        builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Order>().WithMany().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        builder.ToTable("SurveyResponses");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(8);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(14);
+        builder.Property(r => r.Answers).HasField("answers").AsJson();
+        builder.Property(r => r.Comment).HasMaxLength(SurveyResponse.MaxCommentLength);
+        builder.Property(r => r.Note).HasMaxLength(SurveyTask.MaxNoteLength);
+        builder.Property(r => r.RecordedBy).HasMaxLength(100);
+        builder.HasIndex(r => r.TaskId);
+        builder.HasIndex(r => r.RespondedOn);
+        builder.HasOne<SurveyTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SurveyExclusionConfiguration : IEntityTypeConfiguration<SurveyExclusionRecord>
+{
+    public void Configure(EntityTypeBuilder<SurveyExclusionRecord> builder)
+    {
+        builder.ToTable("SurveyExclusions");
+        builder.HasKey(e => e.OrderId);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(e => e.Reason).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(e => new { e.Kind, e.DeliveredOn });
+        builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SurveyAttemptConfiguration : IEntityTypeConfiguration<SurveyAttempt>
+{
+    public void Configure(EntityTypeBuilder<SurveyAttempt> builder)
+    {
+        builder.ToTable("SurveyAttempts");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Result).HasConversion<string>().HasMaxLength(12);
+        builder.Property(a => a.Note).HasMaxLength(SurveyTask.MaxNoteLength);
+        builder.Property(a => a.By).HasMaxLength(100);
+        builder.HasIndex(a => a.TaskId);
+        builder.HasOne<SurveyTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

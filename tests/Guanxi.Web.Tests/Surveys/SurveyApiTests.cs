@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Guanxi.Web.Tests.Infrastructure;
+using static Guanxi.Web.Tests.Infrastructure.Days;
+
+namespace Guanxi.Web.Tests.Surveys;
+
+/// <summary>SAT: survey tasks, responses and questionnaire changes through the API on both databases.</summary>
+public abstract class SurveyApiTests(GuanxiApp app)
+{
+    private static int phone;
+
+    private static async Task<Guid> Customer(HttpClient client, string name, bool trade = false)
+    {
+        var mobile = $"1390{Interlocked.Increment(ref phone) + (Random.Shared.Next(0, 9000) * 100):D7}";
+        var response = await client.PostAsJsonAsync("/api/customers", new { type = "person", name, phones = new[] { new { kind = "mobile", number = mobile } }, allowDuplicate = true, tradeCustomer = trade });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static object OrderBody(string kind, Guid customer, DateOnly delivered) => new
+    {
+        kind, externalNo = $"S-{Guid.NewGuid():N}"[..20], customerId = customer, orderedAt = D(delivered), deliveredAt = D(delivered), amount = 1_000m,
+        vehicle = new { model = "哈弗 H6", plate = "沪A12345" },
+    };
+
+    private static async Task<Guid> Order(HttpClient client, string kind, Guid customer, DateOnly delivered)
+    {
+        var response = await client.PostAsJsonAsync("/api/orders", OrderBody(kind, customer, delivered));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> Generate(HttpClient client, DateOnly day)
+    {
+        var response = await client.PostAsync($"/api/surveys/generate?date={D(day)}", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<List<JsonElement>> Tasks(HttpClient client, string query)
+    {
+        var (items, skip) = (new List<JsonElement>(), 0);
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks?{query}&skip={skip}&take=500");
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            skip += 500;
+            if (skip >= page.GetProperty("total").GetInt32())
+                return items;
+        }
+    }
+
+    private static JsonElement? TaskOf(IEnumerable<JsonElement> tasks, Guid order) =>
+        tasks.Where(t => t.GetProperty("orderId").GetGuid() == order).Cast<JsonElement?>().SingleOrDefault();
+
+    [Fact]
+    public async Task SAT_1_2_4_every_delivery_gets_a_task_when_its_window_opens_except_trade_customers_and_customers_surveyed_within_12_months()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var delivered = new DateOnly(2015, 3, 2);
+        var (buyer, dealer) = (await Customer(sales, "钱满意"), await Customer(sales, "孙经销", trade: true));
+        var first = await Order(sales, "sale", buyer, delivered);
+        var trade = await Order(sales, "sale", dealer, delivered);
+        var again = await Order(sales, "sale", buyer, delivered.AddMonths(2));   // a second car two months later
+
+        Assert.Equal(0, (await Generate(cs, delivered.AddDays(20))).GetProperty("created").GetInt32());
+        var made = await Generate(cs, delivered.AddDays(21));
+        Assert.Equal(1, made.GetProperty("created").GetInt32());
+        var excluded = made.GetProperty("excluded").EnumerateArray().Single();
+        Assert.Equal((trade, "tradeCustomer"), (excluded.GetProperty("orderId").GetGuid(), excluded.GetProperty("reason").GetString()));
+        Assert.Contains("经销商", excluded.GetProperty("note").GetString());
+        var task = TaskOf(await Tasks(cs, "kind=sales&from=2015-03-01&to=2015-03-31"), first)!.Value;
+        Assert.Equal((buyer, "sales", "2015-03-23", "2015-03-29"), (task.GetProperty("customerId").GetGuid(), task.GetProperty("kind").GetString(),
+            task.GetProperty("windowStart").GetString(), task.GetProperty("windowEnd").GetString()));
+        Assert.False(string.IsNullOrEmpty(task.GetProperty("assigneeId").GetString()));   // to a callback specialist
+        Assert.Equal(0, (await Generate(cs, delivered.AddDays(21))).GetProperty("created").GetInt32());   // decided once
+
+        // The pending survey blocks the second delivery's (SAT-4), and it is overdue once its window has passed.
+        var second = await Generate(cs, delivered.AddMonths(2).AddDays(21));
+        var blocked = second.GetProperty("excluded").EnumerateArray().Single(e => e.GetProperty("orderId").GetGuid() == again);
+        Assert.Equal("surveyedWithinYear", blocked.GetProperty("reason").GetString());
+        Assert.Contains("2015-03-23", blocked.GetProperty("note").GetString());
+        Assert.Equal("overdue", TaskOf(await Tasks(cs, "status=overdue&kind=sales&from=2015-03-01&to=2015-03-31"), first)!.Value.GetProperty("status").GetString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsync($"/api/surveys/generate?date={D(delivered)}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/api/surveys/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.GetAsync("/api/surveys/tasks?kind=warranty")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SAT_3_exactly_100_service_jobs_of_a_month_with_more_are_sampled_as_their_windows_open()
+    {
+        app.EnsureAvailable();
+        var (advisor, cs) = (await app.SignedInAs("advisor@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        // 150 service jobs completed through June 2016, five a day, each for a customer of its own; 20 more in May for the run-rate.
+        var (june, may) = (new DateOnly(2016, 6, 1), new DateOnly(2016, 5, 1));
+        var customers = new List<Guid>();
+        for (var i = 0; i < 170; i++)
+            customers.Add(await Customer(advisor, $"冯保养{i}"));
+        var orders = customers.Select((c, i) => OrderBody("service", c, i < 150 ? june.AddDays(i / 5) : may.AddDays(10 + i - 150))).ToArray();
+        var batch = await advisor.PostAsJsonAsync("/api/orders/batch", orders);
+        Assert.True(batch.IsSuccessStatusCode, await batch.Content.ReadAsStringAsync());
+
+        for (var day = may.AddDays(17); day <= june.AddMonths(1).AddDays(7); day = day.AddDays(1))
+            await Generate(cs, day);
+        // A job's month is its completion's: windows opening June 8 or later are June's jobs, those before May's.
+        var tasks = (await Tasks(cs, "kind=afterSales&from=2016-05-01&to=2016-07-31")).ToLookup(t => string.CompareOrdinal(t.GetProperty("windowStart").GetString(), "2016-06-08") >= 0);
+        Assert.Equal(100, tasks[true].Count());
+        Assert.All(tasks[true], t => Assert.InRange(DateOnly.Parse(t.GetProperty("windowStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture), june.AddDays(7), june.AddMonths(1).AddDays(6)));
+        Assert.Equal(20, tasks[false].Count());   // May's 20: fewer than 100, all of them
+    }
+
+    [Fact]
+    public async Task SAT_5_9_a_specialist_records_attempts_an_invalid_questionnaire_and_then_answers_that_supersede_it()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var callback = await app.SignedInAs("callback@demo.guanxi.cn");
+        var order = await Order(sales, "sale", await Customer(sales, "李回访"), Today.AddDays(-21));
+        await Generate(cs, Today);
+        var task = TaskOf(await Tasks(callback, $"kind=sales&status=pending&from={D(Today)}&to={D(Today)}"), order)!.Value;
+        var id = task.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/attempts", new { result = "noAnswer", note = "无人接听" })).StatusCode);
+        var noTime = await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/attempts", new { result = "callBack" });
+        Assert.True((await noTime.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("callBackAt", out _));
+
+        var unreachable = await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", invalid = "unreachable", note = "三次拨打均无人接听" });
+        Assert.Equal(HttpStatusCode.Created, unreachable.StatusCode);
+        var first = (await unreachable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("unreachable", TaskOf(await Tasks(callback, $"kind=sales&from={D(Today)}&to={D(Today)}"), order)!.Value.GetProperty("status").GetString());
+
+        // Bad answers change nothing and are named per field.
+        var bad = await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", answers = new object[] { new { questionId = "showroom", value = 9 }, new { questionId = "nope", value = 1 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "answers[0].value", "answers[1].questionId", "answers.overall", "answers.recommend" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        Assert.Equal(HttpStatusCode.BadRequest, (await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "fax", invalid = "unreachable", note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "link", invalid = "unreachable", note = "x" })).StatusCode);
+
+        // The customer answers on a second call: it supersedes the blank questionnaire (SAT-9); the overall is far below the items (SAT-13).
+        object[] answers =
+        [
+            new { questionId = "showroom", value = 5 }, new { questionId = "reception", value = 5 }, new { questionId = "consultant", value = 4 },
+            new { questionId = "needs", value = 5 }, new { questionId = "testDrive", value = true }, new { questionId = "price", value = 5 },
+            new { questionId = "onTime", value = "是" }, new { questionId = "handover", value = 4 }, new { questionId = "image", value = 5 },
+            new { questionId = "overall", value = 4 }, new { questionId = "recommend", value = 5 },
+        ];
+        var answered = await callback.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", answers, comment = "交车时没人讲解车机" });
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+        var response = await answered.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("completed", first, true, 5), (response.GetProperty("outcome").GetString(), response.GetProperty("supersedes").GetGuid(),
+            response.GetProperty("hiddenProblem").GetBoolean(), response.GetProperty("recommend").GetInt32()));
+        Assert.Equal("completed", TaskOf(await Tasks(callback, $"status=completed&kind=sales&from={D(Today)}&to={D(Today)}"), order)!.Value.GetProperty("status").GetString());
+
+        // Only customer service records surveys; another's task id is simply not there.
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", invalid = "incomplete", note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await callback.PostAsJsonAsync($"/api/surveys/tasks/{Guid.NewGuid()}/attempts", new { result = "busy" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task SAT_8_a_department_requests_a_change_the_three_parties_agree_and_the_vp_signs_it_off_for_next_monday()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("service.manager@demo.guanxi.cn");
+        var list = await manager.GetFromJsonAsync<JsonElement>("/api/questionnaires");
+        var afterSales = list.EnumerateArray().Single(q => q.GetProperty("kind").GetString() == "afterSales");
+        var id = afterSales.GetProperty("id").GetGuid();
+        var detail = await manager.GetFromJsonAsync<JsonElement>($"/api/questionnaires/{id}");
+        var questions = detail.GetProperty("versions")[0].GetProperty("questions").EnumerateArray().Select(q => (object)q).ToList();
+        questions.Insert(0, new { id = "washed", text = "是否为您免费洗车？", dimension = "empathy", scale = "yesNo", required = true });
+
+        var noReason = await manager.PostAsJsonAsync($"/api/questionnaires/{id}/change-requests", new { reason = "", draft = new { questions = Array.Empty<object>() } });
+        var errors = (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("reason", out _) && errors.TryGetProperty("draft.questions", out _), errors.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("advisor@demo.guanxi.cn")).PostAsJsonAsync($"/api/questionnaires/{id}/change-requests", new { reason = "x", draft = new { questions } })).StatusCode);
+
+        var requested = await manager.PostAsJsonAsync($"/api/questionnaires/{id}/change-requests", new { reason = "客户反映洗车服务不稳定，增加洗车问题", draft = new { questions } });
+        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
+        var change = (await requested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var twice = await manager.PostAsJsonAsync($"/api/questionnaires/{id}/change-requests", new { reason = "再改一次", draft = new { questions } });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("已有一项变更申请", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("draft")[0].GetString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("sales.manager@demo.guanxi.cn")).PostAsync($"/api/change-requests/{change}/approve", null)).StatusCode);
+        var vp = await app.SignedInAs("vp@demo.guanxi.cn");
+        Assert.Equal("awaitingAgreement", (await (await vp.PostAsync($"/api/change-requests/{change}/approve", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/change-requests/{change}/approve", null)).StatusCode);
+        var agreed = await (await (await app.SignedInAs("cs.manager@demo.guanxi.cn")).PostAsync($"/api/change-requests/{change}/approve", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("awaitingSignOff", agreed.GetProperty("status").GetString());
+        var signed = await (await vp.PostAsync($"/api/change-requests/{change}/approve", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var monday = Today.AddDays(7 - ((int)Today.DayOfWeek + 6) % 7);
+        Assert.Equal(("signedOff", D(monday)), (signed.GetProperty("status").GetString(), signed.GetProperty("effectiveFrom").GetString()));
+        var got = await manager.GetFromJsonAsync<JsonElement>($"/api/change-requests/{change}");
+        Assert.Equal(("signedOff", D(monday)), (got.GetProperty("status").GetString(), got.GetProperty("effectiveFrom").GetString()));
+
+        var versions = (await manager.GetFromJsonAsync<JsonElement>($"/api/questionnaires/{id}")).GetProperty("versions");
+        Assert.Equal(2, versions.GetArrayLength());
+        Assert.True(versions[0].GetProperty("current").GetBoolean());   // the old version runs until Monday
+        Assert.Equal((D(monday), "washed"), (versions[1].GetProperty("effectiveFrom").GetString(), versions[1].GetProperty("questions")[0].GetProperty("id").GetString()));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SurveyApiTests_Sqlite(SqliteApp app) : SurveyApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SurveyApiTests_Postgres(PostgresApp app) : SurveyApiTests(app);
