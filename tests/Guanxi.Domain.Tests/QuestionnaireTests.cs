@@ -128,4 +128,49 @@ public sealed class QuestionnaireTests
         Assert.Equal(SurveyErrors.OverdueReason, task.ExplainOverdue("").Errors.Single());
         Assert.Equal("客户出差一个月", task.ExplainOverdue(" 客户出差一个月 ").Value!.OverdueReason);
     }
+
+    [Fact]
+    public void SAT_13_the_index_satisfaction_rate_nps_and_scores_by_question_and_dimension()
+    {
+        var version = Version(Monday);
+        SurveyResponse Answer(string showroom, string overall, string recommend) => SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
+            [new("showroom", showroom), new("advisor", "5"), new("onTime", "是"), new("overall", overall), new("recommend", recommend)], null, 30, null, Monday, Now).Value!;
+        var tally = new SatisfactionTally();
+        tally.Add(version, Answer("5", "10", "10"));   // overall 100, promoter
+        tally.Add(version, Answer("3", "7", "8"));     // overall 66.7: not satisfied; passive
+        tally.Add(version, Answer("1", "1", "2"));     // overall 0, detractor
+        Assert.Equal(3, tally.Responses);
+        Assert.Equal(Math.Round((100 + 600d / 9) / 3, 1), tally.Index);
+        Assert.Equal(33.3, tally.SatisfiedRate);
+        Assert.Equal(0, tally.Nps);                        // one promoter, one detractor
+        Assert.Equal(50, tally.Questions.Single(q => q.Id == "showroom").Score);
+        Assert.Equal((50d, 3), tally.Dimensions.Where(d => d.Dimension == Dimension.Tangibles).Select(d => (d.Score, d.Answers)).Single());
+        Assert.Equal(100, tally.Dimensions.Single(d => d.Dimension == Dimension.Reliability).Score);   // on time: 是 ×3
+        Assert.DoesNotContain(tally.Dimensions, d => d.Dimension is Dimension.Overall or Dimension.Recommendation);   // measured apart: the index and NPS
+    }
+
+    [Theory]
+    [InlineData(79.9, TargetStatus.Below)]
+    [InlineData(80, TargetStatus.CompletionValue)]
+    [InlineData(90, TargetStatus.Target)]
+    public void SAT_14_an_index_is_read_against_the_completion_value_and_the_target(double index, TargetStatus status) =>
+        Assert.Equal(status, SatisfactionTargets.Default.Of(index));
+
+    [Fact]
+    public void SAT_10_reports_are_due_daily_on_the_day_weekly_by_monday_monthly_by_the_3rd_personal_by_the_5th()
+    {
+        Assert.Equal(new DateOnly(2026, 11, 23), ReportPeriod.Day(new DateOnly(2026, 11, 23)).Due);
+        var week = ReportPeriod.ParseWeek("2026-W47")!;
+        Assert.Equal((new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 23)), (week.From, week.To, week.Due));
+        var month = ReportPeriod.ParseMonth("2026-11")!;
+        Assert.Equal((new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 6)), (month.To, month.Due, month.PublishBy));
+        Assert.False(month.IsLate(new DateOnly(2026, 12, 3)));
+        Assert.True(month.IsLate(new DateOnly(2026, 12, 4)));
+        Assert.Equal(new DateOnly(2026, 12, 5), ReportPeriod.ParseMonth("2026-11", ReportKind.Personal)!.Due);
+        Assert.Equal("2026-10", month.Previous.Key);
+        Assert.Equal((new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30)), month.Quarter(back: 1));
+        Assert.Null(ReportPeriod.ParseWeek("2026-W54"));
+        Assert.Null(ReportPeriod.ParseMonth("2026-13"));
+        Assert.Null(ReportPeriod.ParseMonth("11/2026"));
+    }
 }
