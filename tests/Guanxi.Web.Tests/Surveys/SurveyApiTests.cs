@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Guanxi.Domain.Surveys;
 using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Guanxi.Web.Tests.Infrastructure.Days;
 
 namespace Guanxi.Web.Tests.Surveys;
@@ -201,6 +203,103 @@ public abstract class SurveyApiTests(GuanxiApp app)
         Assert.Equal(2, versions.GetArrayLength());
         Assert.True(versions[0].GetProperty("current").GetBoolean());   // the old version runs until Monday
         Assert.Equal((D(monday), "washed"), (versions[1].GetProperty("effectiveFrom").GetString(), versions[1].GetProperty("questions")[0].GetProperty("id").GetString()));
+    }
+
+    /// <summary>A survey answered on <paramref name="on"/> (history: the API records answers on today's date only).</summary>
+    private async Task<Guid> Answered(Guid order, DateOnly on, string overall, string? comment)
+    {
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var task = await db.Set<SurveyTask>().SingleAsync(t => t.OrderId == order);
+            var version = await db.Set<QuestionnaireVersion>().Join(db.Set<Questionnaire>().Where(q => q.Kind == QuestionnaireKind.Sales), v => v.QuestionnaireId, q => q.Id, (v, q) => v).OrderBy(v => v.Number).FirstAsync();
+            Answer[] answers = [.. version.Questions.Where(q => q.Required).Select(q => new Answer(q.Id, q.Dimension == Dimension.Overall ? overall : q.Scale switch
+            {
+                AnswerScale.YesNo => "是",
+                AnswerScale.ZeroToTen => "9",
+                AnswerScale.OneToTen => "9",
+                _ => "5",
+            }))];
+            var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+            var response = SurveyResponse.Answered(task.Id, SurveyMethod.Phone, version, answers, comment, 30, "回访专员", on, at).Value!;
+            Assert.True(task.Respond(response, on, at).Succeeded);
+            db.Add(response);
+            await db.SaveChangesAsync();
+            return task.Id;
+        }
+    }
+
+    [Fact]
+    public async Task SAT_6_10_12_the_monthly_report_is_late_after_the_3rd_and_answers_stay_with_customer_service_until_published()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var me = (await sales.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString()!;
+        // Two deliveries of February 2017 surveyed in March: one content, one the Diet-Coke case.
+        var delivered = new DateOnly(2017, 2, 10);
+        var orders = new List<Guid>();
+        foreach (var name in new[] { "赵满意", "钱隐忧" })
+        {
+            var body = new Dictionary<string, object?>
+            {
+                ["kind"] = "sale", ["externalNo"] = $"M-{Guid.NewGuid():N}"[..20], ["customerId"] = await Customer(sales, name), ["staffId"] = me,
+                ["orderedAt"] = D(delivered), ["deliveredAt"] = D(delivered), ["amount"] = 150_000m,
+            };
+            var created = await sales.PostAsJsonAsync("/api/orders", body);
+            orders.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        await Generate(cs, delivered.AddDays(21));
+        await Answered(orders[0], new DateOnly(2017, 3, 4), "10", null);
+        var hidden = await Answered(orders[1], new DateOnly(2017, 3, 5), "3", "交车时等了两个小时");
+
+        var report = await cs.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/monthly?month=2017-03");
+        Assert.Equal((2, 1), (report.GetProperty("figures").GetProperty("responses").GetInt32(), report.GetProperty("figures").GetProperty("hiddenProblems").GetInt32()));
+        Assert.True(report.GetProperty("status").GetProperty("overdue").GetBoolean());   // not generated, past the 3rd of April
+        Assert.Equal(hidden, report.GetProperty("hiddenProblems")[0].GetProperty("taskId").GetGuid());
+        Assert.Equal("交车时等了两个小时", report.GetProperty("comments")[0].GetProperty("comment").GetString());
+        Assert.True(report.GetProperty("questions").GetArrayLength() >= 10 && report.GetProperty("dimensions").GetArrayLength() >= 5);
+        var daily = await cs.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/daily?date=2017-03-05");
+        Assert.Equal(1, daily.GetProperty("figures").GetProperty("responses").GetInt32());
+        Assert.Equal(2, (await cs.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/weekly?week=2017-W09")).GetProperty("figures").GetProperty("responses").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.GetAsync("/api/reports/satisfaction/weekly?week=2017-W60")).StatusCode);
+
+        // Generated now, long after the 3rd of April: late, and it counts against customer service.
+        var run = await (await cs.PostAsync("/api/reports/satisfaction/monthly/generate?month=2017-03", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(run.GetProperty("late").GetBoolean());
+        Assert.True((await cs.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/monthly?month=2017-03")).GetProperty("status").GetProperty("late").GetBoolean());
+        var xlsx = await cs.GetAsync("/api/reports/satisfaction/monthly.xlsx?month=2017-03");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+
+        // SAT-6 before publication: nobody outside customer service reads the answers.
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/api/reports/satisfaction/monthly?month=2017-03")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/reports/satisfaction/monthly?month=2017-03")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync($"/api/reports/satisfaction/personal?month=2017-03&staffId={me}")).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await manager.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{hidden}")).GetProperty("responses").ValueKind);   // the call sheet, not the answers
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync($"/api/surveys/tasks/{hidden}")).StatusCode);
+        var vpReport = await (await app.SignedInAs("vp@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/monthly?month=2017-03");
+        Assert.False(vpReport.GetProperty("cases").GetBoolean());   // leadership: the figures, not the answers
+        Assert.Equal(0, vpReport.GetProperty("comments").GetArrayLength());
+        var sheet = await cs.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{hidden}");
+        Assert.Contains(sheet.GetProperty("responses")[0].GetProperty("answers").EnumerateArray(), a => a.GetProperty("questionId").GetString() == "overall" && a.GetProperty("value").GetString() == "3");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("callback@demo.guanxi.cn")).PostAsync("/api/reports/satisfaction/monthly/publish?month=2017-03", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cs.PostAsync("/api/reports/satisfaction/monthly/publish?month=2017-03", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.PostAsync("/api/reports/satisfaction/monthly/publish?month=2017-03", null)).StatusCode);
+
+        // After: the department's manager reads its results and questionnaires; the consultant their own score only.
+        var published = await manager.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/monthly?month=2017-03");
+        Assert.True(published.GetProperty("cases").GetBoolean());
+        Assert.Equal(2, published.GetProperty("figures").GetProperty("responses").GetInt32());
+        Assert.Equal("3", (await manager.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{hidden}")).GetProperty("responses")[0].GetProperty("answers").EnumerateArray()
+            .Single(a => a.GetProperty("questionId").GetString() == "overall").GetProperty("value").GetString());
+        var personal = await sales.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/personal?month=2017-03");
+        Assert.Equal((2, false), (personal.GetProperty("figures").GetProperty("responses").GetInt32(), personal.GetProperty("cases").GetBoolean()));
+        var other = (await (await app.SignedInAs("sales2@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync($"/api/reports/satisfaction/personal?month=2017-03&staffId={other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/api/reports/satisfaction/monthly?month=2017-03")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync($"/api/surveys/tasks/{hidden}")).StatusCode);
     }
 }
 

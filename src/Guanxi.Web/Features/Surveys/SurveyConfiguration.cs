@@ -115,3 +115,17 @@ public sealed class SurveyAttemptConfiguration : IEntityTypeConfiguration<Survey
         builder.HasOne<SurveyTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class SatisfactionReportRunConfiguration : IEntityTypeConfiguration<SatisfactionReportRun>
+{
+    public void Configure(EntityTypeBuilder<SatisfactionReportRun> builder)
+    {
+        builder.ToTable("SatisfactionReportRuns");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.Period).HasMaxLength(10);
+        builder.Property(r => r.GeneratedBy).HasMaxLength(100);
+        builder.Property(r => r.PublishedBy).HasMaxLength(100);
+        builder.HasIndex(r => new { r.Kind, r.Period }).IsUnique();
+    }
+}

@@ -24,6 +24,10 @@ public static class SurveyFeature
         services.AddScoped<RecordSurveyResponse>();
         services.AddScoped<GetQuestionnaires>();
         services.AddScoped<ChangeQuestionnaire>();
+        services.AddScoped<GetSurveyTask>();
+        services.AddScoped<SatisfactionReport>();
+        services.AddScoped<RunSatisfactionReport>();
+        services.AddScoped<ExportSatisfactionReport>();
         return builder;
     }
 
@@ -33,6 +37,9 @@ public static class SurveyFeature
         q.AddJob<SurveyJob>(j => j.WithIdentity(SurveyJob.Key).StoreDurably());
         q.AddTrigger(t => t.ForJob(SurveyJob.Key).WithIdentity("surveys.daily")
             .WithCronSchedule(configuration.GetValue("Surveys:DailyCron", "0 30 5 * * ?")!, c => c.InTimeZone(JobsFeature.Zone(configuration))));
+        q.AddJob<SatisfactionReportJob>(j => j.WithIdentity(SatisfactionReportJob.Key).StoreDurably());
+        q.AddTrigger(t => t.ForJob(SatisfactionReportJob.Key).WithIdentity("surveys.reports.daily")
+            .WithCronSchedule(configuration.GetValue("Surveys:ReportCron", "0 0 18 * * ?")!, c => c.InTimeZone(JobsFeature.Zone(configuration))));
     }
 
     public static WebApplication MapSurveys(this WebApplication app)
@@ -70,6 +77,13 @@ public static class SurveyFeature
                 return Problems.Forbidden(GenerateNotAllowed);
             return TypedResults.Ok(await generate.Handle(date ?? clock.Today, ct));
         }).WithSummary("SAT-1…4: generate the tasks whose windows are open on date (default today) now, as the daily job does: {created, excluded: [{orderId, reason, note}]}.");
+        surveys.MapGet("/tasks/{id:guid}", async Task<Results<Ok<SurveyTaskDetail>, NotFound, ProblemHttpResult>> (Guid id, GetSurveyTask get, CurrentUser user, CancellationToken ct) =>
+        {
+            if (!SurveyAccess.SeesTasks(user) && !user.IsIn(Domain.Accounts.Role.DepartmentManager))
+                return Problems.Forbidden(NotCustomerService);
+            return await get.Handle(id, ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
+        })
+            .WithSummary("A task's call sheet (customer, phone, order, staff), attempts, script, and its responses with answers (SAT-6: customer service; after publication also leadership and the department's manager).");
         surveys.MapGet("/tasks", async Task<Results<Ok<SurveyTaskList>, ValidationProblem, ProblemHttpResult>> (string? status, string? kind, string? assigneeId, DateOnly? from, DateOnly? to, int? skip, int? take,
             ListSurveyTasks list, CurrentUser user, CancellationToken ct) =>
         {
@@ -95,7 +109,61 @@ public static class SurveyFeature
                 return Problems.Forbidden(NotCustomerService);
             return made.Succeeded ? TypedResults.Created($"/api/surveys/tasks/{id}", made.Value) : Problems.Validation(made.Errors);
         }).WithSummary("Record a questionnaire {method: phone|onSite|mail, answers: [{questionId, value}], comment} or an invalid one {method, invalid: incomplete|unreachable|falseArchive, note}. Within the window a second response supersedes the first.");
+        MapReports(app.MapGroup("/api/reports/satisfaction").RequireAuthorization().WithTags("Surveys"));
         return app;
+    }
+
+    /// <summary>The period a report request names: date (daily), week=2026-W47, month=2026-11 (monthly, personal); by default the latest due.</summary>
+    private static ReportPeriod? Period(ReportKind kind, DateOnly? date, string? week, string? month, DateOnly today) => kind switch
+    {
+        ReportKind.Daily => ReportPeriod.Day(date ?? today),
+        ReportKind.Weekly => week is null ? ReportPeriod.Week(today.AddDays(-((int)today.DayOfWeek + 6) % 7 - 7)) : ReportPeriod.ParseWeek(week),
+        _ => month is null ? ReportPeriod.Month(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), kind) : ReportPeriod.ParseMonth(month, kind),
+    };
+
+    public static readonly Error PeriodInvalid = new("survey.period", "期间格式不正确：日报用 date=2026-11-23，周报用 week=2026-W47，月报和个人报告用 month=2026-11。", "Name the period as date=2026-11-23 (daily), week=2026-W47 (weekly) or month=2026-11 (monthly, personal).", "period");
+
+    private static void MapReports(RouteGroupBuilder reports)
+    {
+        foreach (var kind in Enum.GetValues<ReportKind>())
+        {
+            var name = kind.ToString().ToLowerInvariant();
+            reports.MapGet($"/{name}", async Task<Results<Ok<SatisfactionReportView>, ValidationProblem, ProblemHttpResult>> (DateOnly? date, string? week, string? month, string? staffId,
+                SatisfactionReport report, CurrentUser user, EnterpriseClock clock, CancellationToken ct) =>
+            {
+                if (Period(kind, date, week, month, clock.Today) is not { } period)
+                    return Problems.Validation(PeriodInvalid);
+                var made = await report.Handle(period, kind == ReportKind.Personal ? staffId ?? user.Id : null, ct);
+                return made.Succeeded ? TypedResults.Ok(made.Value!) : Problems.Forbidden(SatisfactionReport.NotAllowed);
+            }).WithSummary($"SAT-10 {SurveyTexts.Report(kind, true)}: figures against targets and the previous period, dimensions, questions, departments, staff; cases for those who may read answers.");
+            reports.MapGet($"/{name}.xlsx", async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> (DateOnly? date, string? week, string? month, string? staffId,
+                ExportSatisfactionReport export, CurrentUser user, EnterpriseClock clock, CancellationToken ct) =>
+            {
+                if (Period(kind, date, week, month, clock.Today) is not { } period)
+                    return Problems.Validation(PeriodInvalid);
+                var file = await export.Handle(period, kind == ReportKind.Personal ? staffId ?? user.Id : null, Cultures.IsEnglish, ct);
+                return file.Succeeded
+                    ? TypedResults.File(file.Value!, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"satisfaction-{name}-{period.Key}.xlsx")
+                    : Problems.Forbidden(SatisfactionReport.NotAllowed);
+            }).WithSummary($"The {SurveyTexts.Report(kind, true).ToLowerInvariant()} as .xlsx, one sheet per section.");
+            reports.MapPost($"/{name}/generate", async Task<Results<Ok<SatisfactionReportRun>, ValidationProblem, ProblemHttpResult>> (DateOnly? date, string? week, string? month,
+                RunSatisfactionReport run, EnterpriseClock clock, CancellationToken ct) =>
+            {
+                if (Period(kind, date, week, month, clock.Today) is not { } period)
+                    return Problems.Validation(PeriodInvalid);
+                var made = await run.Generate(period, null, ct);
+                return made.Succeeded ? TypedResults.Ok(made.Value!) : Problems.Forbidden(RunSatisfactionReport.GenerateNotAllowed);
+            }).WithSummary("Generate the report now (customer service): the first generation is recorded, late when after the due day.");
+        }
+        reports.MapPost("/monthly/publish", async Task<Results<Ok<SatisfactionReportRun>, ValidationProblem, ProblemHttpResult>> (string? month, RunSatisfactionReport run, EnterpriseClock clock, CancellationToken ct) =>
+        {
+            if (Period(ReportKind.Monthly, null, null, month, clock.Today) is not { } period)
+                return Problems.Validation(PeriodInvalid);
+            var published = await run.Publish(period, ct);
+            if (Problems.RefusedFor(published, RunSatisfactionReport.PublishNotAllowed))
+                return Problems.Forbidden(RunSatisfactionReport.PublishNotAllowed);
+            return published.Succeeded ? TypedResults.Ok(published.Value!) : Problems.Validation(published.Errors);
+        }).WithSummary("SAT-6: the customer-service manager publishes a month's results to the surveyed departments (GM and VP in copy).");
     }
 
     private static Results<Ok<ChangeView>, NotFound, ValidationProblem, ProblemHttpResult> Decided(Result<ChangeView>? decided)

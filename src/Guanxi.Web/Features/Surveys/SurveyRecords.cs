@@ -25,3 +25,22 @@ public sealed class SurveyAttempt
     public DateTimeOffset At { get; set; }
     public string By { get; set; } = "";
 }
+
+/// <summary>
+/// SAT-10, SAT-12: when a satisfaction report was first generated (by its job at the due time, or on demand), whether that
+/// was late, and — for a monthly report — when it was published to the departments (SAT-6: answers leave customer service then).
+/// </summary>
+public sealed class SatisfactionReportRun
+{
+    public Guid Id { get; set; }
+    public ReportKind Kind { get; set; }
+    public string Period { get; set; } = "";
+    public DateOnly Due { get; set; }
+    public DateTimeOffset GeneratedAt { get; set; }
+    public DateOnly GeneratedOn { get; set; }
+    public bool Late { get; set; }
+    public string GeneratedBy { get; set; } = "";
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public string? PublishedBy { get; set; }
+}

@@ -45,6 +45,8 @@ public static class ApiEnums
         new JsonStringEnumConverter<Domain.Surveys.AnswerScale>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Surveys.ChangeStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Features.Surveys.SurveyTaskStatus>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.ReportKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.TargetStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.CreditLevel>(),   // AAA, AA, A, B, C as written
     ];
 

@@ -41,6 +41,17 @@ public static class SpreadsheetWriter
             excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct).ConfigureAwait(false);
     }
 
+    /// <summary>A workbook of several sheets, each with its own headers (a report's sections).</summary>
+    public static Task WriteSheetsAsync(Stream output, IReadOnlyList<(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<string?>> Rows)> sheets, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
+        var workbook = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, headers, rows) in sheets)
+            workbook[name] = Dictionaries([.. Enumerable.Range(0, headers.Count).Select(i => "c" + i)], headers, rows, ct);
+        var configuration = new OpenXmlConfiguration { EnableAutoWidth = false, FastMode = false };
+        return MiniExcel.SaveAsAsync(output, workbook, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+    }
+
     private static IEnumerable<IDictionary<string, object?>> Dictionaries(string[] keys, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
     {
         yield return Row(keys, headers);

@@ -26,6 +26,27 @@ namespace Guanxi.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SatisfactionReportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GeneratedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SatisfactionReportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyExclusions",
                 columns: table => new
                 {
@@ -216,6 +237,12 @@ namespace Guanxi.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SatisfactionReportRuns_Kind_Period",
+                table: "SatisfactionReportRuns",
+                columns: new[] { "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyAttempts_TaskId",
                 table: "SurveyAttempts",
                 column: "TaskId");
@@ -272,6 +299,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "QuestionnaireChanges");
+
+            migrationBuilder.DropTable(
+                name: "SatisfactionReportRuns");
 
             migrationBuilder.DropTable(
                 name: "SurveyAttempts");

@@ -1,0 +1,64 @@
+namespace Guanxi.Domain.Surveys;
+
+/// <summary>The procedure's words as a dealer's staff say them, in Chinese and English.</summary>
+public static class SurveyTexts
+{
+    public static string Outcome(SurveyOutcome outcome, bool english) => outcome switch
+    {
+        SurveyOutcome.Pending => english ? "Pending" : "待调查",
+        SurveyOutcome.Completed => english ? "Completed" : "已完成",
+        SurveyOutcome.Incomplete => english ? "Invalid: incomplete" : "无效：信息不全",
+        SurveyOutcome.Unreachable => english ? "Invalid: unreachable" : "无效：无法联系",
+        _ => english ? "Invalid: false archive" : "无效：档案失实",
+    };
+
+    public static string Kind(SurveyKind kind, bool english) => kind switch
+    {
+        SurveyKind.Sales => english ? "Sales" : "销售",
+        _ => english ? "After-sales" : "售后",
+    };
+
+    public static string Dimension(Dimension dimension, bool english) => dimension switch
+    {
+        Surveys.Dimension.Reliability => english ? "Reliability" : "可靠性",
+        Surveys.Dimension.Responsiveness => english ? "Responsiveness" : "响应性",
+        Surveys.Dimension.Assurance => english ? "Assurance" : "保证性",
+        Surveys.Dimension.Empathy => english ? "Empathy" : "移情性",
+        Surveys.Dimension.Tangibles => english ? "Tangibles" : "有形性",
+        Surveys.Dimension.Image => english ? "Image" : "形象",
+        Surveys.Dimension.Overall => english ? "Overall" : "总体满意度",
+        _ => english ? "Recommendation" : "推荐意愿",
+    };
+
+    public static string Method(SurveyMethod method, bool english) => method switch
+    {
+        SurveyMethod.Phone => english ? "Phone" : "电话",
+        SurveyMethod.OnSite => english ? "On site" : "现场",
+        SurveyMethod.Mail => english ? "Mail" : "信函",
+        _ => english ? "SMS link" : "短信链接",
+    };
+
+    public static string Attempt(AttemptResult result, bool english) => result switch
+    {
+        AttemptResult.NoAnswer => english ? "No answer" : "无人接听",
+        AttemptResult.Busy => english ? "Busy" : "占线",
+        AttemptResult.WrongNumber => english ? "Wrong number" : "号码错误",
+        AttemptResult.Refused => english ? "Refused" : "拒访",
+        _ => english ? "Call back" : "约定回电",
+    };
+
+    public static string Report(ReportKind kind, bool english) => kind switch
+    {
+        ReportKind.Daily => english ? "Daily analysis" : "满意度日报",
+        ReportKind.Weekly => english ? "Weekly analysis" : "满意度周报",
+        ReportKind.Monthly => english ? "Monthly image analysis" : "形象分析月报",
+        _ => english ? "Personal analysis" : "个人分析",
+    };
+
+    public static string Target(TargetStatus status, bool english) => status switch
+    {
+        TargetStatus.Target => english ? "Target met" : "达到目标值",
+        TargetStatus.CompletionValue => english ? "Completion value met" : "达到完成值",
+        _ => english ? "Below the completion value" : "未达完成值",
+    };
+}

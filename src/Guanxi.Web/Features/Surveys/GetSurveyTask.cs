@@ -1,0 +1,102 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Orders;
+using Guanxi.Domain.Surveys;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Surveys;
+
+public sealed record AttemptView(AttemptResult Result, string ResultText, DateTimeOffset? CallBackAt, string? Note, DateTimeOffset At, string By);
+
+public sealed record ResponseDetail(Guid Id, SurveyMethod Method, string MethodText, SurveyOutcome Outcome, string OutcomeText, DateOnly RespondedOn, string? RecordedBy,
+    int? VersionNumber, IReadOnlyList<AnsweredQuestion> Answers, string? Comment, string? Note, double? ItemScore, double? OverallScore, int? Recommend,
+    bool HiddenProblem, bool Counts);
+
+public sealed record AnsweredQuestion(string QuestionId, string Question, string? Value);
+
+/// <summary>What the call needs (SAT-1: nobody retypes it): the customer, the order, the staff who served, and the script.</summary>
+public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Phone, string OrderNo, DateOnly DeliveredOn, string? Model, string? Plate,
+    IReadOnlyList<string> Items, string? Department, string? Staff, IReadOnlyList<AttemptView> Attempts, QuestionnaireVersionView? Script,
+    IReadOnlyList<ResponseDetail>? Responses);
+
+/// <summary>
+/// A survey task as the callback specialist works it: the call sheet and the questionnaire as a phone script, with the
+/// attempts so far. Its answers (SAT-6) show to customer service, and — once the month of the answer is published — to
+/// leadership and the manager of the task's department; to nobody else. Opening a call sheet logs the unmasked view (ARC-9).
+/// </summary>
+public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, PersonalDataLog log, EnterpriseClock clock)
+{
+    public async Task<SurveyTaskDetail?> Handle(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return null;
+        var row = await (from t in db.Set<SurveyTask>().AsNoTracking()
+                         join c in db.Set<Customer>() on t.CustomerId equals c.Id
+                         join o in db.Set<Order>() on t.OrderId equals o.Id
+                         where t.Id == id
+                         select new { t, c, o }).SingleOrDefaultAsync(cancellationToken);
+        var runs = SurveyAccess.RunsSurveys(user);
+        var oversees = user.IsIn(Role.GeneralManager) || user.IsIn(Role.ExecutiveVp) || (user.IsIn(Role.DepartmentManager) && row?.t.DepartmentId == viewer.DepartmentId);
+        if (row is null || !(runs || oversees))
+            return null;
+        var (task, customer, order) = (row.t, row.c, row.o);
+        var english = Cultures.IsEnglish;
+        var today = clock.Today;
+
+        var department = await db.Set<Department>().Where(d => d.Id == task.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var names = await db.Users.Where(u => u.Id == task.StaffId || u.Id == task.AssigneeId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var attempts = await db.Set<SurveyAttempt>().AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At)
+            .Select(a => new { a.Result, a.CallBackAt, a.Note, a.At, a.By }).ToListAsync(cancellationToken);
+        var view = new SurveyTaskView(task.Id, task.CustomerId, customer.Name, task.OrderId, task.Kind, task.DeliveredOn, task.Opens, task.Due,
+            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, task.AssigneeId is null ? null : names.GetValueOrDefault(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason);
+        var phone = customer.Phones.Select(p => p.Number).FirstOrDefault();
+        if (runs && phone is not null)
+            await log.RecordAsync(PersonalDataAccessKind.View, customer.Id, 1, $"survey call sheet {task.Id}", cancellationToken);
+
+        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.RespondedAt).ToListAsync(cancellationToken);
+        var published = await PublishedMonths(responses.Select(r => r.RespondedOn), cancellationToken);
+        var readable = responses.Where(r => runs || published.Contains(Month(r.RespondedOn))).ToList();
+        var versions = await VersionsOf(readable.Select(r => r.VersionId).OfType<Guid>().Append(Guid.Empty).ToList(), cancellationToken);
+        return new SurveyTaskDetail(view, runs ? phone : phone is null ? null : PersonalDataMask.Phone(phone), order.ExternalNo, task.DeliveredOn, order.VehicleModel, order.VehiclePlate,
+            [.. order.Items.Select(i => i.Name).Distinct().Take(20)], department, task.StaffId is null ? null : names.GetValueOrDefault(task.StaffId),
+            [.. attempts.Select(a => new AttemptView(a.Result, SurveyTexts.Attempt(a.Result, english), a.CallBackAt, a.Note, a.At, a.By))],
+            runs ? await Script(task.Kind, today, cancellationToken) : null,
+            runs || readable.Count > 0 ? [.. readable.Select(r => Detail(r, versions, english))] : null);
+    }
+
+    private static string Month(DateOnly day) => ReportPeriod.Month(new DateOnly(day.Year, day.Month, 1)).Key;
+
+    private async Task<HashSet<string>> PublishedMonths(IEnumerable<DateOnly> days, CancellationToken cancellationToken)
+    {
+        var months = days.Select(Month).Distinct().ToList();
+        return [.. await db.Set<SatisfactionReportRun>().Where(r => r.Kind == ReportKind.Monthly && months.Contains(r.Period) && r.PublishedAt != null)
+            .Select(r => r.Period).ToListAsync(cancellationToken)];
+    }
+
+    private Task<Dictionary<Guid, QuestionnaireVersion>> VersionsOf(List<Guid> ids, CancellationToken cancellationToken) =>
+        db.Set<QuestionnaireVersion>().AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+
+    private static ResponseDetail Detail(SurveyResponse r, Dictionary<Guid, QuestionnaireVersion> versions, bool english)
+    {
+        var version = r.VersionId is { } v ? versions[v] : null;
+        return new ResponseDetail(r.Id, r.Method, SurveyTexts.Method(r.Method, english), r.Outcome, SurveyTexts.Outcome(r.Outcome, english), r.RespondedOn, r.RecordedBy, version?.Number,
+            [.. r.Answers.Select(a => new AnsweredQuestion(a.QuestionId, version?.Questions.FirstOrDefault(q => q.Id == a.QuestionId) is { } q ? (english ? q.TextEn ?? q.Text : q.Text) : a.QuestionId, a.Value))],
+            r.Comment, r.Note, r.ItemScore, r.OverallScore, r.Recommend, r.HiddenProblem, r.SupersededBy is null);
+    }
+
+    /// <summary>The questionnaire in effect today for the task's kind, read out as a phone script.</summary>
+    private async Task<QuestionnaireVersionView?> Script(SurveyKind kind, DateOnly today, CancellationToken cancellationToken)
+    {
+        var questionnaireKind = kind == SurveyKind.Sales ? QuestionnaireKind.Sales : QuestionnaireKind.AfterSales;
+        var version = await (from v in db.Set<QuestionnaireVersion>().AsNoTracking()
+                             join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
+                             where q.Kind == questionnaireKind && v.EffectiveFrom <= today
+                             orderby v.EffectiveFrom descending, v.Number descending
+                             select v).FirstOrDefaultAsync(cancellationToken);
+        return version is null ? null : new QuestionnaireVersionView(version.Id, version.Number, version.EffectiveFrom, null, true, false, version.Questions);
+    }
+}

@@ -1,0 +1,71 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Surveys;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Notifications;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.Surveys;
+
+/// <summary>
+/// SAT-10, SAT-12: generating a report — by its job at the due time, or on demand — records when it was first generated
+/// and whether that was after its due day (late reports count against customer service). Publishing a month's image
+/// analysis (customer-service manager, by the 6th) releases its results to the surveyed departments' managers, with the
+/// general manager and the executive VP in copy (SAT-6).
+/// </summary>
+public sealed class RunSatisfactionReport(GuanxiDbContext db, CurrentUser user, Notifier notifier, EnterpriseClock clock, TimeProvider time)
+{
+    public static readonly Error GenerateNotAllowed = new("survey.report_generate_not_allowed", "只有客服部可以生成满意度报告。", "Only customer service generates satisfaction reports.");
+    public static readonly Error PublishNotAllowed = new("survey.publish_not_allowed", "只有客服经理可以公布月度调查结果。", "Only the customer-service manager publishes a month's results.");
+    public static readonly Error AlreadyPublished = new("survey.already_published", "该月调查结果已公布。", "This month's results are already published.", "month");
+    public static readonly Error MonthNotOver = new("survey.month_not_over", "该月尚未结束，不能公布。", "The month is not over yet: it cannot be published.", "month");
+
+    /// <param name="by">The job's name when it runs on schedule; null for the signed-in caller.</param>
+    public async Task<Result<SatisfactionReportRun>> Generate(ReportPeriod period, string? by, CancellationToken cancellationToken = default)
+    {
+        if (by is null && !SurveyAccess.RunsSurveys(user))
+            return GenerateNotAllowed;
+        if (await Run(period, cancellationToken) is { } run)
+            return run;
+        var today = clock.Today;
+        run = new SatisfactionReportRun
+        {
+            Id = Guid.CreateVersion7(), Kind = period.Kind, Period = period.Key, Due = period.Due, GeneratedAt = time.GetUtcNow(), GeneratedOn = today,
+            Late = period.IsLate(today), GeneratedBy = by ?? user.DisplayName ?? "",
+        };
+        db.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    public async Task<Result<SatisfactionReportRun>> Publish(ReportPeriod month, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsIn(Role.CustomerServiceManager))
+            return PublishNotAllowed;
+        var today = clock.Today;
+        if (today <= month.To)
+            return MonthNotOver;
+        var generated = await Generate(month, null, cancellationToken);
+        var run = await db.Set<SatisfactionReportRun>().SingleAsync(r => r.Id == generated.Value!.Id, cancellationToken);
+        if (run.PublishedAt is not null)
+            return AlreadyPublished;
+        (run.PublishedAt, run.PublishedOn, run.PublishedBy) = (time.GetUtcNow(), today, user.DisplayName);
+
+        var surveyed = await db.Set<SurveyResponse>().Where(r => r.RespondedOn >= month.From && r.RespondedOn <= month.To)
+            .Join(db.Set<SurveyTask>(), r => r.TaskId, t => t.Id, (r, t) => t.DepartmentId).Distinct().ToListAsync(cancellationToken);
+        var managers = await db.Users.Where(u => u.IsActive && surveyed.Contains(u.DepartmentId) && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == nameof(Role.DepartmentManager)))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        var (title, body, link) = (($"{month.Key} 客户满意度调查结果已公布", $"Customer satisfaction results for {month.Key} published"),
+            ("形象分析月报已公布，请查看本部门结果并转达相关员工。", "The monthly image analysis is published: read your department's results and pass them on to your staff."),
+            $"/surveys/reports/monthly?month={month.Key}");
+        foreach (var manager in managers)
+            db.Add(new Notification { UserId = manager, At = run.PublishedAt.Value, Title = title.Item1, TitleEn = title.Item2, Body = body.Item1, BodyEn = body.Item2, Link = link });
+        await notifier.ToLeadership(title, body, link, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    private Task<SatisfactionReportRun?> Run(ReportPeriod period, CancellationToken cancellationToken) =>
+        db.Set<SatisfactionReportRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Kind == period.Kind && r.Period == period.Key, cancellationToken);
+}
