@@ -24,4 +24,5 @@ public static class SurveyErrors
     public static readonly Error NoteTooLong = new("survey.note_too_long", "备注不能超过 500 个字。", "A note has at most 500 characters.", "note");
     public static readonly Error InvalidNeedsNote = new("survey.invalid_needs_note", "无效问卷请说明情况。", "Say what happened when a questionnaire is invalid.", "note");
     public static readonly Error OverdueReason = new("survey.overdue_reason", "请说明未能在时效内完成调查的原因（不超过 500 个字）。", "Say why the survey was not made in time (at most 500 characters).", "reason");
+    public static readonly Error LinkUsed = new("survey.link_used", "您已提交过这份问卷，感谢您的参与！", "You have already answered this questionnaire. Thank you!");
 }

@@ -18,6 +18,15 @@ public sealed class Formatter(EnterpriseClock clock)
     public string DateTime(DateTimeOffset instant) =>
         clock.ToLocal(instant).ToString(Chinese ? "yyyy年M月d日 HH:mm" : "d MMM yyyy HH:mm", Culture);
 
+    /// <summary>Today in the enterprise time zone.</summary>
+    public DateOnly Today => clock.Today;
+
+    /// <summary>The enterprise's UTC offset on a day (a time picked on a page is enterprise time).</summary>
+    public TimeSpan Offset(DateTime day) => clock.Zone.GetUtcOffset(day);
+
+    /// <summary>A score or rate with one decimal: 87.5.</summary>
+    public static string Number(double value) => value.ToString("0.0", Culture);
+
     /// <summary>¥1,234.00 in every language: the amounts are yuan.</summary>
     public static string Money(decimal amount)
     {

@@ -92,6 +92,7 @@ public static class HostSetup
         app.UseAuthentication();
         StaffPrincipalValidator.UseStaffPrincipalValidation(app);
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();

@@ -87,6 +87,7 @@ public static class DemoSeeder
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle("演示数据", cancellationToken: cancellationToken);   // tiers and reports from the first start
         await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle("演示数据", early: true, cancellationToken);
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
+        await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, cancellationToken);
     }
 
     /// <summary>

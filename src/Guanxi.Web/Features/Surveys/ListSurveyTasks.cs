@@ -26,7 +26,8 @@ public sealed record SurveyTaskList(IReadOnlyList<SurveyTaskView> Items, int Tot
 /// <summary>The survey tasks by status, kind, assignee and window (overlapping from–to), those due first.</summary>
 public sealed class ListSurveyTasks(GuanxiDbContext db, EnterpriseClock clock)
 {
-    public async Task<SurveyTaskList> Handle(SurveyTaskStatus? status, SurveyKind? kind, string? assigneeId, DateOnly? from, DateOnly? to, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<SurveyTaskList> Handle(SurveyTaskStatus? status, SurveyKind? kind, string? assigneeId, DateOnly? from, DateOnly? to, int skip, int take,
+        DateOnly? dueBy = null, CancellationToken cancellationToken = default)
     {
         var today = clock.Today;
         var tasks = db.Set<SurveyTask>().AsNoTracking();
@@ -38,6 +39,8 @@ public sealed class ListSurveyTasks(GuanxiDbContext db, EnterpriseClock clock)
             tasks = tasks.Where(t => t.Due >= f);
         if (to is { } e)
             tasks = tasks.Where(t => t.Opens <= e);
+        if (dueBy is { } by)
+            tasks = tasks.Where(t => t.Due <= by);
         tasks = status switch
         {
             SurveyTaskStatus.Pending => tasks.Where(t => t.Outcome == SurveyOutcome.Pending && t.Due >= today),

@@ -55,6 +55,8 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
         if (task.Window.IsOverdueOn(today))
             return SurveyErrors.WindowClosed;
         var by = byLink ? null : user.DisplayName;
+        if (byLink && await db.Set<SurveyResponse>().AnyAsync(r => r.TaskId == task.Id && r.Method == SurveyMethod.Link, cancellationToken))
+            return SurveyErrors.LinkUsed;
 
         Result<SurveyResponse> made;
         if (invalid is { } reason)

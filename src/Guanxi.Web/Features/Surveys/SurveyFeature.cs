@@ -28,6 +28,15 @@ public static class SurveyFeature
         services.AddScoped<SatisfactionReport>();
         services.AddScoped<RunSatisfactionReport>();
         services.AddScoped<ExportSatisfactionReport>();
+        services.AddScoped<SurveyLinks>();
+        services.AddScoped<ExplainOverdueSurvey>();
+        var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SurveyLinks.RateLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         return builder;
     }
 
@@ -84,15 +93,31 @@ public static class SurveyFeature
             return await get.Handle(id, ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
         })
             .WithSummary("A task's call sheet (customer, phone, order, staff), attempts, script, and its responses with answers (SAT-6: customer service; after publication also leadership and the department's manager).");
-        surveys.MapGet("/tasks", async Task<Results<Ok<SurveyTaskList>, ValidationProblem, ProblemHttpResult>> (string? status, string? kind, string? assigneeId, DateOnly? from, DateOnly? to, int? skip, int? take,
+        surveys.MapPost("/tasks/{id:guid}/link", async Task<Results<Ok<SurveyLinkView>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, SurveyLinks links, CurrentUser user, HttpRequest request, CancellationToken ct) =>
+        {
+            if (!SurveyAccess.RunsSurveys(user))
+                return Problems.Forbidden(NotCustomerService);
+            if (await links.Issue(id, $"{request.Scheme}://{request.Host}", ct) is not { } link)
+                return TypedResults.NotFound();
+            return link.Succeeded ? TypedResults.Ok(link.Value!) : Problems.Validation(link.Errors);
+        }).WithSummary("SAT-7: a signed, single-use link for the customer's phone, valid to the end of the window, with the SMS text to send.");
+        surveys.MapPut("/tasks/{id:guid}/overdue-reason", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, OverdueReasonBody body, ExplainOverdueSurvey explain, CancellationToken ct) =>
+        {
+            if (await explain.Handle(id, body.Reason, ct) is not { } done)
+                return TypedResults.NotFound();
+            if (Problems.RefusedFor(done, NotCustomerService))
+                return Problems.Forbidden(NotCustomerService);
+            return done.Succeeded ? TypedResults.NoContent() : Problems.Validation(done.Errors);
+        }).WithSummary("SAT-2/3: why an overdue task was not surveyed in its window {reason}, for the monthly report.");
+        surveys.MapGet("/tasks", async Task<Results<Ok<SurveyTaskList>, ValidationProblem, ProblemHttpResult>> (string? status, string? kind, string? assigneeId, DateOnly? from, DateOnly? to, DateOnly? dueBy, int? skip, int? take,
             ListSurveyTasks list, CurrentUser user, CancellationToken ct) =>
         {
             if (!SurveyAccess.SeesTasks(user))
                 return Problems.Forbidden(NotCustomerService);
             if (!ApiEnums.TryParse<SurveyTaskStatus>(status, out var s) || !ApiEnums.TryParse<SurveyKind>(kind, out var k))
                 return Problems.Validation(Filter);
-            return TypedResults.Ok(await list.Handle(s, k, assigneeId, from, to, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct));
-        }).WithSummary("Survey tasks: status=pending|overdue|completed|incomplete|unreachable|falseArchive, kind=sales|afterSales, assigneeId, from/to (windows overlapping).");
+            return TypedResults.Ok(await list.Handle(s, k, assigneeId, from, to, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), dueBy, ct));
+        }).WithSummary("Survey tasks: status=pending|overdue|completed|incomplete|unreachable|falseArchive, kind=sales|afterSales, assigneeId, from/to (windows overlapping), dueBy (due on or before).");
         surveys.MapPost("/tasks/{id:guid}/attempts", async Task<Results<Created, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, SurveyAttemptBody body, RecordSurveyAttempt record, CancellationToken ct) =>
         {
             if (await record.Handle(id, body, ct) is not { } made)
@@ -110,6 +135,17 @@ public static class SurveyFeature
             return made.Succeeded ? TypedResults.Created($"/api/surveys/tasks/{id}", made.Value) : Problems.Validation(made.Errors);
         }).WithSummary("Record a questionnaire {method: phone|onSite|mail, answers: [{questionId, value}], comment} or an invalid one {method, invalid: incomplete|unreachable|falseArchive, note}. Within the window a second response supersedes the first.");
         MapReports(app.MapGroup("/api/reports/satisfaction").RequireAuthorization().WithTags("Surveys"));
+
+        var link = app.MapGroup("/api/public/surveys").AllowAnonymous().RequireRateLimiting(SurveyLinks.RateLimit).WithTags("Surveys");
+        link.MapGet("/{token}", async Task<Results<Ok<LinkQuestionnaire>, NotFound>> (string token, SurveyLinks links, CancellationToken ct) =>
+            await links.Page(token, ct) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound())
+            .WithSummary("The questionnaire an SMS link opens (no login): a greeting and the questions; 404 when the link is forged or expired.");
+        link.MapPost("/{token}", async Task<Results<Created, NotFound, ValidationProblem>> (string token, SurveyResponseBody body, SurveyLinks links, RecordSurveyResponse record, CancellationToken ct) =>
+        {
+            if (links.Read(token) is not { } id || await record.Handle(id, body with { Method = "link", Invalid = null }, byLink: true, ct) is not { } made)
+                return TypedResults.NotFound();
+            return made.Succeeded ? TypedResults.Created() : Problems.Validation(made.Errors);
+        }).WithSummary("The customer's answers through the link {answers, comment}: once per link.");
         return app;
     }
 
