@@ -163,6 +163,86 @@ public abstract class SurveyApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await callback.PostAsJsonAsync($"/api/surveys/tasks/{Guid.NewGuid()}/attempts", new { result = "busy" })).StatusCode);
     }
 
+    private static readonly object[] SalesAnswers =
+    [
+        new { questionId = "showroom", value = 5 }, new { questionId = "reception", value = 5 }, new { questionId = "consultant", value = 4 },
+        new { questionId = "needs", value = 5 }, new { questionId = "testDrive", value = true }, new { questionId = "price", value = 4 },
+        new { questionId = "onTime", value = "是" }, new { questionId = "handover", value = 4 }, new { questionId = "image", value = 5 },
+        new { questionId = "overall", value = 9 }, new { questionId = "recommend", value = 9 },
+    ];
+
+    [Fact]
+    public async Task SAT_7_on_site_mail_back_and_a_signed_single_use_sms_link_that_shows_nothing_but_a_greeting()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var (onSite, mail, byLink) = (await Order(sales, "sale", await Customer(sales, "周现场"), Today.AddDays(-21)),
+            await Order(sales, "sale", await Customer(sales, "吴信函"), Today.AddDays(-22)), await Order(sales, "sale", await Customer(sales, "欧阳短信"), Today.AddDays(-23)));
+        await Generate(cs, Today.AddDays(-2));
+        await Generate(cs, Today);
+        var tasks = await Tasks(cs, $"kind=sales&status=pending&from={D(Today)}&to={D(Today)}");
+        Guid Id(Guid order) => TaskOf(tasks, order)!.Value.GetProperty("id").GetGuid();
+
+        // The duty manager's tablet at delivery, and a questionnaire mailed back: the method is kept with the answers.
+        var duty = await app.SignedInAs("duty@demo.guanxi.cn");
+        var made = await duty.PostAsJsonAsync($"/api/surveys/tasks/{Id(onSite)}/responses", new { method = "onSite", answers = SalesAnswers });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        Assert.Equal("onSite", (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("method").GetString());
+        made = await cs.PostAsJsonAsync($"/api/surveys/tasks/{Id(mail)}/responses", new { method = "mail", answers = SalesAnswers, comment = "邮寄回函" });
+        Assert.Equal("mail", (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("method").GetString());
+
+        // The SMS link: signed, valid to the end of the window, text signed by the company.
+        var issued = await cs.PostAsync($"/api/surveys/tasks/{Id(byLink)}/link", null);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var link = await issued.Content.ReadFromJsonAsync<JsonElement>();
+        var url = new Uri(link.GetProperty("url").GetString()!);
+        Assert.Contains(url.ToString(), link.GetProperty("message").GetString());
+        Assert.Equal(Today.AddDays(-23 + 21 + 7), DateOnly.FromDateTime(link.GetProperty("expiresAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        var token = url.AbsolutePath["/s/".Length..];
+
+        // Anyone holding the link, without logging in: a greeting by surname and the questions, and nothing personal.
+        var customer = app.CreateClient();
+        var page = await customer.GetAsync($"/api/public/surveys/{token}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var text = await page.Content.ReadAsStringAsync();
+        Assert.Contains("尊敬的欧阳", text);
+        Assert.DoesNotContain("短信", text);
+        Assert.DoesNotContain("1390", text);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/api/public/surveys/{token[..^4]}AAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/public/surveys/not-a-token")).StatusCode);
+
+        var incomplete = await customer.PostAsJsonAsync($"/api/public/surveys/{token}", new { answers = SalesAnswers[..3] });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await customer.PostAsJsonAsync($"/api/public/surveys/{token}", new { answers = SalesAnswers, comment = "很满意" })).StatusCode);
+        var again = await customer.PostAsJsonAsync($"/api/public/surveys/{token}", new { answers = SalesAnswers });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);   // single use
+        Assert.Contains("已提交过", await again.Content.ReadAsStringAsync());
+        Assert.True((await customer.GetFromJsonAsync<JsonElement>($"/api/public/surveys/{token}")).GetProperty("answered").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.PostAsync($"/api/surveys/tasks/{Id(byLink)}/link", null)).StatusCode);
+        var sheet = await cs.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{Id(byLink)}");
+        Assert.Equal(("link", "很满意"), (sheet.GetProperty("responses")[0].GetProperty("method").GetString(), sheet.GetProperty("responses")[0].GetProperty("comment").GetString()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsync($"/api/surveys/tasks/{Id(byLink)}/link", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await customer.PostAsync($"/api/surveys/tasks/{Id(byLink)}/link", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SAT_3_an_overdue_case_is_flagged_and_needs_its_reason()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var order = await Order(sales, "sale", await Customer(sales, "郑出差"), Today.AddDays(-30));
+        await Generate(cs, Today.AddDays(-9));
+        var task = TaskOf(await Tasks(cs, $"status=overdue&kind=sales&from={D(Today.AddDays(-9))}&to={D(Today.AddDays(-9))}"), order)!.Value;
+        var id = task.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await cs.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = "客户出国，时效内联系不上" })).StatusCode);
+        Assert.Equal("客户出国，时效内联系不上", (await cs.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{id}")).GetProperty("task").GetProperty("overdueReason").GetString());
+        var late = await cs.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", answers = SalesAnswers });
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);   // past its window: no response is taken
+    }
+
     [Fact]
     public async Task SAT_8_a_department_requests_a_change_the_three_parties_agree_and_the_vp_signs_it_off_for_next_monday()
     {
