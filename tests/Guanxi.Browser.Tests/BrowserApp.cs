@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -68,6 +69,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.FillAsync("#password", "Guanxi#2026");
         await page.ClickAsync("[data-testid=login-submit]");
         return page;
+    }
+
+    /// <summary>An API client on the running app, signed in as a demo account with a bearer token: to set up what a test starts from.</summary>
+    public async Task<HttpClient> ApiAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Guanxi#2026" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Waits until the page is interactive (its circuit is up), so that typing and clicks reach it.</summary>

@@ -20,7 +20,7 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
         await page.ClickAsync("[data-testid=customer-form-save]");
 
         await Expect(page.Locator("[data-testid=customer-name]")).ToHaveTextAsync("欧阳晓明");
-        await Expect(page.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("+8613912345678");
+        await Expect(page.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("139 1234 5678");
         await BrowserApp.ScreenshotAsync(page, "31-customer-page-zh");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "变更历史" }).ClickAsync();
         await Expect(page.Locator("[data-testid=history-table]")).ToContainTextAsync("欧阳晓明");
@@ -48,7 +48,7 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
         await colleague.ClickAsync("[data-testid=reveal]");
         await colleague.GetByLabel("查看原因").FillAsync("代同事回访");
         await colleague.ClickAsync("[data-testid=reveal-confirm]");
-        await Expect(colleague.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("+8613912345678");
+        await Expect(colleague.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("139 1234 5678");
         await BrowserApp.ScreenshotAsync(colleague, "34-customer-revealed-zh");
     }
 

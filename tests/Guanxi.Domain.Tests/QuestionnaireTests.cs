@@ -79,6 +79,7 @@ public sealed class QuestionnaireTests
         Assert.True(response.HiddenProblem);
         Assert.Equal(SurveyOutcome.Completed, response.Outcome);
         Assert.Equal(version.Id, response.VersionId);   // SAT-8: tied to its version
+        Assert.Equal("交车时没人讲解导航", response.Comment);   // the free-text question is the customer's comment
 
         var consistent = SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
             [new("showroom", "4"), new("advisor", "4"), new("onTime", "是"), new("overall", "8"), new("recommend", "9")], null, 30, null, Monday, Now).Value!;

@@ -30,4 +30,11 @@ public sealed class FormatterTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Theory]
+    [InlineData("+8613912345678", "139 1234 5678")]
+    [InlineData("+8651988881234", "+8651988881234")]   // a landline: as stored
+    [InlineData("139****5678", "139****5678")]         // masked
+    [InlineData("+441632960000", "+441632960000")]
+    public void Mobiles_are_written_in_groups_of_three_four_four(string stored, string shown) => Assert.Equal(shown, Formatter.Phone(stored));
 }

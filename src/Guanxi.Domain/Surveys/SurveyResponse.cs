@@ -79,6 +79,9 @@ public sealed class SurveyResponse
         var overall = version.Questions.Where(q => q.Dimension == Dimension.Overall).Select(q => scores.GetValueOrDefault(q.Id)).FirstOrDefault();
         var recommend = version.Questions.Where(q => q.Dimension == Dimension.Recommendation).Select(q => scores.GetValueOrDefault(q.Id)).FirstOrDefault();
         double? itemScore = items.Count > 0 ? items.Average() : null;
+        // The questionnaire's own free-text question is the customer's comment unless one was written besides.
+        if (string.IsNullOrWhiteSpace(comment))
+            comment = string.Join("；", given.Where(a => !string.IsNullOrWhiteSpace(a.Value) && version.Questions.Any(q => q.Id == a.QuestionId && q.Scale == AnswerScale.Text)).Select(a => a.Value!.Trim()));
         return new SurveyResponse
         {
             Id = Guid.CreateVersion7(), TaskId = taskId, Method = method, VersionId = version.Id, Outcome = SurveyOutcome.Completed,

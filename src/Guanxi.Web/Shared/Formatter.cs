@@ -27,6 +27,12 @@ public sealed class Formatter(EnterpriseClock clock)
     /// <summary>A score or rate with one decimal: 87.5.</summary>
     public static string Number(double value) => value.ToString("0.0", Culture);
 
+    /// <summary>A mainland mobile as people write it, 138 1234 5678; other numbers (landlines, abroad, masked) as stored.</summary>
+    public static string Phone(string number) =>
+        number.Length == 14 && number.StartsWith("+861", StringComparison.Ordinal) && number.AsSpan(3).IndexOfAnyExceptInRange('0', '9') < 0
+            ? $"{number[3..6]} {number[6..10]} {number[10..]}"
+            : number;
+
     /// <summary>¥1,234.00 in every language: the amounts are yuan.</summary>
     public static string Money(decimal amount)
     {

@@ -72,7 +72,7 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
         var previous = Tally(previousRows, versions);
         var previousScores = previous.Questions.ToDictionary(q => q.Id, q => q.Score);
 
-        var departments = await db.Set<Department>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var departments = await DepartmentNames(cancellationToken);
         var staffIds = rows.Select(r => r.StaffId).OfType<string>().Distinct().ToList();
         var staffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
@@ -96,6 +96,13 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
             cases ? await Cases(rows.Where(r => r.Response.Outcome != SurveyOutcome.Completed), departments, cancellationToken) : [],
             cases ? await OverdueCases(period, sight.Department, staffId, today, departments, cancellationToken) : [],
             cases ? await Cases(rows.Where(r => r.Response.Comment is not null), departments, cancellationToken) : []);
+    }
+
+    /// <summary>A branch's departments by branch and name (金坛分公司 · 销售部): the company's own by name.</summary>
+    private async Task<Dictionary<Guid, string>> DepartmentNames(CancellationToken cancellationToken)
+    {
+        var all = await db.Set<Department>().AsNoTracking().Select(d => new { d.Id, d.Name, d.Kind, d.ParentId }).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return all.Values.ToDictionary(d => d.Id, d => d.ParentId is { } p && all.TryGetValue(p, out var parent) && parent.Kind == DepartmentKind.Branch ? $"{parent.Name} · {d.Name}" : d.Name);
     }
 
     private async Task<List<Row>> Rows(DateOnly first, DateOnly last, Guid? department, string? staffId, CancellationToken cancellationToken)
