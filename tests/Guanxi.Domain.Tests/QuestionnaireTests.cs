@@ -174,4 +174,39 @@ public sealed class QuestionnaireTests
         Assert.Null(ReportPeriod.ParseMonth("2026-13"));
         Assert.Null(ReportPeriod.ParseMonth("11/2026"));
     }
+
+    private static SurveyResponse Answered(QuestionnaireVersion version, string showroom, string onTime, string overall) =>
+        SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
+            [new("showroom", showroom), new("advisor", "4"), new("onTime", onTime), new("overall", overall), new("recommend", "5")], null, 30, "回访专员", Monday, Now).Value!;
+
+    [Theory]
+    [InlineData("6", null)]                                       // 5 of 10 and above: no alarm
+    [InlineData("4", EscalationLevel.CustomerServiceManager)]     // 4 of 10: the customer-service manager at once
+    [InlineData("2", EscalationLevel.ExecutiveVp)]                // 2 of 10: the VP as well
+    public void SAT_11_a_very_low_overall_score_alerts_the_customer_service_manager_and_past_the_second_threshold_the_vp(string overall, EscalationLevel? level)
+    {
+        var response = Answered(Version(Monday), "5", "是", overall);
+        var raised = SurveyEscalation.Assess(response, new Dictionary<string, int>(), new HashSet<(string, EscalationLevel)>(), new EscalationPolicy());
+        Assert.Equal(level, raised.Select(e => (EscalationLevel?)e.Level).SingleOrDefault());
+        Assert.All(raised, e => Assert.Equal(SurveyProblemKind.LowOverall, e.Kind));
+    }
+
+    [Fact]
+    public void SAT_11_the_same_question_scoring_low_repeatedly_within_a_week_is_escalated_once_per_level()
+    {
+        var (version, policy) = (Version(Monday), new EscalationPolicy());
+        var response = Answered(version, "2", "否", "8");
+        Assert.Equal(["showroom", "onTime"], SurveyEscalation.LowQuestions(response, version, policy));   // 2 of 5 and a "no" are low; 4 of 5 is not
+        var none = new HashSet<(string, EscalationLevel)>();
+        Assert.Empty(SurveyEscalation.Assess(response, new Dictionary<string, int> { ["showroom"] = 2, ["onTime"] = 1 }, none, policy));
+
+        var third = SurveyEscalation.Assess(response, new Dictionary<string, int> { ["showroom"] = 3, ["onTime"] = 1 }, none, policy).Single();
+        Assert.Equal((SurveyProblemKind.RepeatedLowQuestion, EscalationLevel.CustomerServiceManager, "showroom", 3), (third.Kind, third.Level, third.QuestionId, third.Count));
+        var raised = new HashSet<(string, EscalationLevel)> { ("showroom", EscalationLevel.CustomerServiceManager) };
+        Assert.Empty(SurveyEscalation.Assess(response, new Dictionary<string, int> { ["showroom"] = 4 }, raised, policy));   // already raised this week
+        Assert.Equal(EscalationLevel.ExecutiveVp, SurveyEscalation.Assess(response, new Dictionary<string, int> { ["showroom"] = 5 }, raised, policy).Single().Level);
+
+        var invalid = SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, SurveyOutcome.Unreachable, "三次无人接听", "回访专员", Monday, Now).Value!;
+        Assert.Empty(SurveyEscalation.Assess(invalid, new Dictionary<string, int> { ["showroom"] = 9 }, none, policy));
+    }
 }

@@ -48,6 +48,7 @@ public enum AnswerScale
 public sealed record Question(string Id, string Text, string? TextEn, Dimension Dimension, AnswerScale Scale, bool Required = true)
 {
     public const int MaxTextLength = 200;
+    public const int MaxIdLength = 40;
     public static readonly IReadOnlyList<string> Words = ["差", "一般", "好", "很好"];
 
     /// <summary>An answer as a score from 0 to 100, or null for free text; an error when the value does not fit the scale.</summary>
@@ -130,7 +131,7 @@ public sealed class QuestionnaireVersion
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
-            if (string.IsNullOrWhiteSpace(q.Id) || q.Id.Length > 40 || questions.Take(i).Any(p => p.Id == q.Id))
+            if (string.IsNullOrWhiteSpace(q.Id) || q.Id.Length > Question.MaxIdLength || questions.Take(i).Any(p => p.Id == q.Id))
                 errors.Add(SurveyErrors.QuestionId with { Field = $"questions[{i}].id" });
             if (string.IsNullOrWhiteSpace(q.Text) || q.Text.Length > Question.MaxTextLength || q.TextEn?.Length > Question.MaxTextLength)
                 errors.Add(SurveyErrors.QuestionText with { Field = $"questions[{i}].text" });

@@ -12,6 +12,18 @@ public static class SurveyTexts
         _ => english ? "Invalid: false archive" : "无效：档案失实",
     };
 
+    public static string Problem(SurveyProblemKind kind, bool english) => kind switch
+    {
+        SurveyProblemKind.LowOverall => english ? "Very low overall score" : "总体评分很低",
+        _ => english ? "Same question low repeatedly" : "同一问题一周内多次低分",
+    };
+
+    public static string Level(EscalationLevel level, bool english) => level switch
+    {
+        EscalationLevel.CustomerServiceManager => english ? "Customer-service manager" : "客服经理",
+        _ => english ? "Executive VP" : "执行副总",
+    };
+
     public static string Kind(SurveyKind kind, bool english) => kind switch
     {
         SurveyKind.Sales => english ? "Sales" : "销售",

@@ -243,6 +243,49 @@ public abstract class SurveyApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);   // past its window: no response is taken
     }
 
+    private static object[] With(string questionId, object value) =>
+        [.. SalesAnswers.Select(a => JsonSerializer.SerializeToElement(a)).Select(a => a.GetProperty("questionId").GetString() == questionId ? new { questionId, value } : (object)a)];
+
+    [Fact]
+    public async Task SAT_11_a_very_low_overall_score_or_a_question_low_again_and_again_in_a_week_is_escalated_and_recorded_as_a_problem()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var (callback, vp) = (await app.SignedInAs("callback@demo.guanxi.cn"), await app.SignedInAs("vp@demo.guanxi.cn"));
+        var orders = new List<Guid>();
+        foreach (var name in new[] { "韩很差", "杨较差", "朱价格", "秦价格", "尤价格" })
+            orders.Add(await Order(sales, "sale", await Customer(sales, name), Today.AddDays(-21)));
+        await Generate(cs, Today);
+        var tasks = await Tasks(cs, $"kind=sales&status=pending&from={D(Today)}&to={D(Today)}");
+        var ids = orders.Select(o => TaskOf(tasks, o)!.Value.GetProperty("id").GetGuid()).ToList();
+        async Task Answer(Guid task, object[] answers) =>
+            Assert.Equal(HttpStatusCode.Created, (await callback.PostAsJsonAsync($"/api/surveys/tasks/{task}/responses", new { method = "phone", answers, comment = "等了很久没人管" })).StatusCode);
+        async Task<List<JsonElement>> Notices(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<JsonElement>("/api/notifications?take=200")).GetProperty("items").EnumerateArray()];
+
+        await Answer(ids[0], With("overall", 2));   // 2 of 10: the VP too
+        await Answer(ids[1], With("overall", 4));   // 4 of 10: the customer-service manager
+        var problems = await cs.GetFromJsonAsync<JsonElement>("/api/surveys/problems");
+        var first = problems.EnumerateArray().Single(p => p.GetProperty("taskId").GetGuid() == ids[0]);
+        Assert.Equal(("lowOverall", "executiveVp"), (first.GetProperty("kind").GetString(), first.GetProperty("level").GetString()));
+        Assert.Contains("2/10", first.GetProperty("description").GetString());
+        Assert.Contains("等了很久没人管", first.GetProperty("description").GetString());
+        Assert.Equal("customerServiceManager", problems.EnumerateArray().Single(p => p.GetProperty("taskId").GetGuid() == ids[1]).GetProperty("level").GetString());
+        Assert.Contains(await Notices(cs), n => n.GetProperty("link").GetString() == $"/surveys/tasks/{ids[0]}");
+        Assert.Contains(await Notices(cs), n => n.GetProperty("link").GetString() == $"/surveys/tasks/{ids[1]}");
+        Assert.Contains(await Notices(vp), n => n.GetProperty("link").GetString() == $"/surveys/tasks/{ids[0]}");
+        Assert.DoesNotContain(await Notices(vp), n => n.GetProperty("link").GetString() == $"/surveys/tasks/{ids[1]}");
+
+        // The price question scored 1 of 5 by three customers of the department this week: escalated once, not again on the fourth.
+        foreach (var id in ids.Skip(2))
+            await Answer(id, With("price", 1));
+        var repeated = (await cs.GetFromJsonAsync<JsonElement>("/api/surveys/problems")).EnumerateArray()
+            .Where(p => p.GetProperty("kind").GetString() == "repeatedLowQuestion" && p.GetProperty("questionId").GetString() == "price").ToList();
+        Assert.Single(repeated, p => p.GetProperty("level").GetString() == "customerServiceManager");
+        Assert.Contains("价格", repeated[0].GetProperty("description").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/api/surveys/problems")).StatusCode);
+    }
+
     [Fact]
     public async Task SAT_8_a_department_requests_a_change_the_three_parties_agree_and_the_vp_signs_it_off_for_next_monday()
     {

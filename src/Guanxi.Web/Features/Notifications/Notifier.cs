@@ -38,9 +38,13 @@ public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
     }
 
     /// <summary>A report for the general manager and the executive VPs.</summary>
-    public async Task<int> ToLeadership((string Zh, string En) title, (string Zh, string En) body, string link, CancellationToken cancellationToken = default)
+    public Task<int> ToLeadership((string Zh, string En) title, (string Zh, string En) body, string link, CancellationToken cancellationToken = default) =>
+        ToRoles([Role.GeneralManager, Role.ExecutiveVp], title, body, link, cancellationToken);
+
+    /// <summary>A notice for every active holder of the roles; the caller's SaveChanges sends it.</summary>
+    public async Task<int> ToRoles(IReadOnlyCollection<Role> holders, (string Zh, string En) title, (string Zh, string En) body, string link, CancellationToken cancellationToken = default)
     {
-        string[] roles = [nameof(Role.GeneralManager), nameof(Role.ExecutiveVp)];
+        var roles = holders.Select(r => r.ToString()).ToList();
         var leaders = await db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && roles.Contains(r.RoleId))).Select(u => u.Id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var user in leaders)

@@ -32,7 +32,7 @@ public sealed record SurveyResponseView(Guid Id, Guid TaskId, SurveyMethod Metho
 /// an invalid one with its reason, on the questionnaire version in effect that day. Within the window a second response
 /// supersedes the first; both are kept and the last counts.
 /// </summary>
-public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, EnterpriseSettings settings, EscalateSurveyProblems escalate, EnterpriseClock clock, TimeProvider time)
 {
     public const string HiddenGapKey = "surveys.hiddenGap";
     public const double DefaultHiddenGap = 30;
@@ -59,11 +59,12 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
             return SurveyErrors.LinkUsed;
 
         Result<SurveyResponse> made;
+        QuestionnaireVersion? version = null;
         if (invalid is { } reason)
             made = SurveyResponse.Invalid(task.Id, method.Value, reason, body.Note, by, today, now);
         else
         {
-            var version = await CurrentVersion(task.Kind, today, cancellationToken);
+            version = await CurrentVersion(task.Kind, today, cancellationToken);
             var gap = await settings.Get(HiddenGapKey, DefaultHiddenGap, cancellationToken);
             made = SurveyResponse.Answered(task.Id, method.Value, version, [.. (body.Answers ?? []).Select(a => a.ToAnswer())], body.Comment, gap, by, today, now);
         }
@@ -76,6 +77,8 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
             return Result<SurveyResponseView>.Fail([.. responded.Errors]);
         previous?.SupersedeWith(response);
         db.Add(response);
+        if (version is not null)
+            await escalate.Handle(task, response, version, previous?.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SurveyResponseView(response.Id, task.Id, response.Method, response.Outcome, response.VersionId, response.ItemScore, response.OverallScore,
             response.Recommend, response.HiddenProblem, response.RespondedOn, previous?.Id);

@@ -89,6 +89,23 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
     }
 }
 
+public sealed class SurveyProblemConfiguration : IEntityTypeConfiguration<SurveyProblem>
+{
+    public void Configure(EntityTypeBuilder<SurveyProblem> builder)
+    {
+        builder.ToTable("SurveyProblems");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(24);
+        builder.Property(p => p.QuestionId).HasMaxLength(Question.MaxIdLength);
+        builder.Property(p => p.Description).HasMaxLength(SurveyProblem.MaxDescriptionLength);
+        builder.HasIndex(p => new { p.DepartmentId, p.RaisedOn });
+        builder.HasIndex(p => p.RaisedOn);
+        builder.HasOne<SurveyTask>().WithMany().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SurveyResponse>().WithMany().HasForeignKey(p => p.ResponseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class SurveyExclusionConfiguration : IEntityTypeConfiguration<SurveyExclusionRecord>
 {
     public void Configure(EntityTypeBuilder<SurveyExclusionRecord> builder)

@@ -30,6 +30,8 @@ public static class SurveyFeature
         services.AddScoped<ExportSatisfactionReport>();
         services.AddScoped<SurveyLinks>();
         services.AddScoped<ExplainOverdueSurvey>();
+        services.AddScoped<EscalateSurveyProblems>();
+        services.AddScoped<ListSurveyProblems>();
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);
         services.AddRateLimiter(o =>
         {
@@ -109,6 +111,12 @@ public static class SurveyFeature
                 return Problems.Forbidden(NotCustomerService);
             return done.Succeeded ? TypedResults.NoContent() : Problems.Validation(done.Errors);
         }).WithSummary("SAT-2/3: why an overdue task was not surveyed in its window {reason}, for the monthly report.");
+        surveys.MapGet("/problems", async Task<Results<Ok<IReadOnlyList<SurveyProblemView>>, ProblemHttpResult>> (DateOnly? from, DateOnly? to, ListSurveyProblems list, CurrentUser user, EnterpriseClock clock, CancellationToken ct) =>
+        {
+            if (!SurveyAccess.SeesTasks(user))
+                return Problems.Forbidden(NotCustomerService);
+            return TypedResults.Ok(await list.Handle(from ?? clock.Today.AddDays(-30), to ?? clock.Today, Cultures.IsEnglish, ct));
+        }).WithSummary("SAT-11: the problems escalated from surveys (very low overall scores, a question scored low repeatedly within a week), raised between from and to (default the last 30 days).");
         surveys.MapGet("/tasks", async Task<Results<Ok<SurveyTaskList>, ValidationProblem, ProblemHttpResult>> (string? status, string? kind, string? assigneeId, DateOnly? from, DateOnly? to, DateOnly? dueBy, int? skip, int? take,
             ListSurveyTasks list, CurrentUser user, CancellationToken ct) =>
         {

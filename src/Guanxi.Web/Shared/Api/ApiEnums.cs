@@ -47,6 +47,8 @@ public static class ApiEnums
         new JsonStringEnumConverter<Features.Surveys.SurveyTaskStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Surveys.ReportKind>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Surveys.TargetStatus>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.SurveyProblemKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.EscalationLevel>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.CreditLevel>(),   // AAA, AA, A, B, C as written
     ];
 
