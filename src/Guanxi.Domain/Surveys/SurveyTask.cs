@@ -38,7 +38,12 @@ public sealed class SurveyTask
     public Guid Id { get; private set; }
     public SurveyKind Kind { get; private set; }
     public Guid CustomerId { get; private set; }
-    public Guid OrderId { get; private set; }
+
+    /// <summary>The delivery or service job surveyed; a program's task has one only when its population is of jobs.</summary>
+    public Guid? OrderId { get; private set; }
+
+    /// <summary>SAT-15/16: the program that drew the task; null for the routine sales and after-sales surveys.</summary>
+    public Guid? ProgramId { get; private set; }
     public Guid DepartmentId { get; private set; }
 
     /// <summary>The staff member who served the customer (the order's): whose personal score the answers count for.</summary>
@@ -65,12 +70,21 @@ public sealed class SurveyTask
 
     public bool IsOverdue(DateOnly today) => Outcome == SurveyOutcome.Pending && Window.IsOverdueOn(today);
 
-    public static SurveyTask Open(SurveyKind kind, Guid customerId, Guid orderId, Guid departmentId, string? staffId, DateOnly deliveredOn, SurveyWindow window, string? assigneeId, DateTimeOffset now) => new()
+    public static SurveyTask Open(SurveyKind kind, Guid customerId, Guid? orderId, Guid departmentId, string? staffId, DateOnly deliveredOn, SurveyWindow window, string? assigneeId, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(), Kind = kind, CustomerId = customerId, OrderId = orderId, DepartmentId = departmentId, StaffId = staffId,
         DeliveredOn = deliveredOn, Opens = window.Opens, Due = window.Due, AssigneeId = assigneeId, Outcome = SurveyOutcome.Pending,
         SurveyedOn = window.Opens, CreatedAt = now,
     };
+
+    /// <summary>A program's task (SAT-15/16): from the day the sample is drawn, for the program's window.</summary>
+    public static SurveyTask ForProgram(SurveyProgram program, Guid customerId, Guid? orderId, Guid departmentId, string? staffId, DateOnly eventOn, DateOnly today, string? assigneeId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var task = Open(SurveyKind.Program, customerId, orderId, departmentId, staffId, eventOn, new SurveyWindow(today, today.AddDays(program.WindowDays - 1)), assigneeId, now);
+        task.ProgramId = program.Id;
+        return task;
+    }
 
     public Result<SurveyTask> Attempt(AttemptResult result, DateTimeOffset? callBackAt, DateTimeOffset now)
     {

@@ -27,7 +27,32 @@ public static class SurveyTexts
     public static string Kind(SurveyKind kind, bool english) => kind switch
     {
         SurveyKind.Sales => english ? "Sales" : "销售",
-        _ => english ? "After-sales" : "售后",
+        SurveyKind.AfterSales => english ? "After-sales" : "售后",
+        _ => english ? "Program" : "专项调查",
+    };
+
+    public static string Population(ProgramPopulation population, bool english) => population switch
+    {
+        ProgramPopulation.ClosedRepairJobs => english ? "Customers whose repair closed" : "维修结案客户",
+        ProgramPopulation.Households => english ? "Households" : "客户家庭",
+        ProgramPopulation.ChurnedCustomers => english ? "Churned customers" : "流失客户",
+        ProgramPopulation.KeyCustomers => english ? "Key customers (VIP, important)" : "大客户（VIP、重要客户）",
+        _ => english ? "All customers (random sample)" : "全体客户（随机抽样）",
+    };
+
+    public static string Cadence(ProgramCadence cadence, bool english) => cadence switch
+    {
+        ProgramCadence.Weekly => english ? "Weekly" : "每周",
+        ProgramCadence.Monthly => english ? "Monthly" : "每月",
+        _ => english ? "Quarterly" : "每季度",
+    };
+
+    public static string ProgramMethod(ProgramMethod method, bool english) => method switch
+    {
+        Surveys.ProgramMethod.Phone => english ? "Phone" : "电话回访",
+        Surveys.ProgramMethod.Visit => english ? "Face to face" : "上门走访",
+        Surveys.ProgramMethod.Written => english ? "Written" : "书面问卷",
+        _ => english ? "Focus group" : "座谈会",
     };
 
     public static string Dimension(Dimension dimension, bool english) => dimension switch

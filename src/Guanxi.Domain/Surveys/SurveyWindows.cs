@@ -1,10 +1,11 @@
 namespace Guanxi.Domain.Surveys;
 
-/// <summary>SAT-1: the routine surveys — of a sale whose vehicle or product was delivered, and of a completed service job.</summary>
+/// <summary>SAT-1: the routine surveys — of a sale whose vehicle or product was delivered, and of a completed service job — and (SAT-15/16) a program's.</summary>
 public enum SurveyKind
 {
     Sales,
     AfterSales,
+    Program,
 }
 
 /// <summary>

@@ -677,6 +677,60 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("SurveyProblems", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyProgram", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Rate")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("SurveyPrograms", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -790,7 +844,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("Opens")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("OrderId")
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Outcome")
@@ -801,6 +855,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<string>("OverdueReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("ResponseId")
                         .HasColumnType("uuid");
@@ -815,13 +872,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ProgramId\" IS NULL");
 
                     b.HasIndex("CustomerId", "SurveyedOn");
 
                     b.HasIndex("Kind", "DeliveredOn");
 
                     b.HasIndex("Outcome", "Due");
+
+                    b.HasIndex("ProgramId", "CustomerId");
 
                     b.HasIndex("AssigneeId", "Outcome", "Due");
 
@@ -2152,6 +2212,15 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyProgram", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("Guanxi.Domain.Surveys.SurveyTask", null)
@@ -2177,8 +2246,12 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasOne("Guanxi.Domain.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Guanxi.Domain.Surveys.SurveyProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Tasks.CustomerTask", b =>

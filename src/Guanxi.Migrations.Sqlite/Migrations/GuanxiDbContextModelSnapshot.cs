@@ -666,6 +666,60 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyProblems", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyProgram", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Rate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("SurveyPrograms", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -779,7 +833,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Opens")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrderId")
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -789,6 +843,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OverdueReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProgramId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResponseId")
@@ -804,13 +861,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ProgramId\" IS NULL");
 
                     b.HasIndex("CustomerId", "SurveyedOn");
 
                     b.HasIndex("Kind", "DeliveredOn");
 
                     b.HasIndex("Outcome", "Due");
+
+                    b.HasIndex("ProgramId", "CustomerId");
 
                     b.HasIndex("AssigneeId", "Outcome", "Due");
 
@@ -2115,6 +2175,15 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyProgram", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guanxi.Domain.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("Guanxi.Domain.Surveys.SurveyTask", null)
@@ -2140,8 +2209,12 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasOne("Guanxi.Domain.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Guanxi.Domain.Surveys.SurveyProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Tasks.CustomerTask", b =>

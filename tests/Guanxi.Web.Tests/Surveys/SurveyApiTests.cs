@@ -287,6 +287,63 @@ public abstract class SurveyApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task SAT_15_16_a_program_draws_its_sample_once_a_period_and_its_tasks_are_answered_on_its_own_questionnaire()
+    {
+        app.EnsureAvailable();
+        var (advisor, cs) = (await app.SignedInAs("advisor@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var questionnaires = await cs.GetFromJsonAsync<JsonElement>("/api/questionnaires");
+        var card = questionnaires.EnumerateArray().Single(q => q.GetProperty("kind").GetString() == "opinionCard").GetProperty("id").GetGuid();
+        Assert.Contains(questionnaires.EnumerateArray(), q => q.GetProperty("kind").GetString() == "custom");   // churn reasons, key customers
+
+        var standard = await cs.GetFromJsonAsync<JsonElement>("/api/surveys/programs");
+        Assert.Contains(standard.EnumerateArray(), p => p.GetProperty("name").GetString() == "维修结案客户每周回访" && p.GetProperty("rate").GetDouble() == 0.8);
+        var bad = await cs.PostAsJsonAsync("/api/surveys/programs", new { name = "", population = "pets", rate = 0.5, count = 10, cadence = "daily", windowDays = 0, questionnaireId = Guid.NewGuid(), method = "fax" });
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "name", "population", "rate", "cadence", "windowDays", "questionnaireId", "method" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        object Body(bool active) => new { name = "试点：维修结案回访", population = "closedRepairJobs", rate = 0.8, cadence = "weekly", windowDays = 7, questionnaireId = card, method = "phone", active };
+        Assert.Equal(HttpStatusCode.Forbidden, (await advisor.PostAsJsonAsync("/api/surveys/programs", Body(true))).StatusCode);
+        var created = await cs.PostAsJsonAsync("/api/surveys/programs", Body(true));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var program = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // Five repair jobs closed last week.
+        var lastMonday = Today.AddDays(-((int)Today.DayOfWeek + 6) % 7 - 7);
+        var orders = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            orders.Add(await Order(advisor, "service", await Customer(advisor, $"许维修{i}"), lastMonday.AddDays(i)));
+        var runs = await (await cs.PostAsync("/api/surveys/programs/run", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var run = runs.EnumerateArray().Single(r => r.GetProperty("programId").GetGuid() == program);
+        var population = run.GetProperty("population").GetInt32();
+        Assert.True(population >= 5, $"population {population}");
+        Assert.Equal((int)Math.Ceiling(population * 0.8), run.GetProperty("created").GetInt32());
+        Assert.DoesNotContain((await (await cs.PostAsync("/api/surveys/programs/run", null)).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(),
+            r => r.GetProperty("programId").GetGuid() == program);   // once a period
+
+        var tasks = (await Tasks(cs, $"kind=program&from={D(Today)}&to={D(Today)}")).Where(t => t.GetProperty("programId").GetGuid() == program).ToList();
+        Assert.Equal(run.GetProperty("created").GetInt32(), tasks.Count);
+        var id = tasks[0].GetProperty("id").GetGuid();
+        var sheet = await cs.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{id}");
+        Assert.Equal("试点：维修结案回访", sheet.GetProperty("program").GetString());
+        Assert.Equal("attitude", sheet.GetProperty("script").GetProperty("questions")[0].GetProperty("id").GetString());   // the opinion card
+        object[] answers = [new { questionId = "attitude", value = "很好" }, new { questionId = "speed", value = "好" }, new { questionId = "environment", value = "好" },
+            new { questionId = "price", value = "一般" }, new { questionId = "overall", value = "好" }];
+        Assert.Equal(HttpStatusCode.Created, (await cs.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", answers })).StatusCode);
+        var figures = (await cs.GetFromJsonAsync<JsonElement>("/api/surveys/programs")).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == program).GetProperty("current");
+        Assert.Equal((tasks.Count, 1), (figures.GetProperty("tasks").GetInt32(), figures.GetProperty("completed").GetInt32()));
+
+        // A program's call about a job does not stand in for the routine after-sales survey: every job is still decided by the daily generation.
+        var generated = await Generate(cs, Today);
+        var routine = await Tasks(cs, "kind=afterSales&from=2000-01-01&to=2100-12-31");
+        var opened = orders.Where((o, i) => lastMonday.AddDays(i + 7) <= Today).ToList();   // their after-sales windows are open
+        Assert.NotEmpty(opened);
+        Assert.All(opened, o => Assert.True(TaskOf(routine, o) is not null || generated.GetProperty("excluded").EnumerateArray().Any(e => e.GetProperty("orderId").GetGuid() == o),
+            $"order {o} not decided"));
+        Assert.Equal(HttpStatusCode.OK, (await cs.PutAsJsonAsync($"/api/surveys/programs/{program}", Body(false))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cs.PutAsJsonAsync($"/api/surveys/programs/{Guid.NewGuid()}", Body(false))).StatusCode);
+    }
+
+    [Fact]
     public async Task SAT_8_a_department_requests_a_change_the_three_parties_agree_and_the_vp_signs_it_off_for_next_monday()
     {
         app.EnsureAvailable();

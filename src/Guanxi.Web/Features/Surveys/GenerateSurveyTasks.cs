@@ -1,4 +1,3 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 using Guanxi.Domain.Surveys;
@@ -78,7 +77,7 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
         }
         await DrawLate(late, windows, day, now, tasks, cancellationToken);
 
-        await Assign(tasks, day, cancellationToken);
+        await SurveyAssignment.Assign(db, tasks, day, cancellationToken);
         db.AddRange(tasks);
         db.AddRange(excluded);
         await db.SaveChangesAsync(cancellationToken);
@@ -105,7 +104,7 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
                       where c.Status == CustomerStatus.Active && o.Amount >= 0
                             && ((o.Kind == OrderKind.Sale && o.DeliveredAt >= salesFrom && o.DeliveredAt <= salesTo)
                                 || (o.Kind == OrderKind.Service && o.DeliveredAt >= serviceFrom && o.DeliveredAt <= serviceTo))
-                            && !db.Set<SurveyTask>().Any(t => t.OrderId == o.Id)
+                            && !db.Set<SurveyTask>().Any(t => t.OrderId == o.Id && t.ProgramId == null)
                             && !db.Set<SurveyExclusionRecord>().Any(e => e.OrderId == o.Id)
                       select new Candidate(o.Id, o.Kind, o.CustomerId, o.DepartmentId, o.StaffId, o.DeliveredAt!.Value, c.TradeCustomer))
             .ToListAsync(cancellationToken);
@@ -118,7 +117,7 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
         var past = new Dictionary<Guid, List<PastSurvey>>();
         foreach (var chunk in customers.Chunk(500))
         {
-            var rows = await db.Set<SurveyTask>().AsNoTracking().Where(t => chunk.Contains(t.CustomerId) && t.SurveyedOn >= since)
+            var rows = await db.Set<SurveyTask>().AsNoTracking().Where(t => chunk.Contains(t.CustomerId) && t.SurveyedOn >= since && t.ProgramId == null)
                 .Select(t => new { t.CustomerId, t.SurveyedOn, t.Outcome }).ToListAsync(cancellationToken);
             foreach (var r in rows)
                 (past.TryGetValue(r.CustomerId, out var list) ? list : past[r.CustomerId] = []).Add(new PastSurvey(r.SurveyedOn, r.Outcome));
@@ -175,28 +174,6 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
                 continue;
             db.Remove(e);
             tasks.Add(SurveyTask.Open(SurveyKind.AfterSales, e.CustomerId, e.OrderId, orders[e.OrderId].DepartmentId, orders[e.OrderId].StaffId, e.DeliveredOn, window, null, now));
-        }
-    }
-
-    /// <summary>Each new task to the callback specialist with the fewest open tasks.</summary>
-    private async Task Assign(List<SurveyTask> tasks, DateOnly day, CancellationToken cancellationToken)
-    {
-        var specialists = await (from u in db.Users
-                                 join ur in db.UserRoles on u.Id equals ur.UserId
-                                 join r in db.Roles on ur.RoleId equals r.Id
-                                 where r.Name == nameof(Role.CallbackSpecialist) && u.IsActive
-                                 orderby u.Id
-                                 select u.Id).ToListAsync(cancellationToken);
-        if (specialists.Count == 0)
-            return;
-        var open = await db.Set<SurveyTask>().Where(t => t.Outcome == SurveyOutcome.Pending && t.Due >= day && t.AssigneeId != null)
-            .GroupBy(t => t.AssigneeId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var load = new PriorityQueue<string, (int, string)>(specialists.Select(s => (s, (open.GetValueOrDefault(s), s))));
-        foreach (var task in tasks)
-        {
-            load.TryDequeue(out var specialist, out var count);
-            task.AssignTo(specialist);
-            load.Enqueue(specialist!, (count.Item1 + 1, specialist!));
         }
     }
 }

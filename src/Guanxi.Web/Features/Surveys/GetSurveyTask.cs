@@ -19,7 +19,7 @@ public sealed record ResponseDetail(Guid Id, SurveyMethod Method, string MethodT
 public sealed record AnsweredQuestion(string QuestionId, string Question, string? Value);
 
 /// <summary>What the call needs (SAT-1: nobody retypes it): the customer, the order, the staff who served, and the script.</summary>
-public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Phone, string OrderNo, DateOnly DeliveredOn, string? Model, string? Plate,
+public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Program, string? Phone, string? OrderNo, DateOnly DeliveredOn, string? Model, string? Plate,
     IReadOnlyList<string> Items, string? Department, string? Staff, IReadOnlyList<AttemptView> Attempts, QuestionnaireVersionView? Script,
     IReadOnlyList<ResponseDetail>? Responses);
 
@@ -36,7 +36,8 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, C
             return null;
         var row = await (from t in db.Set<SurveyTask>().AsNoTracking()
                          join c in db.Set<Customer>() on t.CustomerId equals c.Id
-                         join o in db.Set<Order>() on t.OrderId equals o.Id
+                         join o in db.Set<Order>() on t.OrderId equals o.Id into os
+                         from o in os.DefaultIfEmpty()
                          where t.Id == id
                          select new { t, c, o }).SingleOrDefaultAsync(cancellationToken);
         var runs = SurveyAccess.RunsSurveys(user);
@@ -52,7 +53,7 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, C
         var attempts = await db.Set<SurveyAttempt>().AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At)
             .Select(a => new { a.Result, a.CallBackAt, a.Note, a.At, a.By }).ToListAsync(cancellationToken);
         var view = new SurveyTaskView(task.Id, task.CustomerId, customer.Name, task.OrderId, task.Kind, task.DeliveredOn, task.Opens, task.Due,
-            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, task.AssigneeId is null ? null : names.GetValueOrDefault(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason);
+            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, task.AssigneeId is null ? null : names.GetValueOrDefault(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId);
         var phone = customer.Phones.Select(p => p.Number).FirstOrDefault();
         if (runs && phone is not null)
             await log.RecordAsync(PersonalDataAccessKind.View, customer.Id, 1, $"survey call sheet {task.Id}", cancellationToken);
@@ -61,10 +62,11 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, C
         var published = await PublishedMonths(responses.Select(r => r.RespondedOn), cancellationToken);
         var readable = responses.Where(r => runs || published.Contains(Month(r.RespondedOn))).ToList();
         var versions = await VersionsOf(readable.Select(r => r.VersionId).OfType<Guid>().Append(Guid.Empty).ToList(), cancellationToken);
-        return new SurveyTaskDetail(view, runs ? phone : phone is null ? null : PersonalDataMask.Phone(phone), order.ExternalNo, task.DeliveredOn, order.VehicleModel, order.VehiclePlate,
-            [.. order.Items.Select(i => i.Name).Distinct().Take(20)], department, task.StaffId is null ? null : names.GetValueOrDefault(task.StaffId),
+        var program = task.ProgramId is { } p ? await db.Set<SurveyProgram>().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        return new SurveyTaskDetail(view, program, runs ? phone : phone is null ? null : PersonalDataMask.Phone(phone), order?.ExternalNo, task.DeliveredOn, order?.VehicleModel, order?.VehiclePlate,
+            [.. (order?.Items ?? []).Select(i => i.Name).Distinct().Take(20)], department, task.StaffId is null ? null : names.GetValueOrDefault(task.StaffId),
             [.. attempts.Select(a => new AttemptView(a.Result, SurveyTexts.Attempt(a.Result, english), a.CallBackAt, a.Note, a.At, a.By))],
-            runs ? await Script(task.Kind, today, cancellationToken) : null,
+            runs ? await Script(task, today, cancellationToken) : null,
             runs || readable.Count > 0 ? [.. readable.Select(r => Detail(r, versions, english))] : null);
     }
 
@@ -89,14 +91,8 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, C
     }
 
     /// <summary>The questionnaire in effect today for the task's kind, read out as a phone script.</summary>
-    private async Task<QuestionnaireVersionView?> Script(SurveyKind kind, DateOnly today, CancellationToken cancellationToken)
-    {
-        var questionnaireKind = kind == SurveyKind.Sales ? QuestionnaireKind.Sales : QuestionnaireKind.AfterSales;
-        var version = await (from v in db.Set<QuestionnaireVersion>().AsNoTracking()
-                             join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
-                             where q.Kind == questionnaireKind && v.EffectiveFrom <= today
-                             orderby v.EffectiveFrom descending, v.Number descending
-                             select v).FirstOrDefaultAsync(cancellationToken);
-        return version is null ? null : new QuestionnaireVersionView(version.Id, version.Number, version.EffectiveFrom, null, true, false, version.Questions);
-    }
+    private async Task<QuestionnaireVersionView?> Script(SurveyTask task, DateOnly today, CancellationToken cancellationToken) =>
+        await SurveyQuestionnaires.Current(db, task, today, cancellationToken) is { } version
+            ? new QuestionnaireVersionView(version.Id, version.Number, version.EffectiveFrom, null, true, false, version.Questions)
+            : null;
 }

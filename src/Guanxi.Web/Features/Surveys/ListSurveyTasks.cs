@@ -18,8 +18,8 @@ public enum SurveyTaskStatus
 }
 
 public sealed record SurveyTaskView(
-    Guid Id, Guid CustomerId, string CustomerName, Guid OrderId, SurveyKind Kind, DateOnly DeliveredOn, DateOnly WindowStart, DateOnly WindowEnd,
-    SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason);
+    Guid Id, Guid CustomerId, string CustomerName, Guid? OrderId, SurveyKind Kind, DateOnly DeliveredOn, DateOnly WindowStart, DateOnly WindowEnd,
+    SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null);
 
 public sealed record SurveyTaskList(IReadOnlyList<SurveyTaskView> Items, int Total);
 
@@ -58,7 +58,7 @@ public sealed class ListSurveyTasks(GuanxiDbContext db, EnterpriseClock clock)
                           select new { t, c.Name, Assignee = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault() })
             .Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new SurveyTaskList([.. rows.Select(r => new SurveyTaskView(r.t.Id, r.t.CustomerId, r.Name, r.t.OrderId, r.t.Kind, r.t.DeliveredOn, r.t.Opens, r.t.Due,
-            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason))], total);
+            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId))], total);
     }
 
     public static SurveyTaskStatus StatusOf(SurveyTask task, DateOnly today) => task.Outcome switch

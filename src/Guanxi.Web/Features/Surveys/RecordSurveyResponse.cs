@@ -64,7 +64,7 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
             made = SurveyResponse.Invalid(task.Id, method.Value, reason, body.Note, by, today, now);
         else
         {
-            version = await CurrentVersion(task.Kind, today, cancellationToken);
+            version = await SurveyQuestionnaires.Current(db, task, today, cancellationToken) ?? throw new InvalidOperationException($"No questionnaire is in effect for task {task.Id}.");
             var gap = await settings.Get(HiddenGapKey, DefaultHiddenGap, cancellationToken);
             made = SurveyResponse.Answered(task.Id, method.Value, version, [.. (body.Answers ?? []).Select(a => a.ToAnswer())], body.Comment, gap, by, today, now);
         }
@@ -82,17 +82,6 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
         await db.SaveChangesAsync(cancellationToken);
         return new SurveyResponseView(response.Id, task.Id, response.Method, response.Outcome, response.VersionId, response.ItemScore, response.OverallScore,
             response.Recommend, response.HiddenProblem, response.RespondedOn, previous?.Id);
-    }
-
-    /// <summary>The version of the kind's questionnaire in effect on the day (SAT-8: from its Monday until the next version's).</summary>
-    private Task<QuestionnaireVersion> CurrentVersion(SurveyKind kind, DateOnly day, CancellationToken cancellationToken)
-    {
-        var questionnaireKind = kind == SurveyKind.Sales ? QuestionnaireKind.Sales : QuestionnaireKind.AfterSales;
-        return (from v in db.Set<QuestionnaireVersion>()
-                join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
-                where q.Kind == questionnaireKind && v.EffectiveFrom <= day
-                orderby v.EffectiveFrom descending, v.Number descending
-                select v).FirstAsync(cancellationToken);
     }
 
 }

@@ -109,7 +109,7 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
     {
         var rows = from r in db.Set<SurveyResponse>().AsNoTracking()
                    join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
-                   where r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last
+                   where r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && t.ProgramId == null
                    select new { r, t };
         if (department is { } d)
             rows = rows.Where(x => x.t.DepartmentId == d);
@@ -141,7 +141,8 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
     {
         var scores = from r in db.Set<SurveyResponse>()
                      join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
-                     where r.SupersededBy == null && r.OverallScore != null && r.RespondedOn >= range.From && r.RespondedOn <= range.To && (department == null || t.DepartmentId == department)
+                     where r.SupersededBy == null && r.OverallScore != null && r.RespondedOn >= range.From && r.RespondedOn <= range.To && t.ProgramId == null
+                         && (department == null || t.DepartmentId == department)
                      select r.OverallScore!.Value;
         var average = await scores.Select(s => (double?)s).AverageAsync(cancellationToken);
         return average is { } a ? Math.Round(a, 1) : null;
@@ -149,7 +150,7 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
 
     private IQueryable<SurveyTask> DueIn(ReportPeriod period, Guid? department, string? staffId)
     {
-        var tasks = db.Set<SurveyTask>().AsNoTracking().Where(t => t.Due >= period.From && t.Due <= period.To);
+        var tasks = db.Set<SurveyTask>().AsNoTracking().Where(t => t.Due >= period.From && t.Due <= period.To && t.ProgramId == null);
         if (department is { } d)
             tasks = tasks.Where(t => t.DepartmentId == d);
         if (staffId is not null)

@@ -58,24 +58,70 @@ public static class StandardQuestionnaires
         Q("comment", "意见与建议（可不署名）", "Comments (no name needed)", Dimension.Image, AnswerScale.Text, required: false),
     ];
 
+    /// <summary>SAT-16: why a customer stopped coming.</summary>
+    public static readonly IReadOnlyList<Question> Churn =
+    [
+        Q("reason", "您近期较少来店的主要原因是什么？", "What is the main reason you have not come back lately?", Dimension.Image, AnswerScale.Text),
+        Q("price", "与其他经销商相比，本店的价格如何？", "How do our prices compare with other dealers'?", Dimension.Reliability),
+        Q("attitude", "本店员工的服务态度如何？", "How was our staff's attitude?", Dimension.Empathy),
+        Q("convenience", "来店是否方便（位置、预约、等候时间）？", "How convenient is it to come to us (location, booking, waiting)?", Dimension.Tangibles),
+        Q("overall", "您对本店的总体满意度（1–10 分）", "Overall, how satisfied are you with us (1–10)?", Dimension.Overall, AnswerScale.OneToTen),
+        Q("return", "如有合适的优惠，您是否愿意再次光临？", "Would you come back for a suitable offer?", Dimension.Image, AnswerScale.YesNo),
+    ];
+
+    /// <summary>SAT-16: a key (VIP, important) customer's view of the account.</summary>
+    public static readonly IReadOnlyList<Question> KeyCustomer =
+    [
+        Q("manager", "客户经理的响应是否及时？", "Does your account manager respond promptly?", Dimension.Responsiveness),
+        Q("needs", "客户经理是否了解贵单位的需求？", "Does your account manager understand your needs?", Dimension.Empathy),
+        Q("fleet", "车辆维保（预约、进度、质量）是否满意？", "Are you satisfied with servicing (booking, progress, quality)?", Dimension.Reliability),
+        Q("billing", "账单与结算是否清楚准确？", "Are bills and settlement clear and correct?", Dimension.Assurance),
+        Q("premises", "接待与等候环境如何？", "How are our reception and waiting areas?", Dimension.Tangibles),
+        Q("overall", "您对本店的总体满意度（1–10 分）", "Overall, how satisfied are you with us (1–10)?", Dimension.Overall, AnswerScale.OneToTen),
+        Q("recommend", "您向合作伙伴推荐本店的可能性有多大（0–10 分）？", "How likely are you to recommend us to partners (0–10)?", Dimension.Recommendation, AnswerScale.ZeroToTen),
+        Q("comment", "您对我们还有什么要求或建议？", "What else should we do for you?", Dimension.Image, AnswerScale.Text, required: false),
+    ];
+
+    private static readonly (QuestionnaireKind Kind, string Name, string NameEn, IReadOnlyList<Question> Questions)[] Standard =
+    [
+        (QuestionnaireKind.Sales, "客户满意度调查问卷（销售部分）", "Customer satisfaction survey (sales)", Sales),
+        (QuestionnaireKind.AfterSales, "客户满意度调查问卷（售后部分）", "Customer satisfaction survey (after-sales)", AfterSales),
+        (QuestionnaireKind.OpinionCard, "客户意见卡", "Customer opinion card", OpinionCard),
+        (QuestionnaireKind.Custom, "流失客户原因调查", "Churned customers: why they left", Churn),
+        (QuestionnaireKind.Custom, "大客户满意度调查", "Key customer satisfaction survey", KeyCustomer),
+    ];
+
+    /// <summary>
+    /// SAT-15/16: the programs of the procedure, written once, inactive until customer service switches them on: the weekly
+    /// callback of 80% of closed repair jobs, monthly home visits (10 households), quarterly visits to 10% of households,
+    /// churn-reason calls, key-customer visits and a monthly random sample.
+    /// </summary>
+    private static IEnumerable<ProgramDefinition> StandardPrograms(Func<string, Guid> questionnaire) =>
+    [
+        new("维修结案客户每周回访", ProgramPopulation.ClosedRepairJobs, 0.8, null, ProgramCadence.Weekly, 7, questionnaire("客户满意度调查问卷（售后部分）"), ProgramMethod.Phone, false),
+        new("每月客户家访", ProgramPopulation.Households, null, 10, ProgramCadence.Monthly, 30, questionnaire("客户意见卡"), ProgramMethod.Visit, false),
+        new("季度客户走访", ProgramPopulation.Households, 0.1, null, ProgramCadence.Quarterly, 90, questionnaire("客户意见卡"), ProgramMethod.Visit, false),
+        new("流失客户原因调查", ProgramPopulation.ChurnedCustomers, 1, null, ProgramCadence.Monthly, 14, questionnaire("流失客户原因调查"), ProgramMethod.Phone, false),
+        new("大客户满意度走访", ProgramPopulation.KeyCustomers, 0.25, null, ProgramCadence.Quarterly, 30, questionnaire("大客户满意度调查"), ProgramMethod.Visit, false),
+        new("客户随机抽样调查", ProgramPopulation.AllCustomers, null, 30, ProgramCadence.Monthly, 14, questionnaire("客户意见卡"), ProgramMethod.Phone, false),
+    ];
+
+    /// <summary>Writes the standard questionnaires missing (by name) and, on first start, the standard programs.</summary>
     public static async Task SeedQuestionnairesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
-        if (await db.Set<Questionnaire>().AnyAsync(cancellationToken))
-            return;
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        foreach (var (kind, name, nameEn, questions) in new[]
-        {
-            (QuestionnaireKind.Sales, "客户满意度调查问卷（销售部分）", "Customer satisfaction survey (sales)", Sales),
-            (QuestionnaireKind.AfterSales, "客户满意度调查问卷（售后部分）", "Customer satisfaction survey (after-sales)", AfterSales),
-            (QuestionnaireKind.OpinionCard, "客户意见卡", "Customer opinion card", OpinionCard),
-        })
+        var existing = await db.Set<Questionnaire>().ToDictionaryAsync(q => q.Name, q => q.Id, cancellationToken);
+        foreach (var (kind, name, nameEn, questions) in Standard.Where(q => !existing.ContainsKey(q.Name)))
         {
             var questionnaire = Questionnaire.Create(kind, name, nameEn);
             db.Add(questionnaire);
             db.Add(QuestionnaireVersion.Create(questionnaire.Id, 1, kind, questions, FirstEffective, now).Value!);
+            existing[name] = questionnaire.Id;
         }
+        if (!await db.Set<SurveyProgram>().AnyAsync(cancellationToken))
+            db.AddRange(StandardPrograms(name => existing[name]).Select(p => SurveyProgram.Define(p, now).Value!));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -60,13 +60,30 @@ public sealed class SurveyTaskConfiguration : IEntityTypeConfiguration<SurveyTas
         builder.Property(t => t.StaffId).HasMaxLength(450);
         builder.Property(t => t.AssigneeId).HasMaxLength(450);
         builder.Property(t => t.OverdueReason).HasMaxLength(SurveyTask.MaxNoteLength);
-        builder.HasIndex(t => t.OrderId).IsUnique();
+        builder.HasIndex(t => t.OrderId).IsUnique().HasFilter("\"ProgramId\" IS NULL");   // one routine survey per order; a program may call again
+        builder.HasIndex(t => new { t.ProgramId, t.CustomerId });
         builder.HasIndex(t => new { t.CustomerId, t.SurveyedOn });
         builder.HasIndex(t => new { t.Outcome, t.Due });                 // the queue: pending, by due day
         builder.HasIndex(t => new { t.AssigneeId, t.Outcome, t.Due });
         builder.HasIndex(t => new { t.Kind, t.DeliveredOn });            // SAT-3: the month's sample so far
         builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SurveyProgram>().WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SurveyProgramConfiguration : IEntityTypeConfiguration<SurveyProgram>
+{
+    public void Configure(EntityTypeBuilder<SurveyProgram> builder)
+    {
+        builder.ToTable("SurveyPrograms");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(SurveyProgram.MaxNameLength);
+        builder.Property(p => p.Population).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Cadence).HasConversion<string>().HasMaxLength(12);
+        builder.Property(p => p.Method).HasConversion<string>().HasMaxLength(12);
+        builder.Property(p => p.LastPeriod).HasMaxLength(10);
+        builder.HasOne<Questionnaire>().WithMany().HasForeignKey(p => p.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

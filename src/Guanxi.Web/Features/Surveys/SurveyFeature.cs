@@ -13,7 +13,7 @@ public static class SurveyFeature
 {
     public static readonly Error NotCustomerService = new("survey.not_customer_service", "只有客服部可以进行满意度调查。", "Only customer service runs satisfaction surveys.");
     public static readonly Error GenerateNotAllowed = new("survey.generate_not_allowed", "只有客服经理和系统管理员可以立即生成调查任务。", "Only the customer-service manager and administrators generate tasks now.");
-    public static readonly Error Filter = new("survey.filter", "status 只能是 pending、overdue、completed、incomplete、unreachable 或 falseArchive；kind 只能是 sales 或 afterSales。", "status is pending, overdue, completed, incomplete, unreachable or falseArchive; kind is sales or afterSales.", "status");
+    public static readonly Error Filter = new("survey.filter", "status 只能是 pending、overdue、completed、incomplete、unreachable 或 falseArchive；kind 只能是 sales、afterSales 或 program。", "status is pending, overdue, completed, incomplete, unreachable or falseArchive; kind is sales, afterSales or program.", "status");
 
     public static WebApplicationBuilder AddSurveys(this WebApplicationBuilder builder)
     {
@@ -32,6 +32,9 @@ public static class SurveyFeature
         services.AddScoped<ExplainOverdueSurvey>();
         services.AddScoped<EscalateSurveyProblems>();
         services.AddScoped<ListSurveyProblems>();
+        services.AddScoped<RunSurveyPrograms>();
+        services.AddScoped<DefineSurveyProgram>();
+        services.AddScoped<ListSurveyPrograms>();
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);
         services.AddRateLimiter(o =>
         {
@@ -111,6 +114,33 @@ public static class SurveyFeature
                 return Problems.Forbidden(NotCustomerService);
             return done.Succeeded ? TypedResults.NoContent() : Problems.Validation(done.Errors);
         }).WithSummary("SAT-2/3: why an overdue task was not surveyed in its window {reason}, for the monthly report.");
+        surveys.MapGet("/programs", async Task<Results<Ok<IReadOnlyList<SurveyProgramView>>, ProblemHttpResult>> (ListSurveyPrograms list, CurrentUser user, EnterpriseClock clock, CancellationToken ct) =>
+            SurveyAccess.SeesTasks(user) ? TypedResults.Ok(await list.Handle(clock.Today, Cultures.IsEnglish, ct)) : Problems.Forbidden(NotCustomerService))
+            .WithSummary("SAT-15/16: the survey programs with their current and last period's tasks, answers and index.");
+        surveys.MapPost("/programs", async Task<Results<Created<SurveyProgramView>, ValidationProblem, ProblemHttpResult>> (ProgramBody body, DefineSurveyProgram define, ListSurveyPrograms list, EnterpriseClock clock, CancellationToken ct) =>
+        {
+            var made = await define.Handle(null, body, ct) ?? throw new InvalidOperationException("A new program is never missing.");
+            if (Problems.RefusedFor(made, DefineSurveyProgram.NotAllowed))
+                return Problems.Forbidden(DefineSurveyProgram.NotAllowed);
+            if (!made.Succeeded)
+                return Problems.Validation(made.Errors);
+            var view = (await list.Handle(clock.Today, Cultures.IsEnglish, ct)).Single(p => p.Id == made.Value!.Id);
+            return TypedResults.Created($"/api/surveys/programs/{view.Id}", view);
+        }).WithSummary("SAT-15/16: a program {name, population: closedRepairJobs|households|churnedCustomers|keyCustomers|allCustomers, rate (0.8) or count, cadence: weekly|monthly|quarterly, windowDays, questionnaireId, method: phone|visit|written|focusGroup, active}.");
+        surveys.MapPut("/programs/{id:guid}", async Task<Results<Ok<SurveyProgramView>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, ProgramBody body, DefineSurveyProgram define, ListSurveyPrograms list, EnterpriseClock clock, CancellationToken ct) =>
+        {
+            if (await define.Handle(id, body, ct) is not { } made)
+                return TypedResults.NotFound();
+            if (Problems.RefusedFor(made, DefineSurveyProgram.NotAllowed))
+                return Problems.Forbidden(DefineSurveyProgram.NotAllowed);
+            return made.Succeeded ? TypedResults.Ok((await list.Handle(clock.Today, Cultures.IsEnglish, ct)).Single(p => p.Id == id)) : Problems.Validation(made.Errors);
+        }).WithSummary("Change a program (the whole definition); it applies from its next draw.");
+        surveys.MapPost("/programs/run", async Task<Results<Ok<IReadOnlyList<ProgramRun>>, ProblemHttpResult>> (DateOnly? date, RunSurveyPrograms run, CurrentUser user, EnterpriseClock clock, CancellationToken ct) =>
+        {
+            if (!SurveyAccess.Generates(user))
+                return Problems.Forbidden(GenerateNotAllowed);
+            return TypedResults.Ok(await run.Handle(date ?? clock.Today, cancellationToken: ct));
+        }).WithSummary("Draw now, as the daily job does, every active program that has not drawn the period of date (default today): [{programId, name, period, population, created}].");
         surveys.MapGet("/problems", async Task<Results<Ok<IReadOnlyList<SurveyProblemView>>, ProblemHttpResult>> (DateOnly? from, DateOnly? to, ListSurveyProblems list, CurrentUser user, EnterpriseClock clock, CancellationToken ct) =>
         {
             if (!SurveyAccess.SeesTasks(user))

@@ -33,7 +33,7 @@ public sealed class SurveyLinks(GuanxiDbContext db, IDataProtectionProvider prot
         var end = new DateTimeOffset(task.Due.AddDays(1).ToDateTime(TimeOnly.MinValue), clock.Zone.GetUtcOffset(task.Due.ToDateTime(TimeOnly.MaxValue)));
         var token = Protector.Protect(task.Id.ToString("N"), end.ToUniversalTime());
         var url = $"{baseUrl.TrimEnd('/')}/s/{token}";
-        var kind = task.Kind == SurveyKind.Sales ? "购车" : "维修保养";
+        var kind = task.Kind switch { SurveyKind.Sales => "购车", SurveyKind.AfterSales => "维修保养", _ => "" };
         var company = await db.Set<Domain.Accounts.Department>().Where(d => d.Kind == Domain.Accounts.DepartmentKind.Company).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
         var due = task.Due.ToString("M月d日", System.Globalization.CultureInfo.InvariantCulture);
         return new SurveyLinkView(url, $"【{company ?? "客户服务部"}】感谢您选择我们的{kind}服务，请花两分钟填写满意度问卷：{url}（{due}前有效）", end);
@@ -61,17 +61,10 @@ public sealed class SurveyLinks(GuanxiDbContext db, IDataProtectionProvider prot
         var row = await (from t in db.Set<SurveyTask>().AsNoTracking()
                          join c in db.Set<Customer>() on t.CustomerId equals c.Id
                          where t.Id == id
-                         select new { t.Kind, c.Name, c.Gender, c.Type }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+                         select new { Task = t, c.Name, c.Gender, c.Type }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null || await SurveyQuestionnaires.Current(db, row.Task, clock.Today, cancellationToken) is not { } version)
             return null;
-        var questionnaireKind = row.Kind == SurveyKind.Sales ? QuestionnaireKind.Sales : QuestionnaireKind.AfterSales;
-        var today = clock.Today;
-        var version = await (from v in db.Set<QuestionnaireVersion>().AsNoTracking()
-                             join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
-                             where q.Kind == questionnaireKind && v.EffectiveFrom <= today
-                             orderby v.EffectiveFrom descending, v.Number descending
-                             select v).FirstAsync(cancellationToken);
-        return new LinkQuestionnaire(id, Greeting(row.Name, row.Gender, row.Type), row.Kind, version.Questions, await LinkUsed(id, cancellationToken));
+        return new LinkQuestionnaire(id, Greeting(row.Name, row.Gender, row.Type), row.Task.Kind, version.Questions, await LinkUsed(id, cancellationToken));
     }
 
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木", "公孙", "西门"];

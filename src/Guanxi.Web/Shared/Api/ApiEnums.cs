@@ -49,6 +49,9 @@ public static class ApiEnums
         new JsonStringEnumConverter<Domain.Surveys.TargetStatus>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Surveys.SurveyProblemKind>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Surveys.EscalationLevel>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.ProgramPopulation>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.ProgramCadence>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Domain.Surveys.ProgramMethod>(JsonNamingPolicy.CamelCase),
         new JsonStringEnumConverter<Domain.Credit.CreditLevel>(),   // AAA, AA, A, B, C as written
     ];
 
