@@ -108,6 +108,9 @@ public sealed class SurveyProgram
         return this;
     }
 
+    /// <summary>Customer service switches a standard program on.</summary>
+    public void SwitchOn() => Active = true;
+
     /// <summary>The period the day falls in: a Monday-to-Sunday week, a calendar month or a quarter.</summary>
     public static (DateOnly From, DateOnly To, string Key) PeriodOf(ProgramCadence cadence, DateOnly day)
     {

@@ -344,6 +344,55 @@ public abstract class SurveyApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task Survey_results_collected_on_paper_are_imported_from_a_gbk_csv_mapped_by_column_to_questions()
+    {
+        app.EnsureAvailable();
+        var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var orders = new List<Guid>();
+        var numbers = new List<string>();
+        foreach (var name in new[] { "邹纸质", "喻纸质", "柏纸质" })
+        {
+            var body = OrderBody("sale", await Customer(sales, name), Today.AddDays(-23));
+            var made = await sales.PostAsJsonAsync("/api/orders", body);
+            var order = await made.Content.ReadFromJsonAsync<JsonElement>();
+            orders.Add(order.GetProperty("id").GetGuid());
+            numbers.Add(order.GetProperty("externalNo").GetString()!);
+        }
+        await Generate(cs, Today.AddDays(-2));
+        var (yesterday, early) = (D(Today.AddDays(-1)), D(Today.AddDays(-10)));
+        // Headers as a paper form's transcription has them: question texts (numbered), an id, the fields in Chinese.
+        var csv = string.Join("\r\n",
+            "订单编号,调查日期,方式,1. 展厅环境是否整洁、舒适？,进店后是否得到及时接待？,consultant,needs,testDrive,price,onTime,handover,image,overall,recommend,意见,无效原因,说明",
+            $"{numbers[0]},{yesterday},信函,5,4,5,5,是,4,是,5,5,9,10,交车很顺利,,",
+            $"{numbers[1]},{yesterday},电话,7,4,5,5,是,4,是,5,5,9,10,,,",
+            $"{numbers[2]},{early},信函,5,4,5,5,是,4,是,5,5,9,10,,,",
+            $"{numbers[2]},{yesterday},电话,,,,,,,,,,,,,无法联系,三次拨打均无人接听",
+            $"NO-SUCH-ORDER,{yesterday},信函,5,4,5,5,是,4,是,5,5,9,10,,,");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var file = System.Text.Encoding.GetEncoding("GB18030").GetBytes(csv);   // as Excel saves a CSV on a Chinese Windows
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsync("/api/imports", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "回访.csv" }, { new StringContent("surveys"), "kind" } })).StatusCode);
+        var dry = await Imports.ImportApi.Finished(cs, await Imports.ImportApi.Start(cs, file, "纸质问卷.csv", "surveys", "dryRun"));
+        Assert.Equal(("succeeded", 2, 3), (dry.GetProperty("status").GetString(), dry.GetProperty("created").GetInt32(), dry.GetProperty("rejected").GetInt32()));
+        var errors = dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Contains((3, "1. 展厅环境是否整洁、舒适？"), errors);   // 7 on a 1–5 scale
+        Assert.Contains((4, "调查日期"), errors);                     // before the window opened
+        Assert.Contains((6, "订单编号"), errors);                     // no such survey
+
+        var refused = await Imports.ImportApi.Finished(cs, await Imports.ImportApi.Start(cs, file, "纸质问卷.csv", "surveys", "commit"));
+        Assert.Equal("failed", refused.GetProperty("status").GetString());   // rows rejected: nothing written
+        Assert.Equal("pending", TaskOf(await Tasks(cs, $"kind=sales&from={D(Today)}&to={D(Today)}"), orders[0])!.Value.GetProperty("status").GetString());
+        var done = await Imports.ImportApi.Finished(cs, await Imports.ImportApi.Start(cs, file, "纸质问卷.csv", "surveys", "commit", onlyValid: true));
+        Assert.Equal(("succeeded", 2), (done.GetProperty("status").GetString(), done.GetProperty("created").GetInt32()));
+        var tasks = await Tasks(cs, $"kind=sales&from={D(Today)}&to={D(Today)}");
+        Assert.Equal(("completed", "unreachable", "pending"), (TaskOf(tasks, orders[0])!.Value.GetProperty("status").GetString(),
+            TaskOf(tasks, orders[2])!.Value.GetProperty("status").GetString(), TaskOf(tasks, orders[1])!.Value.GetProperty("status").GetString()));
+        var sheet = await cs.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{TaskOf(tasks, orders[0])!.Value.GetProperty("id").GetGuid()}");
+        var response = sheet.GetProperty("responses")[0];
+        Assert.Equal(("mail", "交车很顺利", D(Today.AddDays(-1))), (response.GetProperty("method").GetString(), response.GetProperty("comment").GetString(), response.GetProperty("respondedOn").GetString()));
+    }
+
+    [Fact]
     public async Task SAT_8_a_department_requests_a_change_the_three_parties_agree_and_the_vp_signs_it_off_for_next_monday()
     {
         app.EnsureAvailable();

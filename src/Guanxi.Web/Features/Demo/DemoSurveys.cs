@@ -11,7 +11,8 @@ namespace Guanxi.Web.Features.Demo;
 /// within days of the window opening, some through the SMS link or by mail, a few on site; some unreachable (a few reached
 /// later, superseding the blank questionnaire), incomplete or false archives; a few overdue, most with a reason; a few
 /// hidden problems (items rated well, the overall low). Staff and the branch differ a little, as they do. Reports were
-/// generated on time but for a few, and every month before the last was published.
+/// generated on time but for a few, and every month before the last was published. The standard programs (SAT-15/16) are
+/// switched on for the last four months and drew their samples as the daily job does.
 /// </summary>
 public static class DemoSurveys
 {
@@ -25,6 +26,11 @@ public static class DemoSurveys
     [
         "交车时等了两个多小时", "电话预约总是打不通", "保养后车里有油渍", "配件要等一周才到货", "结算时多出了事先没说的费用", "交车时没人讲解车机功能",
         "休息区太吵，没有充电插座",
+    ];
+
+    private static readonly string[] LeftBecause =
+    [
+        "搬家了，离店太远", "朋友介绍了另一家店，价格更便宜", "上次保养等太久", "车已经卖掉了", "在 4S 店做保养太贵，去了路边店",
     ];
 
     private static readonly string[] OverdueReasons = ["客户出国，时效内无法联系", "客户要求下月再回访", "电话一直关机，已发短信未回复"];
@@ -42,12 +48,23 @@ public static class DemoSurveys
                               join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
                               where q.Kind == QuestionnaireKind.Sales || q.Kind == QuestionnaireKind.AfterSales
                               select new { q.Kind, Version = v }).ToDictionaryAsync(x => x.Kind == QuestionnaireKind.Sales ? SurveyKind.Sales : SurveyKind.AfterSales, x => x.Version, cancellationToken);
+        var programs = provider.GetRequiredService<RunSurveyPrograms>();
+        foreach (var program in await db.Set<SurveyProgram>().ToListAsync(cancellationToken))
+            program.SwitchOn();
+        await db.SaveChangesAsync(cancellationToken);
+        var programVersions = await (from p in db.Set<SurveyProgram>().AsNoTracking()
+                                     join v in db.Set<QuestionnaireVersion>() on p.QuestionnaireId equals v.QuestionnaireId
+                                     where v.Number == 1
+                                     select new { p.Id, Version = v }).ToDictionaryAsync(x => x.Id, x => x.Version, cancellationToken);
+        QuestionnaireVersion VersionOf(SurveyTask task) => task.ProgramId is { } p ? programVersions[p] : versions[task.Kind];
         var staffMood = new Dictionary<string, double>(StringComparer.Ordinal);
         DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, random.Next(60))), clock.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
         for (var day = today.AddDays(-365); day <= today; day = day.AddDays(1))
         {
             await generate.Handle(day, cancellationToken);
+            if (day > today.AddDays(-120))
+                await programs.Handle(day, random: random, cancellationToken: cancellationToken);
             db.ChangeTracker.Clear();
             foreach (var task in await db.Set<SurveyTask>().Where(t => t.Opens == day && t.Outcome == SurveyOutcome.Pending).OrderBy(t => t.Id).ToListAsync(cancellationToken))
             {
@@ -85,13 +102,13 @@ public static class DemoSurveys
                     if (reason != SurveyOutcome.Unreachable || respondOn.AddDays(2) > task.Due || respondOn.AddDays(2) > today || random.NextDouble() < 0.6)
                         continue;
                     respondOn = respondOn.AddDays(2);
-                    var later = Answer(task, versions[task.Kind], SurveyMethod.Phone, respondOn, At(respondOn, 16), Mood(task.StaffId));
+                    var later = Answer(task, VersionOf(task), SurveyMethod.Phone, respondOn, At(respondOn, 16), Mood(task.StaffId));
                     invalid.SupersedeWith(later);
                     task.Respond(later, respondOn, later.RespondedAt);
                     db.Add(later);
                     continue;
                 }
-                var response = Answer(task, versions[task.Kind], method, respondOn, At(respondOn, 11), Mood(task.StaffId));
+                var response = Answer(task, VersionOf(task), method, respondOn, At(respondOn, 11), Mood(task.StaffId));
                 task.Respond(response, respondOn, response.RespondedAt);
                 db.Add(response);
             }
@@ -112,6 +129,7 @@ public static class DemoSurveys
             {
                 var value = q.Scale switch
                 {
+                    AnswerScale.Words when q.Dimension == Dimension.Overall && hidden => Question.Words[random.Next(2)],
                     _ when q.Dimension == Dimension.Overall && hidden => (3 + random.Next(3)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     _ when q.Dimension == Dimension.Recommendation && hidden => (3 + random.Next(4)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     AnswerScale.OneToFive => ((int)Math.Round(1 + 4 * Noisy())).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -119,6 +137,7 @@ public static class DemoSurveys
                     AnswerScale.ZeroToTen => ((int)Math.Round(10 * Noisy())).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     AnswerScale.YesNo => random.NextDouble() < mood + 0.08 ? "是" : "否",
                     AnswerScale.Words => Question.Words[(int)Math.Round(3 * Noisy())],
+                    AnswerScale.Text when q.Required => LeftBecause[random.Next(LeftBecause.Length)],
                     _ => null,
                 };
                 if (value is not null)

@@ -22,17 +22,30 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
     public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, CancellationToken cancellationToken)
     {
         kind ??= Customers;
-        if (kind is not (Customers or Orders))
+        if (kind is not (Customers or Orders or Surveys.RunSurveyImport.Kind))
             return ImportErrors.UnknownKind;
-        if (await viewers.Current(cancellationToken) is not { } viewer
-            || !(kind == Customers ? CustomerAccess.SeesAny(viewer) : Domain.Orders.OrderAccess.CanWrite(viewer, viewer.DepartmentId)))
+        if (await viewers.Current(cancellationToken) is not { } viewer || !(kind switch
+            {
+                Customers => CustomerAccess.SeesAny(viewer),
+                Orders => Domain.Orders.OrderAccess.CanWrite(viewer, viewer.DepartmentId),
+                _ => Surveys.SurveyAccess.RunsSurveys(user),
+            }))
             return ImportErrors.NotAllowed;
         if (!ApiEnums.TryParse<ImportMode>(mode, out var importMode))
             return ImportErrors.UnknownMode;
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (!Extensions.Contains(extension))
             return ImportErrors.FileType;
-        if (ParseMapping(mapping) is not { } fields)
+        string? storedMapping;
+        if (kind == Surveys.RunSurveyImport.Kind)
+        {
+            if (SurveyMapping(mapping) is not { } roles)
+                return ImportErrors.SurveyMapping;
+            storedMapping = roles.Length == 0 ? null : JsonSerializer.Serialize(roles);
+        }
+        else if (ParseMapping(mapping) is { } fields)
+            storedMapping = fields.Length == 0 ? null : JsonSerializer.Serialize(fields);
+        else
             return ImportErrors.Mapping;
 
         var id = Guid.CreateVersion7();
@@ -49,7 +62,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         return await Queue(new ImportJob
         {
             Id = id, Kind = kind, Mode = importMode ?? ImportMode.DryRun, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
-            Mapping = fields.Length == 0 ? null : JsonSerializer.Serialize(fields),
+            Mapping = storedMapping,
         }, cancellationToken);
     }
 
@@ -78,6 +91,22 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         return job.Id;
     }
 
+    /// <summary>A survey file's mapping: per column a field (orderNo, surveyedOn, method, comment, invalid, note, ignore) or a question ("q:overall").</summary>
+    private static string[]? SurveyMapping(string? mapping)
+    {
+        if (string.IsNullOrWhiteSpace(mapping))
+            return [];
+        try
+        {
+            var roles = JsonSerializer.Deserialize<string[]>(mapping) ?? [];
+            return roles.All(r => Surveys.RunSurveyImport.Fields.Contains(r) || r.StartsWith(Surveys.RunSurveyImport.QuestionPrefix, StringComparison.Ordinal) && r.Length is > 2 and <= 42) ? roles : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static ImportField[]? ParseMapping(string? mapping)
     {
         if (string.IsNullOrWhiteSpace(mapping))
@@ -98,7 +127,9 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
 public static class ImportErrors
 {
     public static readonly Error NotAllowed = new("import.not_allowed", "您的角色不能导入客户或订单。", "Your role cannot import these records.");
-    public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）或订单（kind=orders）。", "kind is customers or orders.", "kind");
+    public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）、订单（kind=orders）或调查结果（kind=surveys）。", "kind is customers, orders or surveys.", "kind");
+    public static readonly Error SurveyMapping = new("import.survey_mapping", "调查结果的列对应关系无效：每列应为 orderNo、surveyedOn、method、comment、invalid、note、ignore 之一，或“q:问题编号”。",
+        "A survey file's mapping is, per column, orderNo, surveyedOn, method, comment, invalid, note, ignore or \"q:<question id>\".", "mapping");
     public static readonly Error UnknownMode = new("import.unknown_mode", "mode 只能是 dryRun（试导入）或 commit（正式导入）。", "mode is dryRun or commit.", "mode");
     public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
     public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");

@@ -35,6 +35,7 @@ public static class SurveyFeature
         services.AddScoped<RunSurveyPrograms>();
         services.AddScoped<DefineSurveyProgram>();
         services.AddScoped<ListSurveyPrograms>();
+        services.AddScoped<RunSurveyImport>();
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);
         services.AddRateLimiter(o =>
         {
