@@ -106,7 +106,7 @@ public sealed class SurveyBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task A_customer_answers_through_the_sms_link_on_a_phone_without_logging_in()
     {
         app.EnsureAvailable();
-        var id = await TaskForCallbackSpecialist("欧阳短信");
+        var id = await TaskForCallbackSpecialist("上官短信");
         var page = await app.SignedInPageAsync("callback@demo.guanxi.cn", $"/surveys/tasks/{id}");
         await BrowserApp.InteractiveAsync(page);
         await page.ClickAsync("[data-testid=survey-link]");
@@ -118,7 +118,7 @@ public sealed class SurveyBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await using var phone = await app.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN" });
         var customer = await phone.NewPageAsync();
         await customer.GotoAsync(url);
-        await Expect(customer.Locator("[data-testid=link-greeting]")).ToContainTextAsync("尊敬的欧阳先生");
+        await Expect(customer.Locator("[data-testid=link-greeting]")).ToContainTextAsync("尊敬的上官先生");
         await Expect(customer.Locator("body")).Not.ToContainTextAsync("短信");   // no full name, no phone, no order
         await Expect(customer.Locator("body")).Not.ToContainTextAsync("苏D88A66");
         await BrowserApp.ScreenshotAsync(customer, "93-survey-link-phone-zh");

@@ -177,7 +177,7 @@ public abstract class SurveyApiTests(GuanxiApp app)
         app.EnsureAvailable();
         var (sales, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
         var (onSite, mail, byLink) = (await Order(sales, "sale", await Customer(sales, "周现场"), Today.AddDays(-21)),
-            await Order(sales, "sale", await Customer(sales, "吴信函"), Today.AddDays(-22)), await Order(sales, "sale", await Customer(sales, "欧阳短信"), Today.AddDays(-23)));
+            await Order(sales, "sale", await Customer(sales, "吴信函"), Today.AddDays(-22)), await Order(sales, "sale", await Customer(sales, "上官短信"), Today.AddDays(-23)));
         await Generate(cs, Today.AddDays(-2));
         await Generate(cs, Today);
         var tasks = await Tasks(cs, $"kind=sales&status=pending&from={D(Today)}&to={D(Today)}");
@@ -205,7 +205,7 @@ public abstract class SurveyApiTests(GuanxiApp app)
         var page = await customer.GetAsync($"/api/public/surveys/{token}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var text = await page.Content.ReadAsStringAsync();
-        Assert.Contains("尊敬的欧阳", text);
+        Assert.Contains("尊敬的上官", text);
         Assert.DoesNotContain("短信", text);
         Assert.DoesNotContain("1390", text);
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/api/public/surveys/{token[..^4]}AAAA")).StatusCode);
