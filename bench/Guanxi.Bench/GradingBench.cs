@@ -192,7 +192,7 @@ internal static class GradingBench
     private const string Day = "-((i * 7919) % 730)";
 
     /// <summary>The generator's SQL on each database: money in cents on SQLite and in yuan on PostgreSQL, dates as text on SQLite.</summary>
-    private sealed record Dialect(bool Postgres)
+    internal sealed record Dialect(bool Postgres)
     {
         /// <summary>A GUID whose first 8 hex digits are <paramref name="number"/>, the rest given.</summary>
         public string Id(string number, string rest) => Postgres
@@ -215,7 +215,7 @@ internal static class GradingBench
     }
 
     /// <summary>Rows straight into a table of the app: the columns given, every other NOT NULL column a value of its type.</summary>
-    private static async Task Fill(DbConnection connection, Dialect sql, string table, int count, Dictionary<string, string> given)
+    internal static async Task Fill(DbConnection connection, Dialect sql, string table, int count, Dictionary<string, string> given)
     {
         var columns = new List<(string Name, string Value)>();
         await using (var info = connection.CreateCommand())
@@ -304,7 +304,7 @@ internal static class GradingBench
         return connection;
     }
 
-    private static async Task Execute(DbConnection connection, string text)
+    internal static async Task Execute(DbConnection connection, string text)
     {
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
@@ -312,7 +312,7 @@ internal static class GradingBench
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> Scalar(DbConnection connection, string text)
+    internal static async Task<string> Scalar(DbConnection connection, string text)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = text;

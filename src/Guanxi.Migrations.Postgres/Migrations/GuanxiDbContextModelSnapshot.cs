@@ -406,6 +406,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReferrerId", "OrderedAt");
 
+                    b.HasIndex("Kind", "DeliveredAt", "Amount");
+
                     b.HasIndex("CustomerId", "OrderedAt", "Amount", "Cost", "DeliveredAt", "Instalments", "PaidOnTime", "LastDueOn", "UnpaidSince", "Outstanding")
                         .HasDatabaseName("IX_Orders_CustomerTotals");
 
@@ -881,7 +883,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasIndex("Outcome", "Due");
 
-                    b.HasIndex("ProgramId", "CustomerId");
+                    b.HasIndex("ProgramId", "CustomerId")
+                        .HasFilter("\"ProgramId\" IS NOT NULL");
 
                     b.HasIndex("AssigneeId", "Outcome", "Due");
 
@@ -1899,7 +1902,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("OrderId");
 
-                    b.HasIndex("Kind", "DeliveredOn");
+                    b.HasIndex("Kind", "DeliveredOn", "Reason");
 
                     b.ToTable("SurveyExclusions", (string)null);
                 });

@@ -397,6 +397,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReferrerId", "OrderedAt");
 
+                    b.HasIndex("Kind", "DeliveredAt", "Amount");
+
                     b.HasIndex("CustomerId", "OrderedAt", "Amount", "Cost", "DeliveredAt", "Instalments", "PaidOnTime", "LastDueOn", "UnpaidSince", "Outstanding")
                         .HasDatabaseName("IX_Orders_CustomerTotals");
 
@@ -870,7 +872,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Outcome", "Due");
 
-                    b.HasIndex("ProgramId", "CustomerId");
+                    b.HasIndex("ProgramId", "CustomerId")
+                        .HasFilter("\"ProgramId\" IS NOT NULL");
 
                     b.HasIndex("AssigneeId", "Outcome", "Due");
 
@@ -1866,7 +1869,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("OrderId");
 
-                    b.HasIndex("Kind", "DeliveredOn");
+                    b.HasIndex("Kind", "DeliveredOn", "Reason");
 
                     b.ToTable("SurveyExclusions", (string)null);
                 });

@@ -30,6 +30,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.CustomerId, o.OrderedAt, o.Amount, o.Cost, o.DeliveredAt, o.Instalments, o.PaidOnTime, o.LastDueOn, o.UnpaidSince, o.Outstanding })
             .HasDatabaseName("IX_Orders_CustomerTotals");
         builder.HasIndex(o => o.OrderedAt);
+        builder.HasIndex(o => new { o.Kind, o.DeliveredAt, o.Amount });   // SAT-1/3: the deliveries and jobs whose survey windows open on a day, the month's run-rate
         builder.HasIndex(o => new { o.ReferrerId, o.OrderedAt });
         builder.HasIndex(o => o.UnpaidSince);
         builder.HasIndex(o => o.LastDueOn);

@@ -151,7 +151,7 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
         var daysNotOver = Math.Max(0, end.DayNumber - day.DayNumber);
 
         var (stillOpenFrom, openedBefore) = (day.AddDays(-(opensAfter + windows.WindowDays - 1)), day.AddDays(-opensAfter));
-        var passedOver = await db.Set<SurveyExclusionRecord>()
+        var passedOver = await db.Set<SurveyExclusionRecord>().AsNoTracking()   // the few drawn late are removed, the rest only counted
             .Where(e => e.Kind == SurveyKind.AfterSales && e.Reason == ExclusionReason.NotSampled && e.DeliveredOn >= month && e.DeliveredOn <= end
                         && e.DeliveredOn >= stillOpenFrom && e.DeliveredOn < openedBefore)
             .OrderBy(e => e.OrderId).ToListAsync(cancellationToken);

@@ -61,7 +61,7 @@ public sealed class SurveyTaskConfiguration : IEntityTypeConfiguration<SurveyTas
         builder.Property(t => t.AssigneeId).HasMaxLength(450);
         builder.Property(t => t.OverdueReason).HasMaxLength(SurveyTask.MaxNoteLength);
         builder.HasIndex(t => t.OrderId).IsUnique().HasFilter("\"ProgramId\" IS NULL");   // one routine survey per order; a program may call again
-        builder.HasIndex(t => new { t.ProgramId, t.CustomerId });
+        builder.HasIndex(t => new { t.ProgramId, t.CustomerId }).HasFilter("\"ProgramId\" IS NOT NULL");   // programs' tasks only: never chosen for the routine reports' ProgramId IS NULL
         builder.HasIndex(t => new { t.CustomerId, t.SurveyedOn });
         builder.HasIndex(t => new { t.Outcome, t.Due });                 // the queue: pending, by due day
         builder.HasIndex(t => new { t.AssigneeId, t.Outcome, t.Due });
@@ -131,7 +131,7 @@ public sealed class SurveyExclusionConfiguration : IEntityTypeConfiguration<Surv
         builder.HasKey(e => e.OrderId);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(12);
         builder.Property(e => e.Reason).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(e => new { e.Kind, e.DeliveredOn });
+        builder.HasIndex(e => new { e.Kind, e.DeliveredOn, e.Reason });   // SAT-3: the month's sample, its passed-over jobs
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
