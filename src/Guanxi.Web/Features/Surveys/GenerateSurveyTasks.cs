@@ -4,6 +4,7 @@ using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guanxi.Web.Features.Surveys;
 
@@ -78,9 +79,18 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
         await DrawLate(late, windows, day, now, tasks, cancellationToken);
 
         await SurveyAssignment.Assign(db, tasks, day, cancellationToken);
-        db.AddRange(tasks);
-        db.AddRange(excluded);
-        await db.SaveChangesAsync(cancellationToken);
+        // The day's exclusions are most of what it decides (thousands at a dealer group's scale): written in bulk, with the tasks, at once.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.AddRange(tasks);
+            await db.SaveChangesAsync(cancellationToken);
+            await using (var insert = new BulkInsert(db, typeof(SurveyExclusionRecord), db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+            {
+                foreach (var chunk in excluded.Chunk(1000))
+                    await insert.Run(chunk, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
         var english = Cultures.IsEnglish;
         return new GeneratedSurveys(tasks.Count, [.. excluded.Select(e =>
         {

@@ -110,12 +110,9 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
         var rows = from r in db.Set<SurveyResponse>().AsNoTracking()
                    join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
                    where r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && t.ProgramId == null
-                   select new { r, t };
-        if (department is { } d)
-            rows = rows.Where(x => x.t.DepartmentId == d);
-        if (staffId is not null)
-            rows = rows.Where(x => x.t.StaffId == staffId);
-        return [.. (await rows.ToListAsync(cancellationToken)).Select(x => new Row(x.r, x.t.Id, x.t.Kind, x.t.CustomerId, x.t.DepartmentId, x.t.StaffId))];
+                       && (department == null || t.DepartmentId == department) && (staffId == null || t.StaffId == staffId)
+                   select new Row(r, t.Id, t.Kind, t.CustomerId, t.DepartmentId, t.StaffId);   // the task's fields the report uses, not the task
+        return await rows.ToListAsync(cancellationToken);
     }
 
     private static SatisfactionTally Tally(IEnumerable<Row> rows, Dictionary<Guid, QuestionnaireVersion> versions)
