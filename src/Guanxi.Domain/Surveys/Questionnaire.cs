@@ -123,6 +123,10 @@ public sealed class QuestionnaireVersion
     /// Ids unique and present, texts given, one overall-satisfaction question on a scale that scores; sales and after-sales
     /// questionnaires also ask the willingness to recommend on 0–10; an opinion card has 5–10 questions with graded words.
     /// </summary>
+    /// <summary>SAT-8: of a questionnaire's versions, the one in effect on the day — the latest to have taken effect; null before the first.</summary>
+    public static QuestionnaireVersion? InEffect(IEnumerable<QuestionnaireVersion> versions, DateOnly day) =>
+        versions.Where(v => v.EffectiveFrom <= day).MaxBy(v => (v.EffectiveFrom, v.Number));
+
     public static IReadOnlyList<Error> Validate(QuestionnaireKind kind, IReadOnlyList<Question>? questions)
     {
         if (questions is null || questions.Count == 0 || questions.Count > MaxQuestions)

@@ -33,7 +33,7 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
             return RequestNotAllowed;
         var today = clock.Today;
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().Where(v => v.QuestionnaireId == questionnaireId).ToListAsync(cancellationToken);
-        var current = versions.Where(v => v.EffectiveFrom <= today).MaxBy(v => (v.EffectiveFrom, v.Number)) ?? versions.MinBy(v => v.Number)!;
+        var current = QuestionnaireVersion.InEffect(versions, today) ?? versions.MinBy(v => v.Number)!;
         var changes = await db.Set<QuestionnaireChange>().AsNoTracking().Where(c => c.QuestionnaireId == questionnaireId).ToListAsync(cancellationToken);
         var pending = changes.Any(c => c.Status is ChangeStatus.AwaitingAgreement or ChangeStatus.AwaitingSignOff || (c.Status == ChangeStatus.SignedOff && c.EffectiveFrom > today));
         var made = QuestionnaireChange.Request(questionnaire.Kind, current, pending, viewer.DepartmentId, body.Reason, body.Draft?.Questions, user.DisplayName ?? "", today, time.GetUtcNow());

@@ -45,7 +45,7 @@ public sealed class GetQuestionnaires(GuanxiDbContext db, EnterpriseClock clock)
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().Where(v => v.QuestionnaireId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var versionIds = versions.Select(v => v.Id).ToList();
         var used = await db.Set<SurveyResponse>().Where(r => r.VersionId != null && versionIds.Contains(r.VersionId.Value)).Select(r => r.VersionId!.Value).Distinct().ToListAsync(cancellationToken);
-        var current = versions.Where(v => v.EffectiveFrom <= today).MaxBy(v => (v.EffectiveFrom, v.Number));
+        var current = QuestionnaireVersion.InEffect(versions, today);
         var views = versions.Select(v =>
         {
             var next = versions.Where(n => n.Number > v.Number && n.EffectiveFrom <= today).MinBy(n => n.Number);

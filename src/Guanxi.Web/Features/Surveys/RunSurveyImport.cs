@@ -111,7 +111,7 @@ public sealed class RunSurveyImport(GuanxiDbContext db, CurrentUser user, Enterp
                 else
                 {
                     var questionnaire = questionnaires.GetValueOrDefault(task.Kind);
-                    var version = versions.Where(v => v.QuestionnaireId == questionnaire && v.EffectiveFrom <= day).OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Number).First();
+                    var version = QuestionnaireVersion.InEffect(versions.Where(v => v.QuestionnaireId == questionnaire), day) ?? throw new InvalidOperationException($"No questionnaire was in effect on {day}.");
                     var answers = new List<Answer>();
                     var columns = new List<string>();
                     for (var i = 0; i < roles.Length; i++)

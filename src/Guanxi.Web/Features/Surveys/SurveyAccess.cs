@@ -15,6 +15,12 @@ public static class SurveyAccess
     /// <summary>The task lists (no answers): customer service, and leadership read-only.</summary>
     public static bool SeesTasks(CurrentUser user) => RunsSurveys(user) || user.IsIn(Role.GeneralManager) || user.IsIn(Role.ExecutiveVp);
 
+    /// <summary>The same rights, for a page's signed-in user.</summary>
+    public static bool RunsSurveys(System.Security.Claims.ClaimsPrincipal user) => Roles.All.Any(r => r.IsCustomerService() && user.IsInRole(r.ToString()));
+
+    public static bool SeesTasks(System.Security.Claims.ClaimsPrincipal user) =>
+        RunsSurveys(user) || user.IsInRole(nameof(Role.GeneralManager)) || user.IsInRole(nameof(Role.ExecutiveVp));
+
     /// <summary>
     /// SAT-6, SAT-10: who reads a satisfaction report, and how much of it. Customer service reads all of every report.
     /// Leadership reads the figures at once and the cases (answers, comments) once the month is published. Department
