@@ -26,6 +26,9 @@ public sealed class SurveyProgramTests
         Assert.Equal("2026-W48", SurveyProgram.PeriodOf(ProgramCadence.Weekly, wednesday).Key);
         var task = SurveyTask.ForProgram(program, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, new DateOnly(2026, 11, 20), wednesday, null, Now);
         Assert.Equal((SurveyKind.Program, program.Id, wednesday, new DateOnly(2026, 12, 1)), (task.Kind, task.ProgramId, task.Opens, task.Due));
+        var answer = SurveyResponse.Invalid(task.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, "关机", null, wednesday, Now).Value!;
+        task.Respond(answer, wednesday, Now);
+        Assert.Equal(program.Id, answer.ProgramId);   // a program's answers stay out of the routine reports (SAT-16)
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed class SurveyResponse
     public DateTimeOffset RespondedAt { get; private set; }
     public string? RecordedBy { get; private set; }
 
+    /// <summary>The program (SAT-15/16) whose survey this answers, as its task's: null for the routine surveys the reports count.</summary>
+    public Guid? ProgramId { get; internal set; }
+
     /// <summary>Superseded by a later response within the window (SAT-9): kept, but no longer counted.</summary>
     public Guid? SupersededBy { get; private set; }
 

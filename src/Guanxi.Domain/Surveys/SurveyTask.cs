@@ -104,6 +104,7 @@ public sealed class SurveyTask
         if (today > Due)
             return SurveyErrors.WindowClosed;
         (Outcome, ResponseId, SurveyedOn, ClosedAt, CallBackAt) = (response.Outcome, response.Id, today, now, null);
+        response.ProgramId = ProgramId;
         return this;
     }
 

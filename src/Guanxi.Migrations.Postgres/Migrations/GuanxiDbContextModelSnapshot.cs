@@ -406,7 +406,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReferrerId", "OrderedAt");
 
-                    b.HasIndex("Kind", "DeliveredAt", "Amount");
+                    b.HasIndex("Kind", "DeliveredAt", "Amount", "Id");
 
                     b.HasIndex("CustomerId", "OrderedAt", "Amount", "Cost", "DeliveredAt", "Instalments", "PaidOnTime", "LastDueOn", "UnpaidSince", "Outstanding")
                         .HasDatabaseName("IX_Orders_CustomerTotals");
@@ -769,6 +769,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<double?>("OverallScore")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("Recommend")
                         .HasColumnType("integer");
 
@@ -793,11 +796,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RespondedOn");
-
                     b.HasIndex("TaskId");
 
                     b.HasIndex("VersionId");
+
+                    b.HasIndex("RespondedOn", "ProgramId", "SupersededBy", "OverallScore");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });
@@ -887,6 +890,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasFilter("\"ProgramId\" IS NOT NULL");
 
                     b.HasIndex("AssigneeId", "Outcome", "Due");
+
+                    b.HasIndex("Due", "ProgramId", "Outcome");
 
                     b.ToTable("SurveyTasks", (string)null);
                 });

@@ -397,7 +397,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReferrerId", "OrderedAt");
 
-                    b.HasIndex("Kind", "DeliveredAt", "Amount");
+                    b.HasIndex("Kind", "DeliveredAt", "Amount", "Id");
 
                     b.HasIndex("CustomerId", "OrderedAt", "Amount", "Cost", "DeliveredAt", "Instalments", "PaidOnTime", "LastDueOn", "UnpaidSince", "Outstanding")
                         .HasDatabaseName("IX_Orders_CustomerTotals");
@@ -758,6 +758,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<double?>("OverallScore")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Recommend")
                         .HasColumnType("INTEGER");
 
@@ -782,11 +785,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RespondedOn");
-
                     b.HasIndex("TaskId");
 
                     b.HasIndex("VersionId");
+
+                    b.HasIndex("RespondedOn", "ProgramId", "SupersededBy", "OverallScore");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });
@@ -876,6 +879,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasFilter("\"ProgramId\" IS NOT NULL");
 
                     b.HasIndex("AssigneeId", "Outcome", "Due");
+
+                    b.HasIndex("Due", "ProgramId", "Outcome");
 
                     b.ToTable("SurveyTasks", (string)null);
                 });

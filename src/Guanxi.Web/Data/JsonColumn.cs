@@ -11,7 +11,11 @@ namespace Guanxi.Web.Data;
 /// </summary>
 public static class JsonColumn
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new Features.Surveys.AnswerJson() },
+    };
 
     public static PropertyBuilder<IReadOnlyList<T>> AsJson<T>(this PropertyBuilder<IReadOnlyList<T>> property) => property
         .HasConversion(

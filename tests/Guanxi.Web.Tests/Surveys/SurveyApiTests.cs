@@ -328,7 +328,10 @@ public abstract class SurveyApiTests(GuanxiApp app)
         Assert.Equal("attitude", sheet.GetProperty("script").GetProperty("questions")[0].GetProperty("id").GetString());   // the opinion card
         object[] answers = [new { questionId = "attitude", value = "很好" }, new { questionId = "speed", value = "好" }, new { questionId = "environment", value = "好" },
             new { questionId = "price", value = "一般" }, new { questionId = "overall", value = "好" }];
+        async Task<int> Counted() => (await cs.GetFromJsonAsync<JsonElement>($"/api/reports/satisfaction/daily?date={D(Today)}")).GetProperty("figures").GetProperty("responses").GetInt32();
+        var counted = await Counted();
         Assert.Equal(HttpStatusCode.Created, (await cs.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", answers })).StatusCode);
+        Assert.Equal(counted, await Counted());   // a program's answers stay out of the routine reports
         var figures = (await cs.GetFromJsonAsync<JsonElement>("/api/surveys/programs")).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == program).GetProperty("current");
         Assert.Equal((tasks.Count, 1), (figures.GetProperty("tasks").GetInt32(), figures.GetProperty("completed").GetInt32()));
 

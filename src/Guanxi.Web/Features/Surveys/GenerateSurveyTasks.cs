@@ -61,7 +61,7 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
             var jobs = month.ToList();
             Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(jobs));
             var (quotaLeft, outlook, passedOver) = await MonthSoFar(windows, month.Key, day, excluded, cancellationToken);
-            var decision = AfterSalesSample.Decide(quotaLeft, jobs.Count, outlook, passedOver.Count, Random.Shared);
+            var decision = AfterSalesSample.Decide(quotaLeft, jobs.Count, outlook, await passedOver.CountAsync(cancellationToken), Random.Shared);
             for (var i = 0; i < jobs.Count; i++)
             {
                 var (c, window) = jobs[i];
@@ -73,8 +73,11 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
                 else
                     excluded.Add(Exclusion(c, SurveyKind.AfterSales, day, new SurveyExclusion(ExclusionReason.NotSampled)));
             }
-            foreach (var pick in decision.Late)
-                late.Add(passedOver[pick]);
+            if (decision.Late.Length > 0)   // rarely: the sample has fallen behind
+            {
+                var jobsPassedOver = await passedOver.OrderBy(e => e.OrderId).ToListAsync(cancellationToken);
+                late.AddRange(decision.Late.Where(pick => pick < jobsPassedOver.Count).Select(pick => jobsPassedOver[pick]));
+            }
         }
         await DrawLate(late, windows, day, now, tasks, cancellationToken);
 
@@ -138,9 +141,9 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
     /// <summary>
     /// What the month's sample stands at: the quota left; the outlook of its eligible jobs still to decide (known ones whose
     /// windows have not opened, the run-rates of the last 28 and 7 days for the days not yet over, the share found eligible
-    /// so far); and its passed-over jobs whose windows are still open.
+    /// so far); and its passed-over jobs whose windows are still open (thousands: counted, and read only when some are drawn late).
     /// </summary>
-    private async Task<(int QuotaLeft, SampleOutlook Outlook, List<SurveyExclusionRecord> PassedOver)> MonthSoFar(
+    private async Task<(int QuotaLeft, SampleOutlook Outlook, IQueryable<SurveyExclusionRecord> PassedOver)> MonthSoFar(
         SurveyWindows windows, DateOnly month, DateOnly day, List<SurveyExclusionRecord> decidedToday, CancellationToken cancellationToken)
     {
         var end = month.AddMonths(1).AddDays(-1);
@@ -161,10 +164,9 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
         var daysNotOver = Math.Max(0, end.DayNumber - day.DayNumber);
 
         var (stillOpenFrom, openedBefore) = (day.AddDays(-(opensAfter + windows.WindowDays - 1)), day.AddDays(-opensAfter));
-        var passedOver = await db.Set<SurveyExclusionRecord>().AsNoTracking()   // the few drawn late are removed, the rest only counted
+        var passedOver = db.Set<SurveyExclusionRecord>().AsNoTracking()   // the few drawn late are removed, the rest only counted
             .Where(e => e.Kind == SurveyKind.AfterSales && e.Reason == ExclusionReason.NotSampled && e.DeliveredOn >= month && e.DeliveredOn <= end
-                        && e.DeliveredOn >= stillOpenFrom && e.DeliveredOn < openedBefore)
-            .OrderBy(e => e.OrderId).ToListAsync(cancellationToken);
+                        && e.DeliveredOn >= stillOpenFrom && e.DeliveredOn < openedBefore);
         return (AfterSalesSample.MonthlyQuota - drawn, new SampleOutlook(knownNotOpened, last28 / 28d, last7 / 7d, daysNotOver, share), passedOver);
     }
 

@@ -67,9 +67,9 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
         var targets = await settings.Get(TargetsKey, SatisfactionTargets.Default, cancellationToken);
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().ToDictionaryAsync(v => v.Id, cancellationToken);
         var rows = await Rows(period.From, period.To, sight.Department, staffId, cancellationToken);
-        var previousRows = await Rows(period.Previous.From, period.Previous.To, sight.Department, staffId, cancellationToken);
-        var tally = Tally(rows, versions);
-        var previous = Tally(previousRows, versions);
+        var tally = Tally(rows.Select(r => r.Response), versions);
+        var previous = Tally(await Counted(period.Previous.From, period.Previous.To, sight.Department, staffId)
+            .Where(r => r.Outcome == SurveyOutcome.Completed && r.VersionId != null).ToListAsync(cancellationToken), versions);
         var previousScores = previous.Questions.ToDictionary(q => q.Id, q => q.Score);
 
         var departments = await DepartmentNames(cancellationToken);
@@ -109,17 +109,28 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
     {
         var rows = from r in db.Set<SurveyResponse>().AsNoTracking()
                    join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
-                   where r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && t.ProgramId == null
+                   where r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && r.ProgramId == null
                        && (department == null || t.DepartmentId == department) && (staffId == null || t.StaffId == staffId)
                    select new Row(r, t.Id, t.Kind, t.CustomerId, t.DepartmentId, t.StaffId);   // the task's fields the report uses, not the task
         return await rows.ToListAsync(cancellationToken);
     }
 
-    private static SatisfactionTally Tally(IEnumerable<Row> rows, Dictionary<Guid, QuestionnaireVersion> versions)
+    /// <summary>The responses that count in the period, alone: a previous period's and a quarter's need nothing of their tasks but the department or staff member.</summary>
+    private IQueryable<SurveyResponse> Counted(DateOnly first, DateOnly last, Guid? department, string? staffId)
+    {
+        var responses = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && r.ProgramId == null);
+        if (department is { } d)
+            responses = responses.Where(r => db.Set<SurveyTask>().Any(t => t.Id == r.TaskId && t.DepartmentId == d));
+        if (staffId is not null)
+            responses = responses.Where(r => db.Set<SurveyTask>().Any(t => t.Id == r.TaskId && t.StaffId == staffId));
+        return responses;
+    }
+
+    private static SatisfactionTally Tally(IEnumerable<SurveyResponse> responses, Dictionary<Guid, QuestionnaireVersion> versions)
     {
         var tally = new SatisfactionTally();
-        foreach (var row in rows.Where(r => r.Response.Outcome == SurveyOutcome.Completed && r.Response.VersionId is not null))
-            tally.Add(versions[row.Response.VersionId!.Value], row.Response);
+        foreach (var response in responses.Where(r => r.Outcome == SurveyOutcome.Completed && r.VersionId is not null))
+            tally.Add(versions[response.VersionId!.Value], response);
         return tally;
     }
 
@@ -129,19 +140,14 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
     private static List<GroupScore> Groups(IEnumerable<Row> rows, Dictionary<Guid, QuestionnaireVersion> versions, Func<Row, string> key, Func<string, string> name) =>
         [.. rows.GroupBy(key).Select(g =>
         {
-            var tally = Tally(g, versions);
+            var tally = Tally(g.Select(r => r.Response), versions);
             return new GroupScore(g.Key, name(g.Key), tally.Responses, tally.Index, tally.Nps, tally.HiddenProblems);
         }).OrderByDescending(g => g.Index ?? -1).ThenBy(g => g.Name, StringComparer.Ordinal)];
 
     /// <summary>SAT-14: a quarter's index, from the overall scores alone.</summary>
     private async Task<double?> Index((DateOnly From, DateOnly To) range, Guid? department, CancellationToken cancellationToken)
     {
-        var scores = from r in db.Set<SurveyResponse>()
-                     join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
-                     where r.SupersededBy == null && r.OverallScore != null && r.RespondedOn >= range.From && r.RespondedOn <= range.To && t.ProgramId == null
-                         && (department == null || t.DepartmentId == department)
-                     select r.OverallScore!.Value;
-        var average = await scores.Select(s => (double?)s).AverageAsync(cancellationToken);
+        var average = await Counted(range.From, range.To, department, null).Where(r => r.OverallScore != null).Select(r => r.OverallScore).AverageAsync(cancellationToken);
         return average is { } a ? Math.Round(a, 1) : null;
     }
 

@@ -64,6 +64,7 @@ public sealed class SurveyTaskConfiguration : IEntityTypeConfiguration<SurveyTas
         builder.HasIndex(t => new { t.ProgramId, t.CustomerId }).HasFilter("\"ProgramId\" IS NOT NULL");   // programs' tasks only: never chosen for the routine reports' ProgramId IS NULL
         builder.HasIndex(t => new { t.CustomerId, t.SurveyedOn });
         builder.HasIndex(t => new { t.Outcome, t.Due });                 // the queue: pending, by due day
+        builder.HasIndex(t => new { t.Due, t.ProgramId, t.Outcome });     // the reports: a period's tasks, how they ended (SAT-10, SAT-12)
         builder.HasIndex(t => new { t.AssigneeId, t.Outcome, t.Due });
         builder.HasIndex(t => new { t.Kind, t.DeliveredOn });            // SAT-3: the month's sample so far
         builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -100,7 +101,7 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
         builder.Property(r => r.Note).HasMaxLength(SurveyTask.MaxNoteLength);
         builder.Property(r => r.RecordedBy).HasMaxLength(100);
         builder.HasIndex(r => r.TaskId);
-        builder.HasIndex(r => r.RespondedOn);
+        builder.HasIndex(r => new { r.RespondedOn, r.ProgramId, r.SupersededBy, r.OverallScore });   // the period's responses; a quarter's index from this alone
         builder.HasOne<SurveyTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
     }
