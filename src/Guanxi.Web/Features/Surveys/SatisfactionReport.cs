@@ -107,15 +107,17 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
 
     private async Task<List<Row>> Rows(DateOnly first, DateOnly last, Guid? department, string? staffId, CancellationToken cancellationToken)
     {
-        var rows = from r in db.Set<SurveyResponse>().AsNoTracking()
+        var rows = from r in Counted(first, last, null, null)
                    join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
-                   where r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && r.ProgramId == null
-                       && (department == null || t.DepartmentId == department) && (staffId == null || t.StaffId == staffId)
+                   where (department == null || t.DepartmentId == department) && (staffId == null || t.StaffId == staffId)
                    select new Row(r, t.Id, t.Kind, t.CustomerId, t.DepartmentId, t.StaffId);   // the task's fields the report uses, not the task
         return await rows.ToListAsync(cancellationToken);
     }
 
-    /// <summary>The responses that count in the period, alone: a previous period's and a quarter's need nothing of their tasks but the department or staff member.</summary>
+    /// <summary>
+    /// The responses that count in the period (the last of each routine survey's task), alone: a previous period's and a
+    /// quarter's need nothing of their tasks but the department or staff member.
+    /// </summary>
     private IQueryable<SurveyResponse> Counted(DateOnly first, DateOnly last, Guid? department, string? staffId)
     {
         var responses = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SupersededBy == null && r.RespondedOn >= first && r.RespondedOn <= last && r.ProgramId == null);
