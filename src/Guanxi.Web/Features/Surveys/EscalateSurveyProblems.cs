@@ -3,6 +3,7 @@ using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class EscalateSurveyProblems(GuanxiDbContext db, EnterpriseSetting
         if (escalations.Count == 0)
             return [];
 
-        var department = await db.Set<Department>().Where(d => d.Id == task.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var department = (await DepartmentNames.All(db, cancellationToken)).GetValueOrDefault(task.DepartmentId) ?? "";
         var customer = await db.Set<Customer>().Where(c => c.Id == task.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
         var problems = new List<SurveyProblem>();
         foreach (var e in escalations)

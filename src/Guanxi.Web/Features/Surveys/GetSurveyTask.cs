@@ -4,6 +4,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, C
         var english = Cultures.IsEnglish;
         var today = clock.Today;
 
-        var department = await db.Set<Department>().Where(d => d.Id == task.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var department = (await DepartmentNames.All(db, cancellationToken)).GetValueOrDefault(task.DepartmentId);
         var names = await db.Users.Where(u => u.Id == task.StaffId || u.Id == task.AssigneeId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var attempts = await db.Set<SurveyAttempt>().AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At)
             .Select(a => new { a.Result, a.CallBackAt, a.Note, a.At, a.By }).ToListAsync(cancellationToken);

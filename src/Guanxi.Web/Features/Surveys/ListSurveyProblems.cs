@@ -1,7 +1,7 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
@@ -17,12 +17,11 @@ public sealed class ListSurveyProblems(GuanxiDbContext db)
         var rows = await (from p in db.Set<SurveyProblem>().AsNoTracking()
                           join t in db.Set<SurveyTask>() on p.TaskId equals t.Id
                           join c in db.Set<Customer>() on t.CustomerId equals c.Id
-                          join d in db.Set<Department>() on p.DepartmentId equals d.Id into ds
-                          from d in ds.DefaultIfEmpty()
                           where p.RaisedOn >= first && p.RaisedOn <= last
                           orderby p.RaisedAt descending
-                          select new { p, Customer = c.Name, Department = d == null ? null : d.Name }).Take(500).ToListAsync(cancellationToken);
+                          select new { p, Customer = c.Name }).Take(500).ToListAsync(cancellationToken);
+        var departments = await DepartmentNames.All(db, cancellationToken);
         return [.. rows.Select(x => new SurveyProblemView(x.p.Id, x.p.Kind, SurveyTexts.Problem(x.p.Kind, english), x.p.Level, SurveyTexts.Level(x.p.Level, english), x.p.TaskId,
-            x.Customer, x.Department, x.p.QuestionId, x.p.Count, x.p.Description, x.p.RaisedOn))];
+            x.Customer, departments.GetValueOrDefault(x.p.DepartmentId), x.p.QuestionId, x.p.Count, x.p.Description, x.p.RaisedOn))];
     }
 }

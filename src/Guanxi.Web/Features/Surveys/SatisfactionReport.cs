@@ -1,8 +1,8 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Shared.Auth;
@@ -72,7 +72,7 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
             .Where(r => r.Outcome == SurveyOutcome.Completed && r.VersionId != null).ToListAsync(cancellationToken), versions);
         var previousScores = previous.Questions.ToDictionary(q => q.Id, q => q.Score);
 
-        var departments = await DepartmentNames(cancellationToken);
+        var departments = await DepartmentNames.All(db, cancellationToken);
         var staffIds = rows.Select(r => r.StaffId).OfType<string>().Distinct().ToList();
         var staffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
@@ -96,13 +96,6 @@ public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewe
             cases ? await Cases(rows.Where(r => r.Response.Outcome != SurveyOutcome.Completed), departments, cancellationToken) : [],
             cases ? await OverdueCases(period, sight.Department, staffId, today, departments, cancellationToken) : [],
             cases ? await Cases(rows.Where(r => r.Response.Comment is not null), departments, cancellationToken) : []);
-    }
-
-    /// <summary>A branch's departments by branch and name (金坛分公司 · 销售部): the company's own by name.</summary>
-    private async Task<Dictionary<Guid, string>> DepartmentNames(CancellationToken cancellationToken)
-    {
-        var all = await db.Set<Department>().AsNoTracking().Select(d => new { d.Id, d.Name, d.Kind, d.ParentId }).ToDictionaryAsync(d => d.Id, cancellationToken);
-        return all.Values.ToDictionary(d => d.Id, d => d.ParentId is { } p && all.TryGetValue(p, out var parent) && parent.Kind == DepartmentKind.Branch ? $"{parent.Name} · {d.Name}" : d.Name);
     }
 
     private async Task<List<Row>> Rows(DateOnly first, DateOnly last, Guid? department, string? staffId, CancellationToken cancellationToken)
