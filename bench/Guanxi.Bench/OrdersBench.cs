@@ -40,13 +40,13 @@ internal static class OrdersBench
             var (created, updated) = (0, 0);
             foreach (var batch in bodies.Chunk(SaveOrders.MaxBatch))
             {
-                var outcome = await Handler(options, current).Handle(batch, "bench");
+                var outcome = (await Handler(options, current).Batch(batch, "bench")).Value;
                 (created, updated) = (created + outcome!.Created, updated + outcome.Updated + outcome.Rejected.Count);
             }
             var app = count / watch.Elapsed.TotalSeconds;
             Console.WriteLine($"   batch API handler: {created:N0} created, {updated:N0} updated or rejected in {watch.Elapsed.TotalSeconds:F1} s = {app:N0} orders/s");
             watch.Restart();
-            var again = await Handler(options, current).Handle([.. bodies.Take(SaveOrders.MaxBatch)], "bench");
+            var again = (await Handler(options, current).Batch([.. bodies.Take(SaveOrders.MaxBatch)], "bench")).Value;
             Console.WriteLine($"   the first batch again: {again!.Created:N0} created, {again.Updated:N0} updated in {watch.Elapsed.TotalSeconds:F2} s = {SaveOrders.MaxBatch / watch.Elapsed.TotalSeconds:N0} orders/s");
 
             foreach (var night in new[] { "then the jobs a big write starts, for everyone", "the next night, nothing new" })

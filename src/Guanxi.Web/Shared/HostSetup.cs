@@ -26,12 +26,17 @@ public static class HostSetup
         // Write Chinese as characters, not &#x...; entities: pages stay small and readable.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o =>
+        services.AddExceptionHandler<Api.BadRequests>();
+        // A body or query value that cannot be bound throws, so that BadRequests answers with the field and the reason
+        // (otherwise: a bare 400 in Production, a 500 with a stack trace in Development).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<EnterpriseClock>((o, clock) =>
         {
             foreach (var converter in Shared.Api.ApiEnums.CamelCase)
                 o.SerializerOptions.Converters.Add(converter);
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // 张小明, not \u5f20…: JSON, never inlined in HTML
+            Api.JsonInput.Configure(o.SerializerOptions, clock.Zone);
         });
         services.AddOpenApi();
 

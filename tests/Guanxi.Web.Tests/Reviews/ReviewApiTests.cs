@@ -124,9 +124,10 @@ public abstract class ReviewApiTests(GuanxiApp app)
     {
         app.EnsureAvailable();
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs("sales.manager@demo.guanxi.cn")).PostAsync("/api/reviews/cycles", null)).StatusCode);
+        // The demo opened a cycle today: until its due day, opening another early is refused, naming it.
         var opened = await (await app.SignedInAs("cs.manager@demo.guanxi.cn")).PostAsync("/api/reviews/cycles", null);
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
-        Assert.True((await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reviews").GetInt32() > 0);
+        Assert.Equal(HttpStatusCode.Conflict, opened.StatusCode);
+        Assert.StartsWith("第 1 期核查尚未结束", (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
 
         var admin = await app.SignedInAs("admin@demo.guanxi.cn");
         var current = await admin.GetFromJsonAsync<JsonElement>("/api/reviews/settings");

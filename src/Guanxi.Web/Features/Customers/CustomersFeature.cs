@@ -73,42 +73,19 @@ public static class CustomersFeature
             return TypedResults.Ok(view);
         }).WithSummary("One customer with an ETag; 404 when outside the caller's sight; ?reveal=true&reason= unmasks for a department colleague (logged), 403 for others.");
 
-        customers.MapPost("/", async Task<Results<Created<CustomerView>, ValidationProblem, Conflict<DuplicatesFound>>> (CustomerBody body, CreateCustomer create, GetCustomer get, CancellationToken ct) =>
-        {
-            var (created, duplicates) = await create.Handle(body, ct);
-            if (duplicates.Count > 0)
-                return TypedResults.Conflict(new DuplicatesFound(duplicates));
-            if (!created.Succeeded)
-                return Problems.Validation(created.Errors);
-            return TypedResults.Created($"/api/customers/{created.Value}", await get.Handle(created.Value, ct));
-        }).WithSummary("Enter a customer; 409 with the likely duplicates (same mobile, e-mail, or name + organisation) unless allowDuplicate is true.");
+        customers.MapPost("/", async (CustomerBody body, CreateCustomer create, GetCustomer get, CancellationToken ct) =>
+            await (await create.Handle(body, ct)).ToHttp(async id => TypedResults.Created($"/api/customers/{id}", await get.Handle(id, ct))))
+            .Produces<CustomerView>(StatusCodes.Status201Created)
+            .WithSummary("Enter a customer; 409 with the likely duplicates (same mobile, e-mail, or name + organisation) unless allowDuplicate is true — those outside the caller's sight without id, name or department.");
 
-        customers.MapPut("/{id:guid}", async Task<Results<Ok<CustomerView>, NotFound, ValidationProblem, ProblemHttpResult, Conflict<DuplicatesFound>>> (
-            Guid id, CustomerBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, UpdateCustomer update, GetCustomer get, CancellationToken ct) =>
-        {
-            var version = Guid.TryParse(ifMatch?.Trim().Trim('"'), out var v) ? v : (Guid?)null;
-            var (outcome, errors, newVersion, duplicates) = await update.Handle(id, body, version, ct);
-            switch (outcome)
+        customers.MapPut("/{id:guid}", async (Guid id, CustomerBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, UpdateCustomer update, GetCustomer get, CancellationToken ct) =>
+            await (await update.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(async version =>
             {
-                case UpdateOutcome.Duplicate:
-                    return TypedResults.Conflict(new DuplicatesFound(duplicates));
-                case UpdateOutcome.NotFound:
-                    return TypedResults.NotFound();
-                case UpdateOutcome.Invalid:
-                    return Problems.Validation(errors);
-                case UpdateOutcome.Forbidden or UpdateOutcome.VersionRequired or UpdateOutcome.Stale:
-                    var status = outcome switch
-                    {
-                        UpdateOutcome.Forbidden => StatusCodes.Status403Forbidden,
-                        UpdateOutcome.VersionRequired => StatusCodes.Status428PreconditionRequired,
-                        _ => StatusCodes.Status412PreconditionFailed,
-                    };
-                    return TypedResults.Problem(statusCode: status, title: errors[0].MessageFor(Cultures.IsEnglish));
-                default:
-                    http.Response.Headers.ETag = $"\"{newVersion}\"";
-                    return TypedResults.Ok((await get.Handle(id, ct))!);
-            }
-        }).WithSummary("Change a customer: If-Match with the ETag read is required (428 without, 412 when stale); 409 when the change makes it a likely duplicate, unless allowDuplicate.");
+                http.Response.Headers.ETag = $"\"{version}\"";
+                return TypedResults.Ok((await get.Handle(id, ct))!);
+            }))
+            .Produces<CustomerView>()
+            .WithSummary("Change a customer: If-Match with the ETag read is required (428 without, 412 when stale); 409 when the change makes it a likely duplicate, unless allowDuplicate.");
 
         customers.MapDelete("/{id:guid}", (Guid id, ArchiveCustomer archive, CancellationToken ct) => Archive(id, restore: false, archive, ct))
             .WithSummary("Archive (soft delete, SEC-1): out of the lists, restorable.");
@@ -158,5 +135,3 @@ public static class CustomersFeature
         return app;
     }
 }
-
-public sealed record DuplicatesFound(IReadOnlyList<DuplicateMatch> Duplicates);

@@ -29,6 +29,9 @@ public sealed class RunOrderImport(
         public List<OrderItem> Items { get; } = [];
         public decimal? Amount { get; set; }
         public Guid CustomerId { get; set; }
+
+        /// <summary>The customer found by number or mobile is one the importer may not enter orders for (ARC-9).</summary>
+        public bool CustomerOutOfSight { get; set; }
     }
 
     public async Task<IReadOnlyList<ImportError>> Handle(ImportJob job, CancellationToken cancellationToken)
@@ -87,10 +90,25 @@ public sealed class RunOrderImport(
         job.Total = job.Processed;
 
         var newCustomers = await Resolve(orders.Values, viewer, english, job.FileName, cancellationToken);
+        var foreign = await OrderInput.ForeignNumbers(db, viewer, [.. orders.Keys], cancellationToken);
         var valid = new List<(OrderDetails Details, int Row)>();
         foreach (var order in orders.Values)
         {
             var f = order.First;
+            if (foreign.Contains((f.Kind, f.OrderNo)))
+            {
+                Reject([new ImportError(f.Row, HeaderMap.Label(ImportField.OrderNo, english), english
+                    ? $"Order {f.OrderNo} is another department's order, which you may not change"
+                    : $"订单 {f.OrderNo} 是其他部门的订单，您无权修改")]);
+                continue;
+            }
+            if (order.CustomerOutOfSight)
+            {
+                Reject([new ImportError(f.Row, HeaderMap.Label(f.CustomerNo is null ? ImportField.Mobile : ImportField.ExternalId, english), english
+                    ? "This customer belongs to another department; their orders are imported there"
+                    : "该客户属于其他部门，其订单请由该部门导入")]);
+                continue;
+            }
             var details = new OrderDetails(f.Kind, f.OrderNo, order.CustomerId, f.DepartmentId, f.StaffId, f.OrderedAt, f.DeliveredAt, order.Items, order.Amount,
                 f.Cost, f.Vehicle, f.PaymentTerms, [], null, f.Channel);
             if (Order.Validate(details) is [var first, ..])
@@ -141,18 +159,26 @@ public sealed class RunOrderImport(
     {
         var all = orders.ToList();
         var byNumber = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var departmentOf = new Dictionary<Guid, Guid>();
         foreach (var chunk in all.Select(o => o.First.CustomerNo).OfType<string>().Distinct().Chunk(1000))
         {
             var found = await db.Set<Customer>().Where(c => chunk.Contains(c.ExternalNo) && c.Status != CustomerStatus.Erased)
-                .Select(c => new { c.ExternalNo, c.Id, c.Status, c.MergedIntoId }).ToListAsync(cancellationToken);
+                .Select(c => new { c.ExternalNo, c.Id, c.Status, c.MergedIntoId, c.DepartmentId }).ToListAsync(cancellationToken);
             foreach (var c in found.OrderBy(c => c.Status == CustomerStatus.Merged))
-                byNumber.TryAdd(c.ExternalNo!, c.Status == CustomerStatus.Merged && c.MergedIntoId is { } survivor ? survivor : c.Id);
+            {
+                var target = c.Status == CustomerStatus.Merged && c.MergedIntoId is { } survivor ? survivor : c.Id;
+                if (byNumber.TryAdd(c.ExternalNo!, target))
+                    departmentOf[target] = c.DepartmentId;
+            }
         }
         var byMobile = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var chunk in all.Select(o => o.First.Mobile).OfType<string>().Distinct().Select(CustomerKeys.MobileKey).Chunk(1000))
         {
             foreach (var holder in await duplicates.Holders(chunk).ToListAsync(cancellationToken))
-                byMobile.TryAdd(holder.Key, holder.Id);
+            {
+                if (byMobile.TryAdd(holder.Key, holder.Id))
+                    departmentOf[holder.Id] = holder.DepartmentId;
+            }
         }
         var created = new List<(Customer Customer, string Source)>();
         var today = clock.Today;
@@ -162,6 +188,7 @@ public sealed class RunOrderImport(
             if (f.CustomerNo is { } number && byNumber.TryGetValue(number, out var id) || f.Mobile is { } mobile && byMobile.TryGetValue(CustomerKeys.MobileKey(mobile), out id))
             {
                 order.CustomerId = id;
+                order.CustomerOutOfSight = departmentOf.TryGetValue(id, out var department) && !OrderAccess.CanOrderFor(viewer, f.Kind, department);
                 continue;
             }
             var name = f.CustomerName ?? (english ? $"Customer {f.CustomerNo ?? f.Mobile}" : $"客户 {f.CustomerNo ?? f.Mobile}");

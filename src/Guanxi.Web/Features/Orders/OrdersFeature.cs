@@ -23,26 +23,19 @@ public static class OrdersFeature
     public static WebApplication MapOrders(this WebApplication app)
     {
         var orders = app.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
-        orders.MapPost("/", async Task<Results<Created<OrderView>, Ok<OrderView>, ValidationProblem, ProblemHttpResult>> (OrderBody body, SaveOrders save, GetOrder get, CancellationToken ct) =>
-        {
-            if (await save.Handle([body], "API", cancellationToken: ct) is not { } saved)
-                return Problems.Forbidden(OrderWebErrors.NotAllowed);
-            if (saved.Rejected is [var (_, errors), ..])
-                return errors.Contains(OrderWebErrors.NotAllowed) ? Problems.Forbidden(OrderWebErrors.NotAllowed) : Problems.Validation(errors);
-            var view = (await get.Handle(saved.Ids[0], ct))!;
-            return saved.Created == 1 ? TypedResults.Created($"/api/orders/{view.Id}", view) : TypedResults.Ok(view);
-        }).WithSummary("Create or update an order by kind + externalNo: 201 when new, 200 when it existed (sent again unchanged, nothing changes).");
+        orders.MapPost("/", Post)
+            .Produces<OrderView>(StatusCodes.Status201Created).Produces<OrderView>()
+            .WithSummary("Create or update an order by kind + externalNo: 201 when new, 200 when it existed (sent again unchanged, nothing changes); 404 for a customer outside the caller's sight, 403 for another department's order number.");
 
-        orders.MapPost("/batch", async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> (IReadOnlyList<OrderBody>? body, SaveOrders save, CancellationToken ct) =>
-        {
-            if (body is null || body.Count is 0 or > SaveOrders.MaxBatch)
-                return Problems.Validation(OrderWebErrors.BatchSize);
-            if (await save.Handle(body, "API batch", cancellationToken: ct) is not { } saved)
-                return Problems.Forbidden(OrderWebErrors.NotAllowed);
-            var english = Cultures.IsEnglish;
-            return TypedResults.Ok(new BatchResult(saved.Created, saved.Updated,
-                [.. saved.Rejected.Select(r => new BatchRejection(r.Index, string.Join(english ? "; " : "；", r.Errors.Select(e => e.MessageFor(english))), r.Errors[0].Field))]));
-        }).WithSummary($"Up to 10,000 orders, upserted by kind + externalNo (idempotent: the same batch again creates nothing): {{created, updated, rejected: [{{index, message, field}}]}}.");
+        orders.MapPost("/batch", async (IReadOnlyList<OrderBody?> body, SaveOrders save, CancellationToken ct) =>
+            (await save.Batch(body, "API batch", cancellationToken: ct)).ToHttp(saved =>
+            {
+                var english = Cultures.IsEnglish;
+                return TypedResults.Ok(new BatchResult(saved.Created, saved.Updated,
+                    [.. saved.Rejected.Select(r => new BatchRejection(r.Index, string.Join(english ? "; " : "；", r.Errors.Select(e => e.MessageFor(english))), r.Errors[0].Field))]));
+            }))
+            .Produces<BatchResult>()
+            .WithSummary($"Up to 10,000 orders, upserted by kind + externalNo (idempotent: the same batch again creates nothing): {{created, updated, rejected: [{{index, message, field}}]}}.");
 
         orders.MapGet("/", async Task<Results<Ok<Page<OrderRow>>, ValidationProblem>> (Guid? customerId, string? kind, DateOnly? from, DateOnly? to, Guid? departmentId,
             string? staffId, bool? overdue, string? q, int? page, int? pageSize, ListOrders list, CancellationToken ct) =>
@@ -56,5 +49,14 @@ public static class OrdersFeature
                 await get.Handle(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
             .WithSummary("One order; 404 when outside the caller's sight.");
         return app;
+    }
+
+    private static async Task<IResult> Post(OrderBody body, SaveOrders save, GetOrder get, CancellationToken ct)
+    {
+        var saved = await save.One(body, "API", cancellationToken: ct);
+        if (!saved.Succeeded)
+            return ResultHttp.Problem(saved.Errors);
+        var view = (await get.Handle(saved.Value!.Id, ct))!;
+        return saved.Value.Created ? TypedResults.Created($"/api/orders/{view.Id}", view) : TypedResults.Ok(view);
     }
 }

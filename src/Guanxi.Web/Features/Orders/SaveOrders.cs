@@ -18,13 +18,31 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
 
     public sealed record Outcome(int Created, int Updated, IReadOnlyList<(int Index, IReadOnlyList<Error> Errors)> Rejected, IReadOnlyList<Guid> Ids);
 
-    /// <returns>Null when the caller's role writes no orders.</returns>
+    public sealed record Saved(Guid Id, bool Created);
+
+    public static readonly Error NoCaller = Error.Forbidden("order.no_caller", "请先登录。", "Sign in first.");
+
+    /// <summary>One order (the API's POST and the order form): its errors, or its id and whether it was new.</summary>
     /// <param name="expectedVersion">The order form's: the version it read, so that a stale form does not overwrite a newer change.</param>
-    public async Task<Outcome?> Handle(IReadOnlyList<OrderBody> bodies, string source, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Saved>> One(OrderBody body, string source, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
+        var saved = await Batch([body], source, expectedVersion, cancellationToken);
+        if (!saved.Succeeded)
+            return Result<Saved>.Fail(saved.Errors);
+        return saved.Value!.Rejected is [var (_, errors), ..] ? Result<Saved>.Fail(errors) : new Saved(saved.Value.Ids[0], saved.Value.Created == 1);
+    }
+
+    /// <summary>Many orders: the valid ones written in one transaction, the others rejected with their index and reasons.</summary>
+    public async Task<Result<Outcome>> Batch(IReadOnlyList<OrderBody?> bodies, string source, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        if (bodies.Count is 0 or > MaxBatch)
+            return OrderWebErrors.BatchSize;
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
-        var read = await input.Read(bodies, viewer, cancellationToken);
+            return NoCaller;
+        var present = bodies.OfType<OrderBody>().ToList();
+        var readPresent = await input.Read(present, viewer, cancellationToken);
+        var next = 0;
+        var read = bodies.Select(b => b is null ? (Details: (OrderDetails?)null, Errors: (IReadOnlyList<Error>)[OrderWebErrors.NullOrder]) : readPresent[next++]).ToList();
         var rejected = read.Select((r, i) => (i, r.Errors)).Where(r => r.Errors.Count > 0).ToList();
         var valid = read.Where(r => r.Details is not null).Select(r => r.Details!).ToList();
         // The last of two bodies with the same number wins, as if they had been sent one after the other.
@@ -32,7 +50,7 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (expectedVersion is { } expected && distinct is [var only]
             && await db.Set<Order>().AnyAsync(o => o.Kind == only.Kind && o.ExternalNo == only.ExternalNo!.Trim() && o.Version != expected, cancellationToken))
-            return new Outcome(0, 0, [(0, [OrderWebErrors.Changed])], [Guid.Empty]);
+            return OrderWebErrors.Changed;
         var (created, updated, ids) = await writer.Upsert(distinct, source, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await writer.AfterCommit(cancellationToken);

@@ -11,10 +11,39 @@ namespace Guanxi.Web.Features.Reviews;
 /// <summary>
 /// ARC-6: opens a review cycle — a review task for the owner of every active customer, due when the cycle is — and flags
 /// the customers whose amount of the last 12 months grew fast since the last cycle, or who churned since then. The
-/// daily job opens one when the interval has passed; an administrator or the customer-service manager may open one early.
+/// daily job opens one when the interval has passed; an administrator or the customer-service manager may open one early,
+/// but not while a cycle is still open (until its due day): a second click, or a second client, opens nothing.
 /// </summary>
-public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Customers.CustomerViewers viewers, Shared.Auth.CurrentUser user)
 {
+    public static readonly Error NotAllowed = Error.Forbidden("review.open_not_allowed", "只有系统管理员和客服经理可以提前开启核查周期。", "Only administrators and the customer-service manager open a cycle early.");
+
+    public static Error StillOpen(int number, DateOnly dueOn) => Error.Conflict("review.cycle_open",
+        $"第 {number} 期核查尚未结束（{dueOn.Year} 年 {dueOn.Month} 月 {dueOn.Day} 日截止），结束后才能开启下一期。",
+        $"Review cycle {number} is still open (due {dueOn:yyyy-MM-dd}); the next opens after it.");
+
+    /// <summary>A person opens a cycle now (administrators and the customer-service manager): 409 while one is open.</summary>
+    public async Task<Result<ReviewCycle>> Now(CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !ReviewAccess.CanOpenEarly(viewer))
+            return NotAllowed;
+        var today = clock.Today;
+        var open = await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.OpenedOn <= today && c.DueOn >= today)
+            .OrderByDescending(c => c.Number).Select(c => new { c.Number, c.DueOn }).FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+            return StillOpen(open.Number, open.DueOn);
+        try
+        {
+            return (await Handle(user.DisplayName ?? "", early: true, cancellationToken))!;
+        }
+        catch (DbUpdateException)
+        {
+            // Another call opened the same number at the same moment (the number is unique): that one stands.
+            var last = await db.Set<ReviewCycle>().AsNoTracking().OrderByDescending(c => c.Number).Select(c => new { c.Number, c.DueOn }).FirstAsync(cancellationToken);
+            return StillOpen(last.Number, last.DueOn);
+        }
+    }
+
     public const string PolicyKey = "reviews.policy";
     private const int Chunk = 10_000;
 

@@ -3,7 +3,6 @@ using Guanxi.Domain.Reviews;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Shared.Api;
-using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
 
@@ -13,7 +12,6 @@ namespace Guanxi.Web.Features.Reviews;
 public static class ReviewsFeature
 {
     public static readonly Error Filter = new("review.filter", "状态只能是 open、overdue 或 done。", "state is open, overdue or done.", "state");
-    public static readonly Error OpenNotAllowed = new("review.open_not_allowed", "只有系统管理员和客服经理可以提前开启核查周期。", "Only administrators and the customer-service manager open a cycle early.");
 
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
     {
@@ -33,8 +31,6 @@ public static class ReviewsFeature
         q.AddTrigger(t => t.ForJob(ReviewJob.Key).WithIdentity("reviews.daily")
             .WithCronSchedule(configuration.GetValue("Reviews:DailyCron", "0 0 6 * * ?")!, c => c.InTimeZone(JobsFeature.Zone(configuration))));
     }
-
-    public static bool CanOpen(CurrentUser user) => user.IsIn(Domain.Accounts.Role.Administrator) || user.IsIn(Domain.Accounts.Role.CustomerServiceManager);
 
     public static WebApplication MapReviews(this WebApplication app)
     {
@@ -60,13 +56,11 @@ public static class ReviewsFeature
                 return TypedResults.Unauthorized();
             return owners.Succeeded ? TypedResults.Ok(owners.Value!) : Problems.Forbidden(ReviewProgress.NotAllowed);
         }).WithSummary("Each owner's progress with a cycle (default the latest): total, done, open, overdue, flagged. Department managers, customer service and leadership.");
-        api.MapPost("/cycles", async Task<Results<Created<ReviewCycleView>, ProblemHttpResult>> (OpenReviewCycle open, CurrentUser user, CancellationToken ct) =>
-        {
-            if (!CanOpen(user))
-                return Problems.Forbidden(OpenNotAllowed);
-            var cycle = (await open.Handle(user.DisplayName ?? "", early: true, ct))!;
-            return TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}", new ReviewCycleView(cycle.Id, cycle.Number, cycle.OpenedOn, cycle.Since, cycle.DueOn, cycle.OpenedBy, cycle.Reviews, cycle.Flagged));
-        }).WithSummary("Open a review cycle now, before the interval has passed (administrators and the customer-service manager).");
+        api.MapPost("/cycles", async (OpenReviewCycle open, CancellationToken ct) =>
+            (await open.Now(ct)).ToHttp(cycle => TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}",
+                new ReviewCycleView(cycle.Id, cycle.Number, cycle.OpenedOn, cycle.Since, cycle.DueOn, cycle.OpenedBy, cycle.Reviews, cycle.Flagged))))
+            .Produces<ReviewCycleView>(StatusCodes.Status201Created)
+            .WithSummary("Open a review cycle now, before the interval has passed (administrators and the customer-service manager); 409 naming the cycle while one is still open.");
         api.MapGet("/settings", async (ReviewSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
             .WithSummary("The review settings: intervalMonths (default 2), dueDays (14), growthPercent (50).");
         api.MapPut("/settings", async Task<Results<Ok<ReviewPolicy>, ValidationProblem, ProblemHttpResult>> (ReviewPolicy body, ReviewSettings settings, CancellationToken ct) =>

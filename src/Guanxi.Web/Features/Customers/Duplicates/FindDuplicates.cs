@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Customers;
 
 /// <summary>A likely duplicate: visible ones by name; one outside the caller's sight only by its department, so nothing leaks.</summary>
-public sealed record DuplicateMatch(Guid Id, string Name, string MatchedOn, bool Visible, string DepartmentName);
+/// <summary>A likely duplicate; one outside the caller's sight is named by neither id, name nor department (ARC-9).</summary>
+public sealed record DuplicateMatch(Guid? Id, string Name, string MatchedOn, bool Visible, string DepartmentName);
 
 /// <summary>An active customer that holds a duplicate key.</summary>
 public sealed record KeyHolder(string Key, Guid Id, string Name, string OwnerId, Guid DepartmentId);
@@ -29,7 +30,7 @@ public sealed class FindDuplicates(GuanxiDbContext db)
             var first = g.First();
             var visible = CustomerAccess.SightOf(viewer, first.OwnerId, first.DepartmentId) != CustomerSight.None;
             var matchedOn = string.Join(",", g.Select(f => CustomerKeys.MatchedOn(f.Key)).Distinct().Order(StringComparer.Ordinal));
-            return new DuplicateMatch(first.Id, visible ? first.Name : "", matchedOn, visible, departments.GetValueOrDefault(first.DepartmentId, ""));
+            return visible ? new DuplicateMatch(first.Id, first.Name, matchedOn, true, departments.GetValueOrDefault(first.DepartmentId, "")) : new DuplicateMatch(null, "", matchedOn, false, "");
         })];
     }
 
