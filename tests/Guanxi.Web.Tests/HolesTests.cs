@@ -81,7 +81,7 @@ public abstract class HolesTests(GuanxiApp app)
     {
         app.EnsureAvailable();
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
-        var existing = await Customer(sales, "欧阳重号", "13700021004");
+        var existing = await Customer(sales, "皇甫重号", "13700021004");
         var body = new { type = "person", name = "另一个人", phones = new[] { new { kind = "mobile", number = "13700021004" } } };
 
         foreach (var email in new[] { "hr@demo.guanxi.cn", "sales2@demo.guanxi.cn" })
@@ -90,7 +90,7 @@ public abstract class HolesTests(GuanxiApp app)
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             var text = await refused.Content.ReadAsStringAsync();
             Assert.DoesNotContain(existing.ToString(), text);
-            Assert.DoesNotContain("欧阳重号", text);
+            Assert.DoesNotContain("皇甫重号", text);
             Assert.DoesNotContain("销售部", text);
             var match = JsonDocument.Parse(text).RootElement.GetProperty("duplicates")[0];
             Assert.False(match.GetProperty("visible").GetBoolean());

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Guanxi.Domain.Common;
 using Microsoft.AspNetCore.Localization;
+using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Shared.Localization;
 using MudBlazor;
@@ -94,6 +95,7 @@ public static class HostSetup
             return Task.CompletedTask;
         }));
         app.UseRequestLocalization();
+        app.UseJsonBodyGuard();
         app.UseAuthentication();
         StaffPrincipalValidator.UseStaffPrincipalValidation(app);
         app.UseAuthorization();

@@ -95,6 +95,5 @@ public static class OrderWebErrors
     public static readonly Error StaffUnknown = new("order.staff_unknown", "经办人（销售顾问 / 服务顾问）不存在。", "No such member of staff.", "staffId");
     public static readonly Error BatchSize = new("order.batch_size", $"一次最多提交 {SaveOrders.MaxBatch:N0} 个订单，至少 1 个。", $"Send 1 to {SaveOrders.MaxBatch:N0} orders at a time.", "orders");
     public static readonly Error Changed = new("order.changed", "该订单刚被其他人修改过，请刷新后重试。", "Someone else changed this order just now; reload and try again.", "version", ErrorKind.PreconditionFailed);
-    public static readonly Error NullOrder = new("order.null", "订单不能为空 (null)。", "An order cannot be null.");
     public static readonly Error UnknownFilter = new("order.unknown_filter", "kind 只能是 sale 或 service，日期格式为 yyyy-MM-dd。", "kind is sale or service; dates are yyyy-MM-dd.", "kind");
 }

@@ -37,12 +37,14 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
     {
         if (bodies.Count is 0 or > MaxBatch)
             return OrderWebErrors.BatchSize;
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            if (bodies[i] is null)
+                return Shared.Api.JsonInputErrors.NullItem.At($"[{i}]");
+        }
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return NoCaller;
-        var present = bodies.OfType<OrderBody>().ToList();
-        var readPresent = await input.Read(present, viewer, cancellationToken);
-        var next = 0;
-        var read = bodies.Select(b => b is null ? (Details: (OrderDetails?)null, Errors: (IReadOnlyList<Error>)[OrderWebErrors.NullOrder]) : readPresent[next++]).ToList();
+        var read = await input.Read([.. bodies.OfType<OrderBody>()], viewer, cancellationToken);
         var rejected = read.Select((r, i) => (i, r.Errors)).Where(r => r.Errors.Count > 0).ToList();
         var valid = read.Where(r => r.Details is not null).Select(r => r.Details!).ToList();
         // The last of two bodies with the same number wins, as if they had been sent one after the other.
