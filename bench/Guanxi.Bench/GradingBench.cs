@@ -98,7 +98,7 @@ internal static class GradingBench
                 {
                     watch.Restart();
                     var grade = await new GetCustomerGrade(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock).Handle(page.Value.Rows[0].CustomerId);
-                    Console.WriteLine($"   grade tab: score {grade!.Score} in {watch.Elapsed.TotalMilliseconds:N0} ms");
+                    Console.WriteLine($"   grade tab: score {grade.Value!.Score} in {watch.Elapsed.TotalMilliseconds:N0} ms");
                 }
             }
             if (Environment.GetEnvironmentVariable("GUANXI_BENCH_ONLY") == "night")

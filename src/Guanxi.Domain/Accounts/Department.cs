@@ -82,6 +82,9 @@ public static class DepartmentErrors
     public static readonly Error UnknownKind = new("department.unknown_kind", "单位类型只能是公司、分公司或部门。", "The kind must be company, branch or department.", "kind");
     public static readonly Error NotFound = new("department.not_found", "找不到该部门。", "The department does not exist.", "departmentId");
 
+    /// <summary>The department a path names does not exist (a 404, not a field to correct).</summary>
+    public static readonly Error Missing = NotFound with { Field = null, Kind = ErrorKind.NotFound };
+
     public static Error HasStaff(string name, int count) =>
         new("department.has_staff", $"“{name}”还有 {count} 名员工，请先调走他们。", $"{count} staff still belong to \"{name}\"; move them first.");
 

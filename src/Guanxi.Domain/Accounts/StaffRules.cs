@@ -33,7 +33,10 @@ public static class StaffErrors
     public static readonly Error EmailInvalid = new("staff.email_invalid", "请填写有效的邮箱地址，例如 zhang.wei@example.cn。", "Enter a valid e-mail address, e.g. zhang.wei@example.cn.", "email");
     public static readonly Error RoleRequired = new("staff.role_required", "请至少选择一个角色。", "Choose at least one role.", "roles");
     public static readonly Error NotFound = new("staff.not_found", "找不到该员工账号。", "The staff account does not exist.", "id");
-    public static readonly Error Changed = new("staff.changed", "该账号刚被其他人修改过，请刷新后重试。", "Someone else changed this account just now; reload and try again.", "version");
+
+    /// <summary>The account a path names does not exist (a 404, not a field to correct).</summary>
+    public static readonly Error Missing = NotFound with { Field = null, Kind = ErrorKind.NotFound };
+    public static readonly Error Changed = new("staff.changed", "该账号刚被其他人修改过，请刷新后重试。", "Someone else changed this account just now; reload and try again.", "version", ErrorKind.PreconditionFailed);
     public static readonly Error CannotDeactivateSelf = new("staff.cannot_deactivate_self", "不能停用自己的账号。", "You cannot deactivate your own account.", "isActive");
     public static readonly Error CannotDropOwnAdministrator = new("staff.cannot_drop_own_admin", "不能取消自己的系统管理员角色。", "You cannot remove your own administrator role.", "roles");
 

@@ -6,6 +6,9 @@ public enum ErrorKind
     /// <summary>The input breaks a rule; the field says which part (a 400 per field).</summary>
     Validation,
 
+    /// <summary>The caller is not (or no longer) a signed-in member of staff (a 401).</summary>
+    Unauthorized,
+
     /// <summary>The record does not exist, or is outside the caller's sight (never confirmed to exist).</summary>
     NotFound,
 

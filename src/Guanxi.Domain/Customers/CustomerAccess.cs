@@ -49,6 +49,14 @@ public static class CustomerAccess
         viewer.DepartmentId == customerDepartmentId
         && (viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor) || viewer.Is(Role.DepartmentManager));
 
+    /// <summary>ARC-9: exporting customers is a right of its own — leadership, the customer-service manager and department managers.</summary>
+    public static readonly IReadOnlySet<Role> ExportRoles = new HashSet<Role> { Role.GeneralManager, Role.ExecutiveVp, Role.CustomerServiceManager, Role.DepartmentManager };
+
+    public static bool CanExport(Viewer viewer) => ExportRoles.Any(viewer.Is);
+
+    /// <summary>SEC-1: PIPL erasure on the customer's request — the customer-service manager and administrators.</summary>
+    public static bool CanErase(Viewer viewer) => viewer.Is(Role.CustomerServiceManager) || viewer.Is(Role.Administrator);
+
     /// <summary>Leadership, customer-service roles and administrators see every department's customers.</summary>
     public static bool SeesEveryDepartment(Viewer viewer) =>
         viewer.IsLeadership || viewer.IsCustomerService || viewer.Is(Role.Administrator);

@@ -51,7 +51,8 @@ public static class CustomerGroupErrors
     public static readonly Error NameTooLong = new("group.name_too_long", $"分组名称不能超过 {CustomerGroup.MaxNameLength} 个字。", $"At most {CustomerGroup.MaxNameLength} characters.", "name");
     public static readonly Error DescriptionTooLong = new("group.description_too_long", $"说明不能超过 {CustomerGroup.MaxDescriptionLength} 个字。", $"At most {CustomerGroup.MaxDescriptionLength} characters.", "description");
     public static readonly Error NameTaken = new("group.name_taken", "已有同名的分组。", "A group with this name exists.", "name");
-    public static readonly Error NotAllowed = new("group.not_allowed", "只有分组的创建人和经理可以修改或删除分组。", "Only the group's maker and managers may change or delete it.");
+    public static readonly Error NotFound = Error.NotFound("group.not_found", "分组不存在。", "No such group.");
+    public static readonly Error NotAllowed = Error.Forbidden("group.not_allowed", "只有分组的创建人和经理可以修改或删除分组。", "Only the group's maker and managers may change or delete it.");
     public static readonly Error NoCustomers = new("group.no_customers", "请选择客户。", "Choose customers.", "customerIds");
     public static readonly Error TooManyCustomers = new("group.too_many_customers", "一次最多处理 10000 个客户。", "At most 10,000 customers at a time.", "customerIds");
 

@@ -8,11 +8,11 @@ namespace Guanxi.Web.Features.Accounts;
 /// <summary>An administrator removes an empty unit: no staff in it, nothing below it.</summary>
 public sealed class DeleteDepartment(GuanxiDbContext db)
 {
-    public async Task<Result<bool>?> Handle(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<bool>> Handle(Guid id, CancellationToken cancellationToken = default)
     {
         var department = await db.Set<Department>().FindAsync([id], cancellationToken);
         if (department is null)
-            return null;
+            return DepartmentErrors.Missing;
         var staff = await db.Users.CountAsync(u => u.DepartmentId == id, cancellationToken);
         var children = await db.Set<Department>().CountAsync(d => d.ParentId == id, cancellationToken);
         if (department.CheckCanDelete(staff, children) is { } error)

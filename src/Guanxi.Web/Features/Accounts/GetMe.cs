@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,13 @@ public sealed record MeView(
 /// <summary>GET /api/me: who the caller is, with roles and department.</summary>
 public sealed class GetMe(GuanxiDbContext db, CurrentUser current)
 {
-    public async Task<MeView?> Handle(CancellationToken cancellationToken = default)
+    public static readonly Error NotSignedIn = new("auth.not_signed_in", "请先登录。", "Sign in first.", Kind: ErrorKind.Unauthorized);
+
+    public async Task<Result<MeView>> Handle(CancellationToken cancellationToken = default)
     {
         var id = current.Id;
         if (id is null)
-            return null;
+            return NotSignedIn;
         var me = await db.Users.Where(u => u.Id == id)
             .Select(u => new
             {
@@ -24,7 +27,7 @@ public sealed class GetMe(GuanxiDbContext db, CurrentUser current)
             })
             .SingleOrDefaultAsync(cancellationToken);
         return me is null
-            ? null
+            ? NotSignedIn
             : new MeView(me.Id, me.Email ?? "", me.DisplayName, [.. me.Roles.Order()], me.DepartmentId, me.DepartmentName ?? "", me.PreferredCulture);
     }
 }

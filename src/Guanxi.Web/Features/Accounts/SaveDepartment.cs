@@ -10,7 +10,7 @@ public sealed record SaveDepartmentRequest(string? Name, DepartmentKind Kind, Gu
 /// <summary>An administrator creates a unit of the tree, or renames or moves one (its kind stays).</summary>
 public sealed class SaveDepartment(GuanxiDbContext db)
 {
-    public async Task<Result<Guid>?> Handle(Guid? id, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> Handle(Guid? id, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
         var departments = db.Set<Department>();
         Department? parent = null;
@@ -29,7 +29,7 @@ public sealed class SaveDepartment(GuanxiDbContext db)
 
         var department = await departments.FindAsync([id.Value], cancellationToken);
         if (department is null)
-            return null;
+            return DepartmentErrors.Missing;
         var errors = department.Rename(request.Name).Errors.Concat(department.MoveTo(parent).Errors).ToArray();
         if (errors.Length > 0)
             return Result<Guid>.Fail(errors);

@@ -10,11 +10,11 @@ public sealed record SetPasswordRequest(string? Password);
 /// <summary>An administrator sets a new password for a staff member (who forgot theirs); their other sessions end.</summary>
 public sealed class SetStaffPassword(UserManager<StaffUser> users)
 {
-    public async Task<Result<bool>?> Handle(string id, SetPasswordRequest request)
+    public async Task<Result<bool>> Handle(string id, SetPasswordRequest request)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return null;
+            return StaffErrors.Missing;
         if (PasswordPolicy.Check(request.Password) is { Count: > 0 } errors)
             return Result<bool>.Fail([.. errors]);
         var token = await users.GeneratePasswordResetTokenAsync(user);

@@ -19,11 +19,11 @@ public sealed record UpdateStaffRequest(
 /// </summary>
 public sealed class UpdateStaff(GuanxiDbContext db, UserManager<StaffUser> users, CurrentUser current)
 {
-    public async Task<Result<string>?> Handle(string id, UpdateStaffRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> Handle(string id, UpdateStaffRequest request, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return null;
+            return StaffErrors.Missing;
         var errors = StaffRules.Check(request.DisplayName, user.Email, request.Roles);
         if (request.DepartmentId is not { } departmentId || !await db.Set<Department>().AnyAsync(d => d.Id == departmentId, cancellationToken))
             errors.Add(DepartmentErrors.NotFound);

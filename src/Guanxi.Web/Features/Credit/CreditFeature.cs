@@ -2,7 +2,6 @@ using Guanxi.Domain.Credit;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Watchlists;
 using Guanxi.Web.Shared.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
 
 namespace Guanxi.Web.Features.Credit;
@@ -38,45 +37,28 @@ public static class CreditFeature
     public static WebApplication MapCredit(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Credit");
-        api.MapGet("/customers/{id:guid}/credit", async Task<Results<Ok<CreditView>, NotFound>> (Guid id, GetCustomerCredit get, CancellationToken ct) =>
-                await get.Handle(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+        api.MapGet("/customers/{id:guid}/credit", async (Guid id, GetCustomerCredit get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
+            .Produces<CreditView>()
             .WithSummary("Credit level (AAA|AA|A|B|C), whether it was set by hand, the payment record and reason behind it, business conditions and the history.");
-        api.MapPost("/customers/{id:guid}/credit/adjust", async Task<Results<Ok<CreditLevel>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, CreditAdjustBody body, AdjustCredit adjust, CancellationToken ct) =>
-        {
-            if (await adjust.Handle(id, body, ct) is not { } adjusted)
-                return TypedResults.NotFound();
-            if (Problems.RefusedFor(adjusted, AdjustCredit.NotAllowed))
-                return Problems.Forbidden(AdjustCredit.NotAllowed);
-            return adjusted.Succeeded ? TypedResults.Ok(adjusted.Value) : Problems.Validation(adjusted.Errors);
-        }).WithSummary("A manual level {level: AAA|AA|A|B|C, reason} by the department's manager or the customer-service manager; recorded in the history.");
-        api.MapPut("/customers/{id:guid}/business-conditions", async Task<Results<Ok<IReadOnlyList<BusinessCondition>>, NotFound, ValidationProblem, ProblemHttpResult>> (
-            Guid id, BusinessConditionsBody body, RecordBusinessConditions record, CancellationToken ct) =>
-        {
-            if (await record.Handle(id, body, ct) is not { } recorded)
-                return TypedResults.NotFound();
-            if (Problems.RefusedFor(recorded, RecordBusinessConditions.NotAllowed))
-                return Problems.Forbidden(RecordBusinessConditions.NotAllowed);
-            return recorded.Succeeded ? TypedResults.Ok(recorded.Value!) : Problems.Validation(recorded.Errors);
-        }).WithSummary("Business-condition flags {conditions: [poorCondition|debts|restructuring|bankruptcy]}; the credit is rated again at once.");
+        api.MapPost("/customers/{id:guid}/credit/adjust", async (Guid id, CreditAdjustBody body, AdjustCredit adjust, CancellationToken ct) => (await adjust.Handle(id, body, ct)).ToHttp())
+            .Produces<CreditLevel>()
+            .WithSummary("A manual level {level: AAA|AA|A|B|C, reason} by the department's manager or the customer-service manager; recorded in the history.");
+        api.MapPut("/customers/{id:guid}/business-conditions", async (Guid id, BusinessConditionsBody body, RecordBusinessConditions record, CancellationToken ct) =>
+                (await record.Handle(id, body, ct)).ToHttp())
+            .Produces<IReadOnlyList<BusinessCondition>>()
+            .WithSummary("Business-condition flags {conditions: [poorCondition|debts|restructuring|bankruptcy]}; the credit is rated again at once.");
         api.MapGet("/credit/settings", async (CreditSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
             .WithSummary("The credit rule table: per level AAA, AA, A, B the minimum on-time percent, maximum overdue amount and days, and whether business flags are allowed.");
-        api.MapPut("/credit/settings", async Task<Results<Ok<CreditPolicy>, ValidationProblem, ProblemHttpResult>> (CreditPolicy body, CreditSettings settings, CancellationToken ct) =>
-        {
-            var saved = await settings.Save(body, ct);
-            if (Problems.RefusedFor(saved, CreditSettings.NotAllowed))
-                return Problems.Forbidden(CreditSettings.NotAllowed);
-            return saved.Succeeded ? TypedResults.Ok(saved.Value!) : Problems.Validation(saved.Errors);
-        }).WithSummary("Administrators edit the rule table; the nightly evaluation applies it.");
-        api.MapGet("/watchlists/big", async Task<Results<Ok<IReadOnlyList<WatchRow>>, ProblemHttpResult>> (int? top, Watchlists.Watchlists lists, CancellationToken ct) =>
-        {
-            var rows = await lists.Big(Math.Clamp(top ?? Watchlists.Watchlists.BigSize, 1, 500), ct);
-            return rows.Succeeded ? TypedResults.Ok(rows.Value!) : Problems.Forbidden(rows.Errors[0]);
-        }).WithSummary("ARC-7: the biggest customers (top N by the profit of the last 12 months, default 50) in the caller's sight.");
-        api.MapGet("/watchlists/risk", async Task<Results<Ok<IReadOnlyList<WatchRow>>, ProblemHttpResult>> (int? take, Watchlists.Watchlists lists, CancellationToken ct) =>
-        {
-            var rows = await lists.Risk(Math.Clamp(take ?? 200, 1, 1000), ct);
-            return rows.Succeeded ? TypedResults.Ok(rows.Value!) : Problems.Forbidden(rows.Errors[0]);
-        }).WithSummary("ARC-7: risky customers (credit B or C, business-condition flags, or money overdue) in the caller's sight, worst first.");
+        api.MapPut("/credit/settings", async (CreditPolicy body, CreditSettings settings, CancellationToken ct) => (await settings.Save(body, ct)).ToHttp())
+            .Produces<CreditPolicy>()
+            .WithSummary("Administrators edit the rule table; the nightly evaluation applies it.");
+        api.MapGet("/watchlists/big", async (int? top, Watchlists.Watchlists lists, CancellationToken ct) =>
+                (await lists.Big(Math.Clamp(top ?? Watchlists.Watchlists.BigSize, 1, 500), ct)).ToHttp())
+            .Produces<IReadOnlyList<WatchRow>>()
+            .WithSummary("ARC-7: the biggest customers (top N by the profit of the last 12 months, default 50) in the caller's sight.");
+        api.MapGet("/watchlists/risk", async (int? take, Watchlists.Watchlists lists, CancellationToken ct) => (await lists.Risk(Math.Clamp(take ?? 200, 1, 1000), ct)).ToHttp())
+            .Produces<IReadOnlyList<WatchRow>>()
+            .WithSummary("ARC-7: risky customers (credit B or C, business-condition flags, or money overdue) in the caller's sight, worst first.");
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace Guanxi.Web.Features.Credit;
 /// <summary>ARC-5: the credit rule table, read by anyone signed in, edited by administrators; the next evaluation applies it.</summary>
 public sealed class CreditSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user)
 {
-    public static readonly Error NotAllowed = new("credit.not_allowed", "只有系统管理员可以修改信用评定规则。", "Only administrators change the credit rules.");
+    public static readonly Error NotAllowed = Error.Forbidden("credit.not_allowed", "只有系统管理员可以修改信用评定规则。", "Only administrators change the credit rules.");
 
     public Task<CreditPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(EvaluateCredit.PolicyKey, CreditPolicy.Default, cancellationToken);
 

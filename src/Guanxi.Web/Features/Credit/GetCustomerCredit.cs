@@ -20,15 +20,15 @@ public sealed record CreditView(
 /// </summary>
 public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
 {
-    public async Task<CreditView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    public async Task<Result<CreditView>> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
             .Select(c => new { c.Credit, c.CreditComputed, c.CreditManual, c.BusinessConditions, c.OwnerId, c.DepartmentId })
             .SingleOrDefaultAsync(cancellationToken);
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         var english = Cultures.IsEnglish;
         var record = await db.Set<CustomerCredit>().AsNoTracking().SingleOrDefaultAsync(r => r.CustomerId == customerId, cancellationToken);
         var history = await db.Set<CreditChange>().AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id).Take(100)

@@ -13,12 +13,12 @@ public sealed record BusinessConditionsBody(IReadOnlyList<string>? Conditions);
 /// <summary>ARC-5/7: whoever keeps the record flags the customer's business condition; the credit is rated again at once.</summary>
 public sealed class RecordBusinessConditions(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, EvaluateCredit evaluate)
 {
-    public static readonly Error NotAllowed = new("credit.conditions_not_allowed", "只有客户负责人、部门经理和客服经理可以记录经营状况。", "Only the owner, the department manager and the customer-service manager record the business condition.");
+    public static readonly Error NotAllowed = Error.Forbidden("credit.conditions_not_allowed", "只有客户负责人、部门经理和客服经理可以记录经营状况。", "Only the owner, the department manager and the customer-service manager record the business condition.");
 
-    public async Task<Result<IReadOnlyList<BusinessCondition>>?> Handle(Guid customerId, BusinessConditionsBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<BusinessCondition>>> Handle(Guid customerId, BusinessConditionsBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;
         var conditions = new List<BusinessCondition>();

@@ -8,13 +8,12 @@ namespace Guanxi.Web.Features.Customers;
 /// <summary>SEC-1: archiving takes a customer out of the lists (soft delete); restoring brings it back. Both are in the history.</summary>
 public sealed class ArchiveCustomer(GuanxiDbContext db, CustomerViewers viewers)
 {
-    /// <returns>null when the customer is not found or not visible.</returns>
-    public async Task<Result<Customer>?> Handle(Guid id, bool restore, CancellationToken cancellationToken = default)
+        public async Task<Result<Customer>> Handle(Guid id, bool restore, CancellationToken cancellationToken = default)
     {
         var viewer = await viewers.Current(cancellationToken);
         var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (viewer is null || customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
+            return CustomerWebErrors.NotFound;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return CustomerWebErrors.NotAllowed;
         var moved = restore ? customer.Restore() : customer.Archive();

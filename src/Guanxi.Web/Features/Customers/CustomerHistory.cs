@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Audit;
@@ -13,16 +14,16 @@ namespace Guanxi.Web.Features.Customers;
 /// </summary>
 public sealed class CustomerHistory(GuanxiDbContext db, CustomerViewers viewers, ListAudit audit)
 {
-    public async Task<Page<AuditRow>?> Handle(Guid id, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<AuditRow>>> Handle(Guid id, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var viewer = await viewers.Current(cancellationToken);
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.OwnerId, c.DepartmentId }).SingleOrDefaultAsync(cancellationToken);
         if (viewer is null || customer is null)
-            return null;
+            return CustomerWebErrors.NotFound;
         var sight = CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId);
         if (sight == CustomerSight.None)
-            return null;
+            return CustomerWebErrors.NotFound;
         // The records merged into this one, and those merged into them …
         var keys = new List<Guid> { id };
         List<Guid> level = [id];

@@ -1,4 +1,3 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
@@ -26,14 +25,13 @@ public sealed class EraseCustomer(GuanxiDbContext db, CustomerViewers viewers, C
         nameof(Customer.CreatedAt), nameof(Customer.MergedIntoId), "Groups", "Erasure",
     ];
 
-    /// <returns>null when the customer is not found or not visible.</returns>
-    public async Task<Result<Guid>?> Handle(Guid id, EraseBody body, CancellationToken cancellationToken = default)
+        public async Task<Result<Guid>> Handle(Guid id, EraseBody body, CancellationToken cancellationToken = default)
     {
         var viewer = await viewers.Current(cancellationToken);
         var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (viewer is null || customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
-        if (!viewer.Is(Role.CustomerServiceManager) && !viewer.Is(Role.Administrator))
+            return CustomerWebErrors.NotFound;
+        if (!CustomerAccess.CanErase(viewer))
             return CustomerWebErrors.EraseNotAllowed;
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Trim().Length > 500)
             return CustomerWebErrors.EraseReasonRequired;

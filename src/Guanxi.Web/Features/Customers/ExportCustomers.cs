@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using System.Text.Json;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
@@ -21,10 +22,10 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
         ImportField.Gender, ImportField.Industry, ImportField.Source, ImportField.Groups, ImportField.Owner, ImportField.Department, ImportField.Notes,
     ];
 
-    public async Task<(Stream File, int Rows)?> Handle(CustomerQuery query, string format, bool english, CancellationToken cancellationToken = default)
+    public async Task<Result<ExportedCustomers>> Handle(CustomerQuery query, string format, bool english, CancellationToken cancellationToken = default)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+        if (await viewers.Current(cancellationToken) is not { } viewer || !CustomerAccess.CanExport(viewer))
+            return CustomerWebErrors.ExportNotAllowed;
         var customers = list.Sorted(list.Filtered(query, viewer), query with { Sort = query.Sort ?? "-createdAt" })
             .Select(c => new
             {
@@ -60,7 +61,7 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
         await SpreadsheetWriter.WriteAsync(file, format, [.. Columns.Select(f => HeaderMap.Label(f, english))], Rows(), cancellationToken);
         file.Position = 0;
         await log.RecordAsync(PersonalDataAccessKind.Export, null, rows, Filter(query, format), cancellationToken);
-        return (file, rows);
+        return new ExportedCustomers(file, rows);
     }
 
     /// <summary>China's numbers read as dialled at home (13812341234); others keep their country code.</summary>
@@ -81,3 +82,5 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 }
+
+public sealed record ExportedCustomers(Stream File, int Rows);

@@ -7,36 +7,36 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Customers;
 
 /// <summary>
-/// One customer as the caller may see it; null when outside the caller's sight (the API answers 404). Every unmasked
+/// One customer as the caller may see it; not found when outside the caller's sight (never confirmed to exist). Every unmasked
 /// view is logged (ARC-9); a colleague who sees it masked may reveal it with a reason, which is logged too.
 /// </summary>
 public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log)
 {
     public static readonly Error ReasonRequired = new("customer.reveal_reason_required", "请说明查看原因（例如：代同事回访客户）。", "Give the reason for revealing (e.g. calling back for a colleague).", "reason");
-    public static readonly Error RevealRefused = new("customer.reveal_refused", "您的角色不能查看该客户的隐藏信息。", "Your role may not reveal this customer's hidden data.");
+    public static readonly Error RevealRefused = Error.Forbidden("customer.reveal_refused", "您的角色不能查看该客户的隐藏信息。", "Your role may not reveal this customer's hidden data.");
 
-    public async Task<CustomerView?> Handle(Guid id, CancellationToken cancellationToken = default) =>
-        (await Read(id, reveal: false, reason: null, cancellationToken)).View;
+    public Task<Result<CustomerView>> Handle(Guid id, CancellationToken cancellationToken = default) =>
+        Read(id, reveal: false, reason: null, cancellationToken);
 
-    public Task<(CustomerView? View, Error? Refused)> Reveal(Guid id, string? reason, CancellationToken cancellationToken = default) =>
+    public Task<Result<CustomerView>> Reveal(Guid id, string? reason, CancellationToken cancellationToken = default) =>
         Read(id, reveal: true, reason, cancellationToken);
 
-    private async Task<(CustomerView? View, Error? Refused)> Read(Guid id, bool reveal, string? reason, CancellationToken cancellationToken)
+    private async Task<Result<CustomerView>> Read(Guid id, bool reveal, string? reason, CancellationToken cancellationToken)
     {
         var viewer = await viewers.Current(cancellationToken);
         var customer = await db.Set<Customer>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (viewer is null || customer is null)
-            return (null, null);
+            return CustomerWebErrors.NotFound;
         var sight = CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId);
         if (sight == CustomerSight.None)
-            return (null, null);
+            return CustomerWebErrors.NotFound;
         var kind = PersonalDataAccessKind.View;
         if (reveal && sight == CustomerSight.Masked)
         {
             if (!CustomerAccess.CanReveal(viewer, customer.DepartmentId))
-                return (null, RevealRefused);
+                return RevealRefused;
             if (string.IsNullOrWhiteSpace(reason))
-                return (null, ReasonRequired);
+                return ReasonRequired;
             (sight, kind) = (CustomerSight.Full, PersonalDataAccessKind.Reveal);
         }
         if (sight == CustomerSight.Full)
@@ -50,8 +50,8 @@ public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, Per
             })
             .SingleAsync(cancellationToken);
         var groups = await ListGroups.Of(db, [customer.Id], cancellationToken);
-        return (CustomerView.Of(customer, names.Owner, names.Department ?? "", [.. groups[customer.Id]], sight,
+        return CustomerView.Of(customer, names.Owner, names.Department ?? "", [.. groups[customer.Id]], sight,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId),
-            sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId)), null);
+            sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId));
     }
 }

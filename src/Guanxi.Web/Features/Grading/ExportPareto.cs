@@ -6,10 +6,12 @@ using Guanxi.Web.Features.Imports;
 namespace Guanxi.Web.Features.Grading;
 
 /// <summary>GRD-4: one segment of the 80/20 report as .xlsx (names and figures, no personal fields), logged as an export (ARC-9).</summary>
-public sealed class ExportPareto(ParetoReport report, PersonalDataLog log)
+public sealed class ExportPareto(ParetoReport report, PersonalDataLog log, CustomerViewers viewers)
 {
     public async Task<Result<Stream>> Handle(DateOnly? from, DateOnly? to, ParetoSegment segment, bool english, CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !Domain.Customers.CustomerAccess.CanExport(viewer))
+            return CustomerWebErrors.ExportNotAllowed;
         var rows = await report.Rows(from, to, segment, 0, int.MaxValue, cancellationToken);
         if (!rows.Succeeded)
             return Result<Stream>.Fail([.. rows.Errors]);

@@ -20,15 +20,15 @@ public sealed record GradeView(Tier Tier, decimal Score, GradeIndicators Indicat
 /// <summary>GRD-1/2: a customer's tier, score, indicators as of the last recompute and the tier history (null when out of sight).</summary>
 public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
 {
-    public async Task<GradeView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    public async Task<Result<GradeView>> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return CustomerWebErrors.NotFound;
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
             .Select(c => new { c.Tier, c.Potential, c.PotentialReason, c.OwnerId, c.DepartmentId, c.CreatedAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
+            return CustomerWebErrors.NotFound;
         var grade = await db.Set<CustomerGrade>().AsNoTracking().SingleOrDefaultAsync(g => g.CustomerId == customerId, cancellationToken);
         var english = Cultures.IsEnglish;
         var history = await db.Set<TierChange>().AsNoTracking().Where(t => t.CustomerId == customerId)

@@ -31,15 +31,15 @@ public sealed record CustomerValueView(
 /// <summary>GRD-6 客户价值 of one customer, computed from their orders as of today (null when out of sight, as the grade).</summary>
 public sealed class GetCustomerValue(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock, Formatter F, IStringLocalizer<SharedResource> L)
 {
-    public async Task<CustomerValueView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    public async Task<Result<CustomerValueView>> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return CustomerWebErrors.NotFound;
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
             .Select(c => new { c.Stage, c.OwnerId, c.DepartmentId })
             .SingleOrDefaultAsync(cancellationToken);
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
+            return CustomerWebErrors.NotFound;
         var today = clock.Today;
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         var orders = await db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customerId && o.OrderedAt <= today)

@@ -14,7 +14,7 @@ public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings setti
     public const string PolicyKey = "grading.policy";
     public const string StandardsKey = "grading.serviceStandards";
 
-    public static readonly Error NotAllowed = new("grading.not_allowed", "只有系统管理员可以修改分级政策。", "Only administrators can change the grading policy.");
+    public static readonly Error NotAllowed = Error.Forbidden("grading.not_allowed", "只有系统管理员可以修改分级政策。", "Only administrators can change the grading policy.");
 
     public async Task<GradingSettingsView> Get(CancellationToken cancellationToken = default) => new(
         await settings.Get(PolicyKey, GradingPolicy.Default, cancellationToken),

@@ -8,18 +8,22 @@ namespace Guanxi.Web.Features.Grading;
 
 /// <summary>
 /// GRD-2 "on demand": administrators and the customer-service manager start a recompute and watch its progress. A
-/// request while one is queued or running joins that run.
+/// second request while one is queued or running starts nothing: a 409 naming that run (its id, to watch it).
 /// </summary>
 public sealed class StartRecompute(JobRuns runs, ISchedulerFactory schedulers, CurrentUser user)
 {
-    public static readonly Error NotAllowed = new("grading.recompute_not_allowed", "只有系统管理员和客服经理可以立即重算客户分级。", "Only administrators and the customer-service manager can start a recompute.");
+    public static readonly Error NotAllowed = Error.Forbidden("grading.recompute_not_allowed", "只有系统管理员和客服经理可以立即重算客户分级。", "Only administrators and the customer-service manager can start a recompute.");
+
+    public static Error Running(Guid run) =>
+        Error.Conflict("grading.recompute_running", "已有一次重算正在进行，请等它完成。", "A recompute is already running; wait for it to finish.")
+        with { Extensions = new Dictionary<string, object?> { ["jobId"] = run } };
 
     public async Task<Result<Guid>> Handle(CancellationToken cancellationToken = default)
     {
         if (!(user.IsIn(Role.Administrator) || user.IsIn(Role.CustomerServiceManager)))
             return NotAllowed;
         if (await runs.Pending(GradingJob.Kind, cancellationToken) is { } pending)
-            return pending;
+            return Running(pending);
         var by = user.DisplayName ?? "";
         var run = await runs.Queue(GradingJob.Kind, user.Id, by, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);

@@ -49,7 +49,7 @@ public sealed class StructureReport(GuanxiDbContext db, CustomerViewers viewers,
     /// <summary>Free-text dimensions show their biggest parts and gather the rest as "other".</summary>
     public const int TopParts = 12;
 
-    public static readonly Error NotAllowed = new("structure.not_allowed", "客户结构分析仅供部门经理、客服部门、公司领导和系统管理员查看。", "The customer structure report is for managers, customer service, leadership and administrators.");
+    public static readonly Error NotAllowed = Error.Forbidden("structure.not_allowed", "客户结构分析仅供部门经理、客服部门、公司领导和系统管理员查看。", "The customer structure report is for managers, customer service, leadership and administrators.");
 
     private static readonly string[] Bands = ["0", "1", "2", "3-5", "6+"];
     private static readonly string[] PotentialBands = ["high", "medium", "low"];

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using System.Text.Json;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Auth;
@@ -14,11 +15,11 @@ public sealed class GetImport(GuanxiDbContext db, CurrentUser user, ImportRunner
 {
     public const int ErrorsShown = 1000;
 
-    public async Task<ImportView?> Handle(Guid id, int errorsShown = ErrorsShown, CancellationToken cancellationToken = default)
+    public async Task<Result<ImportView>> Handle(Guid id, int errorsShown = ErrorsShown, CancellationToken cancellationToken = default)
     {
         var stored = await db.Set<ImportJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.UserId == user.Id, cancellationToken);
         if (stored is null)
-            return null;
+            return ImportErrors.NotFound;
         var job = queue.Running(id) ?? stored;
         var errors = stored.Errors is { } json ? JsonSerializer.Deserialize<List<ImportError>>(json) ?? [] : [];
         return new ImportView(job.Id, job.Status, job.Mode, job.FileName, job.OnlyValid, job.Total, job.Processed,

@@ -45,25 +45,21 @@ public static class ImportsFeature
             return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers|orders, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");
-        imports.MapPost("/{id:guid}/commit", async Task<Results<Accepted<ImportStarted>, NotFound, ValidationProblem>> (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
-        {
-            if (await start.Commit(id, body?.OnlyValid ?? false, ct) is not { } started)
-                return TypedResults.NotFound();
-            return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
-        }).WithSummary("Commit the file of a finished dry run (onlyValid: import the valid rows even if some were rejected).");
-        imports.MapGet("/{id:guid}", async Task<Results<Ok<ImportView>, NotFound>> (Guid id, GetImport get, CancellationToken ct) =>
-                await get.Handle(id, cancellationToken: ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
+            (await start.Commit(id, body?.OnlyValid ?? false, ct)).ToHttp(started => TypedResults.Accepted($"/api/imports/{started}", new ImportStarted(started))))
+            .Produces<ImportStarted>(StatusCodes.Status202Accepted)
+            .WithSummary("Commit the file of a finished dry run (onlyValid: import the valid rows even if some were rejected); 409 when it was committed already.");
+        imports.MapGet("/{id:guid}", async (Guid id, GetImport get, CancellationToken ct) =>
+                (await get.Handle(id, cancellationToken: ct)).ToHttp())
             .WithSummary("Status (queued|running|succeeded|failed), progress, counts and the first 1,000 row errors; only for the user who started it.");
-        imports.MapGet("/{id:guid}/rejected", async Task<Results<FileStreamHttpResult, NotFound>> (Guid id, GetImport get, CancellationToken ct) =>
+        imports.MapGet("/{id:guid}/rejected", async (Guid id, GetImport get, CancellationToken ct) => await (await get.Handle(id, int.MaxValue, ct)).ToHttp(async view =>
         {
-            if (await get.Handle(id, int.MaxValue, ct) is not { } view)
-                return TypedResults.NotFound();
             var file = new MemoryStream();
             await SpreadsheetWriter.WriteAsync(file, "xlsx", Cultures.IsEnglish ? ["Row", "Column", "Reason"] : ["行号", "列", "原因"],
                 view.Errors.Select(e => (IReadOnlyList<string?>)[e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Column, e.Message]), ct);
             file.Position = 0;
             return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rejected-{Path.GetFileNameWithoutExtension(view.FileName)}.xlsx");
-        }).WithSummary("The rejected rows as .xlsx: row number, column, reason.");
+        })).WithSummary("The rejected rows as .xlsx: row number, column, reason.");
         return app;
     }
 }

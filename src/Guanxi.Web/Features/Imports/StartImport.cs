@@ -67,13 +67,16 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
     }
 
     /// <summary>Commits the file of a dry run the caller ran, with its mapping.</summary>
-    public async Task<Result<Guid>?> Commit(Guid dryRunId, bool onlyValid, CancellationToken cancellationToken)
+    public async Task<Result<Guid>> Commit(Guid dryRunId, bool onlyValid, CancellationToken cancellationToken)
     {
         var dryRun = await db.Set<ImportJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == dryRunId && j.UserId == user.Id, cancellationToken);
         if (dryRun is null)
-            return null;
+            return ImportErrors.NotFound;
         if (dryRun.Mode != ImportMode.DryRun || dryRun.Status != ImportStatus.Succeeded)
             return ImportErrors.NotADryRun;
+        // A second click, or a second client, commits nothing twice: the dry run's file has one commit.
+        if (await db.Set<ImportJob>().AnyAsync(j => j.StoredPath == dryRun.StoredPath && j.Mode == ImportMode.Commit, cancellationToken))
+            return ImportErrors.AlreadyCommitted;
         if (!File.Exists(dryRun.StoredPath))
             return ImportErrors.UploadGone;
         return await Queue(new ImportJob
@@ -126,7 +129,9 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
 
 public static class ImportErrors
 {
-    public static readonly Error NotAllowed = new("import.not_allowed", "您的角色不能导入客户或订单。", "Your role cannot import these records.");
+    public static readonly Error NotFound = Error.NotFound("import.not_found", "导入记录不存在。", "No such import.");
+    public static readonly Error AlreadyCommitted = Error.Conflict("import.already_committed", "该试导入已经正式导入过（或正在导入），不会重复导入。", "This dry run was committed already (or is being committed); it is not imported twice.", "id");
+    public static readonly Error NotAllowed = Error.Forbidden("import.not_allowed", "您的角色不能导入客户或订单。", "Your role cannot import these records.");
     public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）、订单（kind=orders）或调查结果（kind=surveys）。", "kind is customers, orders or surveys.", "kind");
     public static readonly Error SurveyMapping = new("import.survey_mapping", "调查结果的列对应关系无效：每列应为 orderNo、surveyedOn、method、comment、invalid、note、ignore 之一，或“q:问题编号”。",
         "A survey file's mapping is, per column, orderNo, surveyedOn, method, comment, invalid, note, ignore or \"q:<question id>\".", "mapping");

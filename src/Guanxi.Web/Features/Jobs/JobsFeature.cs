@@ -1,7 +1,5 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Web.Data;
-using Guanxi.Web.Shared.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Guanxi.Web.Shared.Api;
 using Quartz;
 
 namespace Guanxi.Web.Features.Jobs;
@@ -16,6 +14,7 @@ public static class JobsFeature
     {
         var (provider, connectionString) = DataFeature.Database(builder);
         builder.Services.AddSingleton<JobRuns>();
+        builder.Services.AddScoped<GetJob>();
         builder.Services.AddQuartz(q =>
         {
             q.UsePersistentStore(s =>
@@ -43,8 +42,8 @@ public static class JobsFeature
 
     public static WebApplication MapJobs(this WebApplication app)
     {
-        app.MapGet("/api/jobs/{id:guid}", async Task<Results<Ok<JobView>, NotFound>> (Guid id, JobRuns runs, CurrentUser user, CancellationToken ct) =>
-                await runs.Get(id, ct) is { } run && (run.UserId == user.Id || user.IsIn(Role.Administrator)) ? TypedResults.Ok(run) : TypedResults.NotFound())
+        app.MapGet("/api/jobs/{id:guid}", async (Guid id, GetJob get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
+            .Produces<JobView>()
             .RequireAuthorization().WithTags("Jobs")
             .WithSummary("A background job's status (queued|running|succeeded|failed), progress 0–1 and outcome; for the user who started it and administrators.");
         return app;

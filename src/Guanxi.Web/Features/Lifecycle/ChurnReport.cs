@@ -33,7 +33,7 @@ public sealed record ChurnView(
 public sealed class ChurnReport(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
     public const int CohortMonths = 24;
-    public static readonly Error NotAllowed = new("churn.not_allowed", "流失分析仅供部门经理、客服部门、公司领导和系统管理员查看。", "The churn report is for managers, customer service, leadership and administrators.");
+    public static readonly Error NotAllowed = Error.Forbidden("churn.not_allowed", "流失分析仅供部门经理、客服部门、公司领导和系统管理员查看。", "The churn report is for managers, customer service, leadership and administrators.");
 
     public async Task<Result<ChurnView>> Handle(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {

@@ -12,12 +12,12 @@ public sealed record ProspectLevelBody(string? Level);
 /// <summary>GRD-7: whoever keeps the record sets a prospect's level (seed, general, key), or clears it.</summary>
 public sealed class ClassifyProspect(GuanxiDbContext db, CustomerViewers viewers)
 {
-    public static readonly Error NotAllowed = new("lifecycle.prospect_not_allowed", "只有客户负责人、部门经理和客服经理可以设定潜在客户等级。", "Only the owner, the department manager and the customer-service manager set the prospect level.");
+    public static readonly Error NotAllowed = Error.Forbidden("lifecycle.prospect_not_allowed", "只有客户负责人、部门经理和客服经理可以设定潜在客户等级。", "Only the owner, the department manager and the customer-service manager set the prospect level.");
 
-    public async Task<Result<ProspectLevel?>?> Handle(Guid customerId, ProspectLevelBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<ProspectLevel?>> Handle(Guid customerId, ProspectLevelBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;
         if (!ApiEnums.TryParse<ProspectLevel>(body.Level, out var level))

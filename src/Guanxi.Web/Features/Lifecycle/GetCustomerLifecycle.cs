@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
@@ -24,15 +25,15 @@ public sealed record LifecycleView(
 /// </summary>
 public sealed class GetCustomerLifecycle(GuanxiDbContext db, CustomerViewers viewers, Domain.Common.EnterpriseClock clock)
 {
-    public async Task<LifecycleView?> Handle(Guid customerId, CancellationToken cancellationToken = default)
+    public async Task<Result<LifecycleView>> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return CustomerWebErrors.NotFound;
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
             .Select(c => new { c.Name, c.Stage, c.StageSince, c.ProspectLevel, c.OwnerId, c.DepartmentId, c.RelationshipStage, c.RelationshipType, c.RelationshipPhase, c.RelationshipNote, c.ArchiveCategory, c.ReviewedOn })
             .SingleOrDefaultAsync(cancellationToken);
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
+            return CustomerWebErrors.NotFound;
         var english = Cultures.IsEnglish;
         var history = await db.Set<StageChange>().AsNoTracking().Where(s => s.CustomerId == customerId)
             .OrderByDescending(s => s.Id).Take(100)

@@ -1,6 +1,5 @@
 using Guanxi.Domain.Lifecycle;
 using Guanxi.Web.Shared.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
 
 namespace Guanxi.Web.Features.Lifecycle;
@@ -27,49 +26,21 @@ public static class LifecycleFeature
     public static WebApplication MapLifecycle(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Lifecycle");
-        api.MapGet("/customers/{id:guid}/lifecycle", async Task<Results<Ok<LifecycleView>, NotFound>> (Guid id, GetCustomerLifecycle get, CancellationToken ct) =>
-                await get.Handle(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+        api.MapGet("/customers/{id:guid}/lifecycle", async (Guid id, GetCustomerLifecycle get, CancellationToken ct) =>
+                (await get.Handle(id, ct)).ToHttp())
             .WithSummary("Stage (potential|firstPurchase|repeat|loyal|churned), since, the stage's strategy, the stage history with reasons, the customer's tasks, the churn reason and the prospect level.");
-        api.MapPut("/customers/{id:guid}/churn-reason", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, ChurnReasonBody body, RecordChurnReason record, CancellationToken ct) =>
-        {
-            if (await record.Handle(id, body, ct) is not { } recorded)
-                return TypedResults.NotFound();
-            if (Problems.RefusedFor(recorded, RecordChurnReason.NotAllowed))
-                return Problems.Forbidden(RecordChurnReason.NotAllowed);
-            return recorded.Succeeded ? TypedResults.NoContent() : Problems.Validation(recorded.Errors);
-        }).WithSummary("Why a churned customer was lost: {reason: price|service|quality|competitor|moved|noNeed|business|unreachable|other, note}.");
-        api.MapPut("/customers/{id:guid}/prospect-level", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, ProspectLevelBody body, ClassifyProspect classify, CancellationToken ct) =>
-        {
-            if (await classify.Handle(id, body, ct) is not { } classified)
-                return TypedResults.NotFound();
-            if (Problems.RefusedFor(classified, ClassifyProspect.NotAllowed))
-                return Problems.Forbidden(ClassifyProspect.NotAllowed);
-            return classified.Succeeded ? TypedResults.NoContent() : Problems.Validation(classified.Errors);
-        }).WithSummary("GRD-7 prospect level: {level: seed|general|key, or null to clear}.");
-        api.MapPut("/customers/{id:guid}/relationship", async Task<Results<Ok<Domain.Customers.KeyAccountRelationship>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, RelationshipBody body, RecordRelationship record, CancellationToken ct) =>
-        {
-            if (await record.Handle(id, body, ct) is not { } recorded)
-                return TypedResults.NotFound();
-            if (Problems.RefusedFor(recorded, RecordRelationship.NotAllowed))
-                return Problems.Forbidden(RecordRelationship.NotAllowed);
-            return recorded.Succeeded ? TypedResults.Ok(recorded.Value!) : Problems.Validation(recorded.Errors);
-        }).WithSummary("LIF-4 key-account relationship: {stage: interaction|continuity|understanding|relationship, type: basic|passive|responsible|proactive|partner, phase: harvest|breakthrough|consolidation|hibernation|pause, note}; null clears a field.");
+        api.MapPut("/customers/{id:guid}/churn-reason", async (Guid id, ChurnReasonBody body, RecordChurnReason record, CancellationToken ct) =>
+            (await record.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("Why a churned customer was lost: {reason: price|service|quality|competitor|moved|noNeed|business|unreachable|other, note}.");
+        api.MapPut("/customers/{id:guid}/prospect-level", async (Guid id, ProspectLevelBody body, ClassifyProspect classify, CancellationToken ct) =>
+            (await classify.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("GRD-7 prospect level: {level: seed|general|key, or null to clear}.");
+        api.MapPut("/customers/{id:guid}/relationship", async (Guid id, RelationshipBody body, RecordRelationship record, CancellationToken ct) =>
+            (await record.Handle(id, body, ct)).ToHttp()).WithSummary("LIF-4 key-account relationship: {stage: interaction|continuity|understanding|relationship, type: basic|passive|responsible|proactive|partner, phase: harvest|breakthrough|consolidation|hibernation|pause, note}; null clears a field.");
         api.MapGet("/lifecycle/settings", async (LifecycleSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
             .WithSummary("The lifecycle thresholds: loyal (orders in months), churn (multiple of the usual interval, floor in months), task due days.");
-        api.MapPut("/lifecycle/settings", async Task<Results<Ok<LifecyclePolicy>, ValidationProblem, ProblemHttpResult>> (LifecyclePolicy body, LifecycleSettings settings, CancellationToken ct) =>
-        {
-            var saved = await settings.Save(body, ct);
-            if (Problems.RefusedFor(saved, LifecycleSettings.NotAllowed))
-                return Problems.Forbidden(LifecycleSettings.NotAllowed);
-            return saved.Succeeded ? TypedResults.Ok(saved.Value!) : Problems.Validation(saved.Errors);
-        }).WithSummary("Administrators set the thresholds; every customer is judged again at once.");
-        api.MapGet("/reports/churn", async Task<Results<Ok<ChurnView>, ValidationProblem, ProblemHttpResult>> (DateOnly? from, DateOnly? to, ChurnReport report, CancellationToken ct) =>
-        {
-            var view = await report.Handle(from, to, ct);
-            if (Problems.RefusedFor(view, ChurnReport.NotAllowed))
-                return Problems.Forbidden(ChurnReport.NotAllowed);
-            return view.Succeeded ? TypedResults.Ok(view.Value!) : Problems.Validation(view.Errors);
-        }).WithSummary("LIF-3: customers lost in the period (default the last 12 months) by reason, tier, type and month, and monthly cohorts of first purchase with the share retained.");
+        api.MapPut("/lifecycle/settings", async (LifecyclePolicy body, LifecycleSettings settings, CancellationToken ct) =>
+            (await settings.Save(body, ct)).ToHttp()).WithSummary("Administrators set the thresholds; every customer is judged again at once.");
+        api.MapGet("/reports/churn", async (DateOnly? from, DateOnly? to, ChurnReport report, CancellationToken ct) =>
+            (await report.Handle(from, to, ct)).ToHttp()).WithSummary("LIF-3: customers lost in the period (default the last 12 months) by reason, tier, type and month, and monthly cohorts of first purchase with the share retained.");
         return app;
     }
 }

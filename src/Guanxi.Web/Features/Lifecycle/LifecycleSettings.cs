@@ -10,7 +10,7 @@ namespace Guanxi.Web.Features.Lifecycle;
 /// <summary>LIF-1 thresholds: read by anyone signed in, set by administrators; saving re-judges every customer at once.</summary>
 public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user, ISchedulerFactory schedulers)
 {
-    public static readonly Error NotAllowed = new("lifecycle.not_allowed", "只有系统管理员可以修改生命周期设置。", "Only administrators can change the lifecycle settings.");
+    public static readonly Error NotAllowed = Error.Forbidden("lifecycle.not_allowed", "只有系统管理员可以修改生命周期设置。", "Only administrators can change the lifecycle settings.");
 
     public Task<LifecyclePolicy> Get(CancellationToken cancellationToken = default) => settings.Get(UpdateLifecycle.PolicyKey, LifecyclePolicy.Default, cancellationToken);
 

@@ -14,17 +14,17 @@ public sealed record ChurnReasonBody(string? Reason, string? Note);
 /// <summary>LIF-3: whoever keeps the record says why a churned customer was lost; it is filed on the churn in the stage history.</summary>
 public sealed class RecordChurnReason(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user)
 {
-    public static readonly Error NotAllowed = new("lifecycle.churn_not_allowed", "只有客户负责人、部门经理和客服经理可以记录流失原因。", "Only the owner, the department manager and the customer-service manager record why a customer was lost.");
+    public static readonly Error NotAllowed = Error.Forbidden("lifecycle.churn_not_allowed", "只有客户负责人、部门经理和客服经理可以记录流失原因。", "Only the owner, the department manager and the customer-service manager record why a customer was lost.");
 
     /// <summary>Null when the customer is out of the caller's sight.</summary>
-    public async Task<Result<ChurnReason>?> Handle(Guid customerId, ChurnReasonBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<ChurnReason>> Handle(Guid customerId, ChurnReasonBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId && c.Status != CustomerStatus.Merged)
             .Select(c => new { c.Stage, c.OwnerId, c.DepartmentId }).SingleOrDefaultAsync(cancellationToken);
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;
         var errors = new List<Error>();

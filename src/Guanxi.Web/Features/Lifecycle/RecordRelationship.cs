@@ -11,12 +11,12 @@ public sealed record RelationshipBody(string? Stage, string? Type, string? Phase
 /// <summary>LIF-4: whoever keeps the record notes where the relationship with a key account stands; the archive history keeps each change.</summary>
 public sealed class RecordRelationship(GuanxiDbContext db, CustomerViewers viewers)
 {
-    public static readonly Error NotAllowed = new("lifecycle.relationship_not_allowed", "只有客户负责人、部门经理和客服经理可以记录大客户关系。", "Only the owner, the department manager and the customer-service manager record the relationship.");
+    public static readonly Error NotAllowed = Error.Forbidden("lifecycle.relationship_not_allowed", "只有客户负责人、部门经理和客服经理可以记录大客户关系。", "Only the owner, the department manager and the customer-service manager record the relationship.");
 
-    public async Task<Result<KeyAccountRelationship>?> Handle(Guid customerId, RelationshipBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<KeyAccountRelationship>> Handle(Guid customerId, RelationshipBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
-            return null;
+            return Customers.CustomerWebErrors.NotFound;
         if (!CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId))
             return NotAllowed;
         var errors = new List<Error>();

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +27,14 @@ public sealed class ListNotifications(GuanxiDbContext db, CurrentUser user, Time
         db.Set<Notification>().CountAsync(n => n.UserId == user.Id && n.ReadAt == null, cancellationToken);
 
     /// <summary>Marks one (or, without an id, all) of the caller's notifications read; false when the id is not theirs.</summary>
-    public async Task<bool> MarkRead(Guid? id, CancellationToken cancellationToken = default)
+    public static readonly Error NotFound = Error.NotFound("notification.not_found", "通知不存在。", "No such notification.");
+
+    /// <summary>Marks one of the caller's notifications read (all of them without an id); another's is not found.</summary>
+    public async Task<Result<Done>> MarkRead(Guid? id, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var mine = db.Set<Notification>().Where(n => n.UserId == user.Id && n.ReadAt == null && (id == null || n.Id == id));
         var marked = await mine.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
-        return marked > 0 || id is null || await db.Set<Notification>().AnyAsync(n => n.Id == id && n.UserId == user.Id, cancellationToken);
+        return marked > 0 || id is null || await db.Set<Notification>().AnyAsync(n => n.Id == id && n.UserId == user.Id, cancellationToken) ? Done.Value : NotFound;
     }
 }

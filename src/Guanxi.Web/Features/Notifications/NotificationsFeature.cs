@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Guanxi.Web.Shared.Api;
 
 namespace Guanxi.Web.Features.Notifications;
 
@@ -17,8 +17,7 @@ public static class NotificationsFeature
         var api = app.MapGroup("/api/notifications").RequireAuthorization().WithTags("Notifications");
         api.MapGet("/", async (bool? unread, int? take, ListNotifications list, CancellationToken ct) => TypedResults.Ok(await list.Handle(unread ?? false, Math.Clamp(take ?? 50, 1, 200), ct)))
             .WithSummary("The caller's notifications, newest first (unread=true for the unread ones), and the unread count.");
-        api.MapPost("/{id:guid}/read", async Task<Results<NoContent, NotFound>> (Guid id, ListNotifications list, CancellationToken ct) =>
-                await list.MarkRead(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+        api.MapPost("/{id:guid}/read", async (Guid id, ListNotifications list, CancellationToken ct) => (await list.MarkRead(id, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("Mark one of the caller's notifications read.");
         api.MapPost("/read", async (ListNotifications list, CancellationToken ct) =>
         {

@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Orders;
 
-/// <summary>One order as the caller may see it (null when outside their sight, see <see cref="OrderAccess"/>).</summary>
+/// <summary>One order as the caller may see it (not found when outside their sight, see <see cref="OrderAccess"/>).</summary>
 public sealed class GetOrder(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
-    public async Task<OrderView?> Handle(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<OrderView>> Handle(Guid id, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return OrderWebErrors.NotFound;
         var found = await db.Set<Order>().AsNoTracking().Where(o => o.Id == id)
             .Select(o => new
             {
@@ -26,7 +26,7 @@ public sealed class GetOrder(GuanxiDbContext db, CustomerViewers viewers, Enterp
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null || !OrderAccess.CanSee(viewer, found.Order.DepartmentId, found.Customer.DepartmentId))
-            return null;
+            return OrderWebErrors.NotFound;
         var o = found.Order;
         return new OrderView(o.Id, o.Kind, o.ExternalNo, o.CustomerId, found.Customer.Name, o.DepartmentId, found.Department, o.StaffId, found.Staff,
             o.OrderedAt, o.DeliveredAt, o.Amount, o.Cost, o.IsReturn, o.Items, o.Vehicle, o.PaymentTerms, o.Payments, o.Outstanding, o.UnpaidSince,

@@ -87,6 +87,7 @@ public sealed class OrderInput(GuanxiDbContext db)
 
 public static class OrderWebErrors
 {
+    public static readonly Error NotFound = Error.NotFound("order.not_found", "订单不存在。", "No such order.");
     public static readonly Error NotAllowed = new("order.not_allowed", "您只能录入本部门的订单。", "You can only enter your own department's orders.", "departmentId", ErrorKind.Forbidden);
     public static readonly Error NumberTaken = new("order.number_taken", "该订单号已是其他部门的订单，您无权修改。",
         "This order number is another department's order, which you may not change.", "externalNo", ErrorKind.Forbidden);

@@ -45,8 +45,8 @@ public static class OrdersFeature
             return TypedResults.Ok(await list.Handle(new OrderQuery(customerId, k, from, to, departmentId, staffId, overdue ?? false, q, page, pageSize), ct));
         }).WithSummary("Orders in the caller's sight, newest first: customerId, kind=sale|service, from/to (order date, inclusive), departmentId, staffId, overdue=true, q (number, plate or VIN).");
 
-        orders.MapGet("/{id:guid}", async Task<Results<Ok<OrderView>, NotFound>> (Guid id, GetOrder get, CancellationToken ct) =>
-                await get.Handle(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+        orders.MapGet("/{id:guid}", async (Guid id, GetOrder get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
+            .Produces<OrderView>()
             .WithSummary("One order; 404 when outside the caller's sight.");
         return app;
     }
@@ -56,7 +56,7 @@ public static class OrdersFeature
         var saved = await save.One(body, "API", cancellationToken: ct);
         if (!saved.Succeeded)
             return ResultHttp.Problem(saved.Errors);
-        var view = (await get.Handle(saved.Value!.Id, ct))!;
+        var view = (await get.Handle(saved.Value!.Id, ct)).Value!;
         return saved.Value.Created ? TypedResults.Created($"/api/orders/{view.Id}", view) : TypedResults.Ok(view);
     }
 }

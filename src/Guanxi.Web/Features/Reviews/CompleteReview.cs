@@ -17,13 +17,13 @@ public sealed record CompleteReviewBody(string? Category, string? Note);
 public sealed class CompleteReview(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, EnterpriseClock clock, TimeProvider time)
 {
     /// <summary>Null when the review is out of the caller's sight.</summary>
-    public async Task<Result<CustomerReview>?> Handle(Guid id, CompleteReviewBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<CustomerReview>> Handle(Guid id, CompleteReviewBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return Tasks.CompleteTask.NotFound;
         var task = await db.Set<CustomerTask>().SingleOrDefaultAsync(t => t.Id == id && t.Kind == CustomerTaskKind.Review, cancellationToken);
         if (task is null || task.AssigneeId != viewer.UserId && !CustomerAccess.CanSee(viewer, task.DepartmentId))
-            return null;
+            return Tasks.CompleteTask.NotFound;
         if (task.AssigneeId != viewer.UserId && !CustomerAccess.CanEdit(viewer, task.AssigneeId, task.DepartmentId))
             return CompleteTask.NotAllowed;
         var review = await db.Set<CustomerReview>().SingleAsync(r => r.Id == id, cancellationToken);

@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Api;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
@@ -16,7 +17,8 @@ public sealed record ReviewView(
     Guid Id, Guid CustomerId, string CustomerName, Tier Tier, string? Assignee, DateOnly DueOn, ReviewCause? Cause, string? CauseNote,
     decimal AmountBefore, decimal AmountNow, ReviewCategory? Category, string? Note, DateTimeOffset? DoneAt, string? DoneBy, bool Overdue);
 
-public sealed record ReviewList(ReviewCycleView? Cycle, IReadOnlyList<ReviewCycleView> Cycles, IReadOnlyList<ReviewView> Items, int Total, int Open, int Overdue, int Done, int Flagged);
+public sealed record ReviewList(
+    ReviewCycleView? Cycle, IReadOnlyList<ReviewCycleView> Cycles, IReadOnlyList<ReviewView> Items, int Total, int Open, int Overdue, int Done, int Flagged, int Page = 1, int PageSize = 50);
 
 /// <summary>
 /// ARC-6: the review tasks of a cycle (the latest by default) — the caller's own, or for managers everyone's in their
@@ -24,10 +26,10 @@ public sealed record ReviewList(ReviewCycleView? Cycle, IReadOnlyList<ReviewCycl
 /// </summary>
 public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
-    public async Task<ReviewList?> Handle(bool mine, Guid? cycleId, TaskState? state, bool flaggedOnly, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<Result<ReviewList>> Handle(bool mine, Guid? cycleId, TaskState? state, bool flaggedOnly, Paging paging, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return ReviewProgress.NotAllowed;
         var today = clock.Today;
         var english = Cultures.IsEnglish;
         var cycles = await db.Set<ReviewCycle>().AsNoTracking().OrderByDescending(c => c.Number).Take(24)
@@ -68,7 +70,7 @@ public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, Ent
                            select new ReviewView(x.r.Id, c.Id, c.Name, c.Tier, db.Users.Where(u => u.Id == x.t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                                x.t.DueOn, x.r.Cause, english ? x.r.CauseNoteEn : x.r.CauseNote, x.r.AmountBefore, x.r.AmountNow, x.r.Category, x.r.Note,
                                x.t.DoneAt, x.t.DoneBy, x.t.DoneAt == null && x.t.DueOn < today))
-            .Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new ReviewList(cycle, cycles, items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, counts?.Flagged ?? 0);
+            .Skip(paging.Offset).Take(paging.Size).ToListAsync(cancellationToken);
+        return new ReviewList(cycle, cycles, items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, counts?.Flagged ?? 0, paging.Number, paging.Size);
     }
 }

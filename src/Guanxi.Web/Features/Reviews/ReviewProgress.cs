@@ -14,13 +14,13 @@ public sealed record OwnerProgress(string OwnerId, string Owner, string Departme
 /// <summary>ARC-6: how far each owner is with a cycle's reviews (done, open, overdue) — for department managers their department, for customer service and leadership everyone.</summary>
 public sealed class ReviewProgress(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
-    public static readonly Error NotAllowed = new("review.progress_not_allowed", "只有部门经理、客服部和公司领导可以查看核查进度。", "Only department managers, customer service and leadership see review progress.");
+    public static readonly Error NotAllowed = Error.Forbidden("review.progress_not_allowed", "只有部门经理、客服部和公司领导可以查看核查进度。", "Only department managers, customer service and leadership see review progress.");
 
     /// <summary>Null when signed out; empty when there is no such cycle.</summary>
-    public async Task<Result<IReadOnlyList<OwnerProgress>>?> Handle(Guid? cycleId, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<OwnerProgress>>> Handle(Guid? cycleId, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return NotAllowed;
         if (!CustomerAccess.Oversees(viewer))
             return NotAllowed;
         var today = clock.Today;

@@ -9,7 +9,7 @@ namespace Guanxi.Web.Features.Reviews;
 /// <summary>ARC-6 settings: the interval between cycles, the days owners have, the fast-growth threshold. Administrators set them.</summary>
 public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user)
 {
-    public static readonly Error NotAllowed = new("review.settings_not_allowed", "只有系统管理员可以修改定期核查设置。", "Only administrators can change the review settings.");
+    public static readonly Error NotAllowed = Error.Forbidden("review.settings_not_allowed", "只有系统管理员可以修改定期核查设置。", "Only administrators can change the review settings.");
 
     public Task<ReviewPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(OpenReviewCycle.PolicyKey, ReviewPolicy.Default, cancellationToken);
 

@@ -3,7 +3,6 @@ using Guanxi.Domain.Reviews;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Shared.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
 
 namespace Guanxi.Web.Features.Reviews;
@@ -35,27 +34,18 @@ public static class ReviewsFeature
     public static WebApplication MapReviews(this WebApplication app)
     {
         var api = app.MapGroup("/api/reviews").RequireAuthorization().WithTags("Reviews");
-        api.MapGet("/tasks", async Task<Results<Ok<ReviewList>, ValidationProblem, UnauthorizedHttpResult>> (bool? mine, Guid? cycleId, string? state, bool? flagged, int? skip, int? take, ListReviews list, CancellationToken ct) =>
+        api.MapGet("/tasks", async (bool? mine, Guid? cycleId, string? state, bool? flagged, [AsParameters] Paging paging, ListReviews list, CancellationToken ct) =>
         {
             if (!ApiEnums.TryParse<TaskState>(state, out var s))
-                return Problems.Validation(Filter);
-            return await list.Handle(mine ?? true, cycleId, s, flagged ?? false, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct) is { } reviews
-                ? TypedResults.Ok(reviews) : TypedResults.Unauthorized();
-        }).WithSummary("The review tasks of a cycle (default the latest): mine=true (default) the caller's, mine=false everyone's in a manager's sight; state=open|overdue|done; flagged=true only those flagged for cause analysis (fastGrowth, churned).");
-        api.MapPost("/tasks/{id:guid}/complete", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, CompleteReviewBody body, CompleteReview complete, CancellationToken ct) =>
-        {
-            if (await complete.Handle(id, body, ct) is not { } done)
-                return TypedResults.NotFound();
-            if (Problems.RefusedFor(done, CompleteTask.NotAllowed))
-                return Problems.Forbidden(CompleteTask.NotAllowed);
-            return done.Succeeded ? TypedResults.NoContent() : Problems.Validation(done.Errors);
-        }).WithSummary("Finish a review: {category: important|special|general, note} — the note is required when the customer was flagged. Files the customer's archive.");
-        api.MapGet("/progress", async Task<Results<Ok<IReadOnlyList<OwnerProgress>>, ProblemHttpResult, UnauthorizedHttpResult>> (Guid? cycleId, ReviewProgress progress, CancellationToken ct) =>
-        {
-            if (await progress.Handle(cycleId, ct) is not { } owners)
-                return TypedResults.Unauthorized();
-            return owners.Succeeded ? TypedResults.Ok(owners.Value!) : Problems.Forbidden(ReviewProgress.NotAllowed);
-        }).WithSummary("Each owner's progress with a cycle (default the latest): total, done, open, overdue, flagged. Department managers, customer service and leadership.");
+                return ResultHttp.Problem([Filter]);
+            return (await list.Handle(mine ?? true, cycleId, s, flagged ?? false, paging, ct)).ToHttp();
+        }).Produces<ReviewList>()
+            .WithSummary("The review tasks of a cycle (default the latest): mine=true (default) the caller's, mine=false everyone's in a manager's sight; state=open|overdue|done; flagged=true only those flagged for cause analysis (fastGrowth, churned); page/pageSize (skip/take deprecated).");
+        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, CompleteReviewBody body, CompleteReview complete, CancellationToken ct) =>
+            (await complete.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("Finish a review: {category: important|special|general, note} — the note is required when the customer was flagged. Files the customer's archive.");
+        api.MapGet("/progress", async (Guid? cycleId, ReviewProgress progress, CancellationToken ct) => (await progress.Handle(cycleId, ct)).ToHttp())
+            .Produces<IReadOnlyList<OwnerProgress>>()
+            .WithSummary("Each owner's progress with a cycle (default the latest): total, done, open, overdue, flagged. Department managers, customer service and leadership.");
         api.MapPost("/cycles", async (OpenReviewCycle open, CancellationToken ct) =>
             (await open.Now(ct)).ToHttp(cycle => TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}",
                 new ReviewCycleView(cycle.Id, cycle.Number, cycle.OpenedOn, cycle.Since, cycle.DueOn, cycle.OpenedBy, cycle.Reviews, cycle.Flagged))))
@@ -63,13 +53,8 @@ public static class ReviewsFeature
             .WithSummary("Open a review cycle now, before the interval has passed (administrators and the customer-service manager); 409 naming the cycle while one is still open.");
         api.MapGet("/settings", async (ReviewSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
             .WithSummary("The review settings: intervalMonths (default 2), dueDays (14), growthPercent (50).");
-        api.MapPut("/settings", async Task<Results<Ok<ReviewPolicy>, ValidationProblem, ProblemHttpResult>> (ReviewPolicy body, ReviewSettings settings, CancellationToken ct) =>
-        {
-            var saved = await settings.Save(body, ct);
-            if (Problems.RefusedFor(saved, ReviewSettings.NotAllowed))
-                return Problems.Forbidden(ReviewSettings.NotAllowed);
-            return saved.Succeeded ? TypedResults.Ok(saved.Value!) : Problems.Validation(saved.Errors);
-        }).WithSummary("Administrators set the review settings.");
+        api.MapPut("/settings", async (ReviewPolicy body, ReviewSettings settings, CancellationToken ct) =>
+            (await settings.Save(body, ct)).ToHttp()).WithSummary("Administrators set the review settings.");
         return app;
     }
 }

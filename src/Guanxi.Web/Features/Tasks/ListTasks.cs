@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Api;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Tasks;
@@ -15,7 +16,7 @@ public enum TaskState
     Done,
 }
 
-public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done);
+public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done, int Page = 1, int PageSize = 50);
 
 /// <summary>
 /// "My tasks": the caller's own tasks, or — for department managers, customer service and leadership — everyone's in
@@ -23,10 +24,10 @@ public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, 
 /// </summary>
 public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
-    public async Task<TaskList?> Handle(bool mine, TaskState? state, CustomerTaskKind? kind, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<Result<TaskList>> Handle(bool mine, TaskState? state, CustomerTaskKind? kind, Paging paging, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return CompleteTask.NotAllowed;
         var today = clock.Today;
         var tasks = db.Set<CustomerTask>().AsNoTracking();
         var department = CustomerAccess.ListedDepartment(viewer);
@@ -52,11 +53,11 @@ public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, Enter
         var total = await tasks.CountAsync(cancellationToken);
         var english = Cultures.IsEnglish;
         var items = await tasks.OrderBy(t => t.DoneAt != null).ThenBy(t => t.DoneAt == null ? t.DueOn : DateOnly.MaxValue).ThenByDescending(t => t.DoneAt).ThenBy(t => t.Id)
-            .Skip(skip).Take(take)
+            .Skip(paging.Offset).Take(paging.Size)
             .Select(t => new CustomerTaskView(t.Id, t.CustomerId, db.Set<Customer>().Where(c => c.Id == t.CustomerId).Select(c => c.Name).First(), t.Kind, t.DueOn,
                 english ? t.NoteEn : t.Note, db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                 t.DoneAt, t.DoneBy, t.Outcome, t.DoneAt == null && t.DueOn < today))
             .ToListAsync(cancellationToken);
-        return new TaskList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0);
+        return new TaskList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, paging.Number, paging.Size);
     }
 }

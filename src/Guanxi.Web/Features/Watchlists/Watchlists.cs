@@ -23,7 +23,7 @@ public sealed record WatchRow(
 public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
     public const int BigSize = 50;
-    public static readonly Error NotAllowed = new("watchlists.not_allowed", "关注名单仅供部门经理、客服部门、公司领导和系统管理员查看。", "Watch lists are for managers, customer service, leadership and administrators.");
+    public static readonly Error NotAllowed = Error.Forbidden("watchlists.not_allowed", "关注名单仅供部门经理、客服部门、公司领导和系统管理员查看。", "Watch lists are for managers, customer service, leadership and administrators.");
 
     /// <summary>The firm's biggest customers, for alerts.</summary>
     public static async Task<HashSet<Guid>> BigIds(GuanxiDbContext db, CancellationToken cancellationToken) =>

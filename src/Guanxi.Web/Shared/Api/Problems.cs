@@ -24,11 +24,10 @@ public static class Problems
 
     /// <summary>Identity's errors, each put on the field it concerns.</summary>
     public static IEnumerable<Error> FromIdentity(IdentityResult result) =>
-        result.Errors.Select(e => new Error(e.Code, e.Description, e.Description, FieldOf(e.Code)));
+        result.Errors.Select(e => e.Code == "ConcurrencyFailure" ? Domain.Accounts.StaffErrors.Changed : new Error(e.Code, e.Description, e.Description, FieldOf(e.Code)));
 
     private static string FieldOf(string code) =>
         code.StartsWith("Password", StringComparison.Ordinal) || code.StartsWith("password", StringComparison.Ordinal) ? "password"
         : code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) ? "email"
-        : code == "ConcurrencyFailure" ? "version"
         : "";
 }

@@ -34,6 +34,7 @@ public static class ResultHttp
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,

@@ -9,12 +9,11 @@ public static class Policies
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ViewAudit = nameof(ViewAudit);
 
-    /// <summary>ARC-9: exporting customers is a right of its own — leadership, customer service and department managers.</summary>
+    /// <summary>ARC-9: exporting customers (<see cref="Domain.Customers.CustomerAccess.CanExport"/>), for pages that hide the button.</summary>
     public const string ExportCustomers = nameof(ExportCustomers);
 
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => p.RequireRole(Role.Administrator.Name()))
         .AddPolicy(ViewAudit, p => p.RequireRole(Role.Administrator.Name()))
-        .AddPolicy(ExportCustomers, p => p.RequireRole(
-            Role.GeneralManager.Name(), Role.ExecutiveVp.Name(), Role.CustomerServiceManager.Name(), Role.DepartmentManager.Name()));
+        .AddPolicy(ExportCustomers, p => p.RequireRole([.. Domain.Customers.CustomerAccess.ExportRoles.Select(r => r.Name())]));
 }

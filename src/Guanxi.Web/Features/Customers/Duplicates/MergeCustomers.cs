@@ -20,7 +20,7 @@ public sealed class MergeCustomers(
     public const int MaxMerged = 20;
 
     /// <returns>The survivor's id; null when a customer is not found or not visible.</returns>
-    public async Task<Result<Guid>?> Handle(MergeBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> Handle(MergeBody body, CancellationToken cancellationToken = default)
     {
         var mergedIds = (body.MergedIds ?? []).Distinct().Where(id => id != body.SurvivorId).ToList();
         if (mergedIds.Count == 0 || mergedIds.Count > MaxMerged)
@@ -33,7 +33,7 @@ public sealed class MergeCustomers(
         var all = await db.Set<Customer>().Where(c => c.Id == body.SurvivorId || mergedIds.Contains(c.Id)).ToListAsync(cancellationToken);
         if (viewer is null || all.Count != mergedIds.Count + 1
             || all.Any(c => CustomerAccess.SightOf(viewer, c.OwnerId, c.DepartmentId) == CustomerSight.None))
-            return null;
+            return CustomerWebErrors.NotFound;
         if (all.Any(c => !CustomerAccess.CanEdit(viewer, c.OwnerId, c.DepartmentId)))
             return CustomerWebErrors.NotAllowed;
         var survivor = all.Single(c => c.Id == body.SurvivorId);

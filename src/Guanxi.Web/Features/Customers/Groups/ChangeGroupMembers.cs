@@ -16,11 +16,11 @@ public sealed class ChangeGroupMembers(GuanxiDbContext db, CustomerViewers viewe
     public const int MaxCustomers = 10_000;
 
     /// <returns>The number of memberships changed; null when there is no such group.</returns>
-    public async Task<Result<int>?> Handle(Guid groupId, GroupMembersBody body, bool add, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> Handle(Guid groupId, GroupMembersBody body, bool add, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer
             || !await db.Set<CustomerGroup>().AnyAsync(g => g.Id == groupId, cancellationToken))
-            return null;
+            return CustomerGroupErrors.NotFound;
         var ids = (body.CustomerIds ?? []).Distinct().ToList();
         if (ids.Count == 0)
             return CustomerGroupErrors.NoCustomers;

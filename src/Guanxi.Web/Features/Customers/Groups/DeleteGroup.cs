@@ -12,11 +12,11 @@ namespace Guanxi.Web.Features.Customers;
 public sealed class DeleteGroup(GuanxiDbContext db, CustomerViewers viewers)
 {
     /// <returns>null when there is no such group.</returns>
-    public async Task<Result<Guid>?> Handle(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> Handle(Guid id, CancellationToken cancellationToken = default)
     {
         var group = await db.Set<CustomerGroup>().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null || await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return CustomerGroupErrors.NotFound;
         if (!group.CanBeManagedBy(viewer))
             return CustomerGroupErrors.NotAllowed;
         db.RemoveRange(await db.Set<CustomerGroupMember>().Where(m => m.GroupId == id).ToListAsync(cancellationToken));

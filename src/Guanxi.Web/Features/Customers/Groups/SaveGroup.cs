@@ -25,11 +25,11 @@ public sealed class SaveGroup(GuanxiDbContext db, CustomerViewers viewers, TimeP
     }
 
     /// <returns>null when there is no such group.</returns>
-    public async Task<Result<Guid>?> Rename(Guid id, GroupBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> Rename(Guid id, GroupBody body, CancellationToken cancellationToken = default)
     {
         var group = await db.Set<CustomerGroup>().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null || await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+            return CustomerGroupErrors.NotFound;
         if (!group.CanBeManagedBy(viewer))
             return CustomerGroupErrors.NotAllowed;
         var renamed = group.Rename(body.Name, body.Description);

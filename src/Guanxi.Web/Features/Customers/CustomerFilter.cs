@@ -1,0 +1,22 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
+using Guanxi.Web.Shared.Api;
+
+namespace Guanxi.Web.Features.Customers;
+
+/// <summary>
+/// The filters of the customer list, shared by the list and its export (<c>[AsParameters]</c>): q, groupId, ownerId,
+/// departmentId, type, status, tier, stage, credit and sort, enum values by name in any case.
+/// </summary>
+public sealed record CustomerFilter(
+    string? Q, Guid? GroupId, string? OwnerId, Guid? DepartmentId, string? Type, string? Status, string? Tier, string? Stage, string? Credit, string? Sort)
+{
+    public Result<CustomerQuery> ToQuery(int? page = null, int? pageSize = null)
+    {
+        if (!ApiEnums.TryParse<CustomerType>(Type, out var type) || !ApiEnums.TryParse<CustomerStatus>(Status, out var status) || !ApiEnums.TryParse<Tier>(Tier, out var tier)
+            || !ApiEnums.TryParse<Domain.Lifecycle.LifecycleStage>(Stage, out var stage) || !ApiEnums.TryParse<Domain.Credit.CreditLevel>(Credit, out var credit))
+            return CustomerWebErrors.UnknownFilter;
+        return new CustomerQuery(Q, OwnerId, DepartmentId, type, status, page, pageSize, GroupId, Sort, tier, stage, credit);
+    }
+}
