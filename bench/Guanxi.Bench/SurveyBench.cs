@@ -13,6 +13,7 @@ using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
+using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -152,9 +153,9 @@ internal static class SurveyBench
                 ("everyone's queue (manager)", Enumerable.Repeat("", QueueRuns).ToArray()),
             })
             {
-                var sample = await Queue(options, clock, keys[0]);
+                var sample = await Queue(options, clock, current, keys[0]);
                 Console.WriteLine($"-- {who}: {sample.Rows} rows of {sample.DueToday:N0} due today, {sample.Overdue:N0} overdue, {sample.Pending:N0} open");
-                var app = await Times("ListSurveyTasks ×4", keys, async key => (await Queue(options, clock, key)).Rows, slow.Clear);
+                var app = await Times("ListSurveyTasks ×4", keys, async key => (await Queue(options, clock, current, key)).Rows, slow.Clear);
                 var raw = await Times("queue SQL", keys, key => BareQueue(bare, key, today));
                 slow.Print(keys.Length);
                 summary.Add((who, app, raw, 100));
@@ -225,7 +226,7 @@ internal static class SurveyBench
                         slow.Clear();
                     await using var db = new GuanxiDbContext(options);
                     var timer = Stopwatch.StartNew();
-                    var view = await new SatisfactionReport(db, new CustomerViewers(db, current), current, new EnterpriseSettings(db, TimeProvider.System), clock).Handle(month, null);
+                    var view = await new SatisfactionReport(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock).Handle(month, null);
                     var ms = timer.Elapsed.TotalMilliseconds;
                     var (count, mean, questions, baselineMs) = await MonthAggregate(bare, month);
                     if (!view.Succeeded)
@@ -252,7 +253,7 @@ internal static class SurveyBench
                 var (eligible, baselineMs) = await Candidates(bare, day, programs);
                 await using var db = new GuanxiDbContext(options);
                 var timer = Stopwatch.StartNew();
-                var made = await new GenerateSurveyTasks(db, new EnterpriseSettings(db, TimeProvider.System), TimeProvider.System).Handle(day);
+                var made = await new GenerateSurveyTasks(db, new EnterpriseSettings(db, TimeProvider.System), TimeProvider.System, Random.Shared, new CustomerViewers(db, current), clock).Handle(day);
                 var ms = timer.Elapsed.TotalMilliseconds;
                 var reasons = made.Excluded.GroupBy(e => e.Reason).ToDictionary(g => g.Key, g => g.Count());
                 Console.WriteLine($"   {day:yyyy-MM-dd}{(warmUp ? " (warm-up)" : "")}: {made.Created:N0} tasks, {made.Excluded.Count:N0} excluded ({reasons.GetValueOrDefault(ExclusionReason.TradeCustomer):N0} trade, "
@@ -590,13 +591,15 @@ internal static class SurveyBench
     }
 
     /// <summary>What the surveys page's Load runs for the "due today" view: the list of 200 and the three counts, each handler in a scope of its own.</summary>
-    private static async Task<(int Rows, int DueToday, int Overdue, int Pending)> Queue(DbContextOptions<GuanxiDbContext> options, EnterpriseClock clock, string assignee)
+    private static async Task<(int Rows, int DueToday, int Overdue, int Pending)> Queue(DbContextOptions<GuanxiDbContext> options, EnterpriseClock clock, CurrentUser current, string assignee)
     {
         var today = clock.Today;
-        async Task<SurveyTaskList> List(SurveyTaskStatus status, int take, DateOnly? dueBy)
+        async Task<Page<SurveyTaskView>> List(SurveyTaskStatus status, int take, DateOnly? dueBy)
         {
             await using var db = new GuanxiDbContext(options);
-            return await new ListSurveyTasks(db, clock).Handle(status, null, assignee is "" ? null : assignee, null, null, 0, take, dueBy);
+            var listed = await new ListSurveyTasks(db, new CustomerViewers(db, current), clock)
+                .Handle(new SurveyTaskQuery(status, AssigneeId: assignee is "" ? null : assignee, DueBy: dueBy, PageSize: take));
+            return listed.Value ?? throw new InvalidOperationException(listed.Errors[0].MessageEn);
         }
         var list = await List(SurveyTaskStatus.Pending, 200, today);
         var dueToday = await List(SurveyTaskStatus.Pending, 1, today);

@@ -48,7 +48,7 @@ public static class DemoSurveys
                               join q in db.Set<Questionnaire>() on v.QuestionnaireId equals q.Id
                               where q.Kind == QuestionnaireKind.Sales || q.Kind == QuestionnaireKind.AfterSales
                               select new { q.Kind, Version = v }).ToDictionaryAsync(x => x.Kind == QuestionnaireKind.Sales ? SurveyKind.Sales : SurveyKind.AfterSales, x => x.Version, cancellationToken);
-        var programs = provider.GetRequiredService<RunSurveyPrograms>();
+        var programs = ActivatorUtilities.CreateInstance<RunSurveyPrograms>(provider, random);   // the demo's own draws: the same demo every start
         foreach (var program in await db.Set<SurveyProgram>().ToListAsync(cancellationToken))
             program.SwitchOn();
         await db.SaveChangesAsync(cancellationToken);
@@ -64,7 +64,7 @@ public static class DemoSurveys
         {
             await generate.Handle(day, cancellationToken);
             if (day > today.AddDays(-120))
-                await programs.Handle(day, random: random, cancellationToken: cancellationToken);
+                await programs.Handle(day, cancellationToken: cancellationToken);
             db.ChangeTracker.Clear();
             foreach (var task in await db.Set<SurveyTask>().Where(t => t.Opens == day && t.Outcome == SurveyOutcome.Pending).OrderBy(t => t.Id).ToListAsync(cancellationToken))
             {

@@ -28,7 +28,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
             {
                 Customers => CustomerAccess.SeesAny(viewer),
                 Orders => Domain.Orders.OrderAccess.CanWrite(viewer, viewer.DepartmentId),
-                _ => Surveys.SurveyAccess.RunsSurveys(user),
+                _ => Domain.Surveys.SurveyAccess.RunsSurveys(viewer),
             }))
             return ImportErrors.NotAllowed;
         if (!ApiEnums.TryParse<ImportMode>(mode, out var importMode))

@@ -1,4 +1,3 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
@@ -22,15 +21,15 @@ public sealed record ChangeDecisionBody(string? Note);
 /// </summary>
 public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, EnterpriseClock clock, TimeProvider time)
 {
-    public static readonly Error RequestNotAllowed = new("survey.change_not_allowed", "只有部门经理和客服经理可以为本部门申请问卷变更。", "Only department managers and the customer-service manager request a change, for their department.");
+    public static readonly Error RequestNotAllowed = Error.Forbidden("survey.change_not_allowed", "只有部门经理和客服经理可以为本部门申请问卷变更。", "Only department managers and the customer-service manager request a change, for their department.");
 
-    /// <returns>Null when there is no such questionnaire.</returns>
-    public async Task<Result<ChangeView>?> Request(Guid questionnaireId, ChangeRequestBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<ChangeView>> Request(Guid questionnaireId, ChangeRequestBody body, CancellationToken cancellationToken = default)
     {
-        if (await db.Set<Questionnaire>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionnaireId, cancellationToken) is not { } questionnaire)
-            return null;
-        if (await viewers.Current(cancellationToken) is not { } viewer || !(user.IsIn(Role.DepartmentManager) || user.IsIn(Role.CustomerServiceManager)))
+        ArgumentNullException.ThrowIfNull(body);
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RequestsChanges(viewer))
             return RequestNotAllowed;
+        if (await db.Set<Questionnaire>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionnaireId, cancellationToken) is not { } questionnaire)
+            return SurveyErrors.QuestionnaireNotFound;
         var today = clock.Today;
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().Where(v => v.QuestionnaireId == questionnaireId).ToListAsync(cancellationToken);
         var current = QuestionnaireVersion.InEffect(versions, today) ?? versions.MinBy(v => v.Number)!;
@@ -38,18 +37,19 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         var pending = changes.Any(c => c.Status is ChangeStatus.AwaitingAgreement or ChangeStatus.AwaitingSignOff || (c.Status == ChangeStatus.SignedOff && c.EffectiveFrom > today));
         var made = QuestionnaireChange.Request(questionnaire.Kind, current, pending, viewer.DepartmentId, body.Reason, body.Draft?.Questions, user.DisplayName ?? "", today, time.GetUtcNow());
         if (!made.Succeeded)
-            return Result<ChangeView>.Fail([.. made.Errors]);
+            return Result<ChangeView>.Fail(made.Errors);
         db.Add(made.Value!);
         await db.SaveChangesAsync(cancellationToken);
         return ChangeView.Of(made.Value!);
     }
 
-    /// <returns>Null when there is no such request.</returns>
-    public async Task<Result<ChangeView>?> Approve(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<ChangeView>> Approve(Guid id, CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return SurveyErrors.NotAParty;
         if (await db.Set<QuestionnaireChange>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } change)
-            return null;
-        var parties = await Parties(change, cancellationToken);
+            return SurveyErrors.ChangeNotFound;
+        var parties = SurveyAccess.PartiesOf(viewer, change.DepartmentId);
         if (parties.Count == 0)
             return SurveyErrors.NotAParty;
         var party = parties.FirstOrDefault(p => p switch
@@ -61,7 +61,7 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         var (today, now) = (clock.Today, time.GetUtcNow());
         var approved = change.Approve(party, user.DisplayName ?? "", today, now);
         if (!approved.Succeeded)
-            return Result<ChangeView>.Fail([.. approved.Errors]);
+            return Result<ChangeView>.Fail(approved.Errors);
         if (approved.Value == ChangeStatus.SignedOff)
         {
             var kind = await db.Set<Questionnaire>().Where(q => q.Id == change.QuestionnaireId).Select(q => q.Kind).SingleAsync(cancellationToken);
@@ -74,32 +74,19 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         return ChangeView.Of(change);
     }
 
-    /// <returns>Null when there is no such request.</returns>
-    public async Task<Result<ChangeView>?> Refuse(Guid id, ChangeDecisionBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<ChangeView>> Refuse(Guid id, ChangeDecisionBody body, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return SurveyErrors.NotAParty;
         if (await db.Set<QuestionnaireChange>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } change)
-            return null;
-        if ((await Parties(change, cancellationToken)).Count == 0)
+            return SurveyErrors.ChangeNotFound;
+        if (SurveyAccess.PartiesOf(viewer, change.DepartmentId).Count == 0)
             return SurveyErrors.NotAParty;
         var refused = change.Refuse(user.DisplayName ?? "", body.Note);
         if (!refused.Succeeded)
-            return Result<ChangeView>.Fail([.. refused.Errors]);
+            return Result<ChangeView>.Fail(refused.Errors);
         await db.SaveChangesAsync(cancellationToken);
         return ChangeView.Of(change);
-    }
-
-    /// <summary>The parties the caller speaks for: the requesting department's manager, the customer-service manager, the executive VP.</summary>
-    private async Task<List<ChangeParty>> Parties(QuestionnaireChange change, CancellationToken cancellationToken)
-    {
-        var parties = new List<ChangeParty>();
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return parties;
-        if ((user.IsIn(Role.DepartmentManager) || user.IsIn(Role.CustomerServiceManager)) && viewer.DepartmentId == change.DepartmentId)
-            parties.Add(ChangeParty.Department);
-        if (user.IsIn(Role.CustomerServiceManager))
-            parties.Add(ChangeParty.CustomerService);
-        if (user.IsIn(Role.ExecutiveVp))
-            parties.Add(ChangeParty.ExecutiveVp);
-        return parties;
     }
 }

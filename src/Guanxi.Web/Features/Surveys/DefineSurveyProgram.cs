@@ -2,7 +2,6 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
-using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
@@ -11,20 +10,20 @@ namespace Guanxi.Web.Features.Surveys;
 public sealed record ProgramBody(string? Name, string? Population, double? Rate, int? Count, string? Cadence, int? WindowDays, Guid? QuestionnaireId, string? Method, bool? Active);
 
 /// <summary>SAT-15/16: the customer-service manager defines the survey programs and changes them; a change applies from the next draw.</summary>
-public sealed class DefineSurveyProgram(GuanxiDbContext db, CurrentUser user, TimeProvider time)
+public sealed class DefineSurveyProgram(GuanxiDbContext db, Customers.CustomerViewers viewers, EnterpriseClock clock, TimeProvider time)
 {
-    public static readonly Error NotAllowed = new("program.not_allowed", "只有客服经理和系统管理员可以设置调查方案。", "Only the customer-service manager and administrators set survey programs.");
+    public static readonly Error NotAllowed = Error.Forbidden("program.not_allowed", "只有客服经理和系统管理员可以设置调查方案。", "Only the customer-service manager and administrators set survey programs.");
     public static readonly Error NoSuchQuestionnaire = new("program.no_questionnaire", "没有这份问卷。", "There is no such questionnaire.", "questionnaireId");
 
-    /// <returns>Null when the program to change does not exist.</returns>
-    public async Task<Result<SurveyProgram>?> Handle(Guid? id, ProgramBody body, CancellationToken cancellationToken = default)
+    /// <param name="id">The program to change; null for a new one.</param>
+    public async Task<Result<SurveyProgramView>> Handle(Guid? id, ProgramBody body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.Generates(viewer))
+            return NotAllowed;
         var program = id is { } existing ? await db.Set<SurveyProgram>().SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) : null;
         if (id is not null && program is null)
-            return null;
-        if (!SurveyAccess.Generates(user))
-            return NotAllowed;
+            return SurveyErrors.ProgramNotFound;
         var errors = new List<Error>();
         if (!ApiEnums.TryParse<ProgramPopulation>(body.Population, out var population))
             errors.Add(ProgramErrors.Population);
@@ -38,10 +37,10 @@ public sealed class DefineSurveyProgram(GuanxiDbContext db, CurrentUser user, Ti
         var made = program is null ? SurveyProgram.Define(definition, time.GetUtcNow()) : program.Change(definition);
         errors.AddRange(made.Errors.Where(e => !errors.Any(x => x.Field == e.Field)));
         if (errors.Count > 0)
-            return Result<SurveyProgram>.Fail([.. errors]);
+            return Result<SurveyProgramView>.Fail(errors);
         if (program is null)
             db.Add(made.Value!);
         await db.SaveChangesAsync(cancellationToken);
-        return made;
+        return (await ListSurveyPrograms.Views(db, [made.Value!], clock.Today, cancellationToken))[0];
     }
 }

@@ -12,7 +12,7 @@ public sealed class ExportSatisfactionReport(SatisfactionReport report)
     {
         var made = await report.Handle(period, staffId, cancellationToken);
         if (!made.Succeeded)
-            return Result<Stream>.Fail([.. made.Errors]);
+            return Result<Stream>.Fail(made.Errors);
         var r = made.Value!;
         static string? N(double? v) => v?.ToString("0.0", CultureInfo.InvariantCulture);
         static string I(int v) => v.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 using Guanxi.Domain.Surveys;
@@ -17,14 +18,24 @@ public sealed record GeneratedSurveys(int Created, IReadOnlyList<ExcludedOrder> 
 /// not been decided yet is decided once: a task, or an exclusion with its reason. Sales deliveries are all surveyed;
 /// service jobs are sampled, min(100, N) per calendar month of completion (<see cref="AfterSalesSample"/>). Trade
 /// customers are excluded, and a customer surveyed (or with a survey pending) within 365 days is not surveyed again.
-/// New tasks go to the callback specialist with the fewest open ones.
+/// New tasks go to the callback specialist with the fewest open ones. The daily job runs <see cref="Handle"/>; the
+/// customer-service manager and administrators may run it now (<see cref="Now"/>).
 /// </summary>
-public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings settings, TimeProvider time)
+public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings settings, TimeProvider time, Random random, Customers.CustomerViewers viewers, EnterpriseClock clock)
 {
     public const string WindowsKey = "surveys.windows";
 
     private sealed record Candidate(Guid OrderId, OrderKind Kind, Guid CustomerId, Guid DepartmentId, string? StaffId, DateOnly DeliveredOn, bool Trade);
 
+    /// <summary>A person generates the tasks of <paramref name="day"/> (default today) now, as the daily job does.</summary>
+    public async Task<Result<GeneratedSurveys>> Now(DateOnly? day = null, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.Generates(viewer))
+            return SurveyErrors.GenerateNotAllowed;
+        return await Handle(day ?? clock.Today, cancellationToken);
+    }
+
+    /// <summary>The daily job's run: no caller to check.</summary>
     public async Task<GeneratedSurveys> Handle(DateOnly day, CancellationToken cancellationToken = default)
     {
         var windows = await settings.Get(WindowsKey, SurveyWindows.Default, cancellationToken);
@@ -59,9 +70,9 @@ public sealed class GenerateSurveyTasks(GuanxiDbContext db, EnterpriseSettings s
         foreach (var month in eligible.GroupBy(e => new DateOnly(e.Order.DeliveredOn.Year, e.Order.DeliveredOn.Month, 1)))
         {
             var jobs = month.ToList();
-            Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(jobs));
+            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(jobs));
             var (quotaLeft, outlook, passedOver) = await MonthSoFar(windows, month.Key, day, excluded, cancellationToken);
-            var decision = AfterSalesSample.Decide(quotaLeft, jobs.Count, outlook, await passedOver.CountAsync(cancellationToken), Random.Shared);
+            var decision = AfterSalesSample.Decide(quotaLeft, jobs.Count, outlook, await passedOver.CountAsync(cancellationToken), random);
             for (var i = 0; i < jobs.Count; i++)
             {
                 var (c, window) = jobs[i];

@@ -20,27 +20,34 @@ public sealed record ChangeView(Guid Id, Guid QuestionnaireId, int BaseVersion, 
 
 public sealed record QuestionnaireDetail(Guid Id, QuestionnaireKind Kind, string Name, IReadOnlyList<QuestionnaireVersionView> Versions, IReadOnlyList<ChangeView> Changes);
 
-/// <summary>SAT-8: the questionnaires with their versions (current, archived, waiting to take effect) and change requests. Questions are not confidential; answers are.</summary>
-public sealed class GetQuestionnaires(GuanxiDbContext db, EnterpriseClock clock)
+/// <summary>
+/// SAT-8: the questionnaires with their versions (current, archived, waiting to take effect) and change requests, for
+/// every member of staff: questions are not confidential; answers are.
+/// </summary>
+public sealed class GetQuestionnaires(GuanxiDbContext db, Customers.CustomerViewers viewers, EnterpriseClock clock)
 {
-    public async Task<IReadOnlyList<QuestionnaireSummary>> List(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<QuestionnaireSummary>>> List(CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is null)
+            return SurveyErrors.NoCaller;
         var today = clock.Today;
         var english = Cultures.IsEnglish;
         var questionnaires = await db.Set<Questionnaire>().AsNoTracking().OrderBy(q => q.Kind).ThenBy(q => q.Name).ToListAsync(cancellationToken);
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().Select(v => new { v.QuestionnaireId, v.Number, v.EffectiveFrom }).ToListAsync(cancellationToken);
-        return [.. questionnaires.Select(q =>
+        return Result<IReadOnlyList<QuestionnaireSummary>>.Ok([.. questionnaires.Select(q =>
         {
             var own = versions.Where(v => v.QuestionnaireId == q.Id).ToList();
             var current = own.Where(v => v.EffectiveFrom <= today).MaxBy(v => (v.EffectiveFrom, v.Number)) ?? own.MinBy(v => v.Number)!;
             return new QuestionnaireSummary(q.Id, q.Kind, english ? q.NameEn : q.Name, current.Number, current.EffectiveFrom, own.Count);
-        })];
+        })]);
     }
 
-    public async Task<QuestionnaireDetail?> Get(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<QuestionnaireDetail>> Get(Guid id, CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is null)
+            return SurveyErrors.NoCaller;
         if (await db.Set<Questionnaire>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken) is not { } questionnaire)
-            return null;
+            return SurveyErrors.QuestionnaireNotFound;
         var today = clock.Today;
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().Where(v => v.QuestionnaireId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var versionIds = versions.Select(v => v.Id).ToList();
@@ -55,6 +62,11 @@ public sealed class GetQuestionnaires(GuanxiDbContext db, EnterpriseClock clock)
         return new QuestionnaireDetail(questionnaire.Id, questionnaire.Kind, Cultures.IsEnglish ? questionnaire.NameEn : questionnaire.Name, views, [.. changes.Select(ChangeView.Of)]);
     }
 
-    public async Task<ChangeView?> Change(Guid id, CancellationToken cancellationToken = default) =>
-        await db.Set<QuestionnaireChange>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } change ? ChangeView.Of(change) : null;
+    public async Task<Result<ChangeView>> Change(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is null)
+            return SurveyErrors.NoCaller;
+        return await db.Set<QuestionnaireChange>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } change
+            ? ChangeView.Of(change) : SurveyErrors.ChangeNotFound;
+    }
 }

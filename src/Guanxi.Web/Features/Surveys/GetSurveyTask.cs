@@ -1,4 +1,3 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
@@ -6,7 +5,6 @@ using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
-using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
@@ -29,22 +27,21 @@ public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Program, stri
 /// attempts so far. Its answers (SAT-6) show to customer service, and — once the month of the answer is published — to
 /// leadership and the manager of the task's department; to nobody else. Opening a call sheet logs the unmasked view (ARC-9).
 /// </summary>
-public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, PersonalDataLog log, EnterpriseClock clock)
+public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, EnterpriseClock clock)
 {
-    public async Task<SurveyTaskDetail?> Handle(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<SurveyTaskDetail>> Handle(Guid id, CancellationToken cancellationToken = default)
     {
-        if (await viewers.Current(cancellationToken) is not { } viewer)
-            return null;
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.OpensCallSheets(viewer))
+            return SurveyErrors.NotCustomerService;
         var row = await (from t in db.Set<SurveyTask>().AsNoTracking()
                          join c in db.Set<Customer>() on t.CustomerId equals c.Id
                          join o in db.Set<Order>() on t.OrderId equals o.Id into os
                          from o in os.DefaultIfEmpty()
                          where t.Id == id
                          select new { t, c, o }).SingleOrDefaultAsync(cancellationToken);
-        var runs = SurveyAccess.RunsSurveys(user);
-        var oversees = user.IsIn(Role.GeneralManager) || user.IsIn(Role.ExecutiveVp) || (user.IsIn(Role.DepartmentManager) && row?.t.DepartmentId == viewer.DepartmentId);
-        if (row is null || !(runs || oversees))
-            return null;
+        if (row is null || !SurveyAccess.OpensCallSheet(viewer, row.t.DepartmentId))
+            return SurveyErrors.TaskNotFound;
+        var runs = SurveyAccess.RunsSurveys(viewer);
         var (task, customer, order) = (row.t, row.c, row.o);
         var english = Cultures.IsEnglish;
         var today = clock.Today;
@@ -61,7 +58,7 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, C
 
         var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.RespondedAt).ToListAsync(cancellationToken);
         var published = await PublishedMonths(responses.Select(r => r.RespondedOn), cancellationToken);
-        var readable = responses.Where(r => runs || published.Contains(Month(r.RespondedOn))).ToList();
+        var readable = responses.Where(r => SurveyAccess.ReadsAnswers(viewer, published.Contains(Month(r.RespondedOn)))).ToList();
         var versions = await VersionsOf(readable.Select(r => r.VersionId).OfType<Guid>().Append(Guid.Empty).ToList(), cancellationToken);
         var program = task.ProgramId is { } p ? await db.Set<SurveyProgram>().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
         return new SurveyTaskDetail(view, program, runs ? phone : phone is null ? null : PersonalDataMask.Phone(phone), order?.ExternalNo, task.DeliveredOn, order?.VehicleModel, order?.VehiclePlate,

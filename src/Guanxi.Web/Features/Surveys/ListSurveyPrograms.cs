@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,20 @@ public sealed record SurveyProgramView(Guid Id, string Name, ProgramPopulation P
 public sealed record ProgramPeriodFigures(string Period, int Tasks, int Completed, int Invalid, int Open, double? Index);
 
 /// <summary>SAT-15/16: the survey programs, for customer service and leadership.</summary>
-public sealed class ListSurveyPrograms(GuanxiDbContext db)
+public sealed class ListSurveyPrograms(GuanxiDbContext db, Customers.CustomerViewers viewers, EnterpriseClock clock)
 {
-    public async Task<IReadOnlyList<SurveyProgramView>> Handle(DateOnly today, bool english, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<SurveyProgramView>>> Handle(CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.SeesTasks(viewer))
+            return SurveyErrors.NotCustomerService;
         var programs = await db.Set<SurveyProgram>().AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        return Result<IReadOnlyList<SurveyProgramView>>.Ok(await Views(db, programs, clock.Today, cancellationToken));
+    }
+
+    /// <summary>The programs' views with their figures; for <see cref="DefineSurveyProgram"/> too, which answers with the program it saved.</summary>
+    internal static async Task<List<SurveyProgramView>> Views(GuanxiDbContext db, IReadOnlyList<SurveyProgram> programs, DateOnly today, CancellationToken cancellationToken)
+    {
+        var english = Cultures.IsEnglish;
         var names = await db.Set<Questionnaire>().AsNoTracking().ToDictionaryAsync(q => q.Id, q => english ? q.NameEn : q.Name, cancellationToken);
         var views = new List<SurveyProgramView>();
         foreach (var p in programs)
@@ -26,12 +36,12 @@ public sealed class ListSurveyPrograms(GuanxiDbContext db)
             views.Add(new SurveyProgramView(p.Id, p.Name, p.Population, SurveyTexts.Population(p.Population, english), p.Rate, p.Count, p.Cadence,
                 SurveyTexts.Cadence(p.Cadence, english), p.WindowDays, p.QuestionnaireId, names.GetValueOrDefault(p.QuestionnaireId) ?? "", p.Method,
                 SurveyTexts.ProgramMethod(p.Method, english), p.Active, p.LastPeriod,
-                await Figures(p.Id, current, cancellationToken), await Figures(p.Id, previous, cancellationToken)));
+                await Figures(db, p.Id, current, cancellationToken), await Figures(db, p.Id, previous, cancellationToken)));
         }
         return views;
     }
 
-    private async Task<ProgramPeriodFigures> Figures(Guid program, (DateOnly From, DateOnly To, string Key) period, CancellationToken cancellationToken)
+    private static async Task<ProgramPeriodFigures> Figures(GuanxiDbContext db, Guid program, (DateOnly From, DateOnly To, string Key) period, CancellationToken cancellationToken)
     {
         var outcomes = await db.Set<SurveyTask>().Where(t => t.ProgramId == program && t.Opens >= period.From && t.Opens <= period.To)
             .GroupBy(t => t.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);

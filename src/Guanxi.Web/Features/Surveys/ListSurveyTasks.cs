@@ -2,6 +2,8 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
@@ -21,27 +23,50 @@ public sealed record SurveyTaskView(
     Guid Id, Guid CustomerId, string CustomerName, Guid? OrderId, SurveyKind Kind, DateOnly DeliveredOn, DateOnly WindowStart, DateOnly WindowEnd,
     SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null);
 
-public sealed record SurveyTaskList(IReadOnlyList<SurveyTaskView> Items, int Total);
-
-/// <summary>The survey tasks by status, kind, assignee and window (overlapping from–to), those due first.</summary>
-public sealed class ListSurveyTasks(GuanxiDbContext db, EnterpriseClock clock)
+/// <summary>
+/// Which tasks: status, kind, assignee, windows overlapping from–to, due on or before dueBy; and which page of them.
+/// Skip/Take are the paging of the release before (deprecated): read, up to the 500 rows they allowed, only when
+/// neither Page nor PageSize is given.
+/// </summary>
+public sealed record SurveyTaskQuery(SurveyTaskStatus? Status = null, SurveyKind? Kind = null, string? AssigneeId = null, DateOnly? From = null, DateOnly? To = null,
+    DateOnly? DueBy = null, int? Page = null, int? PageSize = null, int? Skip = null, int? Take = null)
 {
-    public async Task<SurveyTaskList> Handle(SurveyTaskStatus? status, SurveyKind? kind, string? assigneeId, DateOnly? from, DateOnly? to, int skip, int take,
-        DateOnly? dueBy = null, CancellationToken cancellationToken = default)
+    public const int MaxTake = 500;
+
+    /// <summary>The rows to skip and the page's size, and the page number and size the answer reports.</summary>
+    public (int Offset, int Size, int Number) Paging()
     {
+        if (Page is null && PageSize is null && (Skip is not null || Take is not null))
+        {
+            var (offset, take) = (Math.Max(0, Skip ?? 0), Math.Clamp(Take ?? 50, 1, MaxTake));
+            return (offset, take, offset / take + 1);
+        }
+        var (number, size) = Page<SurveyTaskView>.Clamp(Page, PageSize);
+        return ((int)Math.Min(int.MaxValue, (number - 1L) * size), size, number);
+    }
+}
+
+/// <summary>The survey tasks by status, kind, assignee and window (overlapping from–to), those due first: customer service and leadership.</summary>
+public sealed class ListSurveyTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
+{
+    public async Task<Result<Page<SurveyTaskView>>> Handle(SurveyTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.SeesTasks(viewer))
+            return SurveyErrors.NotCustomerService;
         var today = clock.Today;
         var tasks = db.Set<SurveyTask>().AsNoTracking();
-        if (kind is { } k)
+        if (query.Kind is { } k)
             tasks = tasks.Where(t => t.Kind == k);
-        if (!string.IsNullOrEmpty(assigneeId))
-            tasks = tasks.Where(t => t.AssigneeId == assigneeId);
-        if (from is { } f)
+        if (!string.IsNullOrEmpty(query.AssigneeId))
+            tasks = tasks.Where(t => t.AssigneeId == query.AssigneeId);
+        if (query.From is { } f)
             tasks = tasks.Where(t => t.Due >= f);
-        if (to is { } e)
+        if (query.To is { } e)
             tasks = tasks.Where(t => t.Opens <= e);
-        if (dueBy is { } by)
+        if (query.DueBy is { } by)
             tasks = tasks.Where(t => t.Due <= by);
-        tasks = status switch
+        tasks = query.Status switch
         {
             SurveyTaskStatus.Pending => tasks.Where(t => t.Outcome == SurveyOutcome.Pending && t.Due >= today),
             SurveyTaskStatus.Overdue => tasks.Where(t => t.Outcome == SurveyOutcome.Pending && t.Due < today),
@@ -51,14 +76,15 @@ public sealed class ListSurveyTasks(GuanxiDbContext db, EnterpriseClock clock)
             SurveyTaskStatus.FalseArchive => tasks.Where(t => t.Outcome == SurveyOutcome.FalseArchive),
             _ => tasks,
         };
+        var (offset, size, number) = query.Paging();
         var total = await tasks.CountAsync(cancellationToken);
         var rows = await (from t in tasks
                           join c in db.Set<Customer>() on t.CustomerId equals c.Id
                           orderby t.Due, t.Id
                           select new { t, c.Name, Assignee = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault() })
-            .Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new SurveyTaskList([.. rows.Select(r => new SurveyTaskView(r.t.Id, r.t.CustomerId, r.Name, r.t.OrderId, r.t.Kind, r.t.DeliveredOn, r.t.Opens, r.t.Due,
-            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId))], total);
+            .Skip(offset).Take(size).ToListAsync(cancellationToken);
+        return new Page<SurveyTaskView>([.. rows.Select(r => new SurveyTaskView(r.t.Id, r.t.CustomerId, r.Name, r.t.OrderId, r.t.Kind, r.t.DeliveredOn, r.t.Opens, r.t.Due,
+            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId))], total, number, size);
     }
 
     public static SurveyTaskStatus StatusOf(SurveyTask task, DateOnly today) => task.Outcome switch

@@ -9,18 +9,18 @@ namespace Guanxi.Web.Features.Surveys;
 public sealed record SurveyAttemptBody(string? Result, string? Note, DateTimeOffset? CallBackAt);
 
 /// <summary>SAT-7: a call that gave no questionnaire, logged with the task (no answer, busy, wrong number, refused, call back at …).</summary>
-public sealed class RecordSurveyAttempt(GuanxiDbContext db, CurrentUser user, TimeProvider time)
+public sealed class RecordSurveyAttempt(GuanxiDbContext db, Customers.CustomerViewers viewers, CurrentUser user, TimeProvider time)
 {
     public static readonly Error ResultRequired = new("survey.attempt_result", "结果只能是 noAnswer、busy、wrongNumber、refused 或 callBack。", "result is noAnswer, busy, wrongNumber, refused or callBack.", "result");
     public static readonly Error CallBackRequired = new("survey.call_back_at", "约定回电请填写回电时间。", "Give the time to call back.", "callBackAt");
 
-    /// <returns>Null when there is no such task.</returns>
-    public async Task<Result<Guid>?> Handle(Guid taskId, SurveyAttemptBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> Handle(Guid taskId, SurveyAttemptBody body, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
+            return SurveyErrors.NotCustomerService;
         if (await db.Set<SurveyTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is not { } task)
-            return null;
-        if (!SurveyAccess.RunsSurveys(user))
-            return SurveyFeature.NotCustomerService;
+            return SurveyErrors.TaskNotFound;
         var errors = new List<Error>();
         if (!Shared.Api.ApiEnums.TryParse<AttemptResult>(body.Result, out var result) || result is null)
             errors.Add(ResultRequired);
@@ -29,7 +29,7 @@ public sealed class RecordSurveyAttempt(GuanxiDbContext db, CurrentUser user, Ti
         if (body.Note?.Trim().Length > SurveyTask.MaxNoteLength)
             errors.Add(SurveyErrors.NoteTooLong);
         if (errors.Count > 0)
-            return Result<Guid>.Fail([.. errors]);
+            return Result<Guid>.Fail(errors);
         var now = time.GetUtcNow();
         task.Attempt(result!.Value, body.CallBackAt, now);
         var attempt = new SurveyAttempt

@@ -32,7 +32,8 @@ public sealed record SurveyResponseView(Guid Id, Guid TaskId, SurveyMethod Metho
 /// an invalid one with its reason, on the questionnaire version in effect that day. Within the window a second response
 /// supersedes the first; both are kept and the last counts.
 /// </summary>
-public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, EnterpriseSettings settings, EscalateSurveyProblems escalate, EnterpriseClock clock, TimeProvider time)
+public sealed class RecordSurveyResponse(GuanxiDbContext db, Customers.CustomerViewers viewers, CurrentUser user, SurveyLinks links, EnterpriseSettings settings,
+    EscalateSurveyProblems escalate, EnterpriseClock clock, TimeProvider time)
 {
     public const string HiddenGapKey = "surveys.hiddenGap";
     public const double DefaultHiddenGap = 30;
@@ -40,13 +41,31 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
     public static readonly Error MethodRequired = new("survey.method", "方式只能是 phone、onSite、mail 或 link。", "method is phone, onSite, mail or link.", "method");
     public static readonly Error InvalidReason = new("survey.invalid_reason", "无效原因只能是 incomplete、unreachable 或 falseArchive。", "invalid is incomplete, unreachable or falseArchive.", "invalid");
 
-    /// <returns>Null when there is no such task.</returns>
-    public async Task<Result<SurveyResponseView>?> Handle(Guid taskId, SurveyResponseBody body, bool byLink = false, CancellationToken cancellationToken = default)
+    /// <summary>Customer service records what the customer said (by phone, on site, by mail), or why the questionnaire is invalid.</summary>
+    public async Task<Result<SurveyResponseView>> Handle(Guid taskId, SurveyResponseBody body, CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
+            return SurveyErrors.NotCustomerService;
         if (await db.Set<SurveyTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is not { } task)
-            return null;
-        if (!byLink && !SurveyAccess.RunsSurveys(user))
-            return SurveyFeature.NotCustomerService;
+            return SurveyErrors.TaskNotFound;
+        return await Record(task, body, byLink: false, cancellationToken);
+    }
+
+    /// <summary>The customer answers through the SMS link, without logging in: the signed token is the caller's right, once (SAT-7).</summary>
+    public async Task<Result<SurveyResponseView>> ByLink(string? token, SurveyResponseBody body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var read = links.Read(token);
+        if (!read.Succeeded)
+            return Result<SurveyResponseView>.Fail(read.Errors);
+        if (await db.Set<SurveyTask>().SingleOrDefaultAsync(t => t.Id == read.Value, cancellationToken) is not { } task)
+            return SurveyErrors.LinkNotFound;
+        return await Record(task, body with { Method = nameof(SurveyMethod.Link), Invalid = null }, byLink: true, cancellationToken);
+    }
+
+    private async Task<Result<SurveyResponseView>> Record(SurveyTask task, SurveyResponseBody body, bool byLink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         if (!ApiEnums.TryParse<SurveyMethod>(body.Method, out var method) || method is null || (method == SurveyMethod.Link) != byLink)
             return MethodRequired;
         if (!ApiEnums.TryParse<SurveyOutcome>(body.Invalid, out var invalid) || invalid is SurveyOutcome.Pending or SurveyOutcome.Completed)
@@ -69,12 +88,12 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
             made = SurveyResponse.Answered(task.Id, method.Value, version, [.. (body.Answers ?? []).Select(a => a.ToAnswer())], body.Comment, gap, by, today, now);
         }
         if (!made.Succeeded)
-            return Result<SurveyResponseView>.Fail([.. made.Errors]);
+            return Result<SurveyResponseView>.Fail(made.Errors);
         var response = made.Value!;
         var previous = task.ResponseId is { } id ? await db.Set<SurveyResponse>().SingleAsync(r => r.Id == id, cancellationToken) : null;
         var responded = task.Respond(response, today, now);
         if (!responded.Succeeded)
-            return Result<SurveyResponseView>.Fail([.. responded.Errors]);
+            return Result<SurveyResponseView>.Fail(responded.Errors);
         previous?.SupersedeWith(response);
         db.Add(response);
         if (version is not null)
@@ -83,5 +102,4 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, CurrentUser user, E
         return new SurveyResponseView(response.Id, task.Id, response.Method, response.Outcome, response.VersionId, response.ItemScore, response.OverallScore,
             response.Recommend, response.HiddenProblem, response.RespondedOn, previous?.Id);
     }
-
 }

@@ -14,25 +14,32 @@ namespace Guanxi.Web.Features.Surveys;
 /// analysis (customer-service manager, by the 6th) releases its results to the surveyed departments' managers, with the
 /// general manager and the executive VP in copy (SAT-6).
 /// </summary>
-public sealed class RunSatisfactionReport(GuanxiDbContext db, CurrentUser user, Notifier notifier, EnterpriseClock clock, TimeProvider time)
+public sealed class RunSatisfactionReport(GuanxiDbContext db, Customers.CustomerViewers viewers, CurrentUser user, Notifier notifier, EnterpriseClock clock, TimeProvider time)
 {
-    public static readonly Error GenerateNotAllowed = new("survey.report_generate_not_allowed", "只有客服部可以生成满意度报告。", "Only customer service generates satisfaction reports.");
-    public static readonly Error PublishNotAllowed = new("survey.publish_not_allowed", "只有客服经理可以公布月度调查结果。", "Only the customer-service manager publishes a month's results.");
+    public static readonly Error GenerateNotAllowed = Error.Forbidden("survey.report_generate_not_allowed", "只有客服部可以生成满意度报告。", "Only customer service generates satisfaction reports.");
+    public static readonly Error PublishNotAllowed = Error.Forbidden("survey.publish_not_allowed", "只有客服经理可以公布月度调查结果。", "Only the customer-service manager publishes a month's results.");
     public static readonly Error AlreadyPublished = new("survey.already_published", "该月调查结果已公布。", "This month's results are already published.", "month");
     public static readonly Error MonthNotOver = new("survey.month_not_over", "该月尚未结束，不能公布。", "The month is not over yet: it cannot be published.", "month");
 
-    /// <param name="by">The job's name when it runs on schedule; null for the signed-in caller.</param>
-    public async Task<Result<SatisfactionReportRun>> Generate(ReportPeriod period, string? by, CancellationToken cancellationToken = default)
+    /// <summary>Customer service generates a report now (its first generation is recorded, late when after the due day).</summary>
+    public async Task<Result<SatisfactionReportRun>> Now(ReportPeriod period, CancellationToken cancellationToken = default)
     {
-        if (by is null && !SurveyAccess.RunsSurveys(user))
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
             return GenerateNotAllowed;
+        return await Handle(period, user.DisplayName ?? "", cancellationToken);
+    }
+
+    /// <summary>The report's first generation, by <paramref name="by"/> (the job's name when it runs on schedule): no caller to check.</summary>
+    public async Task<SatisfactionReportRun> Handle(ReportPeriod period, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
         if (await Run(period, cancellationToken) is { } run)
             return run;
         var today = clock.Today;
         run = new SatisfactionReportRun
         {
             Id = Guid.CreateVersion7(), Kind = period.Kind, Period = period.Key, Due = period.Due, GeneratedAt = time.GetUtcNow(), GeneratedOn = today,
-            Late = period.IsLate(today), GeneratedBy = by ?? user.DisplayName ?? "",
+            Late = period.IsLate(today), GeneratedBy = by,
         };
         db.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -41,13 +48,14 @@ public sealed class RunSatisfactionReport(GuanxiDbContext db, CurrentUser user, 
 
     public async Task<Result<SatisfactionReportRun>> Publish(ReportPeriod month, CancellationToken cancellationToken = default)
     {
-        if (!user.IsIn(Role.CustomerServiceManager))
+        ArgumentNullException.ThrowIfNull(month);
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.Publishes(viewer))
             return PublishNotAllowed;
         var today = clock.Today;
         if (today <= month.To)
             return MonthNotOver;
-        var generated = await Generate(month, null, cancellationToken);
-        var run = await db.Set<SatisfactionReportRun>().SingleAsync(r => r.Id == generated.Value!.Id, cancellationToken);
+        var generated = await Handle(month, user.DisplayName ?? "", cancellationToken);
+        var run = await db.Set<SatisfactionReportRun>().SingleAsync(r => r.Id == generated.Id, cancellationToken);
         if (run.PublishedAt is not null)
             return AlreadyPublished;
         (run.PublishedAt, run.PublishedOn, run.PublishedBy) = (time.GetUtcNow(), today, user.DisplayName);

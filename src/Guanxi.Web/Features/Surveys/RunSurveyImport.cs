@@ -19,7 +19,7 @@ namespace Guanxi.Web.Features.Surveys;
 /// nothing when rows were rejected unless the user chose to import only the valid ones. A later row of the same survey
 /// supersedes an earlier one (SAT-9).
 /// </summary>
-public sealed class RunSurveyImport(GuanxiDbContext db, CurrentUser user, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
+public sealed class RunSurveyImport(GuanxiDbContext db, Customers.CustomerViewers viewers, CurrentUser user, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
 {
     public const string Kind = "surveys";
     public const string QuestionPrefix = "q:";
@@ -36,9 +36,16 @@ public sealed class RunSurveyImport(GuanxiDbContext db, CurrentUser user, Enterp
 
     private sealed record Planned(int Row, SurveyTask Task, SurveyResponse Response);
 
+    /// <summary>Runs as the user who uploaded the file: they must run surveys still when the import runs, or nothing is written.</summary>
     public async Task<IReadOnlyList<ImportError>> Handle(ImportJob job, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var english = Cultures.IsEnglish;
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
+        {
+            job.Message = SurveyErrors.NotCustomerService.MessageFor(english);
+            return [];
+        }
         var gap = await settings.Get(RecordSurveyResponse.HiddenGapKey, RecordSurveyResponse.DefaultHiddenGap, cancellationToken);
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().ToListAsync(cancellationToken);
         var questionnaires = await db.Set<Questionnaire>().AsNoTracking().Where(q => q.Kind == QuestionnaireKind.Sales || q.Kind == QuestionnaireKind.AfterSales)

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
@@ -13,15 +14,24 @@ public sealed record ProgramRun(Guid ProgramId, string Name, string Period, int 
 /// <summary>
 /// SAT-15/16: once in each of its periods, every active program draws its sample from its population — active customers,
 /// never trade customers, nor one the program already has an open task for — and opens a task per customer drawn, shared
-/// among the callback specialists. Run by the daily survey job; a program's first day in a period is the day it draws.
+/// among the callback specialists. Run by the daily survey job (<see cref="Handle"/>); a program's first day in a period is
+/// the day it draws. The customer-service manager and administrators may draw now (<see cref="Now"/>).
 /// </summary>
-public sealed class RunSurveyPrograms(GuanxiDbContext db, TimeProvider time)
+public sealed class RunSurveyPrograms(GuanxiDbContext db, TimeProvider time, Random random, Customers.CustomerViewers viewers, EnterpriseClock clock)
 {
     private sealed record Member(Guid CustomerId, Guid? OrderId, Guid DepartmentId, string? StaffId, DateOnly On);
 
-    public async Task<IReadOnlyList<ProgramRun>> Handle(DateOnly day, Guid? only = null, Random? random = null, CancellationToken cancellationToken = default)
+    /// <summary>A person draws now, as the daily job does, every active program that has not drawn the period of <paramref name="day"/> (default today).</summary>
+    public async Task<Result<IReadOnlyList<ProgramRun>>> Now(DateOnly? day = null, CancellationToken cancellationToken = default)
     {
-        random ??= Random.Shared;
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.Generates(viewer))
+            return SurveyErrors.GenerateNotAllowed;
+        return Result<IReadOnlyList<ProgramRun>>.Ok(await Handle(day ?? clock.Today, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The daily job's draws (of one program when <paramref name="only"/> is given): no caller to check.</summary>
+    public async Task<IReadOnlyList<ProgramRun>> Handle(DateOnly day, Guid? only = null, CancellationToken cancellationToken = default)
+    {
         var runs = new List<ProgramRun>();
         var programs = await db.Set<SurveyProgram>().Where(p => p.Active && (only == null || p.Id == only)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         foreach (var program in programs.Where(p => p.DueOn(day)))

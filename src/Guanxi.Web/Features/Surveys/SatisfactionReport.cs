@@ -5,7 +5,6 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
-using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
@@ -45,22 +44,27 @@ public sealed record SatisfactionReportView(
 /// previous period, each dimension and question with its progress, departments and staff, the tasks' completion, and —
 /// for those who may read answers (SAT-6) — the hidden problems, invalid questionnaires, overdue cases and comments.
 /// </summary>
-public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, EnterpriseSettings settings, EnterpriseClock clock)
+public sealed class SatisfactionReport(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
 {
     public const string TargetsKey = "surveys.targets";
     public const int MaxCases = 500;
-    public static readonly Error NotAllowed = new("survey.report_not_allowed", "您无权查看此满意度报告：调查结果公布前仅客服部可见。", "You may not read this satisfaction report: until results are published only customer service sees them.");
+    public static readonly Error NotAllowed = Error.Forbidden("survey.report_not_allowed", "您无权查看此满意度报告：调查结果公布前仅客服部可见。", "You may not read this satisfaction report: until results are published only customer service sees them.");
 
     private sealed record Row(SurveyResponse Response, Guid TaskId, SurveyKind Kind, Guid CustomerId, Guid DepartmentId, string? StaffId);
 
+    /// <param name="staffId">Whose personal report (default the caller's); ignored for the other kinds.</param>
     public async Task<Result<SatisfactionReportView>> Handle(ReportPeriod period, string? staffId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(period);
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return NotAllowed;
+        staffId = period.Kind == ReportKind.Personal ? staffId ?? viewer.UserId : null;
         var month = ReportPeriod.Month(new DateOnly(period.To.Year, period.To.Month, 1));
         var runs = await db.Set<SatisfactionReportRun>().AsNoTracking().Where(r => (r.Kind == period.Kind && r.Period == period.Key) || (r.Kind == ReportKind.Monthly && r.Period == month.Key))
             .ToListAsync(cancellationToken);
         var run = runs.SingleOrDefault(r => r.Kind == period.Kind && r.Period == period.Key);
         var published = runs.Any(r => r.Kind == ReportKind.Monthly && r.Period == month.Key && r.PublishedAt != null);
-        if (await viewers.Current(cancellationToken) is not { } viewer || SurveyAccess.Sight(user, viewer, period.Kind, published, staffId) is not { } sight)
+        if (SurveyAccess.Sight(viewer, period.Kind, published, staffId) is not { } sight)
             return NotAllowed;
 
         var today = clock.Today;

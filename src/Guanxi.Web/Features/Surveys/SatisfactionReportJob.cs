@@ -15,7 +15,7 @@ public sealed class SatisfactionReportJob(RunSatisfactionReport run, EnterpriseC
     {
         var today = clock.Today;
         foreach (var period in Due(today))
-            await run.Generate(period, Scheduled, cancellationToken);
+            await run.Handle(period, Scheduled, cancellationToken);
     }
 
     /// <summary>The reports due on a day.</summary>

@@ -17,17 +17,20 @@ public sealed record LinkQuestionnaire(Guid TaskId, string Greeting, SurveyKind 
 /// SAT-7's SMS link: a signed token naming the task, valid until the end of the window's last day, used once. The page
 /// it opens needs no login and shows no personal data beyond a greeting by surname; it is rate-limited per address.
 /// </summary>
-public sealed class SurveyLinks(GuanxiDbContext db, IDataProtectionProvider protection, EnterpriseClock clock, TimeProvider time)
+public sealed class SurveyLinks(GuanxiDbContext db, IDataProtectionProvider protection, Customers.CustomerViewers viewers, EnterpriseClock clock, TimeProvider time)
 {
     public const string RateLimit = "survey-link";
     public static readonly Error NotOpen = new("survey.link_not_open", "该任务已结束或不在调查时效内，不能发送链接。", "The task is closed or outside its window: no link can be sent.");
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Guanxi.Surveys.Link.v1").ToTimeLimitedDataProtector();
 
-    public async Task<Result<SurveyLinkView>?> Issue(Guid taskId, string baseUrl, CancellationToken cancellationToken = default)
+    /// <summary>Customer service issues the link of a task for the customer's phone, with the SMS text to send.</summary>
+    public async Task<Result<SurveyLinkView>> Issue(Guid taskId, string baseUrl, CancellationToken cancellationToken = default)
     {
+        if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
+            return SurveyErrors.NotCustomerService;
         if (await db.Set<SurveyTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is not { } task)
-            return null;
+            return SurveyErrors.TaskNotFound;
         if (!task.Window.Contains(clock.Today) || await LinkUsed(taskId, cancellationToken))
             return NotOpen;
         var end = new DateTimeOffset(task.Due.AddDays(1).ToDateTime(TimeOnly.MinValue), clock.Zone.GetUtcOffset(task.Due.ToDateTime(TimeOnly.MaxValue)));
@@ -39,31 +42,34 @@ public sealed class SurveyLinks(GuanxiDbContext db, IDataProtectionProvider prot
         return new SurveyLinkView(url, $"【{company ?? "客户服务部"}】感谢您选择我们的{kind}服务，请花两分钟填写满意度问卷：{url}（{due}前有效）", end);
     }
 
-    /// <summary>The task a link names, while it is valid; null when forged, expired or malformed.</summary>
-    public Guid? Read(string? token)
+    /// <summary>The task a link names, while it is valid; not found when forged, expired or malformed.</summary>
+    public Result<Guid> Read(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1000)
-            return null;
+            return SurveyErrors.LinkNotFound;
         try
         {
-            return Guid.TryParseExact(Protector.Unprotect(token, out var expiration), "N", out var id) && expiration > time.GetUtcNow() ? id : null;
+            return Guid.TryParseExact(Protector.Unprotect(token, out var expiration), "N", out var id) && expiration > time.GetUtcNow() ? id : SurveyErrors.LinkNotFound;
         }
         catch (CryptographicException)
         {
-            return null;
+            return SurveyErrors.LinkNotFound;
         }
     }
 
-    public async Task<LinkQuestionnaire?> Page(string? token, CancellationToken cancellationToken = default)
+    /// <summary>The questionnaire a link opens, for anyone holding it (the token is the right): a greeting by surname and the questions.</summary>
+    public async Task<Result<LinkQuestionnaire>> Page(string? token, CancellationToken cancellationToken = default)
     {
-        if (Read(token) is not { } id)
-            return null;
+        var read = Read(token);
+        if (!read.Succeeded)
+            return Result<LinkQuestionnaire>.Fail(read.Errors);
+        var id = read.Value;
         var row = await (from t in db.Set<SurveyTask>().AsNoTracking()
                          join c in db.Set<Customer>() on t.CustomerId equals c.Id
                          where t.Id == id
                          select new { Task = t, c.Name, c.Gender, c.Type }).SingleOrDefaultAsync(cancellationToken);
         if (row is null || await SurveyQuestionnaires.Current(db, row.Task, clock.Today, cancellationToken) is not { } version)
-            return null;
+            return SurveyErrors.LinkNotFound;
         return new LinkQuestionnaire(id, Greeting(row.Name, row.Gender, row.Type), row.Task.Kind, version.Questions, await LinkUsed(id, cancellationToken));
     }
 
