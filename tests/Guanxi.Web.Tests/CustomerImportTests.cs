@@ -19,8 +19,8 @@ namespace Guanxi.Web.Tests;
 /// <summary>ARC-10 imports through the API: vCards, GBK CSV from Excel, bad rows, all or nothing.</summary>
 public abstract class CustomerImportTests(GuanxiApp app)
 {
-    private static Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false) =>
-        ImportApi.Start(client, file, fileName, "customers", mode, onlyValid);
+    private static Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false, string? encoding = null) =>
+        ImportApi.Start(client, file, fileName, "customers", mode, onlyValid, encoding);
 
     private static Task<JsonElement> Finished(HttpClient client, Guid id) => ImportApi.Finished(client, id);
 
@@ -114,6 +114,40 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/imports/{dryRun}")).StatusCode);
         using var wrong = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "客户.pdf" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsync("/api/imports", wrong)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARC_10_the_encoding_chosen_in_the_api_is_how_the_file_is_read()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        // Two capitals side by side read as one common hanzi in GBK: detection alone would take this for Chinese.
+        var bytes = Guanxi.Web.Features.Imports.TextEncodings.Windows1252.GetBytes("name,mobile\r\nÀÉ Dupont,13988805001\r\n");
+
+        var job = await Finished(manager, await Start(manager, bytes, "latin.csv", "commit", encoding: "windows-1252"));
+
+        Assert.Equal(("succeeded", 1), (job.GetProperty("status").GetString(), job.GetProperty("created").GetInt32()));
+        Assert.Equal(1, await Count(manager, "ÀÉ Dupont"));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "latin.csv" }, { new StringContent("ebcdic-klingon"), "encoding" } };
+        var refused = await manager.PostAsync("/api/imports", form);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("encoding", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARC_10_an_unclosed_quote_fails_the_import_with_its_row_and_writes_nothing()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "姓名,手机,备注\r\n引号甲,13988806001,ok\r\n引号乙,13988806002,\"没有闭合\r\n引号丙,13988806003,x\r\n";
+
+        var job = await Finished(manager, await Start(manager, Encoding.UTF8.GetBytes(csv), "quote.csv", "commit"));
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Contains("第 3 行", job.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, Assert.Single(job.GetProperty("errors").EnumerateArray()).GetProperty("row").GetInt32());
+        Assert.Equal(0, job.GetProperty("created").GetInt32());
+        Assert.Equal(0, await Count(manager, "引号甲"));   // the rows before it were not written either
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public sealed partial class CustomerRowReader(
 {
     public ImportedRow Read(ImportRow row)
     {
+        if (row.Unreadable is { } unreadable)
+            return new ImportedRow(row.Number, null, [], [new ImportError(row.Number, unreadable.Column ?? "", unreadable.MessageFor(english))]);
         var errors = new List<ImportError>();
         string? Cell(ImportField field)
         {

@@ -34,17 +34,19 @@ public static class ImportsFeature
     {
         var imports = app.MapGroup("/api/imports").RequireAuthorization().WithTags("Imports");
         imports.MapPost("/", async Task<Results<Accepted<ImportStarted>, ValidationProblem, ProblemHttpResult>> (
-            IFormFile? file, [FromForm] string? kind, [FromForm] string? mode, [FromForm] string? mapping, [FromForm] bool? onlyValid, StartImport start, CancellationToken ct) =>
+            IFormFile? file, [FromForm] string? kind, [FromForm] string? mode, [FromForm] string? mapping, [FromForm] bool? onlyValid, [FromForm] string? encoding,
+            StartImport start, CancellationToken ct) =>
         {
             if (file is null)
                 return Problems.Validation(ImportErrors.FileType);
             await using var stream = file.OpenReadStream();
-            var started = await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, ct);
+            var started = await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, encoding, ct);
             if (Problems.RefusedFor(started, ImportErrors.NotAllowed))
                 return Problems.Forbidden(ImportErrors.NotAllowed);
             return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers|orders, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");
+            .WithSummary("Upload .xlsx/.csv/.vcf with kind=customers|orders|surveys, mode=dryRun|commit, optional mapping (JSON, one field per column), onlyValid, "
+                + "and encoding=auto|utf-8|gbk|big5|shift_jis|windows-1252 for a text file (auto: a BOM, else decided from the whole file); 202 with the import's id.");
         imports.MapPost("/{id:guid}/commit", async Task<Results<Accepted<ImportStarted>, NotFound, ValidationProblem>> (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
         {
             if (await start.Commit(id, body?.OnlyValid ?? false, ct) is not { } started)

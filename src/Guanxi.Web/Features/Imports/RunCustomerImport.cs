@@ -42,7 +42,7 @@ public sealed class RunCustomerImport(
 
         await using (var file = File.OpenRead(job.StoredPath))
         {
-            var table = TabularReader.Read(file, job.FileName);
+            var table = TabularReader.Read(file, job.FileName, TextEncodings.Find(job.Encoding));
             var mapping = job.Mapping is { } saved ? JsonSerializer.Deserialize<ImportField[]>(saved)! : HeaderMap.Guess(table.Headers);
             var reader = new CustomerRowReader(table.Headers, mapping, owners, importer, divisions, clock.Today, english);
             var buffer = new List<ImportedRow>(Batch);
