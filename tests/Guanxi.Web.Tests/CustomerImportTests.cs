@@ -151,6 +151,56 @@ public abstract class CustomerImportTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task ARC_1_a_vcard_whose_only_fault_is_a_foreign_phone_number_imports_with_the_number_kept_and_a_warning()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Foreign\r\nTEL;TYPE=CELL:905-555-1234\r\nEMAIL:\"Anna Foreign\" <anna@foreign-phone.example>\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bernd Berlin\r\nTEL;TYPE=WORK:030 2345 6789\r\nADR;TYPE=WORK:;;Unter den Linden 1;Berlin;;10117;Germany\r\nEND:VCARD\r\n";
+        var bytes = Encoding.UTF8.GetBytes(vcf);
+
+        var dryRun = await Finished(manager, await Start(manager, bytes, "abroad.vcf", "dryRun"));
+        Assert.Equal(("succeeded", 2, 0), (dryRun.GetProperty("status").GetString(), dryRun.GetProperty("created").GetInt32(), dryRun.GetProperty("rejected").GetInt32()));
+        var warning = Assert.Single(dryRun.GetProperty("warnings").EnumerateArray());
+        Assert.Equal((1, "mobile"), (warning.GetProperty("row").GetInt32(), warning.GetProperty("column").GetString()));
+        Assert.Contains("905-555-1234", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(dryRun.GetProperty("errors").EnumerateArray());
+
+        await Finished(manager, await Start(manager, bytes, "abroad.vcf", "commit"));
+        var anna = await CustomerNamed(manager, "Anna Foreign");
+        Assert.Equal(("905-555-1234", false), (anna.GetProperty("phones")[0].GetProperty("number").GetString(), anna.GetProperty("phones")[0].GetProperty("verified").GetBoolean()));   // as written: unverified
+        Assert.Equal("anna@foreign-phone.example", anna.GetProperty("emails")[0].GetString());
+        var read = await manager.GetAsync($"/api/customers/{anna.GetProperty("id")}");
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{anna.GetProperty("id")}")
+        {
+            Content = JsonContent.Create(new { type = "Person", name = "Anna Foreign", phones = new[] { new { kind = "Mobile", number = "905-555-1234" } }, emails = new[] { "anna@foreign-phone.example" }, gender = "Female" }),
+        };
+        edit.Headers.IfMatch.ParseAdd(read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, (await manager.SendAsync(edit)).StatusCode);   // the number kept as written does not block editing the customer
+        var bernd = await CustomerNamed(manager, "Bernd Berlin");
+        Assert.Equal(("+493023456789", true), (bernd.GetProperty("phones")[0].GetProperty("number").GetString(), bernd.GetProperty("phones")[0].GetProperty("verified").GetBoolean()));   // read as German, from the address
+    }
+
+    [Fact]
+    public async Task ARC_1_an_email_written_with_its_name_is_read_as_the_address()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "姓名,手机,邮箱\r\n邮箱甲,13988807001,\"\"\"Wang, Wei\"\" <wang.wei@name-email.cn>; li@name-email.cn\"\r\n";
+
+        var job = await Finished(manager, await Start(manager, Encoding.UTF8.GetBytes(csv), "emails.csv", "commit"));
+
+        Assert.Equal(("succeeded", 1), (job.GetProperty("status").GetString(), job.GetProperty("created").GetInt32()));
+        Assert.Equal(["wang.wei@name-email.cn", "li@name-email.cn"], (await CustomerNamed(manager, "邮箱甲")).GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static async Task<JsonElement> CustomerNamed(HttpClient client, string name)
+    {
+        var row = (await client.GetFromJsonAsync<JsonElement>($"/api/customers?q={Uri.EscapeDataString(name)}")).GetProperty("items")[0];
+        return await client.GetFromJsonAsync<JsonElement>($"/api/customers/{row.GetProperty("id")}");
+    }
+
+    [Fact]
     public async Task SEC_1_the_file_of_a_dry_run_nobody_commits_is_deleted_after_a_day()
     {
         app.EnsureAvailable();

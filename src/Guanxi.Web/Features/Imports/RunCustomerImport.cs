@@ -91,6 +91,7 @@ public sealed class RunCustomerImport(
                     }
                     target = new Target(null, match.Id);
                 }
+                Warn(row.Warnings);
                 if (target is null)
                     job.Created++;
                 else if (target.Existing is null)
@@ -142,6 +143,12 @@ public sealed class RunCustomerImport(
 
         // A commit writes nothing when rows were rejected, unless the user chose to import only the valid ones.
         bool RollsBack() => commit && job.Rejected > 0 && !job.OnlyValid;
+
+        void Warn(IReadOnlyList<ImportError>? rowWarnings)
+        {
+            if (rowWarnings is { Count: > 0 } && errors.Count < ImportJob.MaxStoredErrors)
+                errors.AddRange(rowWarnings);
+        }
 
         void Reject(IReadOnlyList<ImportError> rowErrors)
         {
