@@ -156,13 +156,15 @@ public abstract class CustomerImportTests(GuanxiApp app)
         app.EnsureAvailable();
         var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Foreign\r\nTEL;TYPE=CELL:905-555-1234\r\nEMAIL:\"Anna Foreign\" <anna@foreign-phone.example>\r\nEND:VCARD\r\n"
-            + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bernd Berlin\r\nTEL;TYPE=WORK:030 2345 6789\r\nADR;TYPE=WORK:;;Unter den Linden 1;Berlin;;10117;Germany\r\nEND:VCARD\r\n";
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bernd Berlin\r\nTEL;TYPE=WORK:030 2345 6789\r\nADR;TYPE=WORK:;;Unter den Linden 1;Berlin;;10117;Germany\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Carla Beirut\r\nTEL;CELL:+96100000001\r\nEND:VCARD\r\n";
         var bytes = Encoding.UTF8.GetBytes(vcf);
 
         var dryRun = await Finished(manager, await Start(manager, bytes, "abroad.vcf", "dryRun"));
-        Assert.Equal(("succeeded", 2, 0), (dryRun.GetProperty("status").GetString(), dryRun.GetProperty("created").GetInt32(), dryRun.GetProperty("rejected").GetInt32()));
-        var warning = Assert.Single(dryRun.GetProperty("warnings").EnumerateArray());
-        Assert.Equal((1, "mobile"), (warning.GetProperty("row").GetInt32(), warning.GetProperty("column").GetString()));
+        Assert.Equal(("succeeded", 3, 0), (dryRun.GetProperty("status").GetString(), dryRun.GetProperty("created").GetInt32(), dryRun.GetProperty("rejected").GetInt32()));
+        var warnings = dryRun.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal([(1, "mobile"), (3, "mobile")], warnings.Select(w => (w.GetProperty("row").GetInt32(), w.GetProperty("column").GetString())));
+        var warning = warnings[0];
         Assert.Contains("905-555-1234", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(dryRun.GetProperty("errors").EnumerateArray());
 
@@ -177,8 +179,24 @@ public abstract class CustomerImportTests(GuanxiApp app)
         };
         edit.Headers.IfMatch.ParseAdd(read.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.OK, (await manager.SendAsync(edit)).StatusCode);   // the number kept as written does not block editing the customer
+        var carla = (await CustomerNamed(manager, "Carla Beirut")).GetProperty("phones")[0];
+        Assert.Equal(("+96100000001", false), (carla.GetProperty("number").GetString(), carla.GetProperty("verified").GetBoolean()));   // in full form, but not a valid number
         var bernd = await CustomerNamed(manager, "Bernd Berlin");
         Assert.Equal(("+493023456789", true), (bernd.GetProperty("phones")[0].GetProperty("number").GetString(), bernd.GetProperty("phones")[0].GetProperty("verified").GetBoolean()));   // read as German, from the address
+    }
+
+    [Fact]
+    public async Task ARC_1_an_organisations_short_service_number_imports_as_written_but_is_no_mobile()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "单位,电话,手机\r\n短号银行,95555,\r\n短号公司,,95556\r\n";
+
+        var job = await Finished(manager, await Start(manager, Encoding.UTF8.GetBytes(csv), "hotlines.csv", "dryRun"));
+
+        Assert.Equal((1, 1), (job.GetProperty("created").GetInt32(), job.GetProperty("rejected").GetInt32()));
+        Assert.Equal((2, "电话"), (job.GetProperty("warnings")[0].GetProperty("row").GetInt32(), job.GetProperty("warnings")[0].GetProperty("column").GetString()));
+        Assert.Equal((3, "手机"), (job.GetProperty("errors")[0].GetProperty("row").GetInt32(), job.GetProperty("errors")[0].GetProperty("column").GetString()));
     }
 
     [Fact]

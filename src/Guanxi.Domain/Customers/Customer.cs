@@ -38,14 +38,9 @@ public enum PhoneKind
 
 /// <summary>
 /// A phone of a customer, normalised to E.164 (+8613812341234) by the caller — or, when an import could not verify it as
-/// a number of China or of the row's country, kept as written (905-555-1234): every number not in E.164 form is unverified.
+/// a number of China or of the row's country, kept as written (905-555-1234), which makes it an unverified number.
 /// </summary>
-public sealed record CustomerPhone(PhoneKind Kind, string Number)
-{
-    /// <summary>E.164: a plus and 7 to 15 digits, the first not 0. (Static, so that it is not stored with the phone.)</summary>
-    public static bool IsVerified(string number) =>
-        number is ['+', >= '1' and <= '9', ..] && number.Length is >= 8 and <= 16 && number.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
-}
+public sealed record CustomerPhone(PhoneKind Kind, string Number);
 
 /// <summary>An address with China's official divisions plus the street.</summary>
 public sealed record CustomerAddress(string? Province, string? City, string? District, string? Street);

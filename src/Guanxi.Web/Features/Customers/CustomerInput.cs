@@ -69,6 +69,12 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
         return (null, errors);
     }
 
+    /// <summary>
+    /// Whether a stored number is a valid one in E.164; an import keeps a number it could not verify as written, so no
+    /// flag is stored: such a number is not its own E.164 form.
+    /// </summary>
+    public static bool IsVerified(string number) => ToE164(number) == number;
+
     /// <summary>The number in E.164 when it is valid, read as written in <paramref name="region"/> unless it starts with +.</summary>
     public static string? ToE164(string? raw, string region = "CN")
     {

@@ -42,17 +42,21 @@ public sealed partial class CustomerRowReader(
         {
             foreach (var written in Split(Cell(field)))
             {
-                if (ImportPhones.Read(written, region) is not var (number, verified))
+                if (ImportPhones.Read(written, region, kind == PhoneKind.Mobile) is not var (number, reading))
                 {
                     Fail(field, $"“{written}”不是有效的电话号码", $"'{written}' is not a valid phone number");
                     continue;
                 }
                 phones.Add(new CustomerPhone(kind, number));
-                if (!verified)
+                if (reading != PhoneReading.Verified)
                 {
-                    warnings.Add(new ImportError(row.Number, Column(field), english
-                        ? $"'{written}' is not a valid number in China{(region is null ? "" : $" or {region}")}; kept as written, unverified"
-                        : $"“{written}”不是中国大陆{(region is null ? "" : $"或 {region} ")}的有效号码，已按原样保存（未核实）", Warning: true));
+                    warnings.Add(new ImportError(row.Number, Column(field), (reading, english) switch
+                    {
+                        (PhoneReading.ShortNumber, true) => $"'{written}' is a short service number; kept as written, unverified",
+                        (PhoneReading.ShortNumber, false) => $"“{written}”是服务短号码，已按原样保存（未核实）",
+                        (_, true) => $"'{written}' is not a valid number in China{(region is null ? "" : $" or {region}")}; kept as written, unverified",
+                        _ => $"“{written}”不是中国大陆{(region is null ? "" : $"或 {region} ")}的有效号码，已按原样保存（未核实）",
+                    }, Warning: true));
                 }
             }
         }
