@@ -19,8 +19,8 @@ namespace Guanxi.Web.Tests;
 /// <summary>ARC-10 imports through the API: vCards, GBK CSV from Excel, bad rows, all or nothing.</summary>
 public abstract class CustomerImportTests(GuanxiApp app)
 {
-    private static Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false) =>
-        ImportApi.Start(client, file, fileName, "customers", mode, onlyValid);
+    private static Task<Guid> Start(HttpClient client, byte[] file, string fileName, string mode, bool onlyValid = false, string? encoding = null) =>
+        ImportApi.Start(client, file, fileName, "customers", mode, onlyValid, encoding);
 
     private static Task<JsonElement> Finished(HttpClient client, Guid id) => ImportApi.Finished(client, id);
 
@@ -114,6 +114,108 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/imports/{dryRun}")).StatusCode);
         using var wrong = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "客户.pdf" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsync("/api/imports", wrong)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARC_10_the_encoding_chosen_in_the_api_is_how_the_file_is_read()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        // Two capitals side by side read as one common hanzi in GBK: detection alone would take this for Chinese.
+        var bytes = Guanxi.Web.Features.Imports.TextEncodings.Windows1252.GetBytes("name,mobile\r\nÀÉ Dupont,13988805001\r\n");
+
+        var job = await Finished(manager, await Start(manager, bytes, "latin.csv", "commit", encoding: "windows-1252"));
+
+        Assert.Equal(("succeeded", 1), (job.GetProperty("status").GetString(), job.GetProperty("created").GetInt32()));
+        Assert.Equal(1, await Count(manager, "ÀÉ Dupont"));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "latin.csv" }, { new StringContent("ebcdic-klingon"), "encoding" } };
+        var refused = await manager.PostAsync("/api/imports", form);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("encoding", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARC_10_an_unclosed_quote_fails_the_import_with_its_row_and_writes_nothing()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "姓名,手机,备注\r\n引号甲,13988806001,ok\r\n引号乙,13988806002,\"没有闭合\r\n引号丙,13988806003,x\r\n";
+
+        var job = await Finished(manager, await Start(manager, Encoding.UTF8.GetBytes(csv), "quote.csv", "commit"));
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Contains("第 3 行", job.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, Assert.Single(job.GetProperty("errors").EnumerateArray()).GetProperty("row").GetInt32());
+        Assert.Equal(0, job.GetProperty("created").GetInt32());
+        Assert.Equal(0, await Count(manager, "引号甲"));   // the rows before it were not written either
+    }
+
+    [Fact]
+    public async Task ARC_1_a_vcard_whose_only_fault_is_a_foreign_phone_number_imports_with_the_number_kept_and_a_warning()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Foreign\r\nTEL;TYPE=CELL:905-555-1234\r\nEMAIL:\"Anna Foreign\" <anna@foreign-phone.example>\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bernd Berlin\r\nTEL;TYPE=WORK:030 2345 6789\r\nADR;TYPE=WORK:;;Unter den Linden 1;Berlin;;10117;Germany\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Carla Beirut\r\nTEL;CELL:+96100000001\r\nEND:VCARD\r\n";
+        var bytes = Encoding.UTF8.GetBytes(vcf);
+
+        var dryRun = await Finished(manager, await Start(manager, bytes, "abroad.vcf", "dryRun"));
+        Assert.Equal(("succeeded", 3, 0), (dryRun.GetProperty("status").GetString(), dryRun.GetProperty("created").GetInt32(), dryRun.GetProperty("rejected").GetInt32()));
+        var warnings = dryRun.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal([(1, "mobile"), (3, "mobile")], warnings.Select(w => (w.GetProperty("row").GetInt32(), w.GetProperty("column").GetString())));
+        var warning = warnings[0];
+        Assert.Contains("905-555-1234", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(dryRun.GetProperty("errors").EnumerateArray());
+
+        await Finished(manager, await Start(manager, bytes, "abroad.vcf", "commit"));
+        var anna = await CustomerNamed(manager, "Anna Foreign");
+        Assert.Equal(("905-555-1234", false), (anna.GetProperty("phones")[0].GetProperty("number").GetString(), anna.GetProperty("phones")[0].GetProperty("verified").GetBoolean()));   // as written: unverified
+        Assert.Equal("anna@foreign-phone.example", anna.GetProperty("emails")[0].GetString());
+        var read = await manager.GetAsync($"/api/customers/{anna.GetProperty("id")}");
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{anna.GetProperty("id")}")
+        {
+            Content = JsonContent.Create(new { type = "Person", name = "Anna Foreign", phones = new[] { new { kind = "Mobile", number = "905-555-1234" } }, emails = new[] { "anna@foreign-phone.example" }, gender = "Female" }),
+        };
+        edit.Headers.IfMatch.ParseAdd(read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, (await manager.SendAsync(edit)).StatusCode);   // the number kept as written does not block editing the customer
+        var carla = (await CustomerNamed(manager, "Carla Beirut")).GetProperty("phones")[0];
+        Assert.Equal(("+96100000001", false), (carla.GetProperty("number").GetString(), carla.GetProperty("verified").GetBoolean()));   // in full form, but not a valid number
+        var bernd = await CustomerNamed(manager, "Bernd Berlin");
+        Assert.Equal(("+493023456789", true), (bernd.GetProperty("phones")[0].GetProperty("number").GetString(), bernd.GetProperty("phones")[0].GetProperty("verified").GetBoolean()));   // read as German, from the address
+    }
+
+    [Fact]
+    public async Task ARC_1_an_organisations_short_service_number_imports_as_written_but_is_no_mobile()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "单位,电话,手机\r\n短号银行,95555,\r\n短号公司,,95556\r\n";
+
+        var job = await Finished(manager, await Start(manager, Encoding.UTF8.GetBytes(csv), "hotlines.csv", "dryRun"));
+
+        Assert.Equal((1, 1), (job.GetProperty("created").GetInt32(), job.GetProperty("rejected").GetInt32()));
+        Assert.Equal((2, "电话"), (job.GetProperty("warnings")[0].GetProperty("row").GetInt32(), job.GetProperty("warnings")[0].GetProperty("column").GetString()));
+        Assert.Equal((3, "手机"), (job.GetProperty("errors")[0].GetProperty("row").GetInt32(), job.GetProperty("errors")[0].GetProperty("column").GetString()));
+    }
+
+    [Fact]
+    public async Task ARC_1_an_email_written_with_its_name_is_read_as_the_address()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var csv = "姓名,手机,邮箱\r\n邮箱甲,13988807001,\"\"\"Wang, Wei\"\" <wang.wei@name-email.cn>; li@name-email.cn\"\r\n";
+
+        var job = await Finished(manager, await Start(manager, Encoding.UTF8.GetBytes(csv), "emails.csv", "commit"));
+
+        Assert.Equal(("succeeded", 1), (job.GetProperty("status").GetString(), job.GetProperty("created").GetInt32()));
+        Assert.Equal(["wang.wei@name-email.cn", "li@name-email.cn"], (await CustomerNamed(manager, "邮箱甲")).GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static async Task<JsonElement> CustomerNamed(HttpClient client, string name)
+    {
+        var row = (await client.GetFromJsonAsync<JsonElement>($"/api/customers?q={Uri.EscapeDataString(name)}")).GetProperty("items")[0];
+        return await client.GetFromJsonAsync<JsonElement>($"/api/customers/{row.GetProperty("id")}");
     }
 
     [Fact]

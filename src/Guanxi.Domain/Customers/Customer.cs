@@ -36,7 +36,10 @@ public enum PhoneKind
     Home,
 }
 
-/// <summary>A phone of a customer, normalised to E.164 (+8613812341234) by the caller.</summary>
+/// <summary>
+/// A phone of a customer, normalised to E.164 (+8613812341234) by the caller — or, when an import could not verify it as
+/// a number of China or of the row's country, kept as written (905-555-1234), which makes it an unverified number.
+/// </summary>
 public sealed record CustomerPhone(PhoneKind Kind, string Number);
 
 /// <summary>An address with China's official divisions plus the street.</summary>

@@ -1540,6 +1540,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<int>("CustomersCreated")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Errors")
                         .HasColumnType("text");
 

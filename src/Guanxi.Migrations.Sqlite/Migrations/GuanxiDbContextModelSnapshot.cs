@@ -1509,6 +1509,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<int>("CustomersCreated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Errors")
                         .HasColumnType("TEXT");
 

@@ -8,7 +8,7 @@ namespace Guanxi.Web.Tests.Imports;
 /// <summary>An upload to POST /api/imports, and waiting for the import to finish, as a client does it.</summary>
 internal static class ImportApi
 {
-    public static async Task<Guid> Start(HttpClient client, byte[] file, string fileName, string kind, string mode, bool onlyValid = false)
+    public static async Task<Guid> Start(HttpClient client, byte[] file, string fileName, string kind, string mode, bool onlyValid = false, string? encoding = null)
     {
         using var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
@@ -17,6 +17,8 @@ internal static class ImportApi
         form.Add(new StringContent(kind), "kind");
         form.Add(new StringContent(mode), "mode");
         form.Add(new StringContent(onlyValid ? "true" : "false"), "onlyValid");
+        if (encoding is not null)
+            form.Add(new StringContent(encoding), "encoding");
         var response = await client.PostAsync("/api/imports", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

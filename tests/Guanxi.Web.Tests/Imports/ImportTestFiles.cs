@@ -10,10 +10,12 @@ internal static class ImportTestFiles
 
     public static Encoding Gb18030 { get; } = LoadGb18030();
 
-    public static ImportTable Read(string text, string fileName, Encoding? encoding = null) =>
-        TabularReader.Read(new MemoryStream((encoding ?? Utf8).GetBytes(text)), fileName);
+    public static ImportTable Read(string text, string fileName) => Read(Utf8.GetBytes(text), fileName);
 
-    public static ImportTable Read(byte[] bytes, string fileName) => TabularReader.Read(new MemoryStream(bytes), fileName);
+    public static ImportTable Read(byte[] bytes, string fileName, Encoding? chosen = null) => TabularReader.Read(new MemoryStream(bytes), fileName, chosen);
+
+    /// <summary>The text in <paramref name="encoding"/> (UTF-8 by default), read as an upload with no encoding chosen.</summary>
+    public static ImportTable Read(string text, string fileName, Encoding? encoding) => Read((encoding ?? Utf8).GetBytes(text), fileName);
 
     public static List<ImportRow> Rows(string text, string fileName) => [.. Read(text, fileName).Rows];
 

@@ -56,7 +56,8 @@ public sealed class VCardDatasetTests
         var fifth = Cell(rows[4]);
         Assert.Equal(new string?[] { "123456", "123456" }, new[] { fifth("mobile"), fifth("phone") });
         Assert.StartsWith("bob@company.com; ÑÑÑ", fifth("email"), StringComparison.Ordinal);
-        Assert.Equal("henry@company.com", Cell(rows[5])("email"));
+        Assert.All(rows[5].Cells, Assert.Null);   // its ORG ends in a lone byte =80 that is not UTF-8: the card is rejected, not stored with U+FFFD
+        Assert.Equal(("import.undecodable", 6, "organization"), (rows[5].Unreadable?.Code, rows[5].Unreadable?.Row, rows[5].Unreadable?.Column));
     }
 
     [Fact]

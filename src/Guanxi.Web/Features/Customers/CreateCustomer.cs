@@ -14,7 +14,7 @@ public sealed class CreateCustomer(GuanxiDbContext db, CustomerViewers viewers, 
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return CustomerWebErrors.NotAllowed;
-        var (details, errors) = await input.Read(body, viewer, cancellationToken);
+        var (details, errors) = await input.Read(body, viewer, null, cancellationToken);
         if (details is null)
             return Result<Guid>.Fail(errors);
         if (!CustomerAccess.CanEdit(viewer, details.OwnerId, details.DepartmentId))

@@ -22,13 +22,18 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    public async Task<(CustomerDetails? Details, List<Error> Errors)> Read(CustomerBody body, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="onRecord"/>: the numbers the customer already has. One an import kept as written (unverified, not
+    /// E.164) stays as it is when the form sends it back unchanged, so that editing another field does not fail on it.
+    /// </summary>
+    public async Task<(CustomerDetails? Details, List<Error> Errors)> Read(CustomerBody body, Viewer viewer, IReadOnlySet<string>? onRecord, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         var phones = new List<CustomerPhone>();
+        string? Number(string? written) => ToE164(written) ?? (written is not null && onRecord?.Contains(written) == true ? written : null);
         foreach (var (phone, index) in (body.Phones ?? []).Select((p, i) => (p, i)))
         {
-            if (ToE164(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
+            if (Number(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
                 phones.Add(new CustomerPhone(phone.Kind, number));
             else
                 errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, index));
@@ -39,7 +44,7 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
             var contactPhones = new List<CustomerPhone>();
             foreach (var (phone, p) in (contact.Phones ?? []).Select((x, i) => (x, i)))
             {
-                if (ToE164(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
+                if (Number(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
                     contactPhones.Add(new CustomerPhone(phone.Kind, number));
                 else
                     errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, p) with { Field = $"contacts[{index}].phones[{p}].number" });
@@ -64,13 +69,20 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
         return (null, errors);
     }
 
-    public static string? ToE164(string? raw)
+    /// <summary>
+    /// Whether a stored number is a valid one in E.164; an import keeps a number it could not verify as written, so no
+    /// flag is stored: such a number is not its own E.164 form.
+    /// </summary>
+    public static bool IsVerified(string number) => ToE164(number) == number;
+
+    /// <summary>The number in E.164 when it is valid, read as written in <paramref name="region"/> unless it starts with +.</summary>
+    public static string? ToE164(string? raw, string region = "CN")
     {
         if (string.IsNullOrWhiteSpace(raw) || raw.Length > 40)
             return null;
         try
         {
-            var number = Phones.Parse(raw, "CN");
+            var number = Phones.Parse(raw, region);
             return Phones.IsValidNumber(number) ? Phones.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)

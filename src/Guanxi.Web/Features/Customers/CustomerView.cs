@@ -3,7 +3,8 @@ using Guanxi.Domain.Customers;
 
 namespace Guanxi.Web.Features.Customers;
 
-public sealed record PhoneView(PhoneKind Kind, string Number);
+/// <summary><paramref name="Verified"/>: false for a number an import kept as written (not E.164), to be checked with the customer.</summary>
+public sealed record PhoneView(PhoneKind Kind, string Number, bool Verified = true);
 
 public sealed record AddressView(string? Province, string? City, string? District, string? Street);
 
@@ -24,7 +25,7 @@ public sealed record CustomerView(
     {
         var masked = sight != CustomerSight.Full;
         IReadOnlyList<PhoneView> Phones(IEnumerable<CustomerPhone> phones) =>
-            [.. phones.Select(p => new PhoneView(p.Kind, masked ? PersonalDataMask.Phone(p.Number) : p.Number))];
+            [.. phones.Select(p => new PhoneView(p.Kind, masked ? PersonalDataMask.Phone(p.Number) : p.Number, CustomerInput.IsVerified(p.Number)))];
         string? Birthday(DateOnly? birthday) => masked ? PersonalDataMask.Birthday(birthday) : birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new CustomerView(
             c.Id, c.Type, c.Name, c.Organization,

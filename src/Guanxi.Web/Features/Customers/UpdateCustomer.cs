@@ -28,7 +28,8 @@ public sealed class UpdateCustomer(GuanxiDbContext db, CustomerViewers viewers, 
         if (version != customer.Version)
             return CustomerWebErrors.Changed;
 
-        var (details, errors) = await input.Read(body with { OwnerId = body.OwnerId ?? customer.OwnerId, DepartmentId = body.DepartmentId ?? customer.DepartmentId }, viewer, cancellationToken);
+        var onRecord = customer.Phones.Concat(customer.Contacts.SelectMany(c => c.Phones)).Select(p => p.Number).ToHashSet(StringComparer.Ordinal);
+        var (details, errors) = await input.Read(body with { OwnerId = body.OwnerId ?? customer.OwnerId, DepartmentId = body.DepartmentId ?? customer.DepartmentId }, viewer, onRecord, cancellationToken);
         if (details is null)
             return Result<Guid>.Fail(errors);
         if (!CustomerAccess.CanEdit(viewer, details.OwnerId, details.DepartmentId))

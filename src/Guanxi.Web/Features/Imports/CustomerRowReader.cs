@@ -5,17 +5,19 @@ using Guanxi.Web.Features.Customers;
 
 namespace Guanxi.Web.Features.Imports;
 
-public sealed record ImportError(int Row, string Column, string Message);
+/// <summary>A reason a row was rejected — or, as a <paramref name="Warning"/>, a row imported with something the user should check.</summary>
+public sealed record ImportError(int Row, string Column, string Message, bool Warning = false);
 
-/// <summary>One row read as a customer: its details, its groups, or the reasons it is rejected (with the column).</summary>
-public sealed record ImportedRow(int Row, CustomerDetails? Details, IReadOnlyList<string> Groups, IReadOnlyList<ImportError> Errors);
+/// <summary>One row read as a customer: its details, its groups, or the reasons it is rejected (with the column); and what it imports with that the user should check.</summary>
+public sealed record ImportedRow(int Row, CustomerDetails? Details, IReadOnlyList<string> Groups, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportError>? Warnings = null);
 
 /// <summary>A member of staff a row may name as owner (负责人), by display name or e-mail.</summary>
 public sealed record ImportOwner(string Id, Guid DepartmentId);
 
 /// <summary>
 /// Turns a row of an import into <see cref="CustomerDetails"/> through the same rules as the form: phones to E.164 (CN
-/// by default), e-mails, birthday formats of Chinese spreadsheets, address into China's divisions, owner by name.
+/// by default, else the country of the row's address, else kept as written with a warning: <see cref="ImportPhones"/>),
+/// e-mails (also as "Name" &lt;a@b.cn&gt;), birthday formats of Chinese spreadsheets, address into China's divisions, owner by name.
 /// </summary>
 public sealed partial class CustomerRowReader(
     IReadOnlyList<string> headers, IReadOnlyList<ImportField> mapping, IReadOnlyDictionary<string, ImportOwner> owners,
@@ -23,6 +25,8 @@ public sealed partial class CustomerRowReader(
 {
     public ImportedRow Read(ImportRow row)
     {
+        if (row.Unreadable is { } unreadable)
+            return new ImportedRow(row.Number, null, [], [new ImportError(row.Number, unreadable.Column ?? "", unreadable.MessageFor(english))]);
         var errors = new List<ImportError>();
         string? Cell(ImportField field)
         {
@@ -30,16 +34,30 @@ public sealed partial class CustomerRowReader(
             return i >= 0 && i < row.Cells.Count && !string.IsNullOrWhiteSpace(row.Cells[i]) ? row.Cells[i]!.Trim() : null;
         }
         void Fail(ImportField field, string zh, string en) => errors.Add(new ImportError(row.Number, Column(field), english ? en : zh));
+        var warnings = new List<ImportError>();
 
         var phones = new List<CustomerPhone>();
+        var region = AddressCountry.Of(Cell(ImportField.Address));
         foreach (var (field, kind) in new[] { (ImportField.Mobile, PhoneKind.Mobile), (ImportField.Phone, PhoneKind.Office), (ImportField.HomePhone, PhoneKind.Home) })
         {
-            foreach (var number in Split(Cell(field)))
+            foreach (var written in Split(Cell(field)))
             {
-                if (CustomerInput.ToE164(number) is { } e164)
-                    phones.Add(new CustomerPhone(kind, e164));
-                else
-                    Fail(field, $"“{number}”不是有效的电话号码", $"'{number}' is not a valid phone number");
+                if (ImportPhones.Read(written, region, kind == PhoneKind.Mobile) is not var (number, reading))
+                {
+                    Fail(field, $"“{written}”不是有效的电话号码", $"'{written}' is not a valid phone number");
+                    continue;
+                }
+                phones.Add(new CustomerPhone(kind, number));
+                if (reading != PhoneReading.Verified)
+                {
+                    warnings.Add(new ImportError(row.Number, Column(field), (reading, english) switch
+                    {
+                        (PhoneReading.ShortNumber, true) => $"'{written}' is a short service number; kept as written, unverified",
+                        (PhoneReading.ShortNumber, false) => $"“{written}”是服务短号码，已按原样保存（未核实）",
+                        (_, true) => $"'{written}' is not a valid number in China{(region is null ? "" : $" or {region}")}; kept as written, unverified",
+                        _ => $"“{written}”不是中国大陆{(region is null ? "" : $"或 {region} ")}的有效号码，已按原样保存（未核实）",
+                    }, Warning: true));
+                }
             }
         }
         var name = Cell(ImportField.Name);
@@ -70,13 +88,13 @@ public sealed partial class CustomerRowReader(
         var address = Address(Cell(ImportField.Address), Cell(ImportField.Province), Cell(ImportField.City), Cell(ImportField.District), Cell(ImportField.Street));
         var details = new CustomerDetails(
             type ?? CustomerType.Person, name ?? organization, type == CustomerType.Organization && name == organization ? null : organization,
-            phones, [.. Split(Cell(ImportField.Email))], Cell(ImportField.WeChat), address is null ? [] : [address],
+            phones, [.. Split(Emails(Cell(ImportField.Email)))], Cell(ImportField.WeChat), address is null ? [] : [address],
             birthday, false, gender, Cell(ImportField.Industry), Cell(ImportField.Size), Cell(ImportField.Source),
             owner.Id, owner.DepartmentId, Cell(ImportField.Notes), null, null, false, null,
             type == CustomerType.Organization && name is not null && Cell(ImportField.Title) is { } title ? [new CustomerContact(name, title, [], null)] : []);
         if (errors.Count == 0 && Customer.Create(details, DateTimeOffset.UnixEpoch, today) is { Succeeded: false } invalid)
             errors.AddRange(invalid.Errors.Select(e => new ImportError(row.Number, Column(FieldOf(e.Field)), e.MessageFor(english))));
-        return new ImportedRow(row.Number, errors.Count == 0 ? details : null, [.. Split(Cell(ImportField.Groups))], errors);
+        return new ImportedRow(row.Number, errors.Count == 0 ? details : null, [.. Split(Cell(ImportField.Groups))], errors, warnings);
     }
 
     private int IndexOf(ImportField field)
@@ -113,6 +131,16 @@ public sealed partial class CustomerRowReader(
 
     public static DateOnly? ParseDate(string text) =>
         DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DateOnly.FromDateTime(date) : null;
+
+    /// <summary>"Wang, Wei" &lt;wang@a.cn&gt; (what mail programs copy) is the address alone, before the cell is split at commas.</summary>
+    private static string? Emails(string? cell) =>
+        cell is null || !cell.Contains('<', StringComparison.Ordinal) ? cell : AngleAddress().Replace(QuotedName().Replace(cell, ""), "$1");
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex("[^,;，；<>]*<\\s*([^<>\\s]+@[^<>\\s]+)\\s*>")]
+    private static partial Regex AngleAddress();
 
     private static IEnumerable<string> Split(string? cell) =>
         cell is null ? [] : Separators().Split(cell).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct();

@@ -32,6 +32,9 @@ public sealed class ImportJob
     public string FileName { get; set; } = "";
     public string StoredPath { get; set; } = "";
     public string? Mapping { get; set; }
+
+    /// <summary>The encoding the user chose for a text file (a name of <see cref="TextEncodings.Find"/>); null detects it.</summary>
+    public string? Encoding { get; set; }
     public ImportStatus Status { get; set; }
     public string UserId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
@@ -60,6 +63,7 @@ public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(j => j.FileName).HasMaxLength(260);
         builder.Property(j => j.StoredPath).HasMaxLength(1000);
+        builder.Property(j => j.Encoding).HasMaxLength(20);
         builder.Property(j => j.UserId).HasMaxLength(64);
         builder.Property(j => j.Message).HasMaxLength(1000);
         builder.HasIndex(j => new { j.UserId, j.CreatedAt });

@@ -59,7 +59,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
         }
         catch (Imports.ImportFileException e)
         {
-            (job.Status, job.Message) = (ImportStatus.Failed, e.Message);
+            var english = await ImportStaff.English(db, job.UserId, stoppingToken);
+            (job.Status, job.Message) = (ImportStatus.Failed, e.MessageFor(english));
+            (job.Created, job.Updated, job.Merged, job.CustomersCreated, job.Rejected) = (0, 0, 0, 0, 0);   // the file was refused: nothing was written
+            if (e.Row is { } row)   // the row at fault goes in the list too, where rejected rows are shown and downloaded
+                job.Errors = JsonSerializer.Serialize(new[] { new ImportError(row, e.Column ?? "", e.MessageFor(english)) });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,6 +1,5 @@
 using Guanxi.Web.Shared.Api;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guanxi.Web.Features.Imports;
@@ -33,24 +32,24 @@ public static class ImportsFeature
     public static WebApplication MapImports(this WebApplication app)
     {
         var imports = app.MapGroup("/api/imports").RequireAuthorization().WithTags("Imports");
-        imports.MapPost("/", async Task<Results<Accepted<ImportStarted>, ValidationProblem, ProblemHttpResult>> (
-            IFormFile? file, [FromForm] string? kind, [FromForm] string? mode, [FromForm] string? mapping, [FromForm] bool? onlyValid, StartImport start, CancellationToken ct) =>
+        imports.MapPost("/", async (IFormFile? file, [FromForm] string? kind, [FromForm] string? mode, [FromForm] string? mapping, [FromForm] bool? onlyValid, [FromForm] string? encoding,
+            StartImport start, CancellationToken ct) =>
         {
             if (file is null)
-                return Problems.Validation(ImportErrors.FileType);
+                return ResultHttp.Problem([ImportErrors.FileType]);
             await using var stream = file.OpenReadStream();
-            var started = await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, ct);
-            if (Problems.RefusedFor(started, ImportErrors.NotAllowed))
-                return Problems.Forbidden(ImportErrors.NotAllowed);
-            return started.Succeeded ? TypedResults.Accepted($"/api/imports/{started.Value}", new ImportStarted(started.Value)) : Problems.Validation(started.Errors);
+            return (await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, encoding, ct)).ToHttp(started => TypedResults.Accepted($"/api/imports/{started}", new ImportStarted(started)));
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .WithSummary("Upload .xlsx/.csv (UTF-8 or GBK)/.vcf with kind=customers|orders, mode=dryRun|commit, optional mapping (JSON, one field per column) and onlyValid; 202 with the import's id.");
+            .Produces<ImportStarted>(StatusCodes.Status202Accepted)
+            .WithSummary("Upload .xlsx/.csv/.vcf with kind=customers|orders|surveys, mode=dryRun|commit, optional mapping (JSON, one field per column), onlyValid, "
+                + "and encoding=auto|utf-8|gbk|big5|shift_jis|windows-1252 for a text file (auto: a BOM, else decided from the whole file); 202 with the import's id.");
         imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
             (await start.Commit(id, body?.OnlyValid ?? false, ct)).ToHttp(started => TypedResults.Accepted($"/api/imports/{started}", new ImportStarted(started))))
             .Produces<ImportStarted>(StatusCodes.Status202Accepted)
             .WithSummary("Commit the file of a finished dry run (onlyValid: import the valid rows even if some were rejected); 409 when it was committed already.");
         imports.MapGet("/{id:guid}", async (Guid id, GetImport get, CancellationToken ct) =>
                 (await get.Handle(id, cancellationToken: ct)).ToHttp())
+            .Produces<ImportView>()
             .WithSummary("Status (queued|running|succeeded|failed), progress, counts and the first 1,000 row errors; only for the user who started it.");
         imports.MapGet("/{id:guid}/rejected", async (Guid id, GetImport get, CancellationToken ct) => await (await get.Handle(id, int.MaxValue, ct)).ToHttp(async view =>
         {

@@ -42,7 +42,7 @@ public sealed class RunCustomerImport(
 
         await using (var file = File.OpenRead(job.StoredPath))
         {
-            var table = TabularReader.Read(file, job.FileName);
+            var table = TabularReader.Read(file, job.FileName, TextEncodings.Find(job.Encoding));
             var mapping = job.Mapping is { } saved ? JsonSerializer.Deserialize<ImportField[]>(saved)! : HeaderMap.Guess(table.Headers);
             var reader = new CustomerRowReader(table.Headers, mapping, owners, importer, divisions, clock.Today, english);
             var buffer = new List<ImportedRow>(Batch);
@@ -91,6 +91,7 @@ public sealed class RunCustomerImport(
                     }
                     target = new Target(null, match.Id);
                 }
+                Warn(row.Warnings);
                 if (target is null)
                     job.Created++;
                 else if (target.Existing is null)
@@ -142,6 +143,12 @@ public sealed class RunCustomerImport(
 
         // A commit writes nothing when rows were rejected, unless the user chose to import only the valid ones.
         bool RollsBack() => commit && job.Rejected > 0 && !job.OnlyValid;
+
+        void Warn(IReadOnlyList<ImportError>? rowWarnings)
+        {
+            if (rowWarnings is { Count: > 0 } && errors.Count < ImportJob.MaxStoredErrors)
+                errors.AddRange(rowWarnings);
+        }
 
         void Reject(IReadOnlyList<ImportError> rowErrors)
         {

@@ -52,7 +52,7 @@ public sealed class RunOrderImport(
 
         await using (var file = File.OpenRead(job.StoredPath))
         {
-            var table = TabularReader.Read(file, job.FileName);
+            var table = TabularReader.Read(file, job.FileName, TextEncodings.Find(job.Encoding));
             var mapping = job.Mapping is { } saved ? JsonSerializer.Deserialize<ImportField[]>(saved)! : HeaderMap.Guess(table.Headers);
             var reader = new OrderRowReader(table.Headers, mapping, staff, departments, new ImportOwner(viewer.UserId, viewer.DepartmentId), english);
             var orderNoColumn = HeaderMap.Label(ImportField.OrderNo, english);

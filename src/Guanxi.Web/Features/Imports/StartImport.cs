@@ -11,7 +11,8 @@ namespace Guanxi.Web.Features.Imports;
 
 /// <summary>
 /// Keeps an uploaded file under the imports folder and queues its import: a dry run, or a commit (of a new upload or of
-/// a dry run the user checked). The mapping, when given, is one field name per column ("name", "mobile", "ignore" …).
+/// a dry run the user checked). The mapping, when given, is one field name per column ("name", "mobile", "ignore" …);
+/// the encoding, when given, is how a text file is to be read ("gbk", "big5" … of <see cref="TextEncodings.Names"/>).
 /// </summary>
 public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, ImportRunner queue, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
 {
@@ -19,7 +20,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
     public const string Orders = "orders";
     public static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".vcf", ".vcard"];
 
-    public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, CancellationToken cancellationToken)
+    public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, string? encoding, CancellationToken cancellationToken)
     {
         kind ??= Customers;
         if (kind is not (Customers or Orders or Surveys.RunSurveyImport.Kind))
@@ -33,6 +34,8 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
             return ImportErrors.NotAllowed;
         if (!ApiEnums.TryParse<ImportMode>(mode, out var importMode))
             return ImportErrors.UnknownMode;
+        if (encoding is { Length: > 0 } && !encoding.Equals("auto", StringComparison.OrdinalIgnoreCase) && (encoding.Length > 20 || TextEncodings.Find(encoding) is null))
+            return ImportErrors.Encoding;
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (!Extensions.Contains(extension))
             return ImportErrors.FileType;
@@ -62,7 +65,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         return await Queue(new ImportJob
         {
             Id = id, Kind = kind, Mode = importMode ?? ImportMode.DryRun, OnlyValid = onlyValid, FileName = Path.GetFileName(fileName!), StoredPath = path,
-            Mapping = storedMapping,
+            Mapping = storedMapping, Encoding = TextEncodings.Find(encoding) is null ? null : encoding!.Trim().ToLowerInvariant(),
         }, cancellationToken);
     }
 
@@ -82,6 +85,7 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         return await Queue(new ImportJob
         {
             Id = Guid.CreateVersion7(), Kind = dryRun.Kind, Mode = ImportMode.Commit, OnlyValid = onlyValid, FileName = dryRun.FileName, StoredPath = dryRun.StoredPath, Mapping = dryRun.Mapping,
+            Encoding = dryRun.Encoding,
         }, cancellationToken);
     }
 
@@ -138,6 +142,8 @@ public static class ImportErrors
     public static readonly Error UnknownMode = new("import.unknown_mode", "mode 只能是 dryRun（试导入）或 commit（正式导入）。", "mode is dryRun or commit.", "mode");
     public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
     public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");
+    public static readonly Error Encoding = new("import.encoding", "encoding 只能是 auto（自动识别）、utf-8、gbk、big5、shift_jis 或 windows-1252。",
+        "encoding is auto, utf-8, gbk, big5, shift_jis or windows-1252.", "encoding");
     public static readonly Error Mapping = new("import.mapping", "列的对应关系无效：应为每列一个字段名，如 [\"name\",\"mobile\",\"ignore\"]。", "The mapping is one field name per column, e.g. [\"name\",\"mobile\",\"ignore\"].", "mapping");
     public static readonly Error UploadGone = new("import.upload_gone", "试导入的文件已删除（已正式导入，或未导入的文件只保留 1 天），请重新上传。",
         "The dry run's file is gone (it was committed, or a day has passed without a commit); upload it again.", "id");

@@ -57,7 +57,7 @@ public sealed class RunSurveyImport(GuanxiDbContext db, Customers.CustomerViewer
 
         await using (var file = File.OpenRead(job.StoredPath))
         {
-            var table = TabularReader.Read(file, job.FileName);
+            var table = TabularReader.Read(file, job.FileName, Imports.TextEncodings.Find(job.Encoding));
             var roles = job.Mapping is { } saved ? JsonSerializer.Deserialize<string[]>(saved)! : [.. table.Headers.Select(Guess)];
             if (roles.Length != table.Headers.Count || !roles.Contains("orderNo") || !roles.Contains("surveyedOn"))
             {

@@ -15,13 +15,6 @@ public static class Problems
 
     public static ValidationProblem Validation(params Error[] errors) => Validation(errors.AsEnumerable());
 
-    /// <summary>A 403 with the rule's reason as its title.</summary>
-    public static ProblemHttpResult Forbidden(Error error) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: error.MessageFor(Cultures.IsEnglish));
-
-    /// <summary>Whether a handler refused for <paramref name="refusal"/> (the caller's right), not for the input.</summary>
-    public static bool RefusedFor<T>(Result<T> result, Error refusal) => result.Errors is [var first, ..] && first == refusal;
-
     /// <summary>Identity's errors, each put on the field it concerns.</summary>
     public static IEnumerable<Error> FromIdentity(IdentityResult result) =>
         result.Errors.Select(e => e.Code == "ConcurrencyFailure" ? Domain.Accounts.StaffErrors.Changed : new Error(e.Code, e.Description, e.Description, FieldOf(e.Code)));

@@ -37,6 +37,11 @@ public sealed class ImportFileException : Exception
 
     public string MessageEn { get; }
 
+    /// <summary>The row (or vCard card) at fault, when the fault is in one: the import's error list shows it.</summary>
+    public int? Row { get; init; }
+
+    public string? Column { get; init; }
+
     public string MessageFor(bool english) => english ? MessageEn : Message;
 
     internal static ImportFileException Unsupported(string extension) => extension == ".xls"
@@ -64,9 +69,31 @@ public sealed class ImportFileException : Exception
         new("import.not_text", "这个文件不是文本格式的 CSV（看起来是 Excel 文件），请上传 .xlsx 或另存为 CSV。",
             "This file is not a text CSV (it looks like an Excel file); upload it as .xlsx or save it as CSV.");
 
-    internal static ImportFileException FieldTooLong(int row) =>
-        new("import.field_too_long", $"第 {row} 行起有一个超过一百万字符的单元格，可能有引号没有闭合。",
-            $"A cell starting in row {row} is longer than a million characters; a quote may not be closed.");
+    internal static ImportFileException RecordTooLong(int row) =>
+        new("import.record_too_long", $"第 {row} 行起有一行超过两百万字符，可能有引号没有闭合。",
+            $"A record starting in row {row} is longer than two million characters; a quote may not be closed.") { Row = row };
+
+    /// <summary>Quoting that RFC 4180 and Excel cannot read one way only: an unclosed quote swallows the rows after it.</summary>
+    internal static ImportFileException BadQuote(int row, bool unclosed) => unclosed
+        ? new("import.unclosed_quote", $"第 {row} 行的引号没有闭合，其后各行都会被读进这一格。请在该行补上引号（\"）后再导入。",
+            $"The quote in row {row} is never closed, so every row after it would be read into that cell. Close the quote (\") in that row and import again.") { Row = row }
+        : new("import.bad_quote", $"第 {row} 行有引号用法错误：引号结束后、逗号之前还有文字。请改正该行后再导入。",
+            $"Row {row} has text after a closing quote and before the next comma. Correct that row and import again.") { Row = row };
+
+    internal static ImportFileException UnknownEncoding() =>
+        new("import.unknown_encoding", "无法确定文件的编码，请在导入页选择编码（如 GBK、Big5、UTF-8）后再试。",
+            "The file's encoding cannot be told; choose it on the import page (such as GBK, Big5, UTF-8) and try again.");
+
+    /// <summary>A row that decodes to U+FFFD or private-use characters: the bytes are not in the encoding the file was read in.</summary>
+    internal static ImportFileException Undecodable(int row, string column, string encoding, bool card) => new(
+        "import.undecodable",
+        card ? $"第 {row} 张名片的“{column}”有无法识别的字符（按 {encoding} 读取），这张名片未导入。"
+            : $"第 {row} 行“{column}”列有无法识别的字符（按 {encoding} 读取），未导入任何数据。请确认文件编码，或在导入页选择正确的编码后重试。",
+        card ? $"Card {row}: '{column}' holds characters that cannot be read as {encoding}; this card is not imported."
+            : $"Row {row}, column '{column}', holds characters that cannot be read as {encoding}; nothing was imported. Check the file's encoding or choose the right one on the import page and try again.")
+    {
+        Row = row, Column = column,
+    };
 
     internal static ImportFileException NoVCard() =>
         new("import.no_vcard", "文件中没有找到联系人名片（BEGIN:VCARD）。", "The file holds no contact card (BEGIN:VCARD).");

@@ -7,7 +7,11 @@ namespace Guanxi.Web.Features.Imports;
 /// csv/xlsx (the header is row 1, so the first data row is 2) or the 1-based card number for vcf.
 /// <paramref name="Cells"/> has exactly one entry per header; blank cells are null.
 /// </summary>
-public sealed record ImportRow(int Number, IReadOnlyList<string?> Cells);
+public sealed record ImportRow(int Number, IReadOnlyList<string?> Cells)
+{
+    /// <summary>Why a vCard's card could not be read as text (its cells are then blank): the caller rejects it with this reason.</summary>
+    public ImportFileException? Unreadable { get; init; }
+}
 
 /// <summary>
 /// The headers of an import file and its rows, streamed: <see cref="Rows"/> reads the file as it is enumerated, so a
@@ -20,6 +24,9 @@ public sealed class ImportTable(IReadOnlyList<string> headers, IEnumerable<Impor
     public IReadOnlyList<string> Headers { get; } = headers;
 
     public IEnumerable<ImportRow> Rows { get; } = new OnceEnumerable<ImportRow>(rows);
+
+    /// <summary>What a text file (csv, vcf) was read as, for the import page to show; null for xlsx.</summary>
+    public System.Text.Encoding? Encoding { get; init; }
 
     internal static bool IsBlank(IReadOnlyList<string?> cells)
     {

@@ -4,19 +4,21 @@ namespace Guanxi.Web.Features.Imports;
 public static class TabularReader
 {
     /// <summary>
-    /// Reads the headers now and the rows lazily: keep <paramref name="stream"/> open until <see cref="ImportTable.Rows"/>
-    /// has been enumerated. Reads synchronously. Throws <see cref="ImportFileException"/> when the file as a whole is unusable.
+    /// Reads the headers now and the rows lazily: keep <paramref name="stream"/> (seekable: a text file's encoding is
+    /// decided from all of it) open until <see cref="ImportTable.Rows"/> has been enumerated. Reads synchronously. Throws
+    /// <see cref="ImportFileException"/> when the file as a whole is unusable, or a row of it cannot be read as text.
+    /// <paramref name="encoding"/> is the user's choice for a text file; null detects it.
     /// </summary>
-    public static ImportTable Read(Stream stream, string fileName)
+    public static ImportTable Read(Stream stream, string fileName, System.Text.Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         var extension = Path.GetExtension(fileName.Trim());
         return extension.ToUpperInvariant() switch
         {
-            ".CSV" or ".TXT" => CsvTableReader.Read(stream),
+            ".CSV" or ".TXT" => CsvTableReader.Read(stream, encoding),
             ".XLSX" => XlsxTableReader.Read(stream),
-            ".VCF" or ".VCARD" => VCardReader.Read(stream),
+            ".VCF" or ".VCARD" => VCardReader.Read(stream, encoding),
             _ => throw ImportFileException.Unsupported(string.Equals(extension, ".xls", StringComparison.OrdinalIgnoreCase) ? ".xls" : extension),
         };
     }

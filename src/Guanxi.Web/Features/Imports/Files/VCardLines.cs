@@ -60,12 +60,12 @@ internal static class VCardLines
 
     /// <summary>
     /// Lines split on LF with any CRs before it dropped (iPhone exports end lines with CR CR LF); a file without any LF is
-    /// split on CR. UTF-16 files are re-encoded to UTF-8 bytes so that the rest sees bytes as for any other file.
+    /// split on CR. UTF-16 and UTF-32 files are re-encoded to UTF-8 bytes so that the rest sees bytes as for any other file.
     /// </summary>
     private static IEnumerable<string> Physical(Stream input, Encoding encoding)
     {
-        var utf16 = encoding is UnicodeEncoding;
-        var reader = new StreamReader(input, utf16 ? encoding : Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        var wide = encoding is UnicodeEncoding or UTF32Encoding;
+        var reader = new StreamReader(input, wide ? encoding : Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         var buffer = new char[16 * 1024];
         var line = new StringBuilder();
         char? separator = null;
@@ -80,17 +80,17 @@ internal static class VCardLines
                     line.Append(buffer[i]);
                     continue;
                 }
-                yield return Finish(line, utf16);
+                yield return Finish(line, wide);
                 line.Clear();
             }
         }
         if (line.Length > 0)
-            yield return Finish(line, utf16);
+            yield return Finish(line, wide);
     }
 
-    private static string Finish(StringBuilder line, bool utf16)
+    private static string Finish(StringBuilder line, bool wide)
     {
         var text = line.ToString().TrimEnd('\r');
-        return utf16 ? Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text)) : text;
+        return wide ? Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text)) : text;
     }
 }

@@ -49,14 +49,20 @@ internal sealed class VCardProperty
         return property;
     }
 
-    /// <summary>The value decoded (quoted-printable, then CHARSET, else UTF-8 when valid, else <paramref name="fallback"/>); escapes are left in.</summary>
+    /// <summary>
+    /// The value decoded (quoted-printable, then CHARSET, else UTF-8 when valid, else the file's encoding); escapes are left
+    /// in. A value that is not UTF-8 in a file that gave no other hint (all ASCII but quoted-printable, as 2.1 cards of old
+    /// Chinese phones are) is guessed on its own, GBK when it is too short to tell.
+    /// </summary>
     public string Text(Encoding fallback)
     {
         if (!IsQuotedPrintable && RawValue.All(char.IsAscii))
             return RawValue;
         var bytes = IsQuotedPrintable ? QuotedPrintable(RawValue) : System.Text.Encoding.Latin1.GetBytes(RawValue);
-        var encoding = TextEncodingSniffer.ByName(Charset)
-            ?? (fallback is UTF8Encoding && !TextEncodingSniffer.IsUtf8(bytes, complete: true) ? TextEncodingSniffer.Gb18030 : fallback);
+        var encoding = TextEncodings.Find(Charset)
+            ?? (TextEncodingSniffer.IsUtf8(bytes, complete: true) ? TextEncodings.Utf8
+                : fallback is UTF8Encoding ? LegacyEncodingGuess.Of(bytes) ?? TextEncodings.Gb18030
+                : fallback);
         return encoding.GetString(bytes);
     }
 
