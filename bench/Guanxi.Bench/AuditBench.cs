@@ -21,7 +21,7 @@ internal static class AuditBench
         var queries = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
         var file = Path.Combine(Path.GetTempPath(), $"guanxi-bench-{Guid.NewGuid():N}.db");
         var connectionString = $"Data Source={file}";
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, connectionString).Options;
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, connectionString, [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()]).Options;
 
         try
         {

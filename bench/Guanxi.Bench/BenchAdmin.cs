@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Guanxi.Domain.Accounts;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 

@@ -38,7 +38,7 @@ internal static class GradingBench
         if (postgres && server is null)
             throw new InvalidOperationException("Set GUANXI_BENCH_POSTGRES to a PostgreSQL connection string.");
         var connectionString = postgres ? new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString : $"Data Source={name}";
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString).Options;
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString, [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()]).Options;
         var sql = new Dialect(postgres);
         Console.WriteLine($"{Environment.ProcessorCount} cores; {(postgres ? "PostgreSQL" : "SQLite")}; {customers:N0} customers, {orders:N0} orders");
         try

@@ -77,7 +77,7 @@ internal static class ImportBench
     {
         var connectionString = $"Data Source={database}";
         var current = new CurrentUser(new HttpContextAccessor());
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, connectionString)
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, connectionString, [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()])
             .AddInterceptors(new AuditInterceptor(current, TimeProvider.System)).Options;
         await using (var db = new GuanxiDbContext(options))
         {

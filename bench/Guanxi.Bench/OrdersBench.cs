@@ -99,7 +99,7 @@ internal static class OrdersBench
     private static async Task<(DbContextOptions<GuanxiDbContext>, ClaimsPrincipal, List<Guid>, Guid)> Prepare(string database)
     {
         var current = new CurrentUser(new HttpContextAccessor());
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}")
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}", [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()])
             .AddInterceptors(new AuditInterceptor(current, TimeProvider.System)).Options;
         await using var db = new GuanxiDbContext(options);
         var (admin, user, company) = await BenchAdmin.Create(db);
@@ -118,7 +118,7 @@ internal static class OrdersBench
     /// <summary>The same orders as rows of the app's Orders table, by one prepared INSERT, one transaction per batch (no checks, no history).</summary>
     private static async Task<double> BareInsert(string database, List<OrderBody> bodies)
     {
-        await using (var db = new GuanxiDbContext((DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}").Options))
+        await using (var db = new GuanxiDbContext((DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={database}", [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()]).Options))
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=OFF;");

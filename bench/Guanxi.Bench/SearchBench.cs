@@ -5,7 +5,6 @@ using System.Security.Claims;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -41,7 +40,7 @@ internal static class SearchBench
             throw new InvalidOperationException("Set GUANXI_BENCH_POSTGRES to a PostgreSQL connection string.");
         var connectionString = provider == DatabaseProvider.Sqlite ? $"Data Source={file}"
             : new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), provider, connectionString).Options;
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), provider, connectionString, [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()]).Options;
         Console.WriteLine($"{Environment.ProcessorCount} cores; {provider}; {count:N0} customers; {queries} queries per kind");
         try
         {

@@ -8,7 +8,6 @@ using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
@@ -93,7 +92,7 @@ internal static class SurveyBench
         var file = Path.Combine(Path.GetTempPath(), $"guanxi-surveys-{Guid.NewGuid():N}.db");
         var current = new CurrentUser(new HttpContextAccessor());
         var slow = new SlowStatements();
-        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={file}")
+        var options = (DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={file}", [new Guanxi.Web.Features.Customers.CustomerSearchInterceptor()])
             .AddInterceptors(slow.Saves, new AuditInterceptor(current, TimeProvider.System), slow).Options;
         var clock = new EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(EnterpriseClock.DefaultTimeZone));
         var today = clock.Today;

@@ -14,6 +14,7 @@ using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.Tasks;
+using Guanxi.Web;
 using Guanxi.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);

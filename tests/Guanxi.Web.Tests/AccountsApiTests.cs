@@ -122,7 +122,7 @@ public abstract class AccountsApiTests(GuanxiApp app)
 
         var log = await admin.GetFromJsonAsync<JsonElement>($"/api/audit/sign-ins?email={email}");
         var outcomes = log.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("outcome").GetString()).ToList();
-        Assert.Equal(["Succeeded", "WrongPassword"], outcomes);
+        Assert.Equal(["succeeded", "wrongPassword"], outcomes);
     }
 
     [Fact]

@@ -10,29 +10,59 @@ namespace Guanxi.Web.Tests;
 public sealed class ArchitectureTests
 {
     /// <summary>
-    /// Who may use whom. A new edge is a decision: add it here (and keep the graph without a cycle) or ask the other
-    /// feature's handler through one that is already allowed.
+    /// Who may use whom: the features in layers, the foundation first (Settings, Audit, Jobs, Notifications, Accounts),
+    /// then the archive (Customers, Tasks), the facts about customers (Orders, Lifecycle, Credit, Grading, Watchlists),
+    /// the work on them (Reviews, Imports, Surveys), and the app's own composition (Demo, Home), which may use anything.
+    /// A new edge is a decision: add it here, keeping the graph without a cycle, or ask the other feature's handler
+    /// through an edge that is already allowed.
     /// </summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Accounts"] = ["Audit"],
+        ["Settings"] = ["Audit"],
         ["Audit"] = [],
+        ["Jobs"] = [],
+        ["Notifications"] = [],
+        ["Accounts"] = ["Audit"],
         ["Customers"] = ["Accounts", "Audit", "Settings"],
-        ["Orders"] = ["Customers", "Accounts", "Audit", "Lifecycle", "Credit", "Settings"],
-        ["Settings"] = [],
-        ["Jobs"] = ["Accounts"],
-        ["Notifications"] = ["Accounts"],
-        ["Tasks"] = ["Customers", "Accounts"],
-        ["Lifecycle"] = ["Customers", "Accounts", "Audit", "Tasks", "Settings", "Jobs", "Notifications"],
-        ["Credit"] = ["Customers", "Accounts", "Audit", "Settings", "Jobs", "Notifications", "Watchlists"],
-        ["Watchlists"] = ["Customers", "Accounts", "Notifications", "Settings", "Jobs"],
-        ["Grading"] = ["Customers", "Accounts", "Audit", "Settings", "Jobs", "Lifecycle", "Credit", "Notifications", "Watchlists", "Orders", "Imports"],
-        ["Reviews"] = ["Customers", "Accounts", "Tasks", "Settings", "Jobs", "Lifecycle"],
-        ["Imports"] = ["Customers", "Accounts", "Audit", "Orders", "Settings", "Jobs", "Lifecycle", "Credit"],
-        ["Surveys"] = ["Customers", "Accounts", "Orders", "Settings", "Jobs", "Notifications", "Imports", "Tasks"],
+        ["Tasks"] = ["Customers"],
+        ["Orders"] = ["Customers", "Accounts", "Audit", "Settings"],
+        ["Lifecycle"] = ["Customers", "Orders", "Tasks", "Settings"],
+        ["Credit"] = ["Customers", "Orders", "Settings", "Jobs", "Notifications"],
+        ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications", "Imports"],
+        ["Watchlists"] = ["Customers", "Credit", "Grading", "Notifications"],
+        ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
+        ["Imports"] = ["Customers", "Orders", "Audit"],
+        ["Surveys"] = ["Customers", "Accounts", "Imports", "Jobs", "Notifications", "Settings"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };
+
+    /// <summary>
+    /// Edges that still point the wrong way (issue 21, item 6) and are to go; the test fails when one is gone (take it
+    /// off) as when a new one appears. Each closes a cycle through an allowed edge.
+    /// </summary>
+    private static readonly (string From, string To, string Why)[] KnownDebt =
+    [
+        ("Audit", "Accounts", "the sign-in log lives in Audit; it belongs to Accounts"),
+        ("Audit", "Customers", "the audit page shows the personal-data log; the page belongs to Home"),
+        ("Customers", "Orders", "the customer page composes the other features' tabs; tabs should be registered by their features"),
+        ("Customers", "Grading", "the customer page's grade tab"),
+        ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
+        ("Customers", "Credit", "the customer page's credit tab"),
+        ("Customers", "Imports", "the export writes the import's column names (ImportField), which belong below both"),
+        ("Orders", "Lifecycle", "an order write judges the lifecycle inline; Lifecycle should subscribe to orders written"),
+        ("Orders", "Credit", "an order write rates credit inline; Credit should subscribe to orders written"),
+        ("Credit", "Watchlists", "credit changes notify the watch lists' owners; Watchlists should subscribe"),
+        ("Grading", "Watchlists", "tier changes notify the watch lists' owners; Watchlists should subscribe"),
+        ("Lifecycle", "Grading", "the churn report reads the 80/20 report's scope"),
+        ("Imports", "Surveys", "the import worker calls the survey import; runners should be registered per kind"),
+    ];
+
+    /// <summary>Data and Shared types that still use a feature (issue 21, item 6), to go like <see cref="KnownDebt"/>.</summary>
+    private static readonly string[] KnownSharedDebt =
+    [
+        "Guanxi.Web.Data.DataFeature/<MigrateAsync>", // the customers' search index built for older rows at start-up
+    ];
 
     private static readonly Lazy<Dictionary<(string From, string To), string>> Edges = new(Read);
 
@@ -123,7 +153,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void Shared_and_Data_know_no_feature()
     {
-        var wrong = Edges.Value.Where(e => e.Key.From is "Shared" or "Data" && e.Key.To is not ("Shared" or "Data" or "Host")).Select(e => e.Value).ToList();
+        var wrong = Edges.Value.Where(e => e.Key.From is "Shared" or "Data" && e.Key.To is not ("Shared" or "Data" or "Host"))
+            .Select(e => e.Value).Where(e => !KnownSharedDebt.Any(d => e.StartsWith(d, StringComparison.Ordinal))).ToList();
         Assert.True(wrong.Count == 0, string.Join('\n', wrong.Prepend("Shared and Data must not use a feature:")));
     }
 
@@ -131,9 +162,12 @@ public sealed class ArchitectureTests
     public void Features_depend_on_each_other_only_along_the_allowed_edges()
     {
         var features = Edges.Value.Where(e => e.Key.From is not ("Shared" or "Data" or "Host") && e.Key.To is not ("Shared" or "Data" or "Host")).ToList();
-        var unknown = features.Where(e => !Allowed.TryGetValue(e.Key.From, out var to) || !(to.Contains("*") || to.Contains(e.Key.To)))
+        var unknown = features
+            .Where(e => !(Allowed.TryGetValue(e.Key.From, out var to) && (to.Contains("*") || to.Contains(e.Key.To))) && !KnownDebt.Any(d => (d.From, d.To) == e.Key))
             .Select(e => $"{e.Key.From} → {e.Key.To} ({e.Value})").ToList();
         Assert.True(unknown.Count == 0, string.Join('\n', unknown.Prepend("Dependencies between features not allowed in ArchitectureTests.Allowed:")));
+        var paid = KnownDebt.Where(d => !Edges.Value.ContainsKey((d.From, d.To))).Select(d => $"{d.From} → {d.To}").ToList();
+        Assert.True(paid.Count == 0, string.Join('\n', paid.Prepend("Gone, take them off ArchitectureTests.KnownDebt:")));
     }
 
     [Fact]

@@ -28,10 +28,10 @@ public abstract class AuditTests(GuanxiApp app)
 
         var page = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=StaffUser&key={staff.Id}&from={Uri.EscapeDataString(before.ToString("O"))}");
         var change = page.GetProperty("items").EnumerateArray()
-            .Single(r => r.GetProperty("field").GetString() == "DepartmentId" && r.GetProperty("action").GetString() == "Update");
+            .Single(r => r.GetProperty("field").GetString() == "DepartmentId" && r.GetProperty("action").GetString() == "update");
         Assert.Equal(staff.DepartmentId.ToString(), change.GetProperty("oldValue").GetString());
         Assert.Equal(target.Id.ToString(), change.GetProperty("newValue").GetString());
-        Assert.Equal("Update", change.GetProperty("action").GetString());
+        Assert.Equal("update", change.GetProperty("action").GetString());
         var me = await admin.GetFromJsonAsync<Features.Accounts.MeView>("/api/me");
         Assert.Equal(me!.Id, change.GetProperty("userId").GetString());
         Assert.Equal(me.DisplayName, change.GetProperty("userName").GetString());
@@ -70,8 +70,8 @@ public abstract class AuditTests(GuanxiApp app)
 
         var rows = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=StaffUser&key={staff.Id}&pageSize=200"))
             .GetProperty("items").EnumerateArray().Where(r => r.GetProperty("field").GetString() == "Role").ToList();
-        Assert.Contains(rows, r => r.GetProperty("action").GetString() == "Delete" && r.GetProperty("oldValue").GetString() == "SalesConsultant");
-        Assert.Contains(rows, r => r.GetProperty("action").GetString() == "Insert" && r.GetProperty("newValue").GetString() == "DepartmentManager");
+        Assert.Contains(rows, r => r.GetProperty("action").GetString() == "delete" && r.GetProperty("oldValue").GetString() == "SalesConsultant");
+        Assert.Contains(rows, r => r.GetProperty("action").GetString() == "insert" && r.GetProperty("newValue").GetString() == "DepartmentManager");
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public abstract class CustomerExportTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await cs.GetAsync("/api/customers/export?format=pdf")).StatusCode);
         var admin = await app.SignedInAs("admin@demo.guanxi.cn");
         var log = (await admin.GetFromJsonAsync<JsonElement>("/api/audit/personal-data?pageSize=200")).GetProperty("items").EnumerateArray();
-        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "Export" && a.GetProperty("rowCount").GetInt32() == 1
+        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "export" && a.GetProperty("rowCount").GetInt32() == 1
             && a.GetProperty("reason").GetString()!.Contains("导出测试单位", StringComparison.Ordinal));
     }
 }

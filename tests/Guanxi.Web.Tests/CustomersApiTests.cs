@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Security.Claims;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Tests.Infrastructure;
@@ -101,9 +100,9 @@ public abstract class CustomersApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await manager.SendAsync(stale)).StatusCode);
 
         var history = (await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/history?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
-        var name = history.Single(h => h.GetProperty("field").GetString() == "Name" && h.GetProperty("action").GetString() == "Update");
+        var name = history.Single(h => h.GetProperty("field").GetString() == "Name" && h.GetProperty("action").GetString() == "update");
         Assert.Equal(("王建国", "王建华"), (name.GetProperty("oldValue").GetString(), name.GetProperty("newValue").GetString()));
-        var phones = history.Single(h => h.GetProperty("field").GetString() == "Phones" && h.GetProperty("action").GetString() == "Update");
+        var phones = history.Single(h => h.GetProperty("field").GetString() == "Phones" && h.GetProperty("action").GetString() == "update");
         Assert.Contains("+8613800001111", phones.GetProperty("oldValue").GetString());
         Assert.Contains("+8613800002222", phones.GetProperty("newValue").GetString());
 
@@ -140,8 +139,8 @@ public abstract class CustomersApiTests(GuanxiApp app)
 
         await (await app.SignedInAs("cs.manager@demo.guanxi.cn")).GetAsync($"/api/customers/{id}");
         var log = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit/personal-data?customerId={id}")).GetProperty("items").EnumerateArray().ToList();
-        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "Reveal" && a.GetProperty("reason").GetString() == "代同事回访");
-        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "View");
+        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "reveal" && a.GetProperty("reason").GetString() == "代同事回访");
+        Assert.Contains(log, a => a.GetProperty("kind").GetString() == "view");
         var adminName = (await admin.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("displayName").GetString();
         Assert.DoesNotContain(log, a => a.GetProperty("userName").GetString() == adminName);   // a masked view is no access to log
     }

@@ -3,6 +3,7 @@ using Guanxi.Domain.Common;
 namespace Guanxi.Domain.Surveys;
 
 /// <summary>One answer as given: the question's id and the value (a number, a graded word, 是/否, or text).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(AnswerJson))]
 public sealed record Answer(string QuestionId, string? Value);
 
 /// <summary>

@@ -1,7 +1,7 @@
-using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Guanxi.Web.Data;
 
@@ -22,12 +22,9 @@ public static class DataFeature
         LoadMigrationsBesideTheApp();
         var (provider, connectionString) = Database(builder);
 
-        builder.Services.AddScoped<AuditInterceptor>();
+        // Features register what every context runs on a save (the history, the search index): Data knows none of them.
         builder.Services.AddDbContext<GuanxiDbContext>((services, options) =>
-        {
-            UseProvider(options, provider, connectionString!);
-            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
-        });
+            UseProvider(options, provider, connectionString!, services.GetServices<IInterceptor>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -44,13 +41,18 @@ public static class DataFeature
         return (provider, connectionString);
     }
 
-    /// <summary>The provider, and the customer search index that every context keeps in step, wherever it is made (SQLite tuned).</summary>
-    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
-        provider == DatabaseProvider.Postgres
-            ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)).AddInterceptors(SearchIndex)
-            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SearchIndex, Tuning);
+    /// <summary>
+    /// The provider (SQLite tuned) and the features' interceptors. A context made outside the app (a bench, a tool) passes
+    /// the interceptors it needs: the customer search index is kept in step only where one runs.
+    /// </summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, IEnumerable<IInterceptor>? interceptors = null)
+    {
+        var features = interceptors?.ToArray() ?? [];
+        return provider == DatabaseProvider.Postgres
+            ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)).AddInterceptors(features)
+            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors([.. features, Tuning]);
+    }
 
-    private static readonly Features.Customers.CustomerSearchInterceptor SearchIndex = new();
     private static readonly SqliteTuning Tuning = new();
 
     /// <summary>Applies the migrations; SQLite gets write-ahead logging (foreign keys are on by EF Core's default).</summary>

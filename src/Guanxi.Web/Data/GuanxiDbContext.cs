@@ -1,4 +1,4 @@
-using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Guanxi.Domain.Common;
 using Microsoft.AspNetCore.Localization;
@@ -33,9 +32,8 @@ public static class HostSetup
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<EnterpriseClock>((o, clock) =>
         {
-            foreach (var converter in Shared.Api.ApiEnums.CamelCase)
+            foreach (var converter in Shared.Api.ApiEnums.Converters)
                 o.SerializerOptions.Converters.Add(converter);
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // 张小明, not \u5f20…: JSON, never inlined in HTML
             Api.JsonInput.Configure(o.SerializerOptions, clock.Zone);
         });

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;

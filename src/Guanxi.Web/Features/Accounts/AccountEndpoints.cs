@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Identity;
 
 namespace Guanxi.Web.Features.Accounts;

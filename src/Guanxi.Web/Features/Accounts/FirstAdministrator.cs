@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Web.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Web.Shared.Api;

@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -6,6 +6,7 @@ public static class AuditFeature
 {
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditInterceptor>();
         builder.Services.AddScoped<ListAudit>();
         builder.Services.AddScoped<ListSignIns>();
         return builder;

@@ -37,7 +37,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Contacts).HasField("contacts").IsPersonal().AsJson();
         builder.HasIndex(c => c.MergedIntoId);
         builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Shared.Auth.StaffUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.DepartmentId, c.Name });
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.ExternalNo);

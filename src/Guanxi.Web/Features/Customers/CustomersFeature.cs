@@ -9,6 +9,7 @@ public static class CustomersFeature
     public static WebApplicationBuilder AddCustomers(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CustomerSearchInterceptor>();   // the search index kept in step on every save
         services.AddScoped<CustomerViewers>();
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<ListPersonalDataAccess>();

@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
@@ -5,7 +6,6 @@ using Guanxi.Domain.Lifecycle;
 using Guanxi.Domain.Reviews;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using static Guanxi.Web.Features.Demo.DemoOrders;

@@ -6,13 +6,13 @@ using Guanxi.Domain.Reviews;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Lifecycle;
 
 public sealed record StageChangeView(long Id, DateTimeOffset At, LifecycleStage From, LifecycleStage To, DateOnly? EffectiveOn, string Reason, string By, ChurnReason? ChurnReason, string? ChurnNote);
 
-public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer, CustomerTaskKind Kind, DateOnly DueOn, string Note, string? Assignee, DateTimeOffset? DoneAt, string? DoneBy, string? Outcome, bool Overdue);
 
 public sealed record LifecycleView(
     LifecycleStage Stage, DateOnly? Since, string Strategy, ProspectLevel? ProspectLevel, ChurnReason? ChurnReason, string? ChurnNote,

@@ -16,6 +16,6 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.BodyEn).HasMaxLength(1000);
         builder.Property(n => n.Link).HasMaxLength(200);
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.At });
-        builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Shared.Auth.StaffUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

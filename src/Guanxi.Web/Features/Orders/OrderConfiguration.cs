@@ -39,6 +39,6 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.ReferrerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Guanxi.Domain.Accounts.Department>().WithMany().HasForeignKey(o => o.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(o => o.StaffId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Shared.Auth.StaffUser>().WithMany().HasForeignKey(o => o.StaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -4,7 +4,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
-using Guanxi.Web.Features.Lifecycle;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Tasks;
@@ -15,6 +15,8 @@ public enum TaskState
     Overdue,
     Done,
 }
+
+public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer, CustomerTaskKind Kind, DateOnly DueOn, string Note, string? Assignee, DateTimeOffset? DoneAt, string? DoneBy, string? Outcome, bool Overdue);
 
 public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done, int Page = 1, int PageSize = 50);
 

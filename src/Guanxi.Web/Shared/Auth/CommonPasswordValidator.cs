@@ -1,5 +1,4 @@
 using Guanxi.Domain.Accounts;
-using Guanxi.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Guanxi.Web.Shared.Auth;

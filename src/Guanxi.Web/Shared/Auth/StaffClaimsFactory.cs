@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Guanxi.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

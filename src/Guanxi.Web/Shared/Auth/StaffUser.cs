@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Guanxi.Web.Features.Accounts;
+namespace Guanxi.Web.Shared.Auth;
 
-/// <summary>A member of staff who signs in. Belongs to one department and has one or more roles.</summary>
+/// <summary>
+/// A member of staff who signs in. Belongs to one department and has one or more roles. Shared: the identity store
+/// (GuanxiDbContext) and every feature that records or shows who did something know it; the Accounts feature manages it.
+/// </summary>
 public sealed class StaffUser : IdentityUser
 {
     public const int MaxDisplayNameLength = 50;

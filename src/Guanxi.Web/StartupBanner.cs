@@ -2,7 +2,7 @@ using Guanxi.Web.Features.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Guanxi.Web.Shared;
+namespace Guanxi.Web;
 
 /// <summary>Tells whoever started Guanxi where it listens and how to sign in to the demo.</summary>
 public static class StartupBanner

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Guanxi.Domain.Surveys;
 
-namespace Guanxi.Web.Features.Surveys;
+namespace Guanxi.Domain.Surveys;
 
 /// <summary>
 /// An answer as stored in its response's JSON column, <c>{"questionId":"overall","value":"9"}</c>, written and read

@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Guanxi.Web.Shared.Layout;
+namespace Guanxi.Web.Layout;
 
 /// <summary>A calm palette with Chinese fonts first so that names render well on Windows, macOS and Linux.</summary>
 public static class GuanxiTheme
