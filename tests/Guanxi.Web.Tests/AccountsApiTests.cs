@@ -153,7 +153,7 @@ public abstract class AccountsApiTests(GuanxiApp app)
 
         var update = await admin.PutAsJsonAsync($"/api/users/{staff.Id}", new
         {
-            displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = new[] { "SalesConsultant" }, isActive = true,
+            displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = new[] { "SalesConsultant" }, isActive = true, version = await Version(admin, staff.Id),
         });
         Assert.Equal(HttpStatusCode.NoContent, update.StatusCode);
 
@@ -246,6 +246,11 @@ public abstract class AccountsApiTests(GuanxiApp app)
         {
             displayName = created.DisplayName, departmentId = created.DepartmentId, roles = created.Roles, isActive = false,
         });
+        Assert.Equal(HttpStatusCode.PreconditionRequired, update.StatusCode);   // without the version read, nothing is overwritten
+        update = await admin.PutAsJsonAsync($"/api/users/{created.Id}", new
+        {
+            displayName = created.DisplayName, departmentId = created.DepartmentId, roles = created.Roles, isActive = false, version = await Version(admin, created.Id),
+        });
         Assert.Equal(HttpStatusCode.NoContent, update.StatusCode);
         var login = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42" });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
@@ -277,6 +282,9 @@ public abstract class AccountsApiTests(GuanxiApp app)
         var me = await admin.GetFromJsonAsync<JsonElement>("/api/users?search=sales.manager@demo.guanxi.cn");
         return me.GetProperty("items")[0].GetProperty("departmentId").GetGuid();
     }
+
+    /// <summary>The account's version as read now (a sign-in or a two-factor change moves it).</summary>
+    internal static async Task<string> Version(HttpClient admin, string id) => (await admin.GetFromJsonAsync<StaffRow>($"/api/users/{id}"))!.Version;
 
     internal static async Task<StaffRow> CreateStaff(HttpClient admin, string email, string role = "SalesConsultant")
     {

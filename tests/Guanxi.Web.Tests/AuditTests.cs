@@ -64,7 +64,7 @@ public abstract class AuditTests(GuanxiApp app)
         var staff = await AccountsApiTests.CreateStaff(admin, $"role.{Guid.NewGuid():N}@demo.guanxi.cn");
         var update = await admin.PutAsJsonAsync($"/api/users/{staff.Id}", new
         {
-            displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = new[] { "DepartmentManager" }, isActive = true,
+            displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = new[] { "DepartmentManager" }, isActive = true, version = staff.Version,
         });
         Assert.Equal(HttpStatusCode.NoContent, update.StatusCode);
 

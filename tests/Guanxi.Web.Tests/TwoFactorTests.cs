@@ -65,6 +65,7 @@ public abstract class TwoFactorTests(GuanxiApp app)
         var reset = await admin.PutAsJsonAsync($"/api/users/{staff.Id}", new
         {
             displayName = staff.DisplayName, departmentId = staff.DepartmentId, roles = staff.Roles, isActive = true, resetTwoFactor = true,
+            version = await AccountsApiTests.Version(admin, staff.Id),
         });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Lantern#Road42" })).StatusCode);

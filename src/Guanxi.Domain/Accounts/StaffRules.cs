@@ -36,6 +36,8 @@ public static class StaffErrors
 
     /// <summary>The account a path names does not exist (a 404, not a field to correct).</summary>
     public static readonly Error Missing = NotFound with { Field = null, Kind = ErrorKind.NotFound };
+    public static readonly Error VersionRequired = new("staff.version_required", "请带上读取时的版本（If-Match 或 version），以免覆盖他人的修改。",
+        "Send the version you read (If-Match or version) so that nobody's change is overwritten.", "version", ErrorKind.PreconditionRequired);
     public static readonly Error Changed = new("staff.changed", "该账号刚被其他人修改过，请刷新后重试。", "Someone else changed this account just now; reload and try again.", "version", ErrorKind.PreconditionFailed);
     public static readonly Error CannotDeactivateSelf = new("staff.cannot_deactivate_self", "不能停用自己的账号。", "You cannot deactivate your own account.", "isActive");
     public static readonly Error CannotDropOwnAdministrator = new("staff.cannot_drop_own_admin", "不能取消自己的系统管理员角色。", "You cannot remove your own administrator role.", "roles");

@@ -24,6 +24,8 @@ public sealed class UpdateStaff(GuanxiDbContext db, UserManager<StaffUser> users
         var user = await users.FindByIdAsync(id);
         if (user is null)
             return StaffErrors.Missing;
+        if (string.IsNullOrWhiteSpace(request.Version))
+            return StaffErrors.VersionRequired;
         var errors = StaffRules.Check(request.DisplayName, user.Email, request.Roles);
         if (request.DepartmentId is not { } departmentId || !await db.Set<Department>().AnyAsync(d => d.Id == departmentId, cancellationToken))
             errors.Add(DepartmentErrors.NotFound);

@@ -1,6 +1,5 @@
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Credit;
-using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Api;
@@ -18,15 +17,12 @@ public sealed class AdjustCredit(GuanxiDbContext db, CustomerViewers viewers, Cu
 {
     public static readonly Error NotAllowed = Error.Forbidden("credit.adjust_not_allowed", "只有客户所在部门的经理和客服经理可以调整信用等级。", "Only the department's manager and the customer-service manager adjust credit.");
 
-    public static bool CanAdjust(Viewer viewer, Guid customerDepartmentId) =>
-        viewer.Is(Domain.Accounts.Role.CustomerServiceManager) || viewer.Is(Domain.Accounts.Role.DepartmentManager) && viewer.DepartmentId == customerDepartmentId;
-
-    /// <summary>Null when the customer is out of the caller's sight.</summary>
+    /// <summary>Not found when the customer is out of the caller's sight.</summary>
     public async Task<Result<CreditLevel>> Handle(Guid customerId, CreditAdjustBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.WithCustomer(customerId, cancellationToken) is not var (viewer, customer))
             return Customers.CustomerWebErrors.NotFound;
-        if (!CanAdjust(viewer, customer.DepartmentId))
+        if (!CreditAccess.CanAdjust(viewer, customer.DepartmentId))
             return NotAllowed;
         if (!ApiEnums.TryParse<CreditLevel>(body.Level, out var level))
             level = null;

@@ -37,6 +37,6 @@ public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewer
         var rules = CreditRating.Evaluate(await settings.Get(EvaluateCredit.PolicyKey, CreditPolicy.Default, cancellationToken), payments, customer.BusinessConditions);
         return new CreditView(customer.Credit, customer.CreditComputed, customer.CreditManual, payments.Due, payments.OnTime, payments.OnTimePercent,
             payments.OverdueAmount, payments.OverdueDays, english ? rules.ReasonEn : rules.Reason, record?.EvaluatedAt, customer.BusinessConditions, history,
-            AdjustCredit.CanAdjust(viewer, customer.DepartmentId), CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
+            CreditAccess.CanAdjust(viewer, customer.DepartmentId), CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));
     }
 }

@@ -19,9 +19,10 @@ public sealed record CustomerView(
     string? Size, string? Source, string OwnerId, string OwnerName, Guid DepartmentId, string DepartmentName, NotesView Notes,
     bool MarketingConsent, DateTimeOffset? ConsentAt, string? ConsentChannel, CustomerStatus Status, bool Masked, bool Editable, bool Revealable, Guid Version,
     IReadOnlyList<ContactView> Contacts, IReadOnlyList<GroupRef> Groups, Guid? MergedIntoId, bool TradeCustomer, string? ExternalNo,
-    Guanxi.Domain.Grading.Tier Tier, Guanxi.Domain.Lifecycle.LifecycleStage Stage, Guanxi.Domain.Credit.CreditLevel Credit, bool CreditManual)
+    Guanxi.Domain.Grading.Tier Tier, Guanxi.Domain.Lifecycle.LifecycleStage Stage, Guanxi.Domain.Credit.CreditLevel Credit, bool CreditManual,
+    bool Erasable = false)
 {
-    public static CustomerView Of(Customer c, string ownerName, string departmentName, IReadOnlyList<GroupRef> groups, CustomerSight sight, bool editable, bool revealable)
+    public static CustomerView Of(Customer c, string ownerName, string departmentName, IReadOnlyList<GroupRef> groups, CustomerSight sight, bool editable, bool revealable, bool erasable = false)
     {
         var masked = sight != CustomerSight.Full;
         IReadOnlyList<PhoneView> Phones(IEnumerable<CustomerPhone> phones) =>
@@ -39,6 +40,6 @@ public sealed record CustomerView(
             c.LunarBirthday, c.Gender, c.Industry, c.Size, c.Source, c.OwnerId, ownerName, c.DepartmentId, departmentName,
             new NotesView(c.Background, c.Preferences, c.Needs), c.MarketingConsent, c.ConsentAt, c.ConsentChannel, c.Status, masked, editable, revealable, c.Version,
             [.. c.Contacts.Select(k => new ContactView(k.Name, k.Title, Phones(k.Phones), Birthday(k.Birthday)))], groups, c.MergedIntoId,
-            c.TradeCustomer, c.ExternalNo, c.Tier, c.Stage, c.Credit, c.CreditManual);
+            c.TradeCustomer, c.ExternalNo, c.Tier, c.Stage, c.Credit, c.CreditManual, erasable);
     }
 }

@@ -52,6 +52,6 @@ public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, Per
         var groups = await ListGroups.Of(db, [customer.Id], cancellationToken);
         return CustomerView.Of(customer, names.Owner, names.Department ?? "", [.. groups[customer.Id]], sight,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId),
-            sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId));
+            sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId), CustomerAccess.CanErase(viewer));
     }
 }

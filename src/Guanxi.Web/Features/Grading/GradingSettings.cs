@@ -2,14 +2,13 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Settings;
-using Guanxi.Web.Shared.Auth;
 
 namespace Guanxi.Web.Features.Grading;
 
 /// <summary>The grading policy and the tiers' service standards (GRD-2, GRD-3): read by anyone signed in, set by administrators.</summary>
 public sealed record GradingSettingsView(GradingPolicy Policy, IReadOnlyList<ServiceStandard> Standards);
 
-public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user)
+public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers)
 {
     public const string PolicyKey = "grading.policy";
     public const string StandardsKey = "grading.serviceStandards";
@@ -22,7 +21,7 @@ public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings setti
 
     public async Task<Result<GradingSettingsView>> Save(GradingSettingsView view, CancellationToken cancellationToken = default)
     {
-        if (!user.IsIn(Domain.Accounts.Role.Administrator))
+        if (await viewers.Current(cancellationToken) is not { } viewer || !Domain.Accounts.SettingsAccess.CanChange(viewer))
             return NotAllowed;
         if (view.Policy is null || view.Standards is null)
             return GradingErrors.NoWeight;

@@ -1,4 +1,3 @@
-using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Shared.Auth;
@@ -10,7 +9,7 @@ namespace Guanxi.Web.Features.Grading;
 /// GRD-2 "on demand": administrators and the customer-service manager start a recompute and watch its progress. A
 /// second request while one is queued or running starts nothing: a 409 naming that run (its id, to watch it).
 /// </summary>
-public sealed class StartRecompute(JobRuns runs, ISchedulerFactory schedulers, CurrentUser user)
+public sealed class StartRecompute(JobRuns runs, ISchedulerFactory schedulers, CurrentUser user, Customers.CustomerViewers viewers)
 {
     public static readonly Error NotAllowed = Error.Forbidden("grading.recompute_not_allowed", "只有系统管理员和客服经理可以立即重算客户分级。", "Only administrators and the customer-service manager can start a recompute.");
 
@@ -20,7 +19,7 @@ public sealed class StartRecompute(JobRuns runs, ISchedulerFactory schedulers, C
 
     public async Task<Result<Guid>> Handle(CancellationToken cancellationToken = default)
     {
-        if (!(user.IsIn(Role.Administrator) || user.IsIn(Role.CustomerServiceManager)))
+        if (await viewers.Current(cancellationToken) is not { } viewer || !Domain.Grading.GradingAccess.CanRecompute(viewer))
             return NotAllowed;
         if (await runs.Pending(GradingJob.Kind, cancellationToken) is { } pending)
             return Running(pending);

@@ -8,7 +8,7 @@ using Quartz;
 namespace Guanxi.Web.Features.Lifecycle;
 
 /// <summary>LIF-1 thresholds: read by anyone signed in, set by administrators; saving re-judges every customer at once.</summary>
-public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user, ISchedulerFactory schedulers)
+public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user, ISchedulerFactory schedulers, Customers.CustomerViewers viewers)
 {
     public static readonly Error NotAllowed = Error.Forbidden("lifecycle.not_allowed", "只有系统管理员可以修改生命周期设置。", "Only administrators can change the lifecycle settings.");
 
@@ -16,7 +16,7 @@ public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings set
 
     public async Task<Result<LifecyclePolicy>> Save(LifecyclePolicy? policy, CancellationToken cancellationToken = default)
     {
-        if (!user.IsIn(Domain.Accounts.Role.Administrator))
+        if (await viewers.Current(cancellationToken) is not { } viewer || !Domain.Accounts.SettingsAccess.CanChange(viewer))
             return NotAllowed;
         if (policy is null)
             return LifecycleErrors.LoyalOrders;

@@ -2,12 +2,11 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Reviews;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Settings;
-using Guanxi.Web.Shared.Auth;
 
 namespace Guanxi.Web.Features.Reviews;
 
 /// <summary>ARC-6 settings: the interval between cycles, the days owners have, the fast-growth threshold. Administrators set them.</summary>
-public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settings, CurrentUser user)
+public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers)
 {
     public static readonly Error NotAllowed = Error.Forbidden("review.settings_not_allowed", "只有系统管理员可以修改定期核查设置。", "Only administrators can change the review settings.");
 
@@ -15,7 +14,7 @@ public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settin
 
     public async Task<Result<ReviewPolicy>> Save(ReviewPolicy? policy, CancellationToken cancellationToken = default)
     {
-        if (!user.IsIn(Domain.Accounts.Role.Administrator))
+        if (await viewers.Current(cancellationToken) is not { } viewer || !Domain.Accounts.SettingsAccess.CanChange(viewer))
             return NotAllowed;
         if (policy is null)
             return ReviewErrors.Interval;
