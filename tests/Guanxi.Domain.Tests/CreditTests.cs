@@ -69,4 +69,22 @@ public sealed class CreditTests
         Assert.Equal([BusinessCondition.PoorCondition, BusinessCondition.Debts], firm.BusinessConditions);
         Assert.False(firm.RecordBusinessConditions([(BusinessCondition)9]).Succeeded);
     }
+
+    [Fact]
+    public void ARC_5_one_rule_rates_an_entity_and_a_row_and_a_rating_never_bumps_the_version()
+    {
+        var manualB = new CreditStanding(CreditLevel.B, CreditLevel.A, Manual: true);
+        Assert.Null(CreditRating.Rate(manualB, CreditLevel.A));
+        Assert.Equal(new CreditStanding(CreditLevel.C, CreditLevel.C, false), CreditRating.Rate(manualB, CreditLevel.C));
+        Assert.Null(CreditRating.Rate(new(CreditLevel.A, CreditLevel.A, false), CreditLevel.A));
+        // The level in force stands but what the rules gave moves: still a write.
+        Assert.Equal(new CreditStanding(CreditLevel.A, CreditLevel.A, false), CreditRating.Rate(new(CreditLevel.A, CreditLevel.B, false), CreditLevel.A));
+
+        var firm = Firm();
+        var version = firm.Version;
+        Assert.Equal(CreditLevel.A, firm.Rate(CreditLevel.C));
+        Assert.Equal((new CreditStanding(CreditLevel.C, CreditLevel.C, false), version), (firm.CreditStanding, firm.Version));
+        Assert.True(firm.File(Reviews.ReviewCategory.Important, Today).Succeeded);
+        Assert.Equal(version, firm.Version);   // derived state: an edit form read before still saves
+    }
 }

@@ -83,4 +83,17 @@ public static class CreditRating
             && record.OverdueDays <= r.MaxOverdueDays && (r.FlagsAllowed || flags.Count == 0));
         return new(rule?.Level ?? CreditLevel.C, record, flags, rule);
     }
+
+    /// <summary>
+    /// ARC-5: what the rules giving <paramref name="computed"/> make of a customer's standing. A manual level stands while
+    /// the rules give what they gave when it was set; once they give something else the record has changed, and their
+    /// level takes over. Null when nothing changes. The one rule for a customer entity and for the night's million rows.
+    /// </summary>
+    public static CreditStanding? Rate(CreditStanding standing, CreditLevel computed) =>
+        standing.Manual && computed == standing.Computed || !standing.Manual && computed == standing.Level && computed == standing.Computed
+            ? null
+            : new CreditStanding(computed, computed, false);
 }
+
+/// <summary>ARC-5: the level in force, the level the rules gave last, and whether the one in force was set by hand.</summary>
+public readonly record struct CreditStanding(CreditLevel Level, CreditLevel Computed, bool Manual);

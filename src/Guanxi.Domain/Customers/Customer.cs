@@ -81,8 +81,10 @@ public sealed record CustomerDetails(
 
 /// <summary>
 /// One living record per customer (ARC-1): a person or an organisation with phones, e-mails, WeChat, addresses, key
-/// dates, owner and department, notes and marketing consent. Every change gets a new <see cref="Version"/>, the
-/// concurrency token behind ETag/If-Match, and lands in the history (ARC-3) through the audit interceptor.
+/// dates, owner and department, notes and marketing consent. Every change lands in the history (ARC-3) through the audit
+/// interceptor; every change a person makes gets a new <see cref="Version"/>, the concurrency token behind ETag/If-Match.
+/// Derived state — the tier, the stage, the credit the rules give, the review's filing — never does: the night writes it
+/// for a million customers, and an edit form left open overnight must still save.
 /// </summary>
 public sealed class Customer
 {
@@ -224,20 +226,20 @@ public sealed class Customer
         return from;
     }
 
+    public Credit.CreditStanding CreditStanding => new(Credit, CreditComputed, CreditManual);
+
     /// <summary>
-    /// ARC-5: the level the rules give now. A manual level stands while the rules give what they gave when it was set;
-    /// once they give something else the record has changed, and their level takes over. Returns the level before, or null when nothing changed.
+    /// ARC-5: the level the rules give now, by <see cref="Guanxi.Domain.Credit.CreditRating.Rate"/>. Returns the level
+    /// before, or null when the level in force did not change. Derived state: the <see cref="Version"/> that guards a
+    /// person's edit stays, so a form left open over a rating is not refused.
     /// </summary>
     public Credit.CreditLevel? Rate(Credit.CreditLevel computed)
     {
-        if (CreditManual && computed == CreditComputed)
+        if (Guanxi.Domain.Credit.CreditRating.Rate(CreditStanding, computed) is not { } next)
             return null;
         var from = Credit;
-        (CreditComputed, CreditManual) = (computed, false);
-        if (from == computed)
-            return null;
-        (Credit, Version) = (computed, Guid.NewGuid());
-        return from;
+        (Credit, CreditComputed, CreditManual) = (next.Level, next.Computed, next.Manual);
+        return from == Credit ? null : from;
     }
 
     public Result<Customer> RecordBusinessConditions(IReadOnlyCollection<Credit.BusinessCondition> conditions)
@@ -262,12 +264,15 @@ public sealed class Customer
         return this;
     }
 
-    /// <summary>ARC-6: a finished review files the archive; the next review may file it otherwise.</summary>
+    /// <summary>
+    /// ARC-6: a finished review files the archive; the next review may file it otherwise. The filing follows from the
+    /// review, not from an edit of the customer: the <see cref="Version"/> stays.
+    /// </summary>
     public Result<Customer> File(Reviews.ReviewCategory category, DateOnly on)
     {
         if (Status != CustomerStatus.Active)
             return CustomerErrors.NotEditable(Status);
-        (ArchiveCategory, ReviewedOn, Version) = (category, on, Guid.NewGuid());
+        (ArchiveCategory, ReviewedOn) = (category, on);
         return this;
     }
 

@@ -2,7 +2,8 @@ namespace Guanxi.Web.Features.Audit;
 
 /// <summary>
 /// One changed field of one audited entity (ARC-3): who, when, which entity and key, which field, old and new.
-/// Written only by <see cref="AuditInterceptor"/>; the table is append-only for the app.
+/// Made only by <see cref="History"/> — for the <see cref="AuditInterceptor"/> and the bulk writers; the table is
+/// append-only for the app.
 /// </summary>
 public sealed class AuditEntry
 {

@@ -9,12 +9,10 @@ namespace Guanxi.Web.Features.Audit;
 
 /// <summary>
 /// The history mechanism (ARC-3): for every insert, update and delete of an audited entity it adds, in the same
-/// SaveChanges and so the same transaction, one <see cref="AuditEntry"/> per changed field.
+/// SaveChanges and so the same transaction, one <see cref="AuditEntry"/> per changed field, in the shape <see cref="History"/> gives.
 /// </summary>
 public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider time) : SaveChangesInterceptor
 {
-    private const int MaxValueLength = 2000;
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context)
@@ -37,9 +35,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider time)
         if (entries.Any(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit history is append-only.");
 
-        var changeId = Guid.CreateVersion7();
-        var at = time.GetUtcNow();
-        var (userId, userName) = (currentUser.Id, currentUser.DisplayName);
+        var change = History.Change(currentUser, time.GetUtcNow());
         var rows = new List<AuditEntry>();
         foreach (var entry in entries)
         {
@@ -55,14 +51,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider time)
                 _ => AuditAction.Update,
             };
             foreach (var (entity, key, field, oldValue, newValue) in owner is null ? Changes(entry) : OwnedChange(entry, owner))
-            {
-                rows.Add(new AuditEntry
-                {
-                    ChangeId = changeId, At = at, UserId = userId, UserName = userName,
-                    Entity = entity, Key = key, Action = action, Field = field,
-                    OldValue = Truncate(oldValue), NewValue = Truncate(newValue),
-                });
-            }
+                rows.Add(change.Row(entity, key, action, field, oldValue, newValue));
         }
         context.Set<AuditEntry>().AddRange(rows);
     }
@@ -129,9 +118,6 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider time)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
-
-    private static string? Truncate(string? value) =>
-        value is { Length: > MaxValueLength } ? value[..MaxValueLength] + "…" : value;
 }
 
 /// <summary>Where a link row's change is recorded: on <paramref name="OwnerEntity"/> keyed by <paramref name="OwnerKeyProperty"/>.</summary>

@@ -57,7 +57,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
 
         var written = new List<CustomerCredit>();
         var changes = new List<CreditChange>();
-        var levels = new List<(Guid Id, CreditLevel Level)>();
+        var levels = new List<(Guid Id, CreditStanding Standing)>();
         var alerts = new List<CustomerAlert>();
         foreach (var person in people)
         {
@@ -72,26 +72,26 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
                     CustomerId = person.Id, Due = record.Due, OnTime = record.OnTime, OverdueAmount = record.OverdueAmount, OverdueSince = record.OverdueSince, EvaluatedAt = now,
                 });
 
-            // ARC-5 on the customer: a manual level stands while the rules give what they gave when it was set.
+            // ARC-5 on the customer, by the rule Customer.Rate follows: a manual level stands while the rules give what they gave when it was set.
             var (from, manual) = (person.Credit, person.CreditManual);
-            if (manual && assessment.Level == person.CreditComputed || !manual && assessment.Level == person.Credit && assessment.Level == person.CreditComputed)
+            if (CreditRating.Rate(person.CreditStanding, assessment.Level) is not { } next)
             {
                 if (fellOverdue)
                     alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, person.Credit));
                 continue;
             }
-            levels.Add((person.Id, assessment.Level));
-            if (from == assessment.Level)
+            levels.Add((person.Id, next));
+            if (from == next.Level)
                 continue;
             var (reason, reasonEn) = manual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
-            changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = assessment.Level, Reason = reason, ReasonEn = reasonEn, By = by });
-            var watched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(assessment.Level) || record.OverdueAmount > 0;
+            changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = next.Level, Reason = reason, ReasonEn = reasonEn, By = by });
+            var watched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(next.Level) || record.OverdueAmount > 0;
             if (fellOverdue)
-                alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, assessment.Level));
+                alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, next.Level));
             else if (watched)
                 alerts.Add(new CustomerAlert(person.Id, person.OwnerId, person.DepartmentId,
                     $"关注客户信用等级变化：{person.Name}", $"Watched customer's credit changed: {person.Name}",
-                    $"{from} → {assessment.Level}：{reason}", $"{from} → {assessment.Level}: {reasonEn}"));
+                    $"{from} → {next.Level}：{reason}", $"{from} → {next.Level}: {reasonEn}"));
         }
         if (written.Count == 0 && levels.Count == 0 && alerts.Count == 0)
             return new CreditOutcome(people.Count, 0, 0);
@@ -106,12 +106,12 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         await using (var insert = new BulkInsert(db, typeof(CreditChange), connection, transaction))
             foreach (var chunk in changes.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
-        var version = Guid.NewGuid();
-        foreach (var level in levels.GroupBy(l => l.Level))
-            foreach (var ids in level.Select(l => l.Id).Chunk(Chunk))
+        // Derived state: the customer's Version, which guards a person's edit, stays (an edit form left open overnight still saves).
+        foreach (var standing in levels.GroupBy(l => l.Standing))
+            foreach (var ids in standing.Select(l => l.Id).Chunk(Chunk))
                 await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.Credit, level.Key).SetProperty(c => c.CreditComputed, level.Key).SetProperty(c => c.CreditManual, false)
-                    .SetProperty(c => c.Version, version), cancellationToken);
+                    .SetProperty(c => c.Credit, standing.Key.Level).SetProperty(c => c.CreditComputed, standing.Key.Computed)
+                    .SetProperty(c => c.CreditManual, standing.Key.Manual), cancellationToken);
         var sent = await notifier.Alert(alerts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (own is not null)

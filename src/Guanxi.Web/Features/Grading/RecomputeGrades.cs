@@ -84,6 +84,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
         await using (var insert = new BulkInsert(db, typeof(TierChange), connection, transaction.GetDbTransaction()))
             for (var i = 0; i < changes.Count; i += Chunk)
                 await insert.Run(changes.Skip(i).Take(Chunk), cancellationToken);
+        // Derived state: the customer's Version, which guards a person's edit, stays.
         foreach (var tier in changes.GroupBy(c => c.To))
             foreach (var ids in tier.Select(c => c.CustomerId).Chunk(Chunk))
                 await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier.Key), cancellationToken);

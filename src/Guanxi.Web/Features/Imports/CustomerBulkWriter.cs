@@ -42,7 +42,7 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
     {
         if (created.Count == 0)
             return;
-        var (change, at) = (Guid.CreateVersion7(), time.GetUtcNow());
+        var change = History.Change(user, time.GetUtcNow());
         var found = new List<CustomerSearchEntry>(created.Count);
         var batchKeys = new List<CustomerKey>();
         foreach (var (customer, _) in created)
@@ -54,11 +54,7 @@ public sealed class CustomerBulkWriter : IAsyncDisposable
             batchKeys.AddRange(CustomerKey.Of(customer, db).Select(k => new CustomerKey { Key = k.Key, Weight = k.Weight, CustomerId = customer.Id }));
         }
         await customers.Run(created.Select(c => c.Customer), cancellationToken);
-        await history.Run(created.Select(c => new AuditEntry
-        {
-            ChangeId = change, At = at, UserId = user.Id, UserName = user.DisplayName, Entity = nameof(Customer), Key = c.Customer.Id.ToString(),
-            Action = AuditAction.Insert, Field = "Imported", NewValue = c.Source,
-        }), cancellationToken);
+        await history.Run(created.Select(c => change.Inserted(nameof(Customer), c.Customer.Id, History.Imported, c.Source)), cancellationToken);
         await entries.Run(found, cancellationToken);
         await keys.Run(batchKeys.OrderBy(k => k.Key, StringComparer.Ordinal), cancellationToken);   // in index order: neighbouring pages, not random ones
     }

@@ -55,7 +55,8 @@ public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings setti
         await using (var insert = new BulkInsert(db, typeof(CustomerTask), connection, transaction))
             foreach (var chunk in tasks.Chunk(Chunk))
                 await insert.Run(chunk, cancellationToken);
-        // Each changed customer takes the stage and date of the change just written for them.
+        // Each changed customer takes the stage and date of the change just written for them. Derived state: the
+        // customer's Version, which guards a person's edit, stays.
         var changed = db.Set<StageChange>().Where(s => s.At == now);
         foreach (var ids in changes.Select(c => c.CustomerId).Chunk(Chunk))
             await db.Set<Customer>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s

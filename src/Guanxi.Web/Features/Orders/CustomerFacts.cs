@@ -25,7 +25,10 @@ public readonly record struct OrderTotals(
 /// <summary>An active customer as grading, lifecycle and credit see them, with their order totals.</summary>
 public sealed record CustomerFact(
     Guid Id, string Name, string OwnerId, Guid DepartmentId, Tier Tier, int? Potential, LifecycleStage Stage,
-    CreditLevel Credit, CreditLevel CreditComputed, bool CreditManual, IReadOnlyList<BusinessCondition> Conditions, OrderTotals Orders);
+    CreditLevel Credit, CreditLevel CreditComputed, bool CreditManual, IReadOnlyList<BusinessCondition> Conditions, OrderTotals Orders)
+{
+    public CreditStanding CreditStanding => new(Credit, CreditComputed, CreditManual);
+}
 
 /// <summary>
 /// One pass over the orders grouped by customer (on the index that holds every column it reads), one over the

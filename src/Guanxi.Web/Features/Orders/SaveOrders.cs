@@ -123,12 +123,8 @@ public sealed class OrderWriter(
             foreach (var chunk in created.Chunk(5000))
             {
                 await insert.Run(chunk.Select(c => c.Order), cancellationToken);
-                var change = Guid.CreateVersion7();
-                await history.Run(chunk.Select(c => new Audit.AuditEntry
-                {
-                    ChangeId = change, At = now, UserId = user.Id, UserName = user.DisplayName, Entity = nameof(Order), Key = c.Order.Id.ToString(),
-                    Action = Audit.AuditAction.Insert, Field = "Created", NewValue = c.Source,
-                }), cancellationToken);
+                var change = Audit.History.Change(user, now);
+                await history.Run(chunk.Select(c => change.Inserted(nameof(Order), c.Order.Id, Audit.History.Created, c.Source)), cancellationToken);
             }
         }
         if (customers.Count <= InlineCustomers)
