@@ -148,6 +148,8 @@ public abstract class HolesTests(GuanxiApp app)
         var deep = string.Concat(Enumerable.Repeat("""{"a":""", 100)) + "1" + new string('}', 100);
         Assert.Equal(HttpStatusCode.BadRequest, (await sales.PostAsync("/api/customers", Json(deep))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await sales.GetAsync("/api/customers?page=abc")).StatusCode);
+        var huge = await Errors(await sales.PostAsJsonAsync("/api/customers", new { type = "person", name = new string('长', 20_000) }));
+        Assert.Equal("文字过长（最多 10,000 个字）。", huge.GetProperty("name")[0].GetString());
 
         // Where a date is expected, an ISO date-time is read as its day in the enterprise's time zone (Asia/Shanghai).
         var local = await sales.PostAsync("/api/orders", Json($$"""{"kind":"sale","externalNo":"{{Number("T")}}","customerId":"{{customer}}","orderedAt":"2026-01-01T10:00:00+08:00","amount":1}"""));

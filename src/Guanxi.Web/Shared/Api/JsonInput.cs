@@ -10,7 +10,7 @@ namespace Guanxi.Web.Shared.Api;
 /// <summary>
 /// How request bodies are read, so that a careless or hostile client learns which field is wrong and why instead of a
 /// 500: a business date also taken from an ISO date-time (its day in the enterprise's time zone), enum values only by
-/// name, no null where the contract has none (a missing or null required field, a null inside a list), lists bounded,
+/// name, no null where the contract has none (a missing or null required field, a null inside a list), lists, texts and
 /// nesting bounded. <see cref="BadRequests"/> turns what fails here into a 400 naming the field.
 /// </summary>
 public static class JsonInput
@@ -19,6 +19,12 @@ public static class JsonInput
     public const int MaxListItems = 10_000;
 
     public const int MaxDepth = 32;
+
+    /// <summary>
+    /// No text in a body is longer: a safety net under each use case's own limits by field (a name 100, a note 500 …),
+    /// so that no handler ever holds a megabyte string.
+    /// </summary>
+    public const int MaxText = 10_000;
 
     public static void Configure(JsonSerializerOptions options, TimeZoneInfo zone)
     {
@@ -39,7 +45,8 @@ public static class JsonInput
             return;
         var required = info.Properties.Where(p => p.Get is not null && !p.PropertyType.IsValueType && !p.IsSetNullable).ToArray();
         var lists = info.Properties.Where(p => p.Get is not null && p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)).ToArray();
-        if (required.Length == 0 && lists.Length == 0)
+        var texts = info.Properties.Where(p => p.Get is not null && p.PropertyType == typeof(string)).ToArray();
+        if (required.Length == 0 && lists.Length == 0 && texts.Length == 0)
             return;
         var previous = info.OnDeserialized;
         info.OnDeserialized = value =>
@@ -50,6 +57,11 @@ public static class JsonInput
                 if (property.Get!(value) is null)
                     throw new JsonInputException(JsonInputErrors.Required, "." + property.Name);
             }
+            foreach (var property in texts)
+            {
+                if (property.Get!(value) is string { Length: > MaxText })
+                    throw new JsonInputException(JsonInputErrors.TooLong, "." + property.Name);
+            }
             foreach (var property in lists)
             {
                 if (property.Get!(value) is not IEnumerable items)
@@ -59,6 +71,8 @@ public static class JsonInput
                 {
                     if (item is null)
                         throw new JsonInputException(JsonInputErrors.NullItem, $".{property.Name}[{index}]");
+                    if (item is string { Length: > MaxText })
+                        throw new JsonInputException(JsonInputErrors.TooLong, $".{property.Name}[{index}]");
                     if (++index > MaxListItems)
                         throw new JsonInputException(JsonInputErrors.TooManyItems, "." + property.Name);
                 }
@@ -158,6 +172,7 @@ public static class JsonInputErrors
     public static readonly Error Required = new("input.required", "必填，不能为空 (null)。", "is required and cannot be null.");
     public static readonly Error NullItem = new("input.null_item", "列表中不能有空项 (null)。", "a list cannot hold null.");
     public static readonly Error TooManyItems = new("input.too_many_items", $"列表最多 {JsonInput.MaxListItems:N0} 项。", $"a list holds at most {JsonInput.MaxListItems:N0} items.");
+    public static readonly Error TooLong = new("input.too_long", $"文字过长（最多 {JsonInput.MaxText:N0} 个字）。", $"is too long (at most {JsonInput.MaxText:N0} characters).");
     public static readonly Error TooDeep = new("input.too_deep", $"嵌套层数过多（最多 {JsonInput.MaxDepth} 层）。", $"is nested too deeply (at most {JsonInput.MaxDepth} levels).");
     public static readonly Error Missing = new("input.missing", "缺少请求内容。", "the request has no body.");
     public static readonly Error Value = new("input.value", "不是有效的值。", "is not a valid value.");
