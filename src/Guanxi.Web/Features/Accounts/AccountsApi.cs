@@ -39,6 +39,11 @@ public static class AccountsApi
         users.MapPost("/{id}/password", async (string id, SetPasswordRequest request, SetStaffPassword set) =>
             (await set.Handle(id, request)).ToHttp(_ => TypedResults.NoContent()));
 
+        app.MapGet("/api/audit/sign-ins", (string? email, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, ListSignIns list, CancellationToken ct) =>
+                list.Handle(new SignInQuery(email, from, to, page, pageSize), ct))
+            .RequireAuthorization(Policies.ViewAudit).WithTags("Audit")
+            .WithSummary("Every sign-in attempt, successful or not.");
+
         app.MapGet("/api/roles", (ListRoles roles, CancellationToken ct) => roles.Handle(ct))
             .RequireAuthorization(Policies.ManageAccounts).WithTags("Users");
 

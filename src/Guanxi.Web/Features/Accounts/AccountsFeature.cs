@@ -71,6 +71,7 @@ public static class AccountsFeature
         services.AddScoped<CurrentUser>();
         services.AddScoped<StaffPrincipalValidator>();
         services.AddScoped<SignInLog>();
+        services.AddScoped<ListSignIns>();
 
         services.AddScoped<ApiLogin>();
         services.AddScoped<GetMe>();

@@ -8,7 +8,6 @@ public static class AuditFeature
     {
         builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditInterceptor>();
         builder.Services.AddScoped<ListAudit>();
-        builder.Services.AddScoped<ListSignIns>();
         return builder;
     }
 
@@ -18,9 +17,6 @@ public static class AuditFeature
         audit.MapGet("/", (string? entity, string? key, string? userId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
                 ListAudit list, CancellationToken ct) => list.Handle(new AuditQuery(entity, key, userId, from, to, page, pageSize), ct))
             .WithSummary("The change history: who, when, entity, key, field, old and new value.");
-        audit.MapGet("/sign-ins", (string? email, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, ListSignIns list, CancellationToken ct) =>
-                list.Handle(new SignInQuery(email, from, to, page, pageSize), ct))
-            .WithSummary("Every sign-in attempt, successful or not.");
         return app;
     }
 }

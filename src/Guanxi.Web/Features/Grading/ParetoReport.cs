@@ -43,7 +43,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
 {
     public static readonly Error NotAllowed = Error.Forbidden("pareto.not_allowed", "二八分析仅供部门经理、客服部门、公司领导和系统管理员查看。", "The 80/20 report is for managers, customer service, leadership and administrators.");
     public static readonly Error Segment = new("pareto.segment", "分段只能是 top、middle 或 bottom。", "The segment must be top, middle or bottom.", "segment");
-    public static readonly Error Range = new("pareto.range", "请填写有效的起止日期（起始不晚于截止）。", "Give a valid period (from no later than to).", "from");
+    public static readonly Error Range = Periods.Invalid;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -43,7 +43,7 @@ public sealed class ChurnReport(GuanxiDbContext db, CustomerViewers viewers, Ent
         var end = to ?? clock.Today;
         var start = from ?? end.AddMonths(-12).AddDays(1);
         if (start > end || end.DayNumber - start.DayNumber > 3660)
-            return ParetoReport.Range;
+            return Periods.Invalid;
         var department = CustomerAccess.ListedDepartment(viewer);
         var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active && (department == null || c.DepartmentId == department));
         var buyers = await customers.Where(c => c.Stage != LifecycleStage.Potential)

@@ -1,8 +1,7 @@
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Shared.Api;
 
-namespace Guanxi.Web.Features.Audit;
+namespace Guanxi.Web.Features.Accounts;
 
 public sealed record SignInQuery(string? Email = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int? Page = null, int? PageSize = null);
 
