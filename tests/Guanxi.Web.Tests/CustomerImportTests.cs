@@ -212,6 +212,25 @@ public abstract class CustomerImportTests(GuanxiApp app)
         Assert.Equal(["wang.wei@name-email.cn", "li@name-email.cn"], (await CustomerNamed(manager, "邮箱甲")).GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task ARC_10_a_dry_run_is_committed_once_and_a_second_commit_answers_409()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
+        var dryRun = await Start(manager, Encoding.UTF8.GetBytes("姓名,手机\n提交一次,13988805101\n"), "once.csv", "dryRun");
+        await Finished(manager, dryRun);
+
+        var first = await manager.PostAsJsonAsync($"/api/imports/{dryRun}/commit", new { onlyValid = false });
+        var second = await manager.PostAsJsonAsync($"/api/imports/{dryRun}/commit", new { onlyValid = false });   // while the first is queued or running
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode));
+        await Finished(manager, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        var third = await manager.PostAsJsonAsync($"/api/imports/{dryRun}/commit", new { onlyValid = false });   // and once it is done
+
+        Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
+        Assert.Contains("不会重复导入", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await Count(manager, "提交一次"));
+    }
+
     private static async Task<JsonElement> CustomerNamed(HttpClient client, string name)
     {
         var row = (await client.GetFromJsonAsync<JsonElement>($"/api/customers?q={Uri.EscapeDataString(name)}")).GetProperty("items")[0];

@@ -996,99 +996,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("SignInEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Guanxi.Web.Features.Accounts.StaffUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
-                        .HasAnnotation("Guanxi:AuditIgnored", true);
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasAnnotation("Guanxi:AuditIgnored", true);
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DepartmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasAnnotation("Guanxi:AuditIgnored", true);
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasAnnotation("Guanxi:AuditIgnored", true);
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasAnnotation("Guanxi:AuditIgnored", true);
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("PreferredCulture")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .HasAnnotation("Guanxi:AuditIgnored", true);
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DepartmentId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-
-                    b.HasAnnotation("Guanxi:Audited", true);
-                });
-
             modelBuilder.Entity("Guanxi.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1531,6 +1438,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Created")
                         .HasColumnType("integer");
 
@@ -1916,6 +1826,99 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("SurveyExclusions", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Shared.Auth.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PreferredCulture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2138,7 +2141,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2164,7 +2167,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasForeignKey("ReferrerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2275,15 +2278,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Guanxi.Web.Features.Accounts.StaffUser", b =>
-                {
-                    b.HasOne("Guanxi.Domain.Accounts.Department", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Guanxi.Web.Features.Credit.CreditChange", b =>
                 {
                     b.HasOne("Guanxi.Domain.Customers.Customer", null)
@@ -2357,7 +2351,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Guanxi.Web.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2382,6 +2376,15 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Shared.Auth.StaffUser", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Accounts.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2393,7 +2396,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2402,7 +2405,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2417,7 +2420,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2426,7 +2429,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Guanxi.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

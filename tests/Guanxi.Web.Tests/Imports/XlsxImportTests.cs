@@ -122,4 +122,52 @@ public sealed class XlsxImportTests
 
         Assert.Equal("import.empty_file", error.Code);
     }
+
+    [Fact]
+    public void ARC_10_xlsx_cell_of_excels_longest_text_is_read_and_a_longer_one_is_refused()
+    {
+        var longest = TabularReader.Read(new MemoryStream(XlsxParts.OneSharedString('长', 32_767)), "a.xlsx");
+        Assert.Equal(32_767, Assert.Single(longest.Headers).Length);
+
+        var error = Assert.Throws<ImportFileException>(() => TabularReader.Read(new MemoryStream(XlsxParts.OneSharedString('长', 32_768)), "a.xlsx"));
+
+        Assert.Equal("import.xlsx_too_large", error.Code);
+        Assert.Contains("32,767", error.Message, StringComparison.Ordinal);
+        Assert.Contains("32,767 characters", error.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""<row r="1"><c r="XFE1" t="inlineStr"><is><t>姓名</t></is></c></row>""", "16,384")]
+    [InlineData("""<row r="1048577"><c t="inlineStr"><is><t>姓名</t></is></c></row>""", "1,048,576")]
+    [InlineData("""<row r="1"><c r="A1048577" t="inlineStr"><is><t>姓名</t></is></c></row>""", "1,048,576")]
+    public void ARC_10_xlsx_beyond_excels_columns_or_rows_is_refused_before_it_is_read(string row, string limit)
+    {
+        var file = XlsxParts.Build($"""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{row}</sheetData></worksheet>""");
+
+        var error = Assert.Throws<ImportFileException>(() => TabularReader.Read(new MemoryStream(file), "a.xlsx"));
+
+        Assert.Equal("import.xlsx_too_large", error.Code);
+        Assert.Contains(limit, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARC_10_xlsx_row_of_more_than_two_million_characters_is_refused()
+    {
+        var cells = string.Concat(Enumerable.Range(0, 70).Select(i => $"""<c t="inlineStr"><is><t>{new string('x', 30_000)}</t></is></c>"""));
+        var file = XlsxParts.Build($"""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{cells}</row></sheetData></worksheet>""");
+
+        var error = Assert.Throws<ImportFileException>(() => TabularReader.Read(new MemoryStream(file), "a.xlsx"));
+
+        Assert.Contains("two million characters", error.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARC_10_xlsx_tag_longer_than_a_megabyte_is_refused_before_xml_reader_holds_it()
+    {
+        var file = XlsxParts.Build($"""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" x="{new string('>', 2 << 20)}"><sheetData/></worksheet>""");
+
+        var error = Assert.Throws<ImportFileException>(() => TabularReader.Read(new MemoryStream(file), "a.xlsx"));
+
+        Assert.Contains("longer than 1 MB", error.MessageEn, StringComparison.Ordinal);
+    }
 }

@@ -19,11 +19,15 @@ public enum ImportMode
 
 /// <summary>
 /// An import (ARC-10) as the user left it: the file kept under data/imports until it is done, the mapping, and — once
-/// run — the counts and the rejected rows' reasons. A job survives a restart: queued and running jobs run again.
+/// run — the counts and the rejected rows' reasons. A job survives a restart: queued and running jobs run again, up to
+/// <see cref="MaxAttempts"/> starts.
 /// </summary>
 public sealed class ImportJob
 {
     public const int MaxStoredErrors = 10_000;
+
+    /// <summary>Starts after which a job interrupted once more is failed, not run again: one restart may be chance, two are the file.</summary>
+    public const int MaxAttempts = 2;
 
     public Guid Id { get; set; }
     public string Kind { get; set; } = "customers";
@@ -36,6 +40,9 @@ public sealed class ImportJob
     /// <summary>The encoding the user chose for a text file (a name of <see cref="TextEncodings.Find"/>); null detects it.</summary>
     public string? Encoding { get; set; }
     public ImportStatus Status { get; set; }
+
+    /// <summary>How often the worker has started it (<see cref="MaxAttempts"/>).</summary>
+    public int Attempts { get; set; }
     public string UserId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

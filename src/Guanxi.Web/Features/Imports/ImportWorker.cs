@@ -8,7 +8,8 @@ namespace Guanxi.Web.Features.Imports;
 
 /// <summary>
 /// Runs imports in the background, one at a time, as the user who started them (their rights, their name in the
-/// history). Jobs queued or interrupted by a restart run again; a commit that failed half-way wrote nothing.
+/// history). Jobs queued or interrupted by a restart run again, but not a third time (<see cref="ResumeImports"/>); a
+/// commit that failed half-way wrote nothing.
 /// </summary>
 public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
 {
@@ -19,9 +20,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
-                var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
-                foreach (var id in await db.Set<ImportJob>().Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-                             .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
+                foreach (var id in await scope.ServiceProvider.GetRequiredService<ResumeImports>().Handle(stoppingToken))
                     await queue.EnqueueAsync(id, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<ForgetOldUploads>().Handle(stoppingToken);
             }
@@ -44,6 +43,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
             return;
         services.GetRequiredService<CurrentUser>().Use(await PrincipalOf(db, job.UserId, stoppingToken));
         (job.Status, job.Processed, job.Created, job.Updated, job.Merged, job.Rejected, job.CustomersCreated) = (ImportStatus.Running, 0, 0, 0, 0, 0, 0);
+        job.Attempts++;   // saved before it runs: a start that kills the process still counts
         await db.SaveChangesAsync(stoppingToken);
         queue.Start(job);
         try

@@ -21,6 +21,7 @@ public static class ImportsFeature
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddScoped<StartImport>();
         builder.Services.AddScoped<ForgetOldUploads>();
+        builder.Services.AddScoped<ResumeImports>();
         builder.Services.AddScoped<GetImport>();
         builder.Services.AddScoped<ListImports>();
         builder.Services.AddScoped<RunCustomerImport>();

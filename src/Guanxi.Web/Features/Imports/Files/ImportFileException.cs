@@ -65,6 +65,11 @@ public sealed class ImportFileException : Exception
         new("import.corrupt_xlsx", "无法读取这个 Excel 文件，它可能已损坏或不是 .xlsx 文件。请在 Excel 中打开并另存为 .xlsx 后再试。",
             "This Excel file cannot be read: it may be damaged or not an .xlsx file. Open it in Excel, save it as .xlsx and try again.", inner);
 
+    /// <summary>An .xlsx past a limit of <see cref="XlsxLimits"/>: <paramref name="what"/> says which, in each language.</summary>
+    internal static ImportFileException XlsxTooLarge(string what, string whatEn) =>
+        new("import.xlsx_too_large", $"这个 Excel 文件超出了导入的限制：{what}。请删去多余的内容或拆分成几个文件后再上传。",
+            $"This Excel file is beyond what an import reads: {whatEn}. Remove what is not needed, or split it into several files, and upload it again.");
+
     internal static ImportFileException NotText() =>
         new("import.not_text", "这个文件不是文本格式的 CSV（看起来是 Excel 文件），请上传 .xlsx 或另存为 CSV。",
             "This file is not a text CSV (it looks like an Excel file); upload it as .xlsx or save it as CSV.");

@@ -6,7 +6,8 @@ namespace Guanxi.Web.Features.Imports;
 
 /// <summary>
 /// First sheet of an .xlsx through MiniExcel's streaming Query (no DOM). Rows come back keyed by column letter, one per
-/// sheet row including empty ones, so the n-th row is sheet row n. A stream that cannot seek is buffered by the zip reader.
+/// sheet row including empty ones, so the n-th row is sheet row n. The stream must seek: <see cref="XlsxLimits"/> reads
+/// it first.
 /// </summary>
 internal static class XlsxTableReader
 {
@@ -14,6 +15,7 @@ internal static class XlsxTableReader
     {
         if (stream.CanSeek && stream.Length - stream.Position == 0)
             throw ImportFileException.Empty();
+        Guard(() => { XlsxLimits.Check(stream); return true; });   // before MiniExcel holds anything of it
         var rows = Guard(() => MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX,
             configuration: new OpenXmlConfiguration { IgnoreEmptyRows = false, FillMergedCells = false }).GetEnumerator());
         var number = 0;
