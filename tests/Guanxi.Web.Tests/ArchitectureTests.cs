@@ -43,8 +43,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly (string From, string To, string Why)[] KnownDebt =
     [
-        ("Audit", "Accounts", "the sign-in log lives in Audit; it belongs to Accounts"),
-        ("Audit", "Customers", "the audit page shows the personal-data log; the page belongs to Home"),
         ("Customers", "Orders", "the customer page composes the other features' tabs; tabs should be registered by their features"),
         ("Customers", "Grading", "the customer page's grade tab"),
         ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
@@ -54,7 +52,7 @@ public sealed class ArchitectureTests
         ("Orders", "Credit", "an order write rates credit inline; Credit should subscribe to orders written"),
         ("Credit", "Watchlists", "credit changes notify the watch lists' owners; Watchlists should subscribe"),
         ("Grading", "Watchlists", "tier changes notify the watch lists' owners; Watchlists should subscribe"),
-        ("Lifecycle", "Grading", "the churn report reads the 80/20 report's scope"),
+        ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),
         ("Imports", "Surveys", "the import worker calls the survey import; runners should be registered per kind"),
     ];
 
