@@ -42,6 +42,9 @@ public sealed record Error(string Code, string Message, string MessageEn, string
     /// <summary>The same rule about another field (an item of a list: "items[2].name").</summary>
     public Error At(string? field) => this with { Field = field };
 
+    /// <summary>What a refusal is: the kind of its first error that is not about the input, else validation.</summary>
+    public static ErrorKind KindOf(IEnumerable<Error> errors) => errors.FirstOrDefault(e => e.Kind != ErrorKind.Validation)?.Kind ?? ErrorKind.Validation;
+
     public static Error NotFound(string code, string message, string messageEn) => new(code, message, messageEn, Kind: ErrorKind.NotFound);
 
     public static Error Forbidden(string code, string message, string messageEn) => new(code, message, messageEn, Kind: ErrorKind.Forbidden);
@@ -49,7 +52,7 @@ public sealed record Error(string Code, string Message, string MessageEn, string
     public static Error Conflict(string code, string message, string messageEn, string? field = null) => new(code, message, messageEn, field, ErrorKind.Conflict);
 }
 
-/// <summary>The outcome of a use case: the value, or the errors that prevented it (the first one's kind decides the answer).</summary>
+/// <summary>The outcome of a use case: the value, or the errors that prevented it (the first error not about the input decides the answer).</summary>
 public readonly record struct Result<T>
 {
     private Result(T? value, IReadOnlyList<Error> errors) => (Value, Errors) = (value, errors);
@@ -58,8 +61,8 @@ public readonly record struct Result<T>
     public IReadOnlyList<Error> Errors { get; }
     public bool Succeeded => Errors.Count == 0;
 
-    /// <summary>The kind of refusal: the first error that is not about the input, else validation.</summary>
-    public ErrorKind Kind => Errors.FirstOrDefault(e => e.Kind != ErrorKind.Validation)?.Kind ?? ErrorKind.Validation;
+    /// <summary>The kind of refusal (<see cref="Error.KindOf"/>).</summary>
+    public ErrorKind Kind => Error.KindOf(Errors);
 
     public static Result<T> Ok(T value) => new(value, []);
     public static Result<T> Fail(params Error[] errors) => new(default, errors);

@@ -20,7 +20,7 @@ public static class ResultHttp
     /// <summary>The refusal's answer; its status is the kind of the first error that is not about the input.</summary>
     public static IResult Problem(IReadOnlyList<Error> errors)
     {
-        var kind = errors.FirstOrDefault(e => e.Kind != ErrorKind.Validation)?.Kind ?? ErrorKind.Validation;
+        var kind = Error.KindOf(errors);
         if (kind == ErrorKind.Validation)
             return Problems.Validation(errors);
         var english = Cultures.IsEnglish;
