@@ -53,6 +53,30 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task ARC_9_a_likely_duplicate_in_another_department_is_shown_without_its_name_and_can_be_saved_anyway()
+    {
+        app.EnsureAvailable();
+        var mine = await app.SignedInPageAsync("sales.manager@demo.guanxi.cn", "/customers/new");
+        await BrowserApp.InteractiveAsync(mine);
+        await mine.GetByLabel("名称", new() { Exact = true }).FillAsync("司徒本部");
+        await mine.GetByLabel("电话", new() { Exact = true }).FillAsync("139 8765 4321");
+        await mine.ClickAsync("[data-testid=customer-form-save]");
+        await Expect(mine.Locator("[data-testid=customer-name]")).ToHaveTextAsync("司徒本部");
+
+        var branch = await app.SignedInPageAsync("sales2@demo.guanxi.cn", "/customers/new");
+        await BrowserApp.InteractiveAsync(branch);
+        await branch.GetByLabel("名称", new() { Exact = true }).FillAsync("司徒分部");
+        await branch.GetByLabel("电话", new() { Exact = true }).FillAsync("139 8765 4321");
+        await branch.ClickAsync("[data-testid=customer-form-save]");
+        var alert = branch.Locator("[data-testid=customer-form-duplicates]");
+        await Expect(alert).ToContainTextAsync("另一部门的客户（您无权查看）");
+        await Expect(alert).Not.ToContainTextAsync("司徒本部");
+        await BrowserApp.ScreenshotAsync(branch, "37-duplicate-elsewhere-zh");
+        await branch.ClickAsync("[data-testid=customer-form-save-anyway]");
+        await Expect(branch.Locator("[data-testid=customer-name]")).ToHaveTextAsync("司徒分部");
+    }
+
+    [Fact]
     public async Task Sales_manager_records_an_organisations_contact_and_an_edit_keeps_it()
     {
         app.EnsureAvailable();

@@ -35,7 +35,7 @@ public abstract class HolesTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task An_order_number_of_another_branch_is_refused_and_its_order_stays_as_it_was()
+    public async Task ARC_9_an_order_number_of_another_branch_is_refused_and_its_order_stays_as_it_was()
     {
         app.EnsureAvailable();
         var (sales, branch) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("sales2@demo.guanxi.cn"));
@@ -58,7 +58,7 @@ public abstract class HolesTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task An_order_for_a_customer_out_of_sight_is_answered_as_unknown_and_changes_nothing()
+    public async Task ARC_9_an_order_for_a_customer_out_of_sight_is_answered_as_unknown_and_changes_nothing()
     {
         app.EnsureAvailable();
         var (sales, branch) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("sales2@demo.guanxi.cn"));
@@ -77,7 +77,7 @@ public abstract class HolesTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task A_likely_duplicate_out_of_sight_is_named_by_neither_id_name_nor_department()
+    public async Task ARC_2_ARC_9_a_likely_duplicate_out_of_sight_is_named_by_neither_id_name_nor_department()
     {
         app.EnsureAvailable();
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
@@ -160,7 +160,7 @@ public abstract class HolesTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task Opening_a_review_cycle_while_one_is_open_answers_409_naming_it()
+    public async Task ARC_6_opening_a_review_cycle_while_one_is_open_answers_409_naming_it()
     {
         app.EnsureAvailable();
         var cs = await app.SignedInAs("cs.manager@demo.guanxi.cn");

@@ -8,8 +8,11 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, 
     /// <summary>The largest page of every list (a bigger pageSize is clamped to it and the answer says so).</summary>
     public const int MaxPageSize = 500;
 
-    public static (int Page, int Size) Clamp(int? page, int? size) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(size ?? 50, 1, MaxPageSize));
+    public static (int Page, int Size) Clamp(int? page, int? size)
+    {
+        var paging = new Paging(page, size);
+        return (paging.Number, paging.Size);
+    }
 }
 
 /// <summary>

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Guanxi.Migrations.Sqlite.Migrations
+namespace Guanxi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class ImportEncoding : Migration
+    public partial class ImportEncodingAndAttempts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,14 +13,25 @@ namespace Guanxi.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Encoding",
                 table: "ImportJobs",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ImportJobs");
+
             migrationBuilder.DropColumn(
                 name: "Encoding",
                 table: "ImportJobs");

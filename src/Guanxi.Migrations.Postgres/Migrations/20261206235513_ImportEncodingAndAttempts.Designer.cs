@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Guanxi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GuanxiDbContext))]
-    [Migration("20261206235513_ImportAttempts")]
-    partial class ImportAttempts
+    [Migration("20261206235513_ImportEncodingAndAttempts")]
+    partial class ImportEncodingAndAttempts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

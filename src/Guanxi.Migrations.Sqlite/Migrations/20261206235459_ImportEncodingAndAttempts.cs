@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Guanxi.Migrations.Postgres.Migrations
+namespace Guanxi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ImportEncoding : Migration
+    public partial class ImportEncodingAndAttempts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,14 +13,25 @@ namespace Guanxi.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Encoding",
                 table: "ImportJobs",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ImportJobs");
+
             migrationBuilder.DropColumn(
                 name: "Encoding",
                 table: "ImportJobs");
