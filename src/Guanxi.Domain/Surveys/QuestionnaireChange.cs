@@ -57,6 +57,9 @@ public sealed class QuestionnaireChange
     public string? RefusedBy { get; private set; }
     public string? RefusalNote { get; private set; }
 
+    /// <summary>The concurrency token (not the questionnaire's version): new with every agreement or refusal.</summary>
+    public Guid Version { get; private set; }
+
     public ChangeStatus Status =>
         RefusedBy is not null ? ChangeStatus.Refused
         : SignedOffAt is not null ? ChangeStatus.SignedOff
@@ -85,7 +88,7 @@ public sealed class QuestionnaireChange
         return new QuestionnaireChange
         {
             Id = Guid.CreateVersion7(), QuestionnaireId = current.QuestionnaireId, BaseVersion = current.Number, DepartmentId = departmentId,
-            Reason = reason!.Trim(), draft = [.. draft!], RequestedBy = by, RequestedAt = now,
+            Reason = reason!.Trim(), draft = [.. draft!], RequestedBy = by, RequestedAt = now, Version = Guid.NewGuid(),
         };
     }
 
@@ -115,6 +118,7 @@ public sealed class QuestionnaireChange
             default:
                 return SurveyErrors.AlreadyAgreed;
         }
+        Version = Guid.NewGuid();
         return Status;
     }
 
@@ -124,7 +128,7 @@ public sealed class QuestionnaireChange
             return SurveyErrors.RequestClosed;
         if (note?.Trim().Length > MaxReasonLength)
             return SurveyErrors.NoteTooLong;
-        (RefusedBy, RefusalNote) = (by, note?.Trim());
+        (RefusedBy, RefusalNote, Version) = (by, note?.Trim(), Guid.NewGuid());
         return Status;
     }
 

@@ -12,10 +12,10 @@ public sealed record QuestionnaireVersionView(Guid Id, int Number, DateOnly Effe
 
 public sealed record ChangeView(Guid Id, Guid QuestionnaireId, int BaseVersion, Guid DepartmentId, string Reason, ChangeStatus Status, string RequestedBy,
     DateTimeOffset RequestedAt, string? DepartmentAgreedBy, string? CustomerServiceAgreedBy, string? VpAgreedBy, DateTimeOffset? SignedOffAt,
-    DateOnly? EffectiveFrom, Guid? VersionId, string? RefusedBy, string? RefusalNote, IReadOnlyList<Question> Draft)
+    DateOnly? EffectiveFrom, Guid? VersionId, string? RefusedBy, string? RefusalNote, IReadOnlyList<Question> Draft, Guid Version)
 {
     public static ChangeView Of(QuestionnaireChange c) => new(c.Id, c.QuestionnaireId, c.BaseVersion, c.DepartmentId, c.Reason, c.Status, c.RequestedBy,
-        c.RequestedAt, c.DepartmentAgreedBy, c.CustomerServiceAgreedBy, c.VpAgreedBy, c.SignedOffAt, c.EffectiveFrom, c.VersionId, c.RefusedBy, c.RefusalNote, c.Draft);
+        c.RequestedAt, c.DepartmentAgreedBy, c.CustomerServiceAgreedBy, c.VpAgreedBy, c.SignedOffAt, c.EffectiveFrom, c.VersionId, c.RefusedBy, c.RefusalNote, c.Draft, c.Version);
 }
 
 public sealed record QuestionnaireDetail(Guid Id, QuestionnaireKind Kind, string Name, IReadOnlyList<QuestionnaireVersionView> Versions, IReadOnlyList<ChangeView> Changes);
