@@ -1,3 +1,6 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Accounts;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
 
@@ -7,14 +10,16 @@ public sealed record PersonalDataAccessRow(
     long Id, DateTimeOffset At, string? UserId, string? UserName, PersonalDataAccessKind Kind, Guid? CustomerId, int RowCount, string? Reason);
 
 /// <summary>The log of unmasked views, reveals and exports, newest first, for administrators.</summary>
-public sealed class ListPersonalDataAccess(GuanxiDbContext db)
+public sealed class ListPersonalDataAccess(GuanxiDbContext db, CurrentUser current)
 {
-    public Task<Page<PersonalDataAccessRow>> Handle(Guid? customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<PersonalDataAccessRow>>> Handle(Guid? customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
+        if (!current.Holds(AccountAccess.ReadsAudit))
+            return StaffErrors.AuditNotAllowed;
         var rows = db.Set<PersonalDataAccess>().AsQueryable();
         if (customerId is { } id)
             rows = rows.Where(a => a.CustomerId == id);
-        return rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+        return await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Select(a => new PersonalDataAccessRow(a.Id, a.At, a.UserId, a.UserName, a.Kind, a.CustomerId, a.RowCount, a.Reason))
             .ToPageAsync(page, pageSize, cancellationToken);
     }
