@@ -21,11 +21,14 @@ public sealed class CustomerViewers(GuanxiDbContext db, CurrentUser current)
     /// The caller and a customer in their sight, tracked for a change; null — answered 404, so that a customer out of
     /// sight is not even confirmed to exist — when either is missing, the customer is merged away or out of sight.
     /// </summary>
-    public async Task<(Viewer Viewer, Customer Customer)?> WithCustomer(Guid customerId, CancellationToken cancellationToken = default)
+    public async Task<CustomerInSight?> WithCustomer(Guid customerId, CancellationToken cancellationToken = default)
     {
         if (await Current(cancellationToken) is not { } viewer)
             return null;
         var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == customerId && c.Status != CustomerStatus.Merged, cancellationToken);
-        return customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None ? null : (viewer, customer);
+        return customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None ? null : new CustomerInSight(viewer, customer);
     }
 }
+
+/// <summary>A customer in the caller's sight, with the caller.</summary>
+public sealed record CustomerInSight(Viewer Viewer, Customer Customer);

@@ -1,5 +1,6 @@
 using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,20 +8,28 @@ namespace Guanxi.Web.Features.Notifications;
 
 public sealed record NotificationView(Guid Id, DateTimeOffset At, Guid? CustomerId, string Title, string Body, string? Link, bool Read);
 
-public sealed record NotificationList(IReadOnlyList<NotificationView> Items, int Unread);
+/// <summary>A page of the caller's notifications (like every list: total, pageNumber, pageSize) and how many are unread.</summary>
+public sealed record NotificationList(IReadOnlyList<NotificationView> Items, int Unread, int Total, int PageNumber, int PageSize);
 
 /// <summary>The caller's own notifications, newest first, and marking them read. Nobody reads another's inbox.</summary>
 public sealed class ListNotifications(GuanxiDbContext db, CurrentUser user, TimeProvider time)
 {
-    public async Task<NotificationList> Handle(bool unreadOnly, int take, CancellationToken cancellationToken = default)
+    public static readonly Error SignedOut = new("notification.signed_out", "请先登录。", "Sign in first.", Kind: ErrorKind.Unauthorized);
+
+    public async Task<Result<NotificationList>> Handle(bool unreadOnly, Paging paging, CancellationToken cancellationToken = default)
     {
-        var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == user.Id);
+        ArgumentNullException.ThrowIfNull(paging);
+        if (user.Id is not { } id)
+            return SignedOut;
+        var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == id);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+        var listed = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
+        var total = unreadOnly ? unread : await listed.CountAsync(cancellationToken);
         var english = Cultures.IsEnglish;
-        var items = await (unreadOnly ? mine.Where(n => n.ReadAt == null) : mine).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(take)
+        var items = await listed.OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Skip(paging.Offset).Take(paging.Size)
             .Select(n => new NotificationView(n.Id, n.At, n.CustomerId, english ? n.TitleEn : n.Title, english ? n.BodyEn : n.Body, n.Link, n.ReadAt != null))
             .ToListAsync(cancellationToken);
-        return new NotificationList(items, unread);
+        return new NotificationList(items, unread, total, paging.Number, paging.Size);
     }
 
     public Task<int> Unread(CancellationToken cancellationToken = default) =>

@@ -15,8 +15,9 @@ public static class NotificationsFeature
     public static WebApplication MapNotifications(this WebApplication app)
     {
         var api = app.MapGroup("/api/notifications").RequireAuthorization().WithTags("Notifications");
-        api.MapGet("/", async (bool? unread, int? take, ListNotifications list, CancellationToken ct) => TypedResults.Ok(await list.Handle(unread ?? false, Math.Clamp(take ?? 50, 1, 200), ct)))
-            .WithSummary("The caller's notifications, newest first (unread=true for the unread ones), and the unread count.");
+        api.MapGet("/", async (bool? unread, [AsParameters] Paging paging, ListNotifications list, CancellationToken ct) => (await list.Handle(unread ?? false, paging, ct)).ToHttp())
+            .Produces<NotificationList>()
+            .WithSummary("The caller's notifications, newest first (unread=true for the unread ones), and the unread count; page and pageSize as every list (take still read, deprecated).");
         api.MapPost("/{id:guid}/read", async (Guid id, ListNotifications list, CancellationToken ct) => (await list.MarkRead(id, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("Mark one of the caller's notifications read.");
         api.MapPost("/read", async (ListNotifications list, CancellationToken ct) =>
