@@ -146,7 +146,7 @@ internal static class SearchBench
         var current = new CurrentUser(new HttpContextAccessor());
         current.Use(viewer);
         var list = new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db));
-        return (await list.Handle(new CustomerQuery(q, PageSize: 50))).Total;
+        return (await list.Handle(new CustomerQuery(q, PageSize: 50))).Value!.Total;
     }
 
     /// <summary>The index alone: the first 50 rows a query finds, without counting, ranking or reading the customers.</summary>

@@ -233,7 +233,7 @@ public abstract class CustomersApiTests(GuanxiApp app)
             var roles = await users.GetRolesAsync(user);
             scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, user.Id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test")));
-            return (user.Id, await scope.ServiceProvider.GetRequiredService<ListCustomerFilters>().Handle());
+            return (user.Id, (await scope.ServiceProvider.GetRequiredService<ListCustomerFilters>().Handle()).Value!);
         }
 
         var (salesId, sales) = await FiltersOf("sales@demo.guanxi.cn");

@@ -45,6 +45,9 @@ public sealed record Error(string Code, string Message, string MessageEn, string
     /// <summary>What a refusal is: the kind of its first error that is not about the input, else validation.</summary>
     public static ErrorKind KindOf(IEnumerable<Error> errors) => errors.FirstOrDefault(e => e.Kind != ErrorKind.Validation)?.Kind ?? ErrorKind.Validation;
 
+    /// <summary>The caller has no account (signed out, or the account is gone).</summary>
+    public static readonly Error SignedOut = new("auth.signed_out", "请先登录。", "Sign in first.", Kind: ErrorKind.Unauthorized);
+
     public static Error NotFound(string code, string message, string messageEn) => new(code, message, messageEn, Kind: ErrorKind.NotFound);
 
     public static Error Forbidden(string code, string message, string messageEn) => new(code, message, messageEn, Kind: ErrorKind.Forbidden);

@@ -46,7 +46,7 @@ public static class AccountsApi
             .RequireAuthorization(Policies.ManageAccounts).WithTags("Users");
 
         var departments = app.MapGroup("/api/departments").WithTags("Departments");
-        departments.MapGet("/", (ListDepartments list, CancellationToken ct) => list.Handle(ct)).RequireAuthorization();
+        departments.MapGet("/", async (ListDepartments list, CancellationToken ct) => (await list.Handle(ct)).ToHttp()).Produces<IReadOnlyList<DepartmentRow>>().RequireAuthorization();
         departments.MapPost("/", async (SaveDepartmentRequest request, SaveDepartment save, CancellationToken ct) =>
             (await save.Handle(null, request, ct)).ToHttp(id => TypedResults.Created($"/api/departments/{id}", new IdBody(id))))
             .Produces<IdBody>(StatusCodes.Status201Created).RequireAuthorization(Policies.ManageAccounts);

@@ -1,5 +1,7 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Accounts;
 using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Accounts;
@@ -7,10 +9,13 @@ namespace Guanxi.Web.Features.Accounts;
 public sealed record DepartmentRow(Guid Id, string Name, DepartmentKind Kind, Guid? ParentId, int StaffCount, int Depth, string Path);
 
 /// <summary>The department tree, flattened in tree order (parents before their children) with each unit's depth and path.</summary>
-public sealed class ListDepartments(GuanxiDbContext db)
+public sealed class ListDepartments(GuanxiDbContext db, CurrentUser current)
 {
-    public async Task<IReadOnlyList<DepartmentRow>> Handle(CancellationToken cancellationToken = default)
+    /// <summary>Every member of staff reads the tree (the department pickers and filters).</summary>
+    public async Task<Result<IReadOnlyList<DepartmentRow>>> Handle(CancellationToken cancellationToken = default)
     {
+        if (!current.IsAuthenticated)
+            return Error.SignedOut;
         var all = await db.Set<Department>()
             .Select(d => new { d.Id, d.Name, d.Kind, d.ParentId, Staff = db.Users.Count(u => u.DepartmentId == d.Id) })
             .ToListAsync(cancellationToken);

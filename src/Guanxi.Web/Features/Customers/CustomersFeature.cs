@@ -39,7 +39,7 @@ public static class CustomersFeature
     {
         var customers = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
         customers.MapGet("/", async ([AsParameters] CustomerFilter filter, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
-            await filter.ToQuery(page, pageSize).ToHttp(async query => TypedResults.Ok(await list.Handle(query, ct))))
+            await filter.ToQuery(page, pageSize).ToHttp(async query => (await list.Handle(query, ct)).ToHttp()))
             .Produces<Page<CustomerRow>>()
             .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C; sort=name|-name|createdAt|-createdAt.");
 
@@ -81,7 +81,7 @@ public static class CustomersFeature
             return await filter.ToQuery().ToHttp(async query => (await export.Handle(query, format, Cultures.IsEnglish, ct)).ToHttp(file =>
                 TypedResults.File(file.File, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"customers-{clock.Today:yyyyMMdd}.{format}")));
         }).WithSummary("The filtered list (the list's filters: q, groupId, ownerId, departmentId, type, status, tier, stage, credit) as .xlsx or .csv (formula cells neutralised); needs the export right (leadership, the customer-service manager, department managers); logged with the filter and row count.");
-        customers.MapGet("/duplicates", (int? page, int? pageSize, ListDuplicateGroups list, CancellationToken ct) => list.Handle(page, pageSize, ct))
+        customers.MapGet("/duplicates", async (int? page, int? pageSize, ListDuplicateGroups list, CancellationToken ct) => (await list.Handle(page, pageSize, ct)).ToHttp())
             .WithSummary("Groups of likely duplicates among the active customers in the caller's sight (ARC-2).");
         customers.MapPost("/merge", async (MergeBody body, MergeCustomers merge, GetCustomer get, CancellationToken ct) =>
             await (await merge.Handle(body, ct)).ToHttp(async survivor => (await get.Handle(survivor, ct)).ToHttp()))

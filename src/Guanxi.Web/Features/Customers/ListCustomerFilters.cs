@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
@@ -14,10 +15,10 @@ public sealed record CustomerFilters(IReadOnlyList<FilterChoice> Departments, IR
 /// <summary>The list's department and owner choices, within the caller's sight (ARC-9): leadership every department, others their own.</summary>
 public sealed class ListCustomerFilters(GuanxiDbContext db, CustomerViewers viewers)
 {
-    public async Task<CustomerFilters> Handle(CancellationToken cancellationToken = default)
+    public async Task<Result<CustomerFilters>> Handle(CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return new CustomerFilters([], []);
+            return Error.SignedOut;
         var listed = CustomerAccess.ListedDepartment(viewer);
         if (listed == Guid.Empty)
             return new CustomerFilters([], []);

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
@@ -24,11 +25,11 @@ public sealed record CustomerRow(
 /// </summary>
 public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, CustomerSearch search)
 {
-    public async Task<Page<CustomerRow>> Handle(CustomerQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<CustomerRow>>> Handle(CustomerQuery query, CancellationToken cancellationToken = default)
     {
         var (page, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return new Page<CustomerRow>([], 0, page, size);
+            return Error.SignedOut;
         List<Listed> rows;
         int total;
         var more = false;

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,9 @@ public sealed record ImportSummary(Guid Id, string FileName, ImportMode Mode, Im
 /// <summary>The caller's recent imports, newest first: where a user comes back to an import they left running.</summary>
 public sealed class ListImports(GuanxiDbContext db, CurrentUser user)
 {
-    public async Task<IReadOnlyList<ImportSummary>> Handle(int count = 10, CancellationToken cancellationToken = default) =>
-        await db.Set<ImportJob>().AsNoTracking().Where(j => j.UserId == user.Id).OrderByDescending(j => j.CreatedAt).Take(count)
+    public async Task<Result<IReadOnlyList<ImportSummary>>> Handle(int count = 10, CancellationToken cancellationToken = default) =>
+        user.Id is not { } id ? Error.SignedOut
+        : await db.Set<ImportJob>().AsNoTracking().Where(j => j.UserId == id).OrderByDescending(j => j.CreatedAt).Take(count)
             .Select(j => new ImportSummary(j.Id, j.FileName, j.Mode, j.Status, j.Created, j.Updated, j.Merged, j.Rejected, j.CreatedAt, j.Kind, j.CustomersCreated))
             .ToListAsync(cancellationToken);
 }

@@ -14,13 +14,11 @@ public sealed record NotificationList(IReadOnlyList<NotificationView> Items, int
 /// <summary>The caller's own notifications, newest first, and marking them read. Nobody reads another's inbox.</summary>
 public sealed class ListNotifications(GuanxiDbContext db, CurrentUser user, TimeProvider time)
 {
-    public static readonly Error SignedOut = new("notification.signed_out", "请先登录。", "Sign in first.", Kind: ErrorKind.Unauthorized);
-
     public async Task<Result<NotificationList>> Handle(bool unreadOnly, Paging paging, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paging);
         if (user.Id is not { } id)
-            return SignedOut;
+            return Error.SignedOut;
         var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == id);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var listed = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;

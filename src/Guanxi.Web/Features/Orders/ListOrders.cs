@@ -19,11 +19,11 @@ public sealed record OrderQuery(
 /// </summary>
 public sealed class ListOrders(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
 {
-    public async Task<Page<OrderRow>> Handle(OrderQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<OrderRow>>> Handle(OrderQuery query, CancellationToken cancellationToken = default)
     {
         var (page, size) = Page<OrderRow>.Clamp(query.Page, query.PageSize);
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return new Page<OrderRow>([], 0, page, size);
+            return Error.SignedOut;
         var orders = db.Set<Order>().AsNoTracking();
         if (CustomerAccess.ListedDepartment(viewer) is { } listed)   // their department's customers, and the orders their department served
             orders = orders.Where(o => o.DepartmentId == listed || db.Set<Customer>().Any(c => c.Id == o.CustomerId && c.DepartmentId == listed));

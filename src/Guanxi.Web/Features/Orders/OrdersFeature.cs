@@ -1,7 +1,6 @@
 using Guanxi.Domain.Orders;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guanxi.Web.Features.Orders;
 
@@ -37,13 +36,12 @@ public static class OrdersFeature
             .Produces<BatchResult>()
             .WithSummary($"Up to 10,000 orders, upserted by kind + externalNo (idempotent: the same batch again creates nothing): {{created, updated, rejected: [{{index, message, field}}]}}.");
 
-        orders.MapGet("/", async Task<Results<Ok<Page<OrderRow>>, ValidationProblem>> (Guid? customerId, string? kind, DateOnly? from, DateOnly? to, Guid? departmentId,
+        orders.MapGet("/", async (Guid? customerId, string? kind, DateOnly? from, DateOnly? to, Guid? departmentId,
             string? staffId, bool? overdue, string? q, int? page, int? pageSize, ListOrders list, CancellationToken ct) =>
-        {
-            if (!ApiEnums.TryParse<OrderKind>(kind, out var k))
-                return Problems.Validation(OrderWebErrors.UnknownFilter);
-            return TypedResults.Ok(await list.Handle(new OrderQuery(customerId, k, from, to, departmentId, staffId, overdue ?? false, q, page, pageSize), ct));
-        }).WithSummary("Orders in the caller's sight, newest first: customerId, kind=sale|service, from/to (order date, inclusive), departmentId, staffId, overdue=true, q (number, plate or VIN).");
+                ApiEnums.TryParse<OrderKind>(kind, out var k)
+                    ? (await list.Handle(new OrderQuery(customerId, k, from, to, departmentId, staffId, overdue ?? false, q, page, pageSize), ct)).ToHttp()
+                    : ResultHttp.Problem([OrderWebErrors.UnknownFilter]))
+            .Produces<Page<OrderRow>>().WithSummary("Orders in the caller's sight, newest first: customerId, kind=sale|service, from/to (order date, inclusive), departmentId, staffId, overdue=true, q (number, plate or VIN).");
 
         orders.MapGet("/{id:guid}", async (Guid id, GetOrder get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
             .Produces<OrderView>()

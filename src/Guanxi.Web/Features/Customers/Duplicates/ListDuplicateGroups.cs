@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
@@ -15,11 +16,11 @@ public sealed record DuplicateGroup(IReadOnlyList<string> MatchedOn, IReadOnlyLi
 /// </summary>
 public sealed class ListDuplicateGroups(GuanxiDbContext db, CustomerViewers viewers)
 {
-    public async Task<Page<DuplicateGroup>> Handle(int? page, int? pageSize, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<DuplicateGroup>>> Handle(int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var (number, size) = Page<DuplicateGroup>.Clamp(page, pageSize);
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return new Page<DuplicateGroup>([], 0, number, size);
+            return Error.SignedOut;
         var active = db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active);
         if (CustomerAccess.ListedDepartment(viewer) is { } listed)
             active = active.Where(c => c.DepartmentId == listed);

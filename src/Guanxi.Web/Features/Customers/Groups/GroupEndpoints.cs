@@ -8,13 +8,13 @@ public static class GroupEndpoints
     public static void MapGroups(this WebApplication app)
     {
         var groups = app.MapGroup("/api/groups").RequireAuthorization().WithTags("Groups");
-        groups.MapGet("/", (ListGroups list, CancellationToken ct) => list.Handle(ct)).WithSummary("Every group with its number of active members.");
+        groups.MapGet("/", async (ListGroups list, CancellationToken ct) => (await list.Handle(ct)).ToHttp()).Produces<IReadOnlyList<GroupView>>().WithSummary("Every group with its number of active members.");
         groups.MapPost("/", async (GroupBody body, SaveGroup save, ListGroups list, CancellationToken ct) =>
-            await (await save.Create(body, ct)).ToHttp(async id => TypedResults.Created($"/api/groups/{id}", (await list.Handle(ct)).Single(g => g.Id == id))))
+            await (await save.Create(body, ct)).ToHttp(async id => TypedResults.Created($"/api/groups/{id}", (await list.Handle(ct)).Value!.Single(g => g.Id == id))))
             .Produces<GroupView>(StatusCodes.Status201Created)
             .WithSummary("Create a group; a taken name is a 400 on the name field.");
         groups.MapPut("/{id:guid}", async (Guid id, GroupBody body, SaveGroup save, ListGroups list, CancellationToken ct) =>
-            await (await save.Rename(id, body, ct)).ToHttp(async _ => TypedResults.Ok((await list.Handle(ct)).Single(g => g.Id == id))))
+            await (await save.Rename(id, body, ct)).ToHttp(async _ => TypedResults.Ok((await list.Handle(ct)).Value!.Single(g => g.Id == id))))
             .Produces<GroupView>()
             .WithSummary("Rename a group (its maker and managers).");
         groups.MapDelete("/{id:guid}", async (Guid id, DeleteGroup delete, CancellationToken ct) => (await delete.Handle(id, ct)).ToHttp(_ => TypedResults.NoContent()))

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,10 @@ public sealed record GroupView(Guid Id, string Name, string? Description, int Me
 /// <summary>Every group (ARC-8) with its number of active members, by name.</summary>
 public sealed class ListGroups(GuanxiDbContext db, CustomerViewers viewers)
 {
-    public async Task<IReadOnlyList<GroupView>> Handle(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<GroupView>>> Handle(CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
-            return [];
+            return Error.SignedOut;
         var groups = await db.Set<CustomerGroup>().AsNoTracking().OrderBy(g => g.Name)
             .Select(g => new
             {
@@ -22,8 +23,8 @@ public sealed class ListGroups(GuanxiDbContext db, CustomerViewers viewers)
                 By = db.Users.Where(u => u.Id == g.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. groups.Select(g => new GroupView(g.Group.Id, g.Group.Name, g.Group.Description, g.Members, g.Group.CreatedById,
-            g.By ?? "", g.Group.CreatedAt, g.Group.CanBeManagedBy(viewer)))];
+        return groups.ConvertAll(g => new GroupView(g.Group.Id, g.Group.Name, g.Group.Description, g.Members, g.Group.CreatedById,
+            g.By ?? "", g.Group.CreatedAt, g.Group.CanBeManagedBy(viewer)));
     }
 
     /// <summary>The groups of some customers (a list page, one customer), by name.</summary>
