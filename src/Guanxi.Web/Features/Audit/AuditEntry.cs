@@ -10,8 +10,10 @@ public sealed class AuditEntry
     public long Id { get; init; }
     public Guid ChangeId { get; init; }
     public DateTimeOffset At { get; init; }
+    /// <summary>Who (<see cref="Domain.Common.Actor"/>): a staff id, or the system's.</summary>
     public string? UserId { get; init; }
-    public string? UserName { get; init; }
+    /// <summary>What an older version stored for who it was when no member of staff has that name (migration ActorsById).</summary>
+    public string? UserNameText { get; init; }
     public required string Entity { get; init; }
     public required string Key { get; init; }
     public required AuditAction Action { get; init; }
