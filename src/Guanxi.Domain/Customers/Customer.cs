@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Guanxi.Domain.Common;
 
 namespace Guanxi.Domain.Customers;
@@ -38,9 +39,10 @@ public enum PhoneKind
 
 /// <summary>
 /// A phone of a customer, normalised to E.164 (+8613812341234) by the caller — or, when an import could not verify it as
-/// a number of China or of the row's country, kept as written (905-555-1234), which makes it an unverified number.
+/// a number of China or of the row's country, kept as written (905-555-1234) and marked <paramref name="Unverified"/>
+/// (decided when written, not on every read).
 /// </summary>
-public sealed record CustomerPhone(PhoneKind Kind, string Number);
+public sealed record CustomerPhone(PhoneKind Kind, string Number, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Unverified = false);
 
 /// <summary>An address with China's official divisions plus the street.</summary>
 public sealed record CustomerAddress(string? Province, string? City, string? District, string? Street);

@@ -64,6 +64,9 @@ public sealed class QuestionnaireChange
     public string? VpAgreedByText { get; private set; }
     public string? RefusedByText { get; private set; }
 
+    /// <summary>The concurrency token (not the questionnaire's version): new with every agreement or refusal.</summary>
+    public Guid Version { get; private set; }
+
     public ChangeStatus Status =>
         RefusedById is not null ? ChangeStatus.Refused
         : SignedOffAt is not null ? ChangeStatus.SignedOff
@@ -92,7 +95,7 @@ public sealed class QuestionnaireChange
         return new QuestionnaireChange
         {
             Id = Guid.CreateVersion7(), QuestionnaireId = current.QuestionnaireId, BaseVersion = current.Number, DepartmentId = departmentId,
-            Reason = reason!.Trim(), draft = [.. draft!], RequestedById = byId, RequestedAt = now,
+            Reason = reason!.Trim(), draft = [.. draft!], RequestedById = byId, RequestedAt = now, Version = Guid.NewGuid(),
         };
     }
 
@@ -122,6 +125,7 @@ public sealed class QuestionnaireChange
             default:
                 return SurveyErrors.AlreadyAgreed;
         }
+        Version = Guid.NewGuid();
         return Status;
     }
 
@@ -131,7 +135,7 @@ public sealed class QuestionnaireChange
             return SurveyErrors.RequestClosed;
         if (note?.Trim().Length > MaxReasonLength)
             return SurveyErrors.NoteTooLong;
-        (RefusedById, RefusalNote) = (byId, note?.Trim());
+        (RefusedById, RefusalNote, Version) = (byId, note?.Trim(), Guid.NewGuid());
         return Status;
     }
 

@@ -76,6 +76,9 @@ public sealed class SurveyProgram
     public string? LastPeriod { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The concurrency token: new with every change of the definition (not with a draw).</summary>
+    public Guid Version { get; private set; }
+
     public static Result<SurveyProgram> Define(ProgramDefinition definition, DateTimeOffset now)
     {
         var program = new SurveyProgram { Id = Guid.CreateVersion7(), CreatedAt = now };
@@ -105,11 +108,12 @@ public sealed class SurveyProgram
             return Result<SurveyProgram>.Fail([.. errors]);
         (Name, Population, Rate, Count, Cadence, WindowDays, QuestionnaireId, Method, Active) = (definition.Name!.Trim(), definition.Population!.Value, definition.Rate,
             definition.Count, definition.Cadence!.Value, definition.WindowDays!.Value, definition.QuestionnaireId!.Value, definition.Method!.Value, definition.Active);
+        Version = Guid.NewGuid();
         return this;
     }
 
     /// <summary>Customer service switches a standard program on.</summary>
-    public void SwitchOn() => Active = true;
+    public void SwitchOn() => (Active, Version) = (true, Guid.NewGuid());
 
     /// <summary>The period the day falls in: a Monday-to-Sunday week, a calendar month or a quarter.</summary>
     public static (DateOnly From, DateOnly To, string Key) PeriodOf(ProgramCadence cadence, DateOnly day)

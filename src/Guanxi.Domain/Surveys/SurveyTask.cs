@@ -66,6 +66,9 @@ public sealed class SurveyTask
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>The concurrency token: new with every call, response or reason a person records (not with an assignment).</summary>
+    public Guid Version { get; private set; }
+
     public SurveyWindow Window => new(Opens, Due);
 
     public bool IsOverdue(DateOnly today) => Outcome == SurveyOutcome.Pending && Window.IsOverdueOn(today);
@@ -74,7 +77,7 @@ public sealed class SurveyTask
     {
         Id = Guid.CreateVersion7(), Kind = kind, CustomerId = customerId, OrderId = orderId, DepartmentId = departmentId, StaffId = staffId,
         DeliveredOn = deliveredOn, Opens = window.Opens, Due = window.Due, AssigneeId = assigneeId, Outcome = SurveyOutcome.Pending,
-        SurveyedOn = window.Opens, CreatedAt = now,
+        SurveyedOn = window.Opens, CreatedAt = now, Version = Guid.NewGuid(),
     };
 
     /// <summary>A program's task (SAT-15/16): from the day the sample is drawn, for the program's window.</summary>
@@ -89,7 +92,7 @@ public sealed class SurveyTask
     public Result<SurveyTask> Attempt(AttemptResult result, DateTimeOffset? callBackAt, DateTimeOffset now)
     {
         Attempts++;
-        LastAttemptAt = now;
+        (LastAttemptAt, Version) = (now, Guid.NewGuid());
         CallBackAt = result == AttemptResult.CallBack ? callBackAt : null;
         return this;
     }
@@ -103,7 +106,7 @@ public sealed class SurveyTask
         ArgumentNullException.ThrowIfNull(response);
         if (today > Due)
             return SurveyErrors.WindowClosed;
-        (Outcome, ResponseId, SurveyedOn, ClosedAt, CallBackAt) = (response.Outcome, response.Id, today, now, null);
+        (Outcome, ResponseId, SurveyedOn, ClosedAt, CallBackAt, Version) = (response.Outcome, response.Id, today, now, null, Guid.NewGuid());
         response.ProgramId = ProgramId;
         return this;
     }
@@ -113,7 +116,7 @@ public sealed class SurveyTask
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxNoteLength)
             return SurveyErrors.OverdueReason;
-        OverdueReason = reason.Trim();
+        (OverdueReason, Version) = (reason.Trim(), Guid.NewGuid());
         return this;
     }
 

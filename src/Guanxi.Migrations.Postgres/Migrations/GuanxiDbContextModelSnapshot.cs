@@ -581,6 +581,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("SignedOffAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("VersionId")
                         .HasColumnType("uuid");
 
@@ -722,6 +726,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<double?>("Rate")
                         .HasColumnType("double precision");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<int>("WindowDays")
                         .HasColumnType("integer");
@@ -873,6 +881,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("SurveyedOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

@@ -570,6 +570,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long?>("SignedOffAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("VersionId")
                         .HasColumnType("TEXT");
 
@@ -711,6 +715,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("Rate")
                         .HasColumnType("REAL");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("WindowDays")
                         .HasColumnType("INTEGER");
@@ -861,6 +869,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SurveyedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -42,6 +42,8 @@ public abstract class SurveyApiTests(GuanxiApp app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    private static Task<HttpResponseMessage> PutIfMatch(HttpClient client, string url, object body, string etag) => client.SendIfMatch(HttpMethod.Put, url, body, etag);
+
     private static async Task<List<JsonElement>> Tasks(HttpClient client, string query)
     {
         var (items, skip) = (new List<JsonElement>(), 0);
@@ -236,9 +238,14 @@ public abstract class SurveyApiTests(GuanxiApp app)
         await Generate(cs, Today.AddDays(-9));
         var task = TaskOf(await Tasks(cs, $"status=overdue&kind=sales&from={D(Today.AddDays(-9))}&to={D(Today.AddDays(-9))}"), order)!.Value;
         var id = task.GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.BadRequest, (await cs.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = " " })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await sales.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await cs.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = "客户出国，时效内联系不上" })).StatusCode);
+        var read = await cs.GetAsync($"/api/surveys/tasks/{id}");
+        var etag = read.Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.BadRequest, (await PutIfMatch(cs, $"/api/surveys/tasks/{id}/overdue-reason", new { reason = " " }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PutIfMatch(sales, $"/api/surveys/tasks/{id}/overdue-reason", new { reason = "x" }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await cs.PutAsJsonAsync($"/api/surveys/tasks/{id}/overdue-reason", new { reason = "客户出国" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await PutIfMatch(cs, $"/api/surveys/tasks/{id}/overdue-reason", new { reason = "客户出国，时效内联系不上" }, etag)).StatusCode);
+        var stale = await PutIfMatch(cs, $"/api/surveys/tasks/{id}/overdue-reason", new { reason = "另一位同事读的旧版本" }, etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);   // read before the reason was given: nobody's change is overwritten
         Assert.Equal("客户出国，时效内联系不上", (await cs.GetFromJsonAsync<JsonElement>($"/api/surveys/tasks/{id}")).GetProperty("task").GetProperty("overdueReason").GetString());
         var late = await cs.PostAsJsonAsync($"/api/surveys/tasks/{id}/responses", new { method = "phone", answers = SalesAnswers });
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);   // past its window: no response is taken
@@ -343,8 +350,13 @@ public abstract class SurveyApiTests(GuanxiApp app)
         Assert.NotEmpty(opened);
         Assert.All(opened, o => Assert.True(TaskOf(routine, o) is not null || generated.GetProperty("excluded").EnumerateArray().Any(e => e.GetProperty("orderId").GetGuid() == o),
             $"order {o} not decided"));
-        Assert.Equal(HttpStatusCode.OK, (await cs.PutAsJsonAsync($"/api/surveys/programs/{program}", Body(false))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await cs.PutAsJsonAsync($"/api/surveys/programs/{Guid.NewGuid()}", Body(false))).StatusCode);
+        var version = (await cs.GetFromJsonAsync<JsonElement>("/api/surveys/programs")).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == program).GetProperty("version").GetGuid();
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await cs.PutAsJsonAsync($"/api/surveys/programs/{program}", Body(false))).StatusCode);
+        var changed = await PutIfMatch(cs, $"/api/surveys/programs/{program}", Body(false), version.ToString());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal((await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetGuid().ToString(), changed.Headers.ETag!.Tag.Trim('"'));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutIfMatch(cs, $"/api/surveys/programs/{program}", Body(true), version.ToString())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PutIfMatch(cs, $"/api/surveys/programs/{Guid.NewGuid()}", Body(false), version.ToString())).StatusCode);
     }
 
     [Fact]

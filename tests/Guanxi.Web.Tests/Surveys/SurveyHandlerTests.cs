@@ -99,6 +99,35 @@ public abstract class SurveyHandlerTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task Two_people_acting_on_one_survey_task_at_once_the_second_learns_it_and_changes_nothing()
+    {
+        app.EnsureAvailable();
+        Guid id;
+        await using (var scope = await As("callback@demo.guanxi.cn"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+            var read = await db.Set<SurveyTask>().AsNoTracking().Where(t => t.Outcome == SurveyOutcome.Pending).OrderByDescending(t => t.Id).FirstAsync();
+            id = read.Id;
+            Assert.Null(await Refusal<RecordSurveyAttempt, Guid>(scope, h => h.Handle(id, new SurveyAttemptBody("noAnswer", null, null), read.Version)));
+            // A colleague's screen still shows the task as it was: the call they log is refused, not added to a task that changed.
+            Assert.Equal(ErrorKind.PreconditionFailed, await Refusal<RecordSurveyAttempt, Guid>(scope, h => h.Handle(id, new SurveyAttemptBody("busy", null, null), read.Version)));
+            Assert.Equal(read.Attempts + 1, await db.Set<SurveyTask>().Where(t => t.Id == id).Select(t => t.Attempts).SingleAsync());
+        }
+
+        // Two saves racing: both read the task, the first saves, the second finds a newer version on record.
+        await using var first = app.Services.CreateAsyncScope();
+        await using var second = app.Services.CreateAsyncScope();
+        var (one, two) = (first.ServiceProvider.GetRequiredService<GuanxiDbContext>(), second.ServiceProvider.GetRequiredService<GuanxiDbContext>());
+        var (a, b) = (await one.Set<SurveyTask>().SingleAsync(t => t.Id == id), await two.Set<SurveyTask>().SingleAsync(t => t.Id == id));
+        var now = first.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        a.Attempt(AttemptResult.Busy, null, now);
+        b.Attempt(AttemptResult.NoAnswer, null, now);
+        Assert.Null(await one.SaveOrRacedAsync(Versions.Raced, default));
+        Assert.Equal(Versions.Raced, await two.SaveOrRacedAsync(Versions.Raced, default));
+        Assert.Equal(a.Attempts, await one.Set<SurveyTask>().AsNoTracking().Where(t => t.Id == id).Select(t => t.Attempts).SingleAsync());
+    }
+
+    [Fact]
     public async Task SAT_15_16_a_program_draws_with_the_injected_random_the_same_seed_draws_the_same_sample()
     {
         app.EnsureAvailable();
@@ -107,8 +136,12 @@ public abstract class SurveyHandlerTests(GuanxiApp app)
             .Single(q => q.GetProperty("kind").GetString() == "opinionCard").GetProperty("id").GetGuid();
         object Body(bool active) => new { name = "抽样复现", population = "allCustomers", count = 5, cadence = "monthly", windowDays = 7, questionnaireId = card, method = "phone", active };
         var programs = new List<Guid>();
+        var versions = new List<Guid>();
         for (var i = 0; i < 2; i++)
-            programs.Add((await (await cs.PostAsJsonAsync("/api/surveys/programs", Body(true))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        {
+            var made = await (await cs.PostAsJsonAsync("/api/surveys/programs", Body(true))).Content.ReadFromJsonAsync<JsonElement>();
+            (programs, versions) = ([.. programs, made.GetProperty("id").GetGuid()], [.. versions, made.GetProperty("version").GetGuid()]);
+        }
 
         var drawn = new List<List<Guid>>();
         foreach (var program in programs)
@@ -120,8 +153,8 @@ public abstract class SurveyHandlerTests(GuanxiApp app)
             drawn.Add([.. (await db.Set<SurveyTask>().Where(t => t.ProgramId == program).Select(t => t.CustomerId).ToListAsync()).Order()]);
         }
         Assert.Equal(drawn[0], drawn[1]);
-        foreach (var program in programs)
-            (await cs.PutAsJsonAsync($"/api/surveys/programs/{program}", Body(false))).EnsureSuccessStatusCode();
+        foreach (var (program, version) in programs.Zip(versions))
+            (await cs.SendIfMatch(HttpMethod.Put, $"/api/surveys/programs/{program}", Body(false), version.ToString())).EnsureSuccessStatusCode();   // a draw leaves the version a person's edit names
     }
 }
 

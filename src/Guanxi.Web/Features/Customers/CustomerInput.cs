@@ -30,11 +30,15 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
     {
         var errors = new List<Error>();
         var phones = new List<CustomerPhone>();
-        string? Number(string? written) => ToE164(written) ?? (written is not null && onRecord?.Contains(written) == true ? written : null);
+        CustomerPhone? Phone(PhoneBody phone) =>
+            !Enum.IsDefined(phone.Kind) ? null
+            : ToE164(phone.Number) is { } e164 ? new CustomerPhone(phone.Kind, e164)
+            : phone.Number is { } written && onRecord?.Contains(written) == true ? new CustomerPhone(phone.Kind, written, Unverified: true)
+            : null;
         foreach (var (phone, index) in (body.Phones ?? []).Select((p, i) => (p, i)))
         {
-            if (Number(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
-                phones.Add(new CustomerPhone(phone.Kind, number));
+            if (Phone(phone) is { } read)
+                phones.Add(read);
             else
                 errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, index));
         }
@@ -44,8 +48,8 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
             var contactPhones = new List<CustomerPhone>();
             foreach (var (phone, p) in (contact.Phones ?? []).Select((x, i) => (x, i)))
             {
-                if (Number(phone.Number) is { } number && Enum.IsDefined(phone.Kind))
-                    contactPhones.Add(new CustomerPhone(phone.Kind, number));
+                if (Phone(phone) is { } read)
+                    contactPhones.Add(read);
                 else
                     errors.Add(CustomerWebErrors.PhoneInvalid(phone.Number, p) with { Field = $"contacts[{index}].phones[{p}].number" });
             }
@@ -68,12 +72,6 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
         errors.AddRange(Customer.Validate(details, clock.Today));   // every reason at once, not the domain's after the phones'
         return (null, errors);
     }
-
-    /// <summary>
-    /// Whether a stored number is a valid one in E.164; an import keeps a number it could not verify as written, so no
-    /// flag is stored: such a number is not its own E.164 form.
-    /// </summary>
-    public static bool IsVerified(string number) => ToE164(number) == number;
 
     /// <summary>The number in E.164 when it is valid, read as written in <paramref name="region"/> unless it starts with +.</summary>
     public static string? ToE164(string? raw, string region = "CN")

@@ -26,7 +26,7 @@ public sealed record CustomerView(
     {
         var masked = sight != CustomerSight.Full;
         IReadOnlyList<PhoneView> Phones(IEnumerable<CustomerPhone> phones) =>
-            [.. phones.Select(p => new PhoneView(p.Kind, masked ? PersonalDataMask.Phone(p.Number) : p.Number, CustomerInput.IsVerified(p.Number)))];
+            [.. phones.Select(p => new PhoneView(p.Kind, masked ? PersonalDataMask.Phone(p.Number) : p.Number, !p.Unverified))];
         string? Birthday(DateOnly? birthday) => masked ? PersonalDataMask.Birthday(birthday) : birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new CustomerView(
             c.Id, c.Type, c.Name, c.Organization,

@@ -47,7 +47,7 @@ public sealed partial class CustomerRowReader(
                     Fail(field, $"“{written}”不是有效的电话号码", $"'{written}' is not a valid phone number");
                     continue;
                 }
-                phones.Add(new CustomerPhone(kind, number));
+                phones.Add(new CustomerPhone(kind, number, Unverified: reading != PhoneReading.Verified));
                 if (reading != PhoneReading.Verified)
                 {
                     warnings.Add(new ImportError(row.Number, Column(field), (reading, english) switch

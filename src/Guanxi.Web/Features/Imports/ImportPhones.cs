@@ -20,7 +20,7 @@ internal enum PhoneReading
 /// <summary>
 /// A phone of an import row. Verified (E.164) when it is a valid number of China, the default region, or of the country
 /// the row's address ends with; otherwise, when it is shaped like a phone number of somewhere (7 to 15 digits), kept as
-/// written — unverified, see <see cref="CustomerInput.IsVerified"/> — so that a foreign contact in a phone's address
+/// written — unverified, see <see cref="Guanxi.Domain.Customers.CustomerPhone.Unverified"/> — so that a foreign contact in a phone's address
 /// book is not lost; so is an organisation's short service number outside the mobile column. Otherwise (12345 as a
 /// mobile, "MobilePhone") not a phone.
 /// </summary>

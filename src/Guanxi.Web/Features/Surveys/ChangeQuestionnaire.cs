@@ -43,7 +43,8 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         return await ChangeView.Of(staffNames, made.Value!, cancellationToken);
     }
 
-    public async Task<Result<ChangeView>> Approve(Guid id, CancellationToken cancellationToken = default)
+    /// <param name="version">The request's version as read (If-Match), when the caller sends one: an older one is refused.</param>
+    public async Task<Result<ChangeView>> Approve(Guid id, Guid? version = null, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return SurveyErrors.NotAParty;
@@ -52,6 +53,8 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         var parties = SurveyAccess.PartiesOf(viewer, change.DepartmentId);
         if (parties.Count == 0)
             return SurveyErrors.NotAParty;
+        if (Versions.Check(version, change.Version, required: false) is { } stale)
+            return stale;
         var party = parties.FirstOrDefault(p => p switch
         {
             ChangeParty.Department => change.DepartmentAgreedById is null,
@@ -66,15 +69,14 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         {
             var kind = await db.Set<Questionnaire>().Where(q => q.Id == change.QuestionnaireId).Select(q => q.Kind).SingleAsync(cancellationToken);
             var number = await db.Set<QuestionnaireVersion>().Where(v => v.QuestionnaireId == change.QuestionnaireId).MaxAsync(v => v.Number, cancellationToken);
-            var version = QuestionnaireVersion.Create(change.QuestionnaireId, number + 1, kind, change.Draft, change.EffectiveFrom!.Value, now).Value!;
-            db.Add(version);
-            change.Made(version);
+            var made = QuestionnaireVersion.Create(change.QuestionnaireId, number + 1, kind, change.Draft, change.EffectiveFrom!.Value, now).Value!;
+            db.Add(made);
+            change.Made(made);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return await ChangeView.Of(staffNames, change, cancellationToken);
+        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : await ChangeView.Of(staffNames, change, cancellationToken);
     }
 
-    public async Task<Result<ChangeView>> Refuse(Guid id, ChangeDecisionBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<ChangeView>> Refuse(Guid id, ChangeDecisionBody body, Guid? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (await viewers.Current(cancellationToken) is not { } viewer)
@@ -83,10 +85,11 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
             return SurveyErrors.ChangeNotFound;
         if (SurveyAccess.PartiesOf(viewer, change.DepartmentId).Count == 0)
             return SurveyErrors.NotAParty;
+        if (Versions.Check(version, change.Version, required: false) is { } stale)
+            return stale;
         var refused = change.Refuse(Actor.Staff(user.Id).Id, body.Note);
         if (!refused.Succeeded)
             return Result<ChangeView>.Fail(refused.Errors);
-        await db.SaveChangesAsync(cancellationToken);
-        return await ChangeView.Of(staffNames, change, cancellationToken);
+        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : await ChangeView.Of(staffNames, change, cancellationToken);
     }
 }

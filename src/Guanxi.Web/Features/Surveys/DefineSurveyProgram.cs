@@ -16,7 +16,8 @@ public sealed class DefineSurveyProgram(GuanxiDbContext db, Customers.CustomerVi
     public static readonly Error NoSuchQuestionnaire = new("program.no_questionnaire", "没有这份问卷。", "There is no such questionnaire.", "questionnaireId");
 
     /// <param name="id">The program to change; null for a new one.</param>
-    public async Task<Result<SurveyProgramView>> Handle(Guid? id, ProgramBody body, CancellationToken cancellationToken = default)
+    /// <param name="version">The version of the program read (If-Match): required for a change.</param>
+    public async Task<Result<SurveyProgramView>> Handle(Guid? id, ProgramBody body, Guid? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.Generates(viewer))
@@ -24,6 +25,8 @@ public sealed class DefineSurveyProgram(GuanxiDbContext db, Customers.CustomerVi
         var program = id is { } existing ? await db.Set<SurveyProgram>().SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) : null;
         if (id is not null && program is null)
             return SurveyErrors.ProgramNotFound;
+        if (program is not null && Versions.Check(version, program.Version, required: true) is { } stale)
+            return stale;
         var errors = new List<Error>();
         if (!ApiEnums.TryParse<ProgramPopulation>(body.Population, out var population))
             errors.Add(ProgramErrors.Population);
@@ -40,7 +43,8 @@ public sealed class DefineSurveyProgram(GuanxiDbContext db, Customers.CustomerVi
             return Result<SurveyProgramView>.Fail(errors);
         if (program is null)
             db.Add(made.Value!);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveOrRacedAsync(Versions.Stale, cancellationToken) is { } raced)
+            return raced;
         return (await ListSurveyPrograms.Views(db, [made.Value!], clock.Today, cancellationToken))[0];
     }
 }

@@ -14,7 +14,7 @@ public sealed record QuestionnaireVersionView(Guid Id, int Number, DateOnly Effe
 /// <summary>A change request: who requested, agreed and refused named as today, in the viewer's language; <see cref="RequestedById"/> is the requester's id.</summary>
 public sealed record ChangeView(Guid Id, Guid QuestionnaireId, int BaseVersion, Guid DepartmentId, string Reason, ChangeStatus Status, string RequestedBy,
     DateTimeOffset RequestedAt, string? DepartmentAgreedBy, string? CustomerServiceAgreedBy, string? VpAgreedBy, DateTimeOffset? SignedOffAt,
-    DateOnly? EffectiveFrom, Guid? VersionId, string? RefusedBy, string? RefusalNote, IReadOnlyList<Question> Draft, string RequestedById)
+    DateOnly? EffectiveFrom, Guid? VersionId, string? RefusedBy, string? RefusalNote, IReadOnlyList<Question> Draft, Guid Version, string RequestedById)
 {
     public static async Task<List<ChangeView>> Of(StaffNames staffNames, IReadOnlyList<QuestionnaireChange> changes, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed record ChangeView(Guid Id, Guid QuestionnaireId, int BaseVersion, 
         return [.. changes.Select(c => new ChangeView(c.Id, c.QuestionnaireId, c.BaseVersion, c.DepartmentId, c.Reason, c.Status, names.Who(c.RequestedById, text: c.RequestedByText),
             c.RequestedAt, names.WhoIfAny(c.DepartmentAgreedById, c.DepartmentAgreedByText), names.WhoIfAny(c.CustomerServiceAgreedById, c.CustomerServiceAgreedByText),
             names.WhoIfAny(c.VpAgreedById, c.VpAgreedByText), c.SignedOffAt, c.EffectiveFrom, c.VersionId, names.WhoIfAny(c.RefusedById, c.RefusedByText), c.RefusalNote, c.Draft,
-            c.RequestedById))];
+            c.Version, c.RequestedById))];
     }
 
     public static async Task<ChangeView> Of(StaffNames staffNames, QuestionnaireChange change, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed record AnsweredQuestion(string QuestionId, string Question, string
 /// <summary>What the call needs (SAT-1: nobody retypes it): the customer, the order, the staff who served, and the script.</summary>
 public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Program, string? Phone, string? OrderNo, DateOnly DeliveredOn, string? Model, string? Plate,
     IReadOnlyList<string> Items, string? Department, string? Staff, IReadOnlyList<AttemptView> Attempts, QuestionnaireVersionView? Script,
-    IReadOnlyList<ResponseDetail>? Responses);
+    IReadOnlyList<ResponseDetail>? Responses, Guid Version);
 
 /// <summary>
 /// A survey task as the callback specialist works it: the call sheet and the questionnaire as a phone script, with the
@@ -67,7 +67,7 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, P
             [.. (order?.Items ?? []).Select(i => i.Name).Distinct().Take(20)], department, names.WhoIfAny(task.StaffId),
             [.. attempts.Select(a => new AttemptView(a.Result, SurveyTexts.Attempt(a.Result, english), a.CallBackAt, a.Note, a.At, names.Who(a.ById, text: a.ByText), a.ById))],
             runs ? await Script(task, today, cancellationToken) : null,
-            runs || readable.Count > 0 ? [.. readable.Select(r => Detail(r, versions, names, english))] : null);
+            runs || readable.Count > 0 ? [.. readable.Select(r => Detail(r, versions, names, english))] : null, task.Version);
     }
 
     private static string Month(DateOnly day) => ReportPeriod.Month(new DateOnly(day.Year, day.Month, 1)).Key;

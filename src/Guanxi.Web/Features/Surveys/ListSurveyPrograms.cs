@@ -8,7 +8,7 @@ namespace Guanxi.Web.Features.Surveys;
 /// <summary>A program with what it did in its current and its last period: tasks drawn, answered, invalid, still open, and the index.</summary>
 public sealed record SurveyProgramView(Guid Id, string Name, ProgramPopulation Population, string PopulationText, double? Rate, int? Count, ProgramCadence Cadence,
     string CadenceText, int WindowDays, Guid QuestionnaireId, string Questionnaire, ProgramMethod Method, string MethodText, bool Active, string? LastPeriod,
-    ProgramPeriodFigures Current, ProgramPeriodFigures Previous);
+    ProgramPeriodFigures Current, ProgramPeriodFigures Previous, Guid Version);
 
 public sealed record ProgramPeriodFigures(string Period, int Tasks, int Completed, int Invalid, int Open, double? Index);
 
@@ -36,7 +36,7 @@ public sealed class ListSurveyPrograms(GuanxiDbContext db, Customers.CustomerVie
             views.Add(new SurveyProgramView(p.Id, p.Name, p.Population, SurveyTexts.Population(p.Population, english), p.Rate, p.Count, p.Cadence,
                 SurveyTexts.Cadence(p.Cadence, english), p.WindowDays, p.QuestionnaireId, names.GetValueOrDefault(p.QuestionnaireId) ?? "", p.Method,
                 SurveyTexts.ProgramMethod(p.Method, english), p.Active, p.LastPeriod,
-                await Figures(db, p.Id, current, cancellationToken), await Figures(db, p.Id, previous, cancellationToken)));
+                await Figures(db, p.Id, current, cancellationToken), await Figures(db, p.Id, previous, cancellationToken), p.Version));
         }
         return views;
     }

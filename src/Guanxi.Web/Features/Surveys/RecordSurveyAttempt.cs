@@ -14,13 +14,16 @@ public sealed class RecordSurveyAttempt(GuanxiDbContext db, Customers.CustomerVi
     public static readonly Error ResultRequired = new("survey.attempt_result", "结果只能是 noAnswer、busy、wrongNumber、refused 或 callBack。", "result is noAnswer, busy, wrongNumber, refused or callBack.", "result");
     public static readonly Error CallBackRequired = new("survey.call_back_at", "约定回电请填写回电时间。", "Give the time to call back.", "callBackAt");
 
-    public async Task<Result<Guid>> Handle(Guid taskId, SurveyAttemptBody body, CancellationToken cancellationToken = default)
+    /// <param name="version">The task's version as read (If-Match), when the caller sends one: an older one is refused.</param>
+    public async Task<Result<Guid>> Handle(Guid taskId, SurveyAttemptBody body, Guid? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
             return SurveyErrors.NotCustomerService;
         if (await db.Set<SurveyTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is not { } task)
             return SurveyErrors.TaskNotFound;
+        if (Versions.Check(version, task.Version, required: false) is { } stale)
+            return stale;
         var errors = new List<Error>();
         if (!Shared.Api.ApiEnums.TryParse<AttemptResult>(body.Result, out var result) || result is null)
             errors.Add(ResultRequired);
@@ -38,7 +41,6 @@ public sealed class RecordSurveyAttempt(GuanxiDbContext db, Customers.CustomerVi
             Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), At = now, ById = Actor.Staff(user.Id).Id,
         };
         db.Add(attempt);
-        await db.SaveChangesAsync(cancellationToken);
-        return attempt.Id;
+        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : attempt.Id;
     }
 }

@@ -42,12 +42,15 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, Customers.CustomerV
     public static readonly Error InvalidReason = new("survey.invalid_reason", "无效原因只能是 incomplete、unreachable 或 falseArchive。", "invalid is incomplete, unreachable or falseArchive.", "invalid");
 
     /// <summary>Customer service records what the customer said (by phone, on site, by mail), or why the questionnaire is invalid.</summary>
-    public async Task<Result<SurveyResponseView>> Handle(Guid taskId, SurveyResponseBody body, CancellationToken cancellationToken = default)
+    /// <param name="version">The task's version as read (If-Match), when the caller sends one: an older one is refused.</param>
+    public async Task<Result<SurveyResponseView>> Handle(Guid taskId, SurveyResponseBody body, Guid? version = null, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer || !SurveyAccess.RunsSurveys(viewer))
             return SurveyErrors.NotCustomerService;
         if (await db.Set<SurveyTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is not { } task)
             return SurveyErrors.TaskNotFound;
+        if (Versions.Check(version, task.Version, required: false) is { } stale)
+            return stale;
         return await Record(task, body, byLink: false, cancellationToken);
     }
 
@@ -98,7 +101,8 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, Customers.CustomerV
         db.Add(response);
         if (version is not null)
             await escalate.Handle(task, response, version, previous?.Id, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveOrRacedAsync(byLink ? SurveyErrors.LinkUsed : Versions.Raced, cancellationToken) is { } raced)
+            return raced;
         return new SurveyResponseView(response.Id, task.Id, response.Method, response.Outcome, response.VersionId, response.ItemScore, response.OverallScore,
             response.Recommend, response.HiddenProblem, response.RespondedOn, previous?.Id);
     }

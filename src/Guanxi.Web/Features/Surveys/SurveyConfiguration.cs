@@ -42,6 +42,7 @@ public sealed class QuestionnaireChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Draft).HasField("draft").AsJson();
         builder.Property(c => c.Reason).HasMaxLength(QuestionnaireChange.MaxReasonLength);
         builder.Property(c => c.RefusalNote).HasMaxLength(QuestionnaireChange.MaxReasonLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         foreach (var by in new[] { nameof(QuestionnaireChange.RequestedByText), nameof(QuestionnaireChange.DepartmentAgreedByText), nameof(QuestionnaireChange.CustomerServiceAgreedByText), nameof(QuestionnaireChange.VpAgreedByText), nameof(QuestionnaireChange.RefusedByText) })
         {
             builder.Property(by[..^"Text".Length] + "Id").HasMaxLength(Actor.MaxIdLength);
@@ -64,6 +65,7 @@ public sealed class SurveyTaskConfiguration : IEntityTypeConfiguration<SurveyTas
         builder.Property(t => t.StaffId).HasMaxLength(450);
         builder.Property(t => t.AssigneeId).HasMaxLength(450);
         builder.Property(t => t.OverdueReason).HasMaxLength(SurveyTask.MaxNoteLength);
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => t.OrderId).IsUnique().HasFilter("\"ProgramId\" IS NULL");   // one routine survey per order; a program may call again
         builder.HasIndex(t => new { t.ProgramId, t.CustomerId }).HasFilter("\"ProgramId\" IS NOT NULL");   // programs' tasks only: never chosen for the routine reports' ProgramId IS NULL
         builder.HasIndex(t => new { t.CustomerId, t.SurveyedOn });
@@ -88,6 +90,7 @@ public sealed class SurveyProgramConfiguration : IEntityTypeConfiguration<Survey
         builder.Property(p => p.Cadence).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.Method).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.LastPeriod).HasMaxLength(10);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(p => p.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Features.Jobs;
@@ -70,15 +71,18 @@ public static class SurveyFeature
             .WithSummary("SAT-8: a department requests a change {reason, draft: {questions: [{id, text, textEn, dimension, scale, required}]}}. Refused within a month of the current version taking effect, or while another change is open.");
 
         var changes = app.MapGroup("/api/change-requests").RequireAuthorization().WithTags("Surveys");
-        changes.MapGet("/{id:guid}", async (Guid id, GetQuestionnaires get, CancellationToken ct) => (await get.Change(id, ct)).ToHttp())
+        changes.MapGet("/{id:guid}", async (Guid id, GetQuestionnaires get, HttpResponse response, CancellationToken ct) =>
+                (await get.Change(id, ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<ChangeView>()
-            .WithSummary("A change request: status (awaitingAgreement, awaitingSignOff, signedOff, refused), who agreed, the effective date.");
-        changes.MapPost("/{id:guid}/approve", async (Guid id, ChangeQuestionnaire change, CancellationToken ct) => (await change.Approve(id, ct)).ToHttp())
+            .WithSummary("A change request with an ETag: status (awaitingAgreement, awaitingSignOff, signedOff, refused), who agreed, the effective date.");
+        changes.MapPost("/{id:guid}/approve", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ChangeQuestionnaire change, HttpResponse response, CancellationToken ct) =>
+                (await change.Approve(id, ETags.Version(ifMatch), ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<ChangeView>()
-            .WithSummary("Agree as the requesting department's manager, the customer-service manager or the executive VP; the VP's approval after the other two signs off (effective next Monday); 409 when already agreed or the request is closed.");
-        changes.MapPost("/{id:guid}/refuse", async (Guid id, ChangeDecisionBody body, ChangeQuestionnaire change, CancellationToken ct) => (await change.Refuse(id, body, ct)).ToHttp())
+            .WithSummary("Agree as the requesting department's manager, the customer-service manager or the executive VP; the VP's approval after the other two signs off (effective next Monday); 409 when already agreed, the request is closed or another party acted at the same moment; 412 when an If-Match is sent and stale.");
+        changes.MapPost("/{id:guid}/refuse", async (Guid id, ChangeDecisionBody body, [FromHeader(Name = "If-Match")] string? ifMatch, ChangeQuestionnaire change, HttpResponse response, CancellationToken ct) =>
+                (await change.Refuse(id, body, ETags.Version(ifMatch), ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<ChangeView>()
-            .WithSummary("Refuse an open change request {note}; 409 when it is closed.");
+            .WithSummary("Refuse an open change request {note}; 409 when it is closed or another party acted at the same moment; 412 when an If-Match is sent and stale.");
 
         var surveys = app.MapGroup("/api/surveys").RequireAuthorization().WithTags("Surveys");
         surveys.MapPost("/generate", async (DateOnly? date, GenerateSurveyTasks generate, CancellationToken ct) => (await generate.Now(date, ct)).ToHttp())
@@ -87,35 +91,37 @@ public static class SurveyFeature
         surveys.MapGet("/tasks", Tasks)
             .Produces<Page<SurveyTaskView>>()
             .WithSummary($"Survey tasks, due first: status=pending|overdue|completed|incomplete|unreachable|falseArchive, kind=sales|afterSales|program, assigneeId, from/to (windows overlapping), dueBy (due on or before); page (from 1) and pageSize (default 50, at most {Page<SurveyTaskView>.MaxPageSize}: a larger one is cut to it, and the answer's pageSize says so). Deprecated: skip/take, read for one more release when neither page nor pageSize is given (take at most {SurveyTaskQuery.MaxTake}).");
-        surveys.MapGet("/tasks/{id:guid}", async (Guid id, GetSurveyTask get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
+        surveys.MapGet("/tasks/{id:guid}", async (Guid id, GetSurveyTask get, HttpResponse response, CancellationToken ct) =>
+                (await get.Handle(id, ct)).ToHttp(detail => ETags.Tagged(response, detail.Version, detail)))
             .Produces<SurveyTaskDetail>()
-            .WithSummary("A task's call sheet (customer, phone, order, staff), attempts, script, and its responses with answers (SAT-6: customer service; after publication also leadership and the department's manager).");
+            .WithSummary("A task's call sheet with an ETag (customer, phone, order, staff), attempts, script, and its responses with answers (SAT-6: customer service; after publication also leadership and the department's manager).");
         surveys.MapPost("/tasks/{id:guid}/link", async (Guid id, SurveyLinks links, HttpRequest request, CancellationToken ct) =>
                 (await links.Issue(id, $"{request.Scheme}://{request.Host}", ct)).ToHttp())
             .Produces<SurveyLinkView>()
             .WithSummary("SAT-7: a signed, single-use link for the customer's phone, valid to the end of the window, with the SMS text to send.");
-        surveys.MapPut("/tasks/{id:guid}/overdue-reason", async (Guid id, OverdueReasonBody body, ExplainOverdueSurvey explain, CancellationToken ct) =>
-                (await explain.Handle(id, body.Reason, ct)).ToHttp(_ => TypedResults.NoContent()))
+        surveys.MapPut("/tasks/{id:guid}/overdue-reason", async (Guid id, OverdueReasonBody body, [FromHeader(Name = "If-Match")] string? ifMatch, ExplainOverdueSurvey explain, CancellationToken ct) =>
+                (await explain.Handle(id, body.Reason, ETags.Version(ifMatch), ct)).ToHttp(_ => TypedResults.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
-            .WithSummary("SAT-2/3: why an overdue task was not surveyed in its window {reason}, for the monthly report.");
-        surveys.MapPost("/tasks/{id:guid}/attempts", async (Guid id, SurveyAttemptBody body, RecordSurveyAttempt record, CancellationToken ct) =>
-                (await record.Handle(id, body, ct)).ToHttp(_ => TypedResults.Created($"/api/surveys/tasks/{id}")))
+            .WithSummary("SAT-2/3: why an overdue task was not surveyed in its window {reason}, for the monthly report. If-Match (the task's ETag) is required: 428 without it, 412 when stale.");
+        surveys.MapPost("/tasks/{id:guid}/attempts", async (Guid id, SurveyAttemptBody body, [FromHeader(Name = "If-Match")] string? ifMatch, RecordSurveyAttempt record, CancellationToken ct) =>
+                (await record.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(_ => TypedResults.Created($"/api/surveys/tasks/{id}")))
             .Produces(StatusCodes.Status201Created)
-            .WithSummary("Log a call that gave no questionnaire: {result: noAnswer|busy|wrongNumber|refused|callBack, note, callBackAt}.");
-        surveys.MapPost("/tasks/{id:guid}/responses", async (Guid id, SurveyResponseBody body, RecordSurveyResponse record, CancellationToken ct) =>
-                (await record.Handle(id, body, ct)).ToHttp(made => TypedResults.Created($"/api/surveys/tasks/{id}", made)))
+            .WithSummary("Log a call that gave no questionnaire: {result: noAnswer|busy|wrongNumber|refused|callBack, note, callBackAt}. An If-Match (the task's ETag) may be sent: 412 when stale; 409 when someone else recorded on the task at the same moment.");
+        surveys.MapPost("/tasks/{id:guid}/responses", async (Guid id, SurveyResponseBody body, [FromHeader(Name = "If-Match")] string? ifMatch, RecordSurveyResponse record, CancellationToken ct) =>
+                (await record.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(made => TypedResults.Created($"/api/surveys/tasks/{id}", made)))
             .Produces<SurveyResponseView>(StatusCodes.Status201Created)
-            .WithSummary("Record a questionnaire {method: phone|onSite|mail, answers: [{questionId, value}], comment} or an invalid one {method, invalid: incomplete|unreachable|falseArchive, note}. Within the window a second response supersedes the first.");
+            .WithSummary("Record a questionnaire {method: phone|onSite|mail, answers: [{questionId, value}], comment} or an invalid one {method, invalid: incomplete|unreachable|falseArchive, note}. Within the window a second response supersedes the first. An If-Match (the task's ETag) may be sent: 412 when stale; 409 when someone else recorded on the task at the same moment.");
         surveys.MapGet("/programs", async (ListSurveyPrograms list, CancellationToken ct) => (await list.Handle(ct)).ToHttp())
             .Produces<IReadOnlyList<SurveyProgramView>>()
             .WithSummary("SAT-15/16: the survey programs with their current and last period's tasks, answers and index.");
         surveys.MapPost("/programs", async (ProgramBody body, DefineSurveyProgram define, CancellationToken ct) =>
-                (await define.Handle(null, body, ct)).ToHttp(view => TypedResults.Created($"/api/surveys/programs/{view.Id}", view)))
+                (await define.Handle(null, body, null, ct)).ToHttp(view => TypedResults.Created($"/api/surveys/programs/{view.Id}", view)))
             .Produces<SurveyProgramView>(StatusCodes.Status201Created)
             .WithSummary("SAT-15/16: a program {name, population: closedRepairJobs|households|churnedCustomers|keyCustomers|allCustomers, rate (0.8) or count, cadence: weekly|monthly|quarterly, windowDays, questionnaireId, method: phone|visit|written|focusGroup, active}.");
-        surveys.MapPut("/programs/{id:guid}", async (Guid id, ProgramBody body, DefineSurveyProgram define, CancellationToken ct) => (await define.Handle(id, body, ct)).ToHttp())
+        surveys.MapPut("/programs/{id:guid}", async (Guid id, ProgramBody body, [FromHeader(Name = "If-Match")] string? ifMatch, DefineSurveyProgram define, HttpResponse response, CancellationToken ct) =>
+                (await define.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<SurveyProgramView>()
-            .WithSummary("Change a program (the whole definition); it applies from its next draw.");
+            .WithSummary("Change a program (the whole definition); it applies from its next draw. If-Match (the program's version, as listed) is required: 428 without it, 412 when stale.");
         surveys.MapPost("/programs/run", async (DateOnly? date, RunSurveyPrograms run, CancellationToken ct) => (await run.Now(date, ct)).ToHttp())
             .Produces<IReadOnlyList<ProgramRun>>()
             .WithSummary("Draw now, as the daily job does, every active program that has not drawn the period of date (default today): [{programId, name, period, population, created}].");
