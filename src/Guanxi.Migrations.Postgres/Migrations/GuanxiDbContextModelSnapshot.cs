@@ -481,16 +481,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("OpenedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("OpenedById")
+                    b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("OpenedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -544,19 +536,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<int>("BaseVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("CustomerServiceAgreedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("CustomerServiceAgreedByText")
+                    b.Property<string>("CustomerServiceAgreedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("DepartmentAgreedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("DepartmentAgreedByText")
+                    b.Property<string>("DepartmentAgreedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -582,23 +566,15 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("RefusedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RefusedByText")
+                    b.Property<string>("RefusedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("RequestedById")
+                    b.Property<string>("RequestedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RequestedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -612,11 +588,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<Guid?>("VersionId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("VpAgreedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("VpAgreedByText")
+                    b.Property<string>("VpAgreedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -811,16 +783,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<int?>("Recommend")
                         .HasColumnType("integer");
 
-                    b.Property<string>("RecordedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("RecordedById")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RecordedByText")
+                    b.Property<string>("RecordedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -967,11 +930,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DoneById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("DoneByText")
+                    b.Property<string>("DoneBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1093,7 +1052,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("UserNameText")
+                    b.Property<string>("UserName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1119,16 +1078,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1362,7 +1313,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("UserNameText")
+                    b.Property<string>("UserName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1454,16 +1405,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1621,11 +1564,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("StartedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("StartedByText")
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1656,16 +1596,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1677,11 +1609,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("ChurnRecordedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ChurnRecordedByText")
+                    b.Property<string>("ChurnRecordedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1802,16 +1730,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("GeneratedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("GeneratedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("GeneratedById")
+                    b.Property<string>("GeneratedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("GeneratedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1834,11 +1754,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("PublishedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("PublishedByText")
+                    b.Property<string>("PublishedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1861,12 +1777,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

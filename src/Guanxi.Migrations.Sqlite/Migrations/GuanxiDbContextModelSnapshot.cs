@@ -470,16 +470,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("OpenedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedById")
+                    b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -533,19 +525,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<int>("BaseVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CustomerServiceAgreedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerServiceAgreedByText")
+                    b.Property<string>("CustomerServiceAgreedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DepartmentAgreedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DepartmentAgreedByText")
+                    b.Property<string>("DepartmentAgreedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -571,23 +555,15 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RefusedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RefusedByText")
+                    b.Property<string>("RefusedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RequestedById")
+                    b.Property<string>("RequestedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -601,11 +577,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("VersionId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("VpAgreedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VpAgreedByText")
+                    b.Property<string>("VpAgreedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -800,16 +772,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<int?>("Recommend")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RecordedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedById")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByText")
+                    b.Property<string>("RecordedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -956,11 +919,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DoneById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DoneByText")
+                    b.Property<string>("DoneBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1078,7 +1037,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserNameText")
+                    b.Property<string>("UserName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1102,16 +1061,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1337,7 +1288,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserNameText")
+                    b.Property<string>("UserName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1424,16 +1375,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1590,11 +1533,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("StartedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedByText")
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1623,16 +1563,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1644,11 +1576,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChurnRecordedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChurnRecordedByText")
+                    b.Property<string>("ChurnRecordedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1769,16 +1697,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("GeneratedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("GeneratedByCause")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeneratedById")
+                    b.Property<string>("GeneratedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeneratedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1801,11 +1721,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PublishedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedByText")
+                    b.Property<string>("PublishedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1828,12 +1744,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ById")
+                    b.Property<string>("By")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

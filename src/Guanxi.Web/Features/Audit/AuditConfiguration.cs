@@ -10,7 +10,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     {
         builder.ToTable("AuditEntries");
         builder.Property(e => e.UserId).HasMaxLength(Actor.MaxIdLength);
-        builder.Property(e => e.UserNameText).HasMaxLength(Actor.MaxTextLength);
+        builder.Property(e => e.UserNameText).HasColumnName("UserName").HasMaxLength(Actor.MaxTextLength);
         builder.Property(e => e.Entity).HasMaxLength(100);
         builder.Property(e => e.Key).HasMaxLength(200);
         builder.Property(e => e.Field).HasMaxLength(100);

@@ -42,7 +42,7 @@ public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames)
             .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserNameText, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
             .ToPageAsync(query.Page, query.PageSize, cancellationToken);
         var names = await staffNames.Of(page.Items.Select(r => r.UserId), cancellationToken);
-        page = page with { Items = [.. page.Items.Select(r => r with { UserName = names.Who(r.UserId ?? Domain.Common.Actor.SystemId, text: r.UserName) })] };
+        page = page with { Items = [.. page.Items.Select(r => r with { UserName = r.UserId is { } id ? names.Who(id) : r.UserName ?? names.Name(Domain.Common.Actor.SystemId) })] };   // an older row without an id: the name it was written with
         if (revealPersonal)
             return page;
         var personal = db.Model.GetEntityTypes()
