@@ -93,11 +93,11 @@ internal static class GradingBench
                 var first = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
                 var later = await report.Rows(null, null, segment, 1000, 50);
-                Console.WriteLine($"   pareto page ({segment}): report and {page.Value.Rows.Count} rows in {first:N0} ms; rows 1,001–1,050 ({later.Value!.Count}) in {watch.Elapsed.TotalMilliseconds:N0} ms");
+                Console.WriteLine($"   pareto page ({segment}): report and {page.Value!.Rows.Items.Count} rows in {first:N0} ms; rows 1,001–1,050 ({later.Value!.Items.Count}) in {watch.Elapsed.TotalMilliseconds:N0} ms");
                 if (segment == ParetoSegment.Middle)
                 {
                     watch.Restart();
-                    var grade = await new GetCustomerGrade(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock, new StaffNames(db)).Handle(page.Value.Rows[0].CustomerId);
+                    var grade = await new GetCustomerGrade(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock, new StaffNames(db)).Handle(page.Value!.Rows.Items[0].CustomerId);
                     Console.WriteLine($"   grade tab: score {grade.Value!.Score} in {watch.Elapsed.TotalMilliseconds:N0} ms");
                 }
             }

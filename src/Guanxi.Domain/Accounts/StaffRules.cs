@@ -36,6 +36,12 @@ public static class StaffErrors
 
     /// <summary>The account a path names does not exist (a 404, not a field to correct).</summary>
     public static readonly Error Missing = NotFound with { Field = null, Kind = ErrorKind.NotFound };
+
+    /// <summary><see cref="AccountAccess.ManagesAccounts"/> refused.</summary>
+    public static readonly Error NotAllowed = Error.Forbidden("staff.not_allowed", "只有系统管理员可以管理员工账号、角色和部门。", "Only administrators manage staff accounts, roles and departments.");
+
+    /// <summary><see cref="AccountAccess.ReadsAudit"/> refused.</summary>
+    public static readonly Error AuditNotAllowed = Error.Forbidden("audit.not_allowed", "只有系统管理员可以查看审计日志。", "Only administrators read the audit log.");
     public static readonly Error VersionRequired = new("staff.version_required", "请带上读取时的版本（If-Match 或 version），以免覆盖他人的修改。",
         "Send the version you read (If-Match or version) so that nobody's change is overwritten.", "version", ErrorKind.PreconditionRequired);
     public static readonly Error Changed = new("staff.changed", "该账号刚被其他人修改过，请刷新后重试。", "Someone else changed this account just now; reload and try again.", "version", ErrorKind.PreconditionFailed);

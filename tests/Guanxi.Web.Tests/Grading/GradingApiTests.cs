@@ -176,6 +176,14 @@ public abstract class GradingApiTests(GuanxiApp app)
         var own = await salesManager.GetFromJsonAsync<JsonElement>("/api/reports/pareto");
         Assert.InRange(own.GetProperty("customers").GetInt32(), 1, customers - 1);   // the sales department's buyers only
 
+        // Paged like every list: page/pageSize with the segment's size as the total; the deprecated skip/take answers as before.
+        var paged = await manager.GetFromJsonAsync<JsonElement>("/api/reports/pareto/customers?segment=middle&page=2&pageSize=3");
+        Assert.Equal((report.GetProperty("middle60").GetProperty("count").GetInt32(), 2, 3),
+            (paged.GetProperty("total").GetInt32(), paged.GetProperty("pageNumber").GetInt32(), paged.GetProperty("pageSize").GetInt32()));
+        var legacy = await manager.GetFromJsonAsync<JsonElement>("/api/reports/pareto/customers?segment=middle&skip=3&take=3");
+        Assert.Equal(legacy.GetRawText(), paged.GetProperty("items").GetRawText());
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/reports/pareto/customers?segment=worst")).StatusCode);
+
         // The report kept by the recompute (and its lists, paged from the recompute's figures) is the report ranked from
         // those figures: once the policy changes, the snapshot no longer stands and the same report is ranked anew.
         async Task<string> Everything(HttpClient client)

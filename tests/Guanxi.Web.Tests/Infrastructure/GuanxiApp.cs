@@ -1,4 +1,8 @@
 using System.Net.Http.Headers;
+using System.Security.Claims;
+using Guanxi.Domain.Common;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.AspNetCore.Identity;
 using System.Net.Http.Json;
 using Guanxi.Web.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +53,27 @@ public abstract class GuanxiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Guanxi", connectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Imports:Folder", Path.Combine(Path.GetTempPath(), "guanxi-test-imports"));   // uploads stay out of the source tree
+    }
+
+    /// <summary>A scope whose caller is the demo user with that e-mail, as a page's scope is (null: no caller, as a job's).</summary>
+    public async Task<AsyncServiceScope> ScopeAs(string? email)
+    {
+        var scope = Services.CreateAsyncScope();
+        if (email is null)
+            return scope;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        var roles = await users.GetRolesAsync(user);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test")));
+        return scope;
+    }
+
+    /// <summary>How a handler called directly refused (null: it did not).</summary>
+    public static async Task<ErrorKind?> Refusal<THandler, T>(AsyncServiceScope scope, Func<THandler, Task<Result<T>>> call) where THandler : notnull
+    {
+        var result = await call(scope.ServiceProvider.GetRequiredService<THandler>());
+        return result.Succeeded ? null : result.Kind;
     }
 
     public GuanxiDbContext NewDbContext(out IServiceScope scope)

@@ -1,14 +1,11 @@
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Shared.Api;
-using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Guanxi.Web.Tests.Infrastructure.Days;
@@ -18,25 +15,10 @@ namespace Guanxi.Web.Tests.Surveys;
 /// <summary>The survey handlers as the pages and the jobs call them, without the API in front: who they let in, how they page, how they draw.</summary>
 public abstract class SurveyHandlerTests(GuanxiApp app)
 {
-    /// <summary>A scope whose caller is the demo user with that e-mail, as a page's scope is (null: no caller, as a job's).</summary>
-    private async Task<AsyncServiceScope> As(string? email)
-    {
-        var scope = app.Services.CreateAsyncScope();
-        if (email is null)
-            return scope;
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = (await users.FindByEmailAsync(email))!;
-        var roles = await users.GetRolesAsync(user);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test")));
-        return scope;
-    }
+    private Task<AsyncServiceScope> As(string? email) => app.ScopeAs(email);
 
-    private static async Task<ErrorKind?> Refusal<THandler, T>(AsyncServiceScope scope, Func<THandler, Task<Result<T>>> call) where THandler : notnull
-    {
-        var result = await call(scope.ServiceProvider.GetRequiredService<THandler>());
-        return result.Succeeded ? null : result.Kind;
-    }
+    private static Task<ErrorKind?> Refusal<THandler, T>(AsyncServiceScope scope, Func<THandler, Task<Result<T>>> call) where THandler : notnull =>
+        GuanxiApp.Refusal(scope, call);
 
     [Fact]
     public async Task Each_survey_handler_checks_its_caller_itself_and_the_daily_job_runs_without_one()

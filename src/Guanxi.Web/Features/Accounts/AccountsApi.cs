@@ -1,7 +1,6 @@
 using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Guanxi.Domain.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guanxi.Web.Features.Accounts;
@@ -20,31 +19,30 @@ public static class AccountsApi
             .RequireAuthorization().WithTags("Auth").WithSummary("The caller: roles and department.");
 
         var users = app.MapGroup("/api/users").RequireAuthorization(Policies.ManageAccounts).WithTags("Users");
-        users.MapGet("/", (string? search, Guid? departmentId, string? role, int? page, int? pageSize, ListStaff list, CancellationToken ct) =>
-            list.Handle(new StaffQuery(search, departmentId, role, page, pageSize), ct));
+        users.MapGet("/", async (string? search, Guid? departmentId, string? role, int? page, int? pageSize, ListStaff list, CancellationToken ct) =>
+            (await list.Handle(new StaffQuery(search, departmentId, role, page, pageSize), ct)).ToHttp()).Produces<Page<StaffRow>>();
         users.MapPost("/", async (CreateStaffRequest request, CreateStaff create, ListStaff list, CancellationToken ct) =>
-            await (await create.Handle(request, ct)).ToHttp(async id =>
-                TypedResults.Created($"/api/users/{id}", (await list.Handle(new StaffQuery(Id: id), ct)).Items.Single())))
+            await (await create.Handle(request, ct)).ToHttp(async id => TypedResults.Created($"/api/users/{id}", (await list.One(id, ct)).Value)))
             .Produces<StaffRow>(StatusCodes.Status201Created);
-        users.MapGet("/{id}", async (string id, HttpContext http, ListStaff list, CancellationToken ct) =>
-        {
-            if ((await list.Handle(new StaffQuery(Id: id), ct)).Items is not [var row])
-                return ResultHttp.Problem([StaffErrors.Missing]);
-            http.Response.Headers.ETag = $"\"{row.Version}\"";
-            return TypedResults.Ok(row);
-        }).Produces<StaffRow>();
+        users.MapGet("/{id}", async (string id, HttpResponse response, ListStaff list, CancellationToken ct) =>
+            (await list.One(id, ct)).ToHttp(row =>
+            {
+                response.Headers.ETag = $"\"{row.Version}\"";
+                return TypedResults.Ok(row);
+            })).Produces<StaffRow>();
         // The version read with the account comes back as If-Match (or "version" in the body); a newer one is a 412.
         users.MapPut("/{id}", async (string id, UpdateStaffRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, UpdateStaff update, CancellationToken ct) =>
             (await update.Handle(id, request with { Version = request.Version ?? ifMatch?.Trim('"') }, ct)).ToHttp(_ => TypedResults.NoContent()));
         users.MapPost("/{id}/password", async (string id, SetPasswordRequest request, SetStaffPassword set) =>
             (await set.Handle(id, request)).ToHttp(_ => TypedResults.NoContent()));
 
-        app.MapGet("/api/audit/sign-ins", (string? email, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, ListSignIns list, CancellationToken ct) =>
-                list.Handle(new SignInQuery(email, from, to, page, pageSize), ct))
+        app.MapGet("/api/audit/sign-ins", async (string? email, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, ListSignIns list, CancellationToken ct) =>
+                (await list.Handle(new SignInQuery(email, from, to, page, pageSize), ct)).ToHttp())
+            .Produces<Page<SignInRow>>()
             .RequireAuthorization(Policies.ViewAudit).WithTags("Audit")
             .WithSummary("Every sign-in attempt, successful or not.");
 
-        app.MapGet("/api/roles", (ListRoles roles, CancellationToken ct) => roles.Handle(ct))
+        app.MapGet("/api/roles", async (ListRoles roles, CancellationToken ct) => (await roles.Handle(ct)).ToHttp()).Produces<IReadOnlyList<RoleRow>>()
             .RequireAuthorization(Policies.ManageAccounts).WithTags("Users");
 
         var departments = app.MapGroup("/api/departments").WithTags("Departments");

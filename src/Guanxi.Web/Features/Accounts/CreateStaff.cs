@@ -11,9 +11,13 @@ namespace Guanxi.Web.Features.Accounts;
 public sealed record CreateStaffRequest(string? Email, string? DisplayName, Guid? DepartmentId, IReadOnlyList<string>? Roles, string? Password);
 
 /// <summary>An administrator opens an account for a member of staff.</summary>
-public sealed class CreateStaff(GuanxiDbContext db, UserManager<StaffUser> users, TimeProvider time)
+public sealed class CreateStaff(GuanxiDbContext db, UserManager<StaffUser> users, CurrentUser current, TimeProvider time)
 {
-    public async Task<Result<string>> Handle(CreateStaffRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> Handle(CreateStaffRequest request, CancellationToken cancellationToken = default) =>
+        current.Holds(AccountAccess.ManagesAccounts) ? await ForStartUp(request, cancellationToken) : StaffErrors.NotAllowed;
+
+    /// <summary>The start-up's entry point, with no caller: the first administrator of an empty database.</summary>
+    public async Task<Result<string>> ForStartUp(CreateStaffRequest request, CancellationToken cancellationToken = default)
     {
         var errors = StaffRules.Check(request.DisplayName, request.Email, request.Roles);
         errors.AddRange(PasswordPolicy.Check(request.Password));

@@ -34,7 +34,7 @@ public static class FirstAdministrator
             db.Add(company);
             await db.SaveChangesAsync(cancellationToken);
         }
-        var created = await provider.GetRequiredService<CreateStaff>().Handle(
+        var created = await provider.GetRequiredService<CreateStaff>().ForStartUp(
             new CreateStaffRequest(email, settings["AdminName"] ?? "系统管理员", company.Id, [Role.Administrator.Name()], password), cancellationToken);
         if (created.Succeeded)
             logger.LogInformation("Created the first administrator {Email}.", email);

@@ -1,3 +1,6 @@
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Accounts;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
 
@@ -8,10 +11,12 @@ public sealed record SignInQuery(string? Email = null, DateTimeOffset? From = nu
 public sealed record SignInRow(long Id, DateTimeOffset At, string Email, string? UserId, SignInOutcome Outcome, SignInChannel Channel, string? IpAddress);
 
 /// <summary>The sign-in log, newest first.</summary>
-public sealed class ListSignIns(GuanxiDbContext db)
+public sealed class ListSignIns(GuanxiDbContext db, CurrentUser current)
 {
-    public async Task<Page<SignInRow>> Handle(SignInQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<SignInRow>>> Handle(SignInQuery query, CancellationToken cancellationToken = default)
     {
+        if (!current.Holds(AccountAccess.ReadsAudit))
+            return StaffErrors.AuditNotAllowed;
         var rows = db.Set<SignInEvent>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Email))
             rows = rows.Where(e => e.Email.Contains(query.Email.Trim()));

@@ -1,3 +1,5 @@
+using Guanxi.Domain.Common;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
@@ -12,10 +14,19 @@ public sealed record StaffRow(
     bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, string Version);
 
 /// <summary>The staff list for administrators: search by name or e-mail, filter by department and role, paged.</summary>
-public sealed class ListStaff(GuanxiDbContext db, TimeProvider time)
+public sealed class ListStaff(GuanxiDbContext db, CurrentUser current, TimeProvider time)
 {
-    public async Task<Page<StaffRow>> Handle(StaffQuery query, CancellationToken cancellationToken = default)
+    /// <summary>One account, with its version for the next change.</summary>
+    public async Task<Result<StaffRow>> One(string id, CancellationToken cancellationToken = default)
     {
+        var listed = await Handle(new StaffQuery(Id: id), cancellationToken);
+        return !listed.Succeeded ? Result<StaffRow>.Fail(listed.Errors) : listed.Value!.Items is [var row] ? row : StaffErrors.Missing;
+    }
+
+    public async Task<Result<Page<StaffRow>>> Handle(StaffQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!current.Holds(AccountAccess.ManagesAccounts))
+            return StaffErrors.NotAllowed;
         var (page, size) = Page<StaffRow>.Clamp(query.Page, query.PageSize);
         var users = db.Users.AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Search))

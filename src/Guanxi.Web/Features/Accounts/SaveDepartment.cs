@@ -1,3 +1,4 @@
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
@@ -8,10 +9,12 @@ namespace Guanxi.Web.Features.Accounts;
 public sealed record SaveDepartmentRequest(string? Name, DepartmentKind Kind, Guid? ParentId);
 
 /// <summary>An administrator creates a unit of the tree, or renames or moves one (its kind stays).</summary>
-public sealed class SaveDepartment(GuanxiDbContext db)
+public sealed class SaveDepartment(GuanxiDbContext db, CurrentUser current)
 {
     public async Task<Result<Guid>> Handle(Guid? id, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
+        if (!current.Holds(AccountAccess.ManagesAccounts))
+            return StaffErrors.NotAllowed;
         var departments = db.Set<Department>();
         Department? parent = null;
         if (request.ParentId is { } parentId && (parent = await departments.FindAsync([parentId], cancellationToken)) is null)

@@ -9,10 +9,12 @@ namespace Guanxi.Web.Features.Accounts;
 public sealed record SetPasswordRequest(string? Password);
 
 /// <summary>An administrator sets a new password for a staff member (who forgot theirs); their other sessions end.</summary>
-public sealed class SetStaffPassword(UserManager<StaffUser> users)
+public sealed class SetStaffPassword(UserManager<StaffUser> users, CurrentUser current)
 {
     public async Task<Result<bool>> Handle(string id, SetPasswordRequest request)
     {
+        if (!current.Holds(AccountAccess.ManagesAccounts))
+            return StaffErrors.NotAllowed;
         var user = await users.FindByIdAsync(id);
         if (user is null)
             return StaffErrors.Missing;

@@ -21,6 +21,8 @@ public sealed class UpdateStaff(GuanxiDbContext db, UserManager<StaffUser> users
 {
     public async Task<Result<string>> Handle(string id, UpdateStaffRequest request, CancellationToken cancellationToken = default)
     {
+        if (!current.Holds(AccountAccess.ManagesAccounts))
+            return StaffErrors.NotAllowed;
         var user = await users.FindByIdAsync(id);
         if (user is null)
             return StaffErrors.Missing;

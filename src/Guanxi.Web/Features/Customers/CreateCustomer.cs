@@ -14,9 +14,9 @@ public sealed class CreateCustomer(GuanxiDbContext db, CustomerViewers viewers, 
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return CustomerWebErrors.NotAllowed;
-        var (details, errors) = await input.Read(body, viewer, null, cancellationToken);
-        if (details is null)
-            return Result<Guid>.Fail(errors);
+        var read = await input.Read(body, viewer, null, cancellationToken);
+        if (read.Value is not { } details)
+            return Result<Guid>.Fail(read.Errors);
         if (!CustomerAccess.CanEdit(viewer, details.OwnerId, details.DepartmentId))
             return CustomerWebErrors.OutOfReach;
         var created = Customer.Create(details, time.GetUtcNow(), clock.Today);

@@ -26,7 +26,7 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
     /// <paramref name="onRecord"/>: the numbers the customer already has. One an import kept as written (unverified, not
     /// E.164) stays as it is when the form sends it back unchanged, so that editing another field does not fail on it.
     /// </summary>
-    public async Task<(CustomerDetails? Details, List<Error> Errors)> Read(CustomerBody body, Viewer viewer, IReadOnlySet<string>? onRecord, CancellationToken cancellationToken)
+    public async Task<Result<CustomerDetails>> Read(CustomerBody body, Viewer viewer, IReadOnlySet<string>? onRecord, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         var phones = new List<CustomerPhone>();
@@ -68,9 +68,9 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
             body.Birthday, body.LunarBirthday, body.Gender, body.Industry, body.Size, body.Source, ownerId, departmentId,
             notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts, body.TradeCustomer);
         if (errors.Count == 0)
-            return (details, errors);
+            return details;
         errors.AddRange(Customer.Validate(details, clock.Today));   // every reason at once, not the domain's after the phones'
-        return (null, errors);
+        return Result<CustomerDetails>.Fail(errors);
     }
 
     /// <summary>The number in E.164 when it is valid, read as written in <paramref name="region"/> unless it starts with +.</summary>

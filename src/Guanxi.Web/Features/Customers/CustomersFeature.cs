@@ -92,8 +92,9 @@ public static class CustomersFeature
                 (await history.Handle(id, page, pageSize, ct)).ToHttp())
             .Produces<Page<Audit.AuditRow>>()
             .WithSummary("Every change of the customer: field, old, new, who, when (ARC-3).");
-        app.MapGet("/api/audit/personal-data", (Guid? customerId, int? page, int? pageSize, ListPersonalDataAccess list, CancellationToken ct) =>
-                list.Handle(customerId, page, pageSize, ct))
+        app.MapGet("/api/audit/personal-data", async (Guid? customerId, int? page, int? pageSize, ListPersonalDataAccess list, CancellationToken ct) =>
+                (await list.Handle(customerId, page, pageSize, ct)).ToHttp())
+            .Produces<Page<PersonalDataAccessRow>>()
             .RequireAuthorization(Shared.Auth.Policies.ViewAudit).WithTags("Audit")
             .WithSummary("Every view of unmasked personal data, every reveal with its reason, every export (ARC-9).");
         app.MapGroups();

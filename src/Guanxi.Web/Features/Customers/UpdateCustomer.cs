@@ -29,9 +29,9 @@ public sealed class UpdateCustomer(GuanxiDbContext db, CustomerViewers viewers, 
             return CustomerWebErrors.Changed;
 
         var onRecord = customer.Phones.Concat(customer.Contacts.SelectMany(c => c.Phones)).Select(p => p.Number).ToHashSet(StringComparer.Ordinal);
-        var (details, errors) = await input.Read(body with { OwnerId = body.OwnerId ?? customer.OwnerId, DepartmentId = body.DepartmentId ?? customer.DepartmentId }, viewer, onRecord, cancellationToken);
-        if (details is null)
-            return Result<Guid>.Fail(errors);
+        var read = await input.Read(body with { OwnerId = body.OwnerId ?? customer.OwnerId, DepartmentId = body.DepartmentId ?? customer.DepartmentId }, viewer, onRecord, cancellationToken);
+        if (read.Value is not { } details)
+            return Result<Guid>.Fail(read.Errors);
         if (!CustomerAccess.CanEdit(viewer, details.OwnerId, details.DepartmentId))
             return CustomerWebErrors.OutOfReach;
         var newKeys = CustomerKeys.DuplicateKeys(details).Except(CustomerKeys.DuplicateKeys(customer.Details)).ToHashSet();

@@ -20,13 +20,13 @@ public sealed class ExportPareto(ParetoReport report, PersonalDataLog log, Custo
             : ["排名", "客户", "负责人", "级别", "订单数", "金额", "利润", "服务成本", "扣除服务成本后利润"];
         static string Money(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
         var file = new MemoryStream();
-        await SpreadsheetWriter.WriteAsync(file, "xlsx", headers, rows.Value!.Select(r => (IReadOnlyList<string?>)
+        await SpreadsheetWriter.WriteAsync(file, "xlsx", headers, rows.Value!.Items.Select(r => (IReadOnlyList<string?>)
         [
             r.Rank.ToString(CultureInfo.InvariantCulture), r.Name, r.Owner, english ? r.Tier.ToString() : Domain.Grading.Tiers.Chinese(r.Tier),
             r.Orders.ToString(CultureInfo.InvariantCulture), Money(r.Amount), Money(r.Profit), Money(r.CostToServe), Money(r.ProfitAfterCost),
         ]), cancellationToken);
         file.Position = 0;
-        await log.RecordAsync(PersonalDataAccessKind.Export, null, rows.Value!.Count, $"pareto {segment} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", cancellationToken);
+        await log.RecordAsync(PersonalDataAccessKind.Export, null, rows.Value!.Items.Count, $"pareto {segment} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", cancellationToken);
         return file;
     }
 }

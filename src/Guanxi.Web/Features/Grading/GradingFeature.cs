@@ -59,13 +59,8 @@ public static class GradingFeature
             (await report.Handle(from, to, ct)).ToHttp()).WithSummary("80/20: customers, the top 20%'s profit share, the bottom 20% (count whose profit after cost to serve ≤ 0, profit), the middle 60%, the curve. Without from/to: the grading period as of the last recompute.");
         api.MapGet("/reports/structure", async (DateOnly? from, DateOnly? to, StructureReport report, CancellationToken ct) =>
             (await report.Handle(from, to, ct)).ToHttp()).WithSummary("GRD-5: the customers in sight by industry, province, city, size, product, tier, lifecycle stage, order count and potential — each part's count, share, amount and profit of the period (default the last 12 months).");
-        api.MapGet("/reports/pareto/customers", async (DateOnly? from, DateOnly? to, string? segment, int? skip, int? take, ParetoReport report, CancellationToken ct) =>
-        {
-            if (!ApiEnums.TryParse<ParetoSegment>(segment ?? "top", out var s))
-                return ResultHttp.Problem([ParetoReport.Segment]);
-            return (await report.Rows(from, to, s ?? ParetoSegment.Top, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, 1000), ct)).ToHttp();
-        }).Produces<IReadOnlyList<ParetoRow>>()
-            .WithSummary("A segment's customers in profit order: segment=top|middle|bottom (bottom: only those whose profit after cost to serve is ≤ 0); skip/take from the segment's start.");
+        api.MapGet("/reports/pareto/customers", ParetoCustomers).Produces<Page<ParetoRow>>()
+            .WithSummary($"A segment's customers in profit order: segment=top|middle|bottom (bottom: only those whose profit after cost to serve is ≤ 0); page (from 1) and pageSize (default 50, at most {Page<ParetoRow>.MaxPageSize}), total = the segment's size. Deprecated: skip/take (take at most 1,000), read for one more release and answered as before, a bare array.");
         api.MapGet("/reports/pareto/export", async (DateOnly? from, DateOnly? to, string? segment, ExportPareto export, Domain.Common.EnterpriseClock clock, CancellationToken ct) =>
         {
             if (!ApiEnums.TryParse<ParetoSegment>(segment ?? "top", out var s))
@@ -74,5 +69,13 @@ public static class GradingFeature
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"pareto-{(s ?? ParetoSegment.Top).ToString().ToLowerInvariant()}-{clock.Today:yyyyMMdd}.xlsx"));
         }).WithSummary("A segment's list as .xlsx (needs the export right: leadership, the customer-service manager, department managers; logged).");
         return app;
+    }
+
+    /// <summary>A page of a segment; asked the deprecated way (skip/take only) it answers as before: a bare array, take up to 1,000.</summary>
+    private static async Task<IResult> ParetoCustomers(DateOnly? from, DateOnly? to, string? segment, [AsParameters] Paging paging, ParetoReport report, CancellationToken ct)
+    {
+        if (paging is { Page: null, PageSize: null } && (paging.Skip is not null || paging.Take is not null))
+            return (await report.Rows(from, to, segment, Math.Max(0, paging.Skip ?? 0), Math.Clamp(paging.Take ?? 100, 1, 1000), ct)).ToHttp(rows => TypedResults.Ok(rows.Items));
+        return (await report.Rows(from, to, segment, paging.Offset, paging.Size, ct)).ToHttp();
     }
 }

@@ -5,6 +5,7 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Api;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,19 @@ public sealed record ParetoRow(int Rank, Guid CustomerId, string Name, string? O
 
 public sealed record ParetoView(
     DateOnly From, DateOnly To, DateTimeOffset? AsOf, int Customers, decimal Profit, double Top20ProfitShare,
-    ParetoGroup Top20, ParetoGroup Middle60, ParetoBottom Bottom20, IReadOnlyList<ParetoPoint> Curve, GradingPolicy Policy);
+    ParetoGroup Top20, ParetoGroup Middle60, ParetoBottom Bottom20, IReadOnlyList<ParetoPoint> Curve, GradingPolicy Policy)
+{
+    /// <summary>How many customers a segment's list holds (the bottom's: the candidates to let go).</summary>
+    public int CountOf(ParetoSegment segment) => segment switch
+    {
+        ParetoSegment.Top => Top20.Count,
+        ParetoSegment.Middle => Middle60.Count,
+        _ => Bottom20.Count,
+    };
+}
+
+/// <summary>The page's first view: the report and the first rows of one segment.</summary>
+public sealed record ParetoFirstView(ParetoView View, Page<ParetoRow> Rows);
 
 /// <summary>
 /// GRD-4 二八理论 over the customers who bought in a period, ranked by profit: the profit share of the top 20%, the
@@ -59,20 +72,32 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
     }
 
     /// <summary>The report and the first rows of one segment from one ranking (the page's first view).</summary>
-    public async Task<Result<(ParetoView View, IReadOnlyList<ParetoRow> Rows)>> WithRows(DateOnly? from, DateOnly? to, ParetoSegment segment, int take, CancellationToken cancellationToken = default)
+    public async Task<Result<ParetoFirstView>> WithRows(DateOnly? from, DateOnly? to, ParetoSegment segment, int take, CancellationToken cancellationToken = default)
     {
         var ranking = await Rank(from, to, cancellationToken);
         if (!ranking.Succeeded)
-            return Result<(ParetoView, IReadOnlyList<ParetoRow>)>.Fail([.. ranking.Errors]);
-        return (ranking.Value!.View, await SegmentRows(ranking.Value, segment, 0, take, cancellationToken));
+            return Result<ParetoFirstView>.Fail([.. ranking.Errors]);
+        return new ParetoFirstView(ranking.Value!.View, await SegmentPage(ranking.Value, segment, 0, take, cancellationToken));
     }
 
-    /// <summary>One segment's customers in rank order (for the page's lists and the export); for the bottom, only the candidates to let go.</summary>
-    public async Task<Result<IReadOnlyList<ParetoRow>>> Rows(DateOnly? from, DateOnly? to, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>A page of one segment's customers as the API asks for it: segment=top|middle|bottom (default top).</summary>
+    public async Task<Result<Page<ParetoRow>>> Rows(DateOnly? from, DateOnly? to, string? segment, int skip, int take, CancellationToken cancellationToken = default) =>
+        ApiEnums.TryParse<ParetoSegment>(segment ?? "top", out var parsed) && parsed is { } s
+            ? await Rows(from, to, s, skip, take, cancellationToken)
+            : Segment;
+
+    /// <summary>
+    /// One segment's customers in rank order from <paramref name="skip"/> (for the page's lists and the export), with the
+    /// segment's size as the total; for the bottom, only the candidates to let go.
+    /// </summary>
+    public async Task<Result<Page<ParetoRow>>> Rows(DateOnly? from, DateOnly? to, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken = default)
     {
         var ranking = await Rank(from, to, cancellationToken);
-        return ranking.Succeeded ? Result<IReadOnlyList<ParetoRow>>.Ok(await SegmentRows(ranking.Value!, segment, skip, take, cancellationToken)) : Result<IReadOnlyList<ParetoRow>>.Fail([.. ranking.Errors]);
+        return ranking.Succeeded ? await SegmentPage(ranking.Value!, segment, skip, take, cancellationToken) : Result<Page<ParetoRow>>.Fail([.. ranking.Errors]);
     }
+
+    private async Task<Page<ParetoRow>> SegmentPage(Ranking ranking, ParetoSegment segment, int skip, int take, CancellationToken cancellationToken) =>
+        new(await SegmentRows(ranking, segment, skip, take, cancellationToken), ranking.View.CountOf(segment), skip / Math.Max(1, take) + 1, take);
 
     /// <summary>
     /// The snapshots a recompute leaves: from the customers it graded (with their departments), for everyone and for

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Customers;
 
 namespace Guanxi.Web.Shared.Auth;
 
@@ -21,6 +22,21 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public string? DisplayName => Principal.FindFirstValue(GuanxiClaims.DisplayName) ?? Principal.Identity?.Name;
 
     public bool IsIn(Role role) => Principal.IsInRole(role.Name());
+
+    /// <summary>Whether the caller holds a right the domain grants by role alone (<see cref="AccountAccess"/>, <see cref="SettingsAccess"/>).</summary>
+    public bool Holds(Func<Viewer, bool> roleRule) => RolesOf(Principal) is { } viewer && roleRule(viewer);
+
+    /// <summary>
+    /// The signed-in member of staff as the domain's rules see them, from the sign-in's claims: their roles, not their
+    /// department (empty) — for rules over roles only; a rule about records of a department loads the department.
+    /// </summary>
+    public static Viewer? RolesOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+            ? new Viewer(id, Guid.Empty, Roles.All.Where(r => user.IsInRole(r.Name())).ToHashSet())
+            : null;
+    }
 }
 
 public static class GuanxiClaims

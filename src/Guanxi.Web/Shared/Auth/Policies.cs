@@ -1,19 +1,35 @@
 using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Surveys;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Guanxi.Web.Shared.Auth;
 
-/// <summary>Rights, each granted to roles (SEC-3). Pages and endpoints ask for a right, never for a role name.</summary>
+/// <summary>
+/// Rights for pages and endpoints that hide or guard a whole area (SEC-3), each granted by the domain's access rule — never
+/// by a list of role names here. The handlers check the same rule themselves.
+/// </summary>
 public static class Policies
 {
+    /// <summary><see cref="AccountAccess.ManagesAccounts"/>.</summary>
     public const string ManageAccounts = nameof(ManageAccounts);
+
+    /// <summary><see cref="AccountAccess.ReadsAudit"/>.</summary>
     public const string ViewAudit = nameof(ViewAudit);
 
-    /// <summary>ARC-9: exporting customers (<see cref="Domain.Customers.CustomerAccess.CanExport"/>), for pages that hide the button.</summary>
+    /// <summary>ARC-9: exporting customers (<see cref="CustomerAccess.CanExport"/>), for pages that hide the button.</summary>
     public const string ExportCustomers = nameof(ExportCustomers);
 
+    /// <summary>SAT-6: the survey work queue (<see cref="SurveyAccess.SeesTasks"/>); the others read the reports.</summary>
+    public const string SeeSurveyTasks = nameof(SeeSurveyTasks);
+
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(ManageAccounts, p => p.RequireRole(Role.Administrator.Name()))
-        .AddPolicy(ViewAudit, p => p.RequireRole(Role.Administrator.Name()))
-        .AddPolicy(ExportCustomers, p => p.RequireRole([.. Domain.Customers.CustomerAccess.ExportRoles.Select(r => r.Name())]));
+        .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
+        .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
+        .AddPolicy(ExportCustomers, p => Grant(p, CustomerAccess.CanExport))
+        .AddPolicy(SeeSurveyTasks, p => Grant(p, SurveyAccess.SeesTasks));
+
+    /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
+    private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(context => CurrentUser.RolesOf(context.User) is { } viewer && rule(viewer));
 }
