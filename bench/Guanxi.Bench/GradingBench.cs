@@ -97,7 +97,7 @@ internal static class GradingBench
                 if (segment == ParetoSegment.Middle)
                 {
                     watch.Restart();
-                    var grade = await new GetCustomerGrade(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock).Handle(page.Value!.Rows.Items[0].CustomerId);
+                    var grade = await new GetCustomerGrade(db, new CustomerViewers(db, current), new EnterpriseSettings(db, TimeProvider.System), clock, new StaffNames(db)).Handle(page.Value!.Rows.Items[0].CustomerId);
                     Console.WriteLine($"   grade tab: score {grade.Value!.Score} in {watch.Elapsed.TotalMilliseconds:N0} ms");
                 }
             }
@@ -124,13 +124,13 @@ internal static class GradingBench
                 var facts = await CustomerFacts.Read(db, settings, day.Today, null, CancellationToken.None);
                 var read = step.Elapsed.TotalSeconds;
                 step.Restart();
-                var staged = await lifecycle.Handle("bench", facts: facts);
+                var staged = await lifecycle.Handle(Actor.System(), facts: facts);
                 var staging = step.Elapsed.TotalSeconds;
                 step.Restart();
-                var rated = await credit.Handle("bench", facts: facts);
+                var rated = await credit.Handle(Actor.System(), facts: facts);
                 var rating = step.Elapsed.TotalSeconds;
                 step.Restart();
-                var graded = await grades.Handle("bench", facts: facts);
+                var graded = await grades.Handle(Actor.System(), facts: facts);
                 Console.WriteLine($"   night ({label}): {total.Elapsed.TotalSeconds:F1} s = {total.Elapsed.TotalSeconds / baseline:F1}x the aggregate, {total.Elapsed.TotalSeconds / figures:F1}x every figure — facts {read:F1} s, "
                     + $"lifecycle {staging:F1} s ({staged.Changed:N0} changed), credit {rating:F1} s ({rated.Changed:N0} changed), grades {step.Elapsed.TotalSeconds:F1} s ({graded.Changed:N0} changed tier)");
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Orders;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Audit;
@@ -54,10 +55,10 @@ internal static class OrdersBench
                 await using var db = new GuanxiDbContext(options);
                 var (lifecycle, credit) = Judges(db);
                 watch.Restart();
-                var staged = await lifecycle.Handle("bench");
+                var staged = await lifecycle.Handle(Actor.System());
                 var lifecycleSeconds = watch.Elapsed.TotalSeconds;
                 watch.Restart();
-                var rated = await credit.Handle("bench");
+                var rated = await credit.Handle(Actor.System());
                 Console.WriteLine($"   {night} ({staged.Customers:N0} customers): lifecycle {lifecycleSeconds:F2} s ({staged.Changed:N0} changed), credit {watch.Elapsed.TotalSeconds:F2} s ({rated.Changed:N0} changed)");
             }
 

@@ -78,10 +78,13 @@ internal static class SurveyBench
         "Attempts", "LastAttemptAt", "CallBackAt", "OverdueReason", "ResponseId", "CreatedAt", "ClosedAt",
     ];
 
+    /// <summary>Who records the bench's answers: a staff id that needs no staff row (names are looked up when shown).</summary>
+    private static readonly Actor Caller = new("bench-caller");
+
     private static readonly string[] ResponseColumns =
     [
         "Id", "TaskId", "Method", "VersionId", "Answers", "Comment", "Outcome", "Note", "ItemScore", "OverallScore", "Recommend", "HiddenProblem",
-        "RespondedOn", "RespondedAt", "RecordedBy", "SupersededBy",
+        "RespondedOn", "RespondedAt", "RecordedById", "SupersededBy",
     ];
 
     public static async Task Run(string[] args)
@@ -425,7 +428,7 @@ internal static class SurveyBench
                     if (roll > 0.89)
                     {
                         var reason = roll switch { < 0.95 => SurveyOutcome.Unreachable, < 0.98 => SurveyOutcome.Incomplete, _ => SurveyOutcome.FalseArchive };
-                        Respond(SurveyResponse.Invalid(survey.Id, SurveyMethod.Phone, reason, InvalidNotes[random.Next(InvalidNotes.Length)], "回访专员", respondOn, At(respondOn, 15)).Value!);
+                        Respond(SurveyResponse.Invalid(survey.Id, SurveyMethod.Phone, reason, InvalidNotes[random.Next(InvalidNotes.Length)], Caller, respondOn, At(respondOn, 15)).Value!);
                     }
                     else
                     {
@@ -434,7 +437,7 @@ internal static class SurveyBench
                         var last = Answer(random, survey, versions[t.Kind], method, respondOn, At(respondOn, 11), staffMood);
                         if (respondOn.AddDays(-2) >= window.Opens && random.NextDouble() < superseded)
                         {
-                            var blank = SurveyResponse.Invalid(survey.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, InvalidNotes[0], "回访专员", respondOn.AddDays(-2), At(respondOn.AddDays(-2), 15)).Value!;
+                            var blank = SurveyResponse.Invalid(survey.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, InvalidNotes[0], Caller, respondOn.AddDays(-2), At(respondOn.AddDays(-2), 15)).Value!;
                             survey.Respond(blank, blank.RespondedOn, blank.RespondedAt);
                             blank.SupersedeWith(last);
                             Write(blank);
@@ -457,7 +460,7 @@ internal static class SurveyBench
             void Write(SurveyResponse r)
             {
                 response.Write(r.Id, r.TaskId, r.Method, r.VersionId, JsonSerializer.Serialize(r.Answers, JsonColumn.Options), r.Comment, r.Outcome, r.Note, r.ItemScore, r.OverallScore,
-                    r.Recommend, r.HiddenProblem, r.RespondedOn, r.RespondedAt, r.RecordedBy, r.SupersededBy);
+                    r.Recommend, r.HiddenProblem, r.RespondedOn, r.RespondedAt, r.RecordedById, r.SupersededBy);
                 written.Responses++;
             }
         }));
@@ -527,7 +530,7 @@ internal static class SurveyBench
                 answers.Add(new Answer(q.Id, value));
         }
         var comment = hidden || random.NextDouble() < 0.25 ? Comments[random.Next(Comments.Length)] : null;
-        return SurveyResponse.Answered(task.Id, method, version, answers, comment, RecordSurveyResponse.DefaultHiddenGap, method == SurveyMethod.Link ? null : "回访专员", on, at).Value!;
+        return SurveyResponse.Answered(task.Id, method, version, answers, comment, RecordSurveyResponse.DefaultHiddenGap, method == SurveyMethod.Link ? Actor.System() : Caller, on, at).Value!;
 
         double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
     }

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 
 namespace Guanxi.Domain.Tests;
@@ -72,7 +73,7 @@ public sealed class QuestionnaireTests
         var version = Version(Monday);
         // The Diet-Coke case: every item rated well, the overall low.
         var response = SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
-            [new("showroom", "5"), new("advisor", "4"), new("onTime", "是"), new("overall", "3"), new("recommend", "6"), new("comment", "交车时没人讲解导航")], null, 30, "回访专员", Monday, Now).Value!;
+            [new("showroom", "5"), new("advisor", "4"), new("onTime", "是"), new("overall", "3"), new("recommend", "6"), new("comment", "交车时没人讲解导航")], null, 30, new Actor("staff-1"), Monday, Now).Value!;
         Assert.Equal((100 + 75 + 100) / 3d, response.ItemScore!.Value, 6);
         Assert.Equal(200d / 9, response.OverallScore!.Value, 6);
         Assert.Equal(6, response.Recommend);
@@ -82,10 +83,10 @@ public sealed class QuestionnaireTests
         Assert.Equal("交车时没人讲解导航", response.Comment);   // the free-text question is the customer's comment
 
         var consistent = SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
-            [new("showroom", "4"), new("advisor", "4"), new("onTime", "是"), new("overall", "8"), new("recommend", "9")], null, 30, null, Monday, Now).Value!;
+            [new("showroom", "4"), new("advisor", "4"), new("onTime", "是"), new("overall", "8"), new("recommend", "9")], null, 30, Actor.System(), Monday, Now).Value!;
         Assert.False(consistent.HiddenProblem);
 
-        var bad = SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version, [new("showroom", "6"), new("advisor", "四"), new("nope", "1"), new("overall", "10")], null, 30, null, Monday, Now);
+        var bad = SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version, [new("showroom", "6"), new("advisor", "四"), new("nope", "1"), new("overall", "10")], null, 30, Actor.System(), Monday, Now);
         Assert.Equal(["answers[0].value", "answers[1].value", "answers[2].questionId", "answers.onTime", "answers.recommend"], bad.Errors.Select(e => e.Field));
     }
 
@@ -95,8 +96,8 @@ public sealed class QuestionnaireTests
     [InlineData(SurveyOutcome.FalseArchive)]
     public void SAT_5_an_invalid_questionnaire_carries_its_reason_and_what_happened(SurveyOutcome reason)
     {
-        Assert.Equal(SurveyErrors.InvalidNeedsNote, SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, reason, " ", null, Monday, Now).Errors.Single());
-        var invalid = SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, reason, "三次拨打均无人接听", null, Monday, Now).Value!;
+        Assert.Equal(SurveyErrors.InvalidNeedsNote, SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, reason, " ", Actor.System(), Monday, Now).Errors.Single());
+        var invalid = SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, reason, "三次拨打均无人接听", Actor.System(), Monday, Now).Value!;
         Assert.Equal((reason, "三次拨打均无人接听", (double?)null), (invalid.Outcome, invalid.Note, invalid.OverallScore));
     }
 
@@ -106,11 +107,11 @@ public sealed class QuestionnaireTests
         var version = Version(Monday);
         var window = SurveyWindows.Default.For(SurveyKind.AfterSales, Monday);
         var task = SurveyTask.Open(SurveyKind.AfterSales, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "advisor", Monday, window, "callback", Now);
-        var unreachable = SurveyResponse.Invalid(task.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, "关机", null, window.Opens, Now).Value!;
+        var unreachable = SurveyResponse.Invalid(task.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, "关机", Actor.System(), window.Opens, Now).Value!;
         task.Respond(unreachable, window.Opens, Now);
         Assert.Equal((SurveyOutcome.Unreachable, unreachable.Id), (task.Outcome, task.ResponseId));
         var answered = SurveyResponse.Answered(task.Id, SurveyMethod.Phone, version,
-            [new("showroom", "5"), new("advisor", "5"), new("onTime", "是"), new("overall", "9"), new("recommend", "10")], null, 30, null, window.Due, Now).Value!;
+            [new("showroom", "5"), new("advisor", "5"), new("onTime", "是"), new("overall", "9"), new("recommend", "10")], null, 30, Actor.System(), window.Due, Now).Value!;
         Assert.True(task.Respond(answered, window.Due, Now).Succeeded);
         unreachable.SupersedeWith(answered);
         Assert.Equal((SurveyOutcome.Completed, answered.Id, window.Due), (task.Outcome, task.ResponseId, task.SurveyedOn));
@@ -135,7 +136,7 @@ public sealed class QuestionnaireTests
     {
         var version = Version(Monday);
         SurveyResponse Answer(string showroom, string overall, string recommend) => SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
-            [new("showroom", showroom), new("advisor", "5"), new("onTime", "是"), new("overall", overall), new("recommend", recommend)], null, 30, null, Monday, Now).Value!;
+            [new("showroom", showroom), new("advisor", "5"), new("onTime", "是"), new("overall", overall), new("recommend", recommend)], null, 30, Actor.System(), Monday, Now).Value!;
         var tally = new SatisfactionTally();
         tally.Add(version, Answer("5", "10", "10"));   // overall 100, promoter
         tally.Add(version, Answer("3", "7", "8"));     // overall 66.7: not satisfied; passive
@@ -177,7 +178,7 @@ public sealed class QuestionnaireTests
 
     private static SurveyResponse Answered(QuestionnaireVersion version, string showroom, string onTime, string overall) =>
         SurveyResponse.Answered(Guid.NewGuid(), SurveyMethod.Phone, version,
-            [new("showroom", showroom), new("advisor", "4"), new("onTime", onTime), new("overall", overall), new("recommend", "5")], null, 30, "回访专员", Monday, Now).Value!;
+            [new("showroom", showroom), new("advisor", "4"), new("onTime", onTime), new("overall", overall), new("recommend", "5")], null, 30, new Actor("staff-1"), Monday, Now).Value!;
 
     [Theory]
     [InlineData("6", null)]                                       // 5 of 10 and above: no alarm
@@ -206,7 +207,7 @@ public sealed class QuestionnaireTests
         Assert.Empty(SurveyEscalation.Assess(response, new Dictionary<string, int> { ["showroom"] = 4 }, raised, policy));   // already raised this week
         Assert.Equal(EscalationLevel.ExecutiveVp, SurveyEscalation.Assess(response, new Dictionary<string, int> { ["showroom"] = 5 }, raised, policy).Single().Level);
 
-        var invalid = SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, SurveyOutcome.Unreachable, "三次无人接听", "回访专员", Monday, Now).Value!;
+        var invalid = SurveyResponse.Invalid(Guid.NewGuid(), SurveyMethod.Phone, SurveyOutcome.Unreachable, "三次无人接听", new Actor("staff-1"), Monday, Now).Value!;
         Assert.Empty(SurveyEscalation.Assess(invalid, new Dictionary<string, int> { ["showroom"] = 9 }, none, policy));
     }
 }

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 
 namespace Guanxi.Domain.Tests;
@@ -26,7 +27,7 @@ public sealed class SurveyProgramTests
         Assert.Equal("2026-W48", SurveyProgram.PeriodOf(ProgramCadence.Weekly, wednesday).Key);
         var task = SurveyTask.ForProgram(program, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, new DateOnly(2026, 11, 20), wednesday, null, Now);
         Assert.Equal((SurveyKind.Program, program.Id, wednesday, new DateOnly(2026, 12, 1)), (task.Kind, task.ProgramId, task.Opens, task.Due));
-        var answer = SurveyResponse.Invalid(task.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, "关机", null, wednesday, Now).Value!;
+        var answer = SurveyResponse.Invalid(task.Id, SurveyMethod.Phone, SurveyOutcome.Unreachable, "关机", Actor.System(), wednesday, Now).Value!;
         task.Respond(answer, wednesday, Now);
         Assert.Equal(program.Id, answer.ProgramId);   // a program's answers stay out of the routine reports (SAT-16)
     }

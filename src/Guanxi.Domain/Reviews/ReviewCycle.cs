@@ -1,3 +1,5 @@
+using Guanxi.Domain.Common;
+
 namespace Guanxi.Domain.Reviews;
 
 /// <summary>ARC-6: one round of periodic review, numbered from 1, with the date owners must finish by.</summary>
@@ -15,14 +17,18 @@ public sealed class ReviewCycle
     public DateOnly Since { get; private set; }
     public DateOnly DueOn { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
-    public string OpenedBy { get; private set; }
+    /// <summary>Who opened it (<see cref="Actor"/>): a member of staff early, the system on schedule.</summary>
+    public string OpenedById { get; private set; }
+    public ActorCause? OpenedByCause { get; private set; }
+    /// <summary>What an older version stored for who opened it when no member of staff has that name (migration ActorsById).</summary>
+    public string? OpenedByText { get; private set; }
     public int Reviews { get; private set; }
     public int Flagged { get; private set; }
 
-    public static ReviewCycle Open(int number, ReviewPolicy policy, DateOnly? lastOpened, DateOnly today, string by, DateTimeOffset now) => new()
+    public static ReviewCycle Open(int number, ReviewPolicy policy, DateOnly? lastOpened, DateOnly today, Actor by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(), Number = number, OpenedOn = today, Since = policy.Since(lastOpened, today), DueOn = today.AddDays(policy.DueDays),
-        OpenedAt = now, OpenedBy = by,
+        OpenedAt = now, OpenedById = by.Id, OpenedByCause = by.Cause,
     };
 
     public void Counted(int reviews, int flagged) => (Reviews, Flagged) = (reviews, flagged);

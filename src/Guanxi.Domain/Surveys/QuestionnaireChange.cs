@@ -46,24 +46,31 @@ public sealed class QuestionnaireChange
     public Guid DepartmentId { get; private set; }
     public string Reason { get; private set; }
     public IReadOnlyList<Question> Draft => draft;
-    public string RequestedBy { get; private set; }
+    public string RequestedById { get; private set; }
     public DateTimeOffset RequestedAt { get; private set; }
-    public string? DepartmentAgreedBy { get; private set; }
-    public string? CustomerServiceAgreedBy { get; private set; }
-    public string? VpAgreedBy { get; private set; }
+    public string? DepartmentAgreedById { get; private set; }
+    public string? CustomerServiceAgreedById { get; private set; }
+    public string? VpAgreedById { get; private set; }
     public DateTimeOffset? SignedOffAt { get; private set; }
     public DateOnly? EffectiveFrom { get; private set; }
     public Guid? VersionId { get; private set; }
-    public string? RefusedBy { get; private set; }
+    public string? RefusedById { get; private set; }
     public string? RefusalNote { get; private set; }
+
+    // What an older version stored for who requested, agreed or refused when no member of staff has that name (migration ActorsById).
+    public string? RequestedByText { get; private set; }
+    public string? DepartmentAgreedByText { get; private set; }
+    public string? CustomerServiceAgreedByText { get; private set; }
+    public string? VpAgreedByText { get; private set; }
+    public string? RefusedByText { get; private set; }
 
     /// <summary>The concurrency token (not the questionnaire's version): new with every agreement or refusal.</summary>
     public Guid Version { get; private set; }
 
     public ChangeStatus Status =>
-        RefusedBy is not null ? ChangeStatus.Refused
+        RefusedById is not null ? ChangeStatus.Refused
         : SignedOffAt is not null ? ChangeStatus.SignedOff
-        : DepartmentAgreedBy is not null && CustomerServiceAgreedBy is not null && VpAgreedBy is not null ? ChangeStatus.AwaitingSignOff
+        : DepartmentAgreedById is not null && CustomerServiceAgreedById is not null && VpAgreedById is not null ? ChangeStatus.AwaitingSignOff
         : ChangeStatus.AwaitingAgreement;
 
     /// <summary>The Monday after <paramref name="day"/>: "自下周实行".</summary>
@@ -72,7 +79,7 @@ public sealed class QuestionnaireChange
     /// <param name="current">The version in effect today.</param>
     /// <param name="pending">Whether another change of the questionnaire is under way or signed off and not yet in effect.</param>
     public static Result<QuestionnaireChange> Request(QuestionnaireKind kind, QuestionnaireVersion current, bool pending, Guid departmentId, string? reason,
-        IReadOnlyList<Question>? draft, string by, DateOnly today, DateTimeOffset now)
+        IReadOnlyList<Question>? draft, string byId, DateOnly today, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
         var errors = new List<Error>();
@@ -88,7 +95,7 @@ public sealed class QuestionnaireChange
         return new QuestionnaireChange
         {
             Id = Guid.CreateVersion7(), QuestionnaireId = current.QuestionnaireId, BaseVersion = current.Number, DepartmentId = departmentId,
-            Reason = reason!.Trim(), draft = [.. draft!], RequestedBy = by, RequestedAt = now, Version = Guid.NewGuid(),
+            Reason = reason!.Trim(), draft = [.. draft!], RequestedById = byId, RequestedAt = now, Version = Guid.NewGuid(),
         };
     }
 
@@ -96,24 +103,24 @@ public sealed class QuestionnaireChange
     /// A party agrees. The executive VP's agreement once the department and customer service have agreed is the sign-off
     /// (a VP who agreed earlier signs with a second approval): the change takes effect the next Monday.
     /// </summary>
-    public Result<ChangeStatus> Approve(ChangeParty party, string by, DateOnly today, DateTimeOffset now)
+    public Result<ChangeStatus> Approve(ChangeParty party, string byId, DateOnly today, DateTimeOffset now)
     {
         if (Status is ChangeStatus.SignedOff or ChangeStatus.Refused)
             return SurveyErrors.RequestClosed;
         switch (party)
         {
-            case ChangeParty.Department when DepartmentAgreedBy is null:
-                DepartmentAgreedBy = by;
+            case ChangeParty.Department when DepartmentAgreedById is null:
+                DepartmentAgreedById = byId;
                 break;
-            case ChangeParty.CustomerService when CustomerServiceAgreedBy is null:
-                CustomerServiceAgreedBy = by;
+            case ChangeParty.CustomerService when CustomerServiceAgreedById is null:
+                CustomerServiceAgreedById = byId;
                 break;
-            case ChangeParty.ExecutiveVp when DepartmentAgreedBy is not null && CustomerServiceAgreedBy is not null:
-                VpAgreedBy ??= by;
+            case ChangeParty.ExecutiveVp when DepartmentAgreedById is not null && CustomerServiceAgreedById is not null:
+                VpAgreedById ??= byId;
                 (SignedOffAt, EffectiveFrom) = (now, NextMonday(today));
                 break;
-            case ChangeParty.ExecutiveVp when VpAgreedBy is null:
-                VpAgreedBy = by;
+            case ChangeParty.ExecutiveVp when VpAgreedById is null:
+                VpAgreedById = byId;
                 break;
             default:
                 return SurveyErrors.AlreadyAgreed;
@@ -122,13 +129,13 @@ public sealed class QuestionnaireChange
         return Status;
     }
 
-    public Result<ChangeStatus> Refuse(string by, string? note)
+    public Result<ChangeStatus> Refuse(string byId, string? note)
     {
         if (Status is ChangeStatus.SignedOff or ChangeStatus.Refused)
             return SurveyErrors.RequestClosed;
         if (note?.Trim().Length > MaxReasonLength)
             return SurveyErrors.NoteTooLong;
-        (RefusedBy, RefusalNote, Version) = (by, note?.Trim(), Guid.NewGuid());
+        (RefusedById, RefusalNote, Version) = (byId, note?.Trim(), Guid.NewGuid());
         return Status;
     }
 

@@ -37,7 +37,11 @@ public sealed class SurveyResponse
     public bool HiddenProblem { get; private set; }
     public DateOnly RespondedOn { get; private set; }
     public DateTimeOffset RespondedAt { get; private set; }
-    public string? RecordedBy { get; private set; }
+    /// <summary>Who recorded it (<see cref="Actor"/>): the member of staff, the system for an answer by link; with the cause for an import.</summary>
+    public string RecordedById { get; private set; }
+    public ActorCause? RecordedByCause { get; private set; }
+    /// <summary>What an older version stored for who recorded it when no member of staff has that name (migration ActorsById).</summary>
+    public string? RecordedByText { get; private set; }
 
     /// <summary>The program (SAT-15/16) whose survey this answers, as its task's: null for the routine surveys the reports count.</summary>
     public Guid? ProgramId { get; internal set; }
@@ -47,7 +51,7 @@ public sealed class SurveyResponse
 
     /// <param name="hiddenGap">SAT-13: how many points (of 100) the overall score must fall below the items' mean to flag a hidden problem.</param>
     public static Result<SurveyResponse> Answered(Guid taskId, SurveyMethod method, QuestionnaireVersion version, IReadOnlyList<Answer>? given, string? comment,
-        double hiddenGap, string? by, DateOnly today, DateTimeOffset now)
+        double hiddenGap, Actor by, DateOnly today, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(version);
         given ??= [];
@@ -93,12 +97,12 @@ public sealed class SurveyResponse
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             ItemScore = itemScore, OverallScore = overall, Recommend = recommend is { } r ? (int)Math.Round(r / 10) : null,
             HiddenProblem = overall is { } o && itemScore is { } m && m - o >= hiddenGap,
-            RespondedOn = today, RespondedAt = now, RecordedBy = by,
+            RespondedOn = today, RespondedAt = now, RecordedById = by.Id, RecordedByCause = by.Cause,
         };
     }
 
     /// <summary>SAT-5: an invalid questionnaire — incomplete, unreachable (blank) or a false archive — with what happened.</summary>
-    public static Result<SurveyResponse> Invalid(Guid taskId, SurveyMethod method, SurveyOutcome reason, string? note, string? by, DateOnly today, DateTimeOffset now)
+    public static Result<SurveyResponse> Invalid(Guid taskId, SurveyMethod method, SurveyOutcome reason, string? note, Actor by, DateOnly today, DateTimeOffset now)
     {
         if (reason is SurveyOutcome.Pending or SurveyOutcome.Completed)
             throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not an invalid outcome.");
@@ -106,7 +110,7 @@ public sealed class SurveyResponse
             return SurveyErrors.InvalidNeedsNote;
         if (note.Trim().Length > SurveyTask.MaxNoteLength)
             return SurveyErrors.NoteTooLong;
-        return new SurveyResponse { Id = Guid.CreateVersion7(), TaskId = taskId, Method = method, Outcome = reason, Note = note.Trim(), RespondedOn = today, RespondedAt = now, RecordedBy = by };
+        return new SurveyResponse { Id = Guid.CreateVersion7(), TaskId = taskId, Method = method, Outcome = reason, Note = note.Trim(), RespondedOn = today, RespondedAt = now, RecordedById = by.Id, RecordedByCause = by.Cause };
     }
 
     public void SupersedeWith(SurveyResponse later)

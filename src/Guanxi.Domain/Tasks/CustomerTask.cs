@@ -26,7 +26,10 @@ public sealed class CustomerTask
     public string NoteEn { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DoneAt { get; private set; }
-    public string? DoneBy { get; private set; }
+    /// <summary>The id of who did it (<see cref="Actor"/>).</summary>
+    public string? DoneById { get; private set; }
+    /// <summary>What an older version stored for who did it when no member of staff has that name (migration ActorsById).</summary>
+    public string? DoneByText { get; private set; }
     public string? Outcome { get; private set; }
 
     public static CustomerTask Open(Guid customerId, CustomerTaskKind kind, string assigneeId, Guid departmentId, DateOnly dueOn, (string Zh, string En) note, DateTimeOffset now) =>
@@ -38,7 +41,7 @@ public sealed class CustomerTask
 
     public bool IsOverdue(DateOnly today) => DoneAt is null && DueOn < today;
 
-    public Result<CustomerTask> Complete(string? outcome, string by, DateTimeOffset now)
+    public Result<CustomerTask> Complete(string? outcome, string byId, DateTimeOffset now)
     {
         if (DoneAt is not null)
             return TaskErrors.AlreadyDone;
@@ -46,7 +49,7 @@ public sealed class CustomerTask
             return TaskErrors.OutcomeRequired;
         if (outcome.Trim().Length > MaxOutcomeLength)
             return TaskErrors.OutcomeTooLong;
-        (DoneAt, DoneBy, Outcome) = (now, by, outcome.Trim());
+        (DoneAt, DoneById, Outcome) = (now, byId, outcome.Trim());
         return this;
     }
 }

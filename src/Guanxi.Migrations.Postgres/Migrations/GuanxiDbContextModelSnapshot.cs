@@ -481,8 +481,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("OpenedBy")
+                    b.Property<string>("OpenedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("OpenedById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OpenedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -536,11 +544,19 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<int>("BaseVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("CustomerServiceAgreedBy")
+                    b.Property<string>("CustomerServiceAgreedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CustomerServiceAgreedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("DepartmentAgreedBy")
+                    b.Property<string>("DepartmentAgreedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DepartmentAgreedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -566,15 +582,23 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("RefusedBy")
+                    b.Property<string>("RefusedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RefusedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("RequestedBy")
+                    b.Property<string>("RequestedById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -588,7 +612,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<Guid?>("VersionId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("VpAgreedBy")
+                    b.Property<string>("VpAgreedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VpAgreedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -783,7 +811,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<int?>("Recommend")
                         .HasColumnType("integer");
 
-                    b.Property<string>("RecordedBy")
+                    b.Property<string>("RecordedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -930,7 +967,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DoneBy")
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DoneByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1052,9 +1093,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("UserName")
+                    b.Property<string>("UserNameText")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("UserName");
 
                     b.HasKey("Id");
 
@@ -1078,8 +1120,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1313,7 +1363,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("UserName")
+                    b.Property<string>("UserNameText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1405,8 +1455,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1564,8 +1622,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
+                    b.Property<string>("StartedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("StartedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1596,8 +1657,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1609,7 +1678,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("ChurnRecordedBy")
+                    b.Property<string>("ChurnRecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChurnRecordedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1730,8 +1803,16 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("GeneratedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("GeneratedBy")
+                    b.Property<string>("GeneratedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("GeneratedById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("GeneratedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1754,7 +1835,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("PublishedBy")
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublishedByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1777,8 +1862,12 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

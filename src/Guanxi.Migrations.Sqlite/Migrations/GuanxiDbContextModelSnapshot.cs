@@ -470,8 +470,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("OpenedBy")
+                    b.Property<string>("OpenedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -525,11 +533,19 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<int>("BaseVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CustomerServiceAgreedBy")
+                    b.Property<string>("CustomerServiceAgreedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerServiceAgreedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DepartmentAgreedBy")
+                    b.Property<string>("DepartmentAgreedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentAgreedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -555,15 +571,23 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RefusedBy")
+                    b.Property<string>("RefusedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RequestedBy")
+                    b.Property<string>("RequestedById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -577,7 +601,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("VersionId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("VpAgreedBy")
+                    b.Property<string>("VpAgreedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpAgreedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -772,7 +800,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<int?>("Recommend")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RecordedBy")
+                    b.Property<string>("RecordedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -919,7 +956,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DoneBy")
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1037,9 +1078,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserName")
+                    b.Property<string>("UserNameText")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UserName");
 
                     b.HasKey("Id");
 
@@ -1061,8 +1103,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1288,7 +1338,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserName")
+                    b.Property<string>("UserNameText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1375,8 +1425,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1533,8 +1591,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
+                    b.Property<string>("StartedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1563,8 +1624,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1576,7 +1645,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChurnRecordedBy")
+                    b.Property<string>("ChurnRecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChurnRecordedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1697,8 +1770,16 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("GeneratedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("GeneratedBy")
+                    b.Property<string>("GeneratedByCause")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1721,7 +1802,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PublishedBy")
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1744,8 +1829,12 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("By")
+                    b.Property<string>("ById")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByText")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

@@ -37,5 +37,7 @@ public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
             configurationBuilder.Properties<decimal>().HaveConversion<DecimalToCentsConverter>();
         else
             configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // Why a job ran (who did something, issue 21): stored by name, like every enum.
+        configurationBuilder.Properties<Domain.Common.ActorCause>().HaveConversion<string>().HaveMaxLength(24);
     }
 }

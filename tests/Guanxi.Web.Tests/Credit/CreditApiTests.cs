@@ -37,7 +37,7 @@ public abstract class CreditApiTests(GuanxiApp app)
         var time = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 20)), TimeSpan.FromHours(8)).ToUniversalTime());
         using var scope = app.Services.CreateScope();
         var evaluate = ActivatorUtilities.CreateInstance<EvaluateCredit>(scope.ServiceProvider, new EnterpriseClock(time, Shanghai), (TimeProvider)time);
-        await evaluate.Handle("系统（夜间评定）", [customer]);
+        await evaluate.Handle(Actor.System(ActorCause.Nightly), [customer]);
     }
 
     private static async Task<JsonElement> Credit(HttpClient client, Guid customer) => await client.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/credit");

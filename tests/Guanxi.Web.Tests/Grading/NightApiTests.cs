@@ -48,7 +48,7 @@ public abstract class NightApiTests(GuanxiApp app)
 
         var lifecycle = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/lifecycle");
         Assert.Equal(("churned", D(night)), (lifecycle.GetProperty("stage").GetString(), lifecycle.GetProperty("since").GetString()));
-        Assert.Equal(GradingJob.Nightly, lifecycle.GetProperty("history")[0].GetProperty("by").GetString());
+        Assert.Equal("系统（夜间重算）", lifecycle.GetProperty("history")[0].GetProperty("by").GetString());   // the system, with why, in the viewer's language
         var credit = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/credit");
         Assert.Equal(100_000m, credit.GetProperty("overdueAmount").GetDecimal());
         var inbox = (await sales.GetFromJsonAsync<JsonElement>("/api/notifications?take=200")).GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -465,7 +466,7 @@ public abstract class SurveyApiTests(GuanxiApp app)
                 _ => "5",
             }))];
             var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
-            var response = SurveyResponse.Answered(task.Id, SurveyMethod.Phone, version, answers, comment, 30, "回访专员", on, at).Value!;
+            var response = SurveyResponse.Answered(task.Id, SurveyMethod.Phone, version, answers, comment, 30, Actor.System(), on, at).Value!;
             Assert.True(task.Respond(response, on, at).Succeeded);
             db.Add(response);
             await db.SaveChangesAsync();

@@ -69,6 +69,7 @@ public static class AccountsFeature
         services.AddScoped<AuthenticationStateProvider, StaffRevalidatingStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<StaffNames>();
         services.AddScoped<StaffPrincipalValidator>();
         services.AddScoped<SignInLog>();
         services.AddScoped<ListSignIns>();

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,8 +9,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditEntries");
-        builder.Property(e => e.UserId).HasMaxLength(64);
-        builder.Property(e => e.UserName).HasMaxLength(100);
+        builder.Property(e => e.UserId).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(e => e.UserNameText).HasColumnName("UserName").HasMaxLength(Actor.MaxTextLength);
         builder.Property(e => e.Entity).HasMaxLength(100);
         builder.Property(e => e.Key).HasMaxLength(200);
         builder.Property(e => e.Field).HasMaxLength(100);

@@ -10,8 +10,13 @@ public sealed class AuditEntry
     public long Id { get; init; }
     public Guid ChangeId { get; init; }
     public DateTimeOffset At { get; init; }
+    /// <summary>Who (<see cref="Domain.Common.Actor"/>): a staff id, or the system's (null in rows written before migration ActorsById: the system).</summary>
     public string? UserId { get; init; }
-    public string? UserName { get; init; }
+    /// <summary>
+    /// The name older versions wrote beside the id (column UserName). The history is append-only, so migration ActorsById
+    /// leaves it as written: it is shown only for a row without an id; new rows leave it empty.
+    /// </summary>
+    public string? UserNameText { get; init; }
     public required string Entity { get; init; }
     public required string Key { get; init; }
     public required AuditAction Action { get; init; }

@@ -1,5 +1,6 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
+using Guanxi.Web.Shared.Auth;
 
 namespace Guanxi.Web.Features.Audit;
 
@@ -14,9 +15,9 @@ public sealed record AuditRow(
 /// <summary>
 /// The history, newest first, filtered by entity, key, who and when (From inclusive, To exclusive). Values of personal
 /// fields (marked <c>.IsPersonal()</c>) read **** unless the caller may see them unmasked (ARC-9): the history must not
-/// leak what the record masks.
+/// leak what the record masks. Who is named as today, in the viewer's language (<see cref="StaffNames"/>).
 /// </summary>
-public sealed class ListAudit(GuanxiDbContext db)
+public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames)
 {
     public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default) =>
         await Handle(query, revealPersonal: false, cancellationToken);
@@ -38,8 +39,10 @@ public sealed class ListAudit(GuanxiDbContext db)
         if (query.To?.ToUniversalTime() is { } to)
             rows = rows.Where(e => e.At < to);
         var page = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserName, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
+            .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserNameText, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
             .ToPageAsync(query.Page, query.PageSize, cancellationToken);
+        var names = await staffNames.Of(page.Items.Select(r => r.UserId), cancellationToken);
+        page = page with { Items = [.. page.Items.Select(r => r with { UserName = r.UserId is { } id ? names.Who(id) : r.UserName ?? names.Name(Domain.Common.Actor.SystemId) })] };   // an older row without an id: the name it was written with
         if (revealPersonal)
             return page;
         var personal = db.Model.GetEntityTypes()

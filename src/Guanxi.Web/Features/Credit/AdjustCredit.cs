@@ -32,7 +32,7 @@ public sealed class AdjustCredit(GuanxiDbContext db, CustomerViewers viewers, Cu
         db.Add(new CreditChange
         {
             CustomerId = customer.Id, At = time.GetUtcNow(), From = adjusted.Value, To = customer.Credit, Manual = true,
-            Reason = $"人工调整：{body.Reason!.Trim()}", ReasonEn = $"Adjusted by hand: {body.Reason.Trim()}", By = user.DisplayName ?? "",
+            Reason = $"人工调整：{body.Reason!.Trim()}", ReasonEn = $"Adjusted by hand: {body.Reason.Trim()}", ById = Actor.Staff(user.Id).Id,
         });
         await db.SaveChangesAsync(cancellationToken);
         return customer.Credit;

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,7 +26,8 @@ public sealed class CreditChangeConfiguration : IEntityTypeConfiguration<CreditC
         builder.Property(c => c.To).HasConversion<string>().HasMaxLength(4);
         builder.Property(c => c.Reason).HasMaxLength(500);
         builder.Property(c => c.ReasonEn).HasMaxLength(500);
-        builder.Property(c => c.By).HasMaxLength(100);
+        builder.Property(c => c.ById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(c => c.ByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(c => new { c.CustomerId, c.At });
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,8 +1,10 @@
+using Guanxi.Domain.Common;
+using Guanxi.Web.Shared.Auth;
 using Quartz;
 
 namespace Guanxi.Web.Features.Credit;
 
-/// <summary>ARC-5/7: everyone rated again after orders are written (every night the grading job does it, <see cref="Grading.RecomputeNight"/>).</summary>
+/// <summary>ARC-5/7: everyone rated again after orders are written (for whoever wrote them) (every night the grading job does it, <see cref="Grading.RecomputeNight"/>).</summary>
 [DisallowConcurrentExecution]
 public sealed class CreditJob(EvaluateCredit evaluate, ILogger<CreditJob> logger) : IJob
 {
@@ -10,7 +12,8 @@ public sealed class CreditJob(EvaluateCredit evaluate, ILogger<CreditJob> logger
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var outcome = await evaluate.Handle("系统（订单写入后评定）", cancellationToken: cancellationToken);
+        var by = context.MergedJobDataMap.ActorOr(Actor.System(ActorCause.OrdersWritten));
+        var outcome = await evaluate.Handle(by, cancellationToken: cancellationToken);
         logger.LogInformation("Credit evaluation: {Customers} customers, {Changed} changed level, {Alerts} alerts", outcome.Customers, outcome.Changed, outcome.Alerts);
     }
 }

@@ -31,7 +31,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
 
     /// <param name="only">The customers whose orders or conditions changed; null for everyone.</param>
     /// <param name="facts">The night's facts when grading and lifecycle share them; null to read them.</param>
-    public async Task<CreditOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
+    public async Task<CreditOutcome> Handle(Actor by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(PolicyKey, CreditPolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
@@ -84,7 +84,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
             if (from == next.Level)
                 continue;
             var (reason, reasonEn) = manual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
-            changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = next.Level, Reason = reason, ReasonEn = reasonEn, By = by });
+            changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = next.Level, Reason = reason, ReasonEn = reasonEn, ById = by.Id, ByCause = by.Cause });
             var watched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(next.Level) || record.OverdueAmount > 0;
             if (fellOverdue)
                 alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, next.Level));

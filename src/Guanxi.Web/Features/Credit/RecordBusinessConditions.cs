@@ -33,7 +33,7 @@ public sealed class RecordBusinessConditions(GuanxiDbContext db, CustomerViewers
             return Result<IReadOnlyList<BusinessCondition>>.Fail([.. recorded.Errors]);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await evaluate.Handle($"{user.DisplayName}（经营状况）", [customerId], cancellationToken: cancellationToken);
+        await evaluate.Handle(Actor.Staff(user.Id, ActorCause.BusinessConditions), [customerId], cancellationToken: cancellationToken);
         return Result<IReadOnlyList<BusinessCondition>>.Ok(customer.BusinessConditions);
     }
 }

@@ -10,8 +10,10 @@ public sealed class PersonalDataAccess
 {
     public long Id { get; init; }
     public DateTimeOffset At { get; init; }
+    /// <summary>Who (<see cref="Domain.Common.Actor"/>): a staff id, or the system's.</summary>
     public string? UserId { get; init; }
-    public string? UserName { get; init; }
+    /// <summary>What an older version stored for who it was when no member of staff has that name (migration ActorsById).</summary>
+    public string? UserNameText { get; init; }
     public PersonalDataAccessKind Kind { get; init; }
     public Guid? CustomerId { get; init; }
     public int RowCount { get; init; }
@@ -32,7 +34,7 @@ public sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration<P
     {
         builder.ToTable("PersonalDataAccesses");
         builder.Property(a => a.UserId).HasMaxLength(64);
-        builder.Property(a => a.UserName).HasMaxLength(100);
+        builder.Property(a => a.UserNameText).HasMaxLength(Domain.Common.Actor.MaxTextLength);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Reason).HasMaxLength(500);
         builder.HasIndex(a => a.At);
@@ -47,7 +49,7 @@ public sealed class PersonalDataLog(GuanxiDbContext db, CurrentUser current, Tim
     {
         db.Add(new PersonalDataAccess
         {
-            At = time.GetUtcNow(), UserId = current.Id, UserName = current.DisplayName, Kind = kind,
+            At = time.GetUtcNow(), UserId = Domain.Common.Actor.Staff(current.Id).Id, Kind = kind,
             CustomerId = customerId, RowCount = rowCount, Reason = reason,
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
@@ -81,11 +82,12 @@ public static class DemoSeeder
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await provider.GetRequiredService<Lifecycle.UpdateLifecycle>().Handle("演示数据", cancellationToken: cancellationToken);
-        await provider.GetRequiredService<Credit.EvaluateCredit>().Handle("演示数据", cancellationToken: cancellationToken);
+        var seeding = Actor.System(ActorCause.Demo);
+        await provider.GetRequiredService<Lifecycle.UpdateLifecycle>().Handle(seeding, cancellationToken: cancellationToken);
+        await provider.GetRequiredService<Credit.EvaluateCredit>().Handle(seeding, cancellationToken: cancellationToken);
         await Aftercare(db, demo.Random, clock.Today, now, cancellationToken);
-        await provider.GetRequiredService<Grading.RecomputeGrades>().Handle("演示数据", cancellationToken: cancellationToken);   // tiers and reports from the first start
-        await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle("演示数据", early: true, cancellationToken);
+        await provider.GetRequiredService<Grading.RecomputeGrades>().Handle(seeding, cancellationToken: cancellationToken);   // tiers and reports from the first start
+        await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle(seeding, early: true, cancellationToken);
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
         await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, cancellationToken);
     }
@@ -112,7 +114,7 @@ public static class DemoSeeder
                 _ => null,
             };
             if (review.File(category, note).Succeeded && customer.File(category, today).Succeeded)
-                tasks[review.Id].Complete(review.Outcome.Zh, "演示数据", now);
+                tasks[review.Id].Complete(review.Outcome.Zh, tasks[review.Id].AssigneeId, now);
         }
         RelationshipStage[] stages = Enum.GetValues<RelationshipStage>();
         RelationshipType[] types = Enum.GetValues<RelationshipType>();
@@ -128,14 +130,17 @@ public static class DemoSeeder
     {
         ChurnReason[] likely = [ChurnReason.Price, ChurnReason.Price, ChurnReason.Competitor, ChurnReason.Competitor, ChurnReason.Competitor, ChurnReason.Service,
             ChurnReason.Service, ChurnReason.Moved, ChurnReason.NoNeed, ChurnReason.Quality, ChurnReason.Business, ChurnReason.Unreachable];
-        foreach (var churn in await db.Set<Lifecycle.StageChange>().Where(s => s.To == LifecycleStage.Churned).OrderBy(s => s.Id).ToListAsync(cancellationToken))
+        var churns = await db.Set<Lifecycle.StageChange>().Where(s => s.To == LifecycleStage.Churned).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var churned = churns.Select(s => s.CustomerId).Distinct().ToList();
+        var owners = await db.Set<Customer>().Where(c => churned.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.OwnerId, cancellationToken);
+        foreach (var churn in churns)
         {
             if (random.NextDouble() < 0.7)
-                (churn.ChurnReason, churn.ChurnRecordedBy) = (likely[random.Next(likely.Length)], "演示数据");
+                (churn.ChurnReason, churn.ChurnRecordedById) = (likely[random.Next(likely.Length)], owners[churn.CustomerId]);   // the owner records it
         }
         var due = today.AddDays(-2);
         foreach (var task in await db.Set<CustomerTask>().Where(t => t.Kind == CustomerTaskKind.CareCall && t.DueOn < due).OrderBy(t => t.Id).ToListAsync(cancellationToken))
-            task.Complete("客户对交车满意，已介绍首保和会员权益", "演示数据", now);
+            task.Complete("客户对交车满意，已介绍首保和会员权益", task.AssigneeId, now);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -1,3 +1,5 @@
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Surveys;
@@ -58,6 +60,7 @@ public static class DemoSurveys
                                      select new { p.Id, Version = v }).ToDictionaryAsync(x => x.Id, x => x.Version, cancellationToken);
         QuestionnaireVersion VersionOf(SurveyTask task) => task.ProgramId is { } p ? programVersions[p] : versions[task.Kind];
         var staffMood = new Dictionary<string, double>(StringComparer.Ordinal);
+        var (caller, manager) = (await StaffWith(db, Role.CallbackSpecialist, cancellationToken), await StaffWith(db, Role.CustomerServiceManager, cancellationToken));
         DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, random.Next(60))), clock.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
         for (var day = today.AddDays(-365); day <= today; day = day.AddDays(1))
@@ -82,7 +85,7 @@ public static class DemoSurveys
                 {
                     var (result, attemptAt) = (random.NextDouble() < 0.7 ? AttemptResult.NoAnswer : AttemptResult.Busy, At(day, 9 + a));
                     task.Attempt(result, null, attemptAt);
-                    db.Add(new SurveyAttempt { Id = Guid.CreateVersion7(), TaskId = task.Id, Result = result, At = attemptAt, By = "回访专员" });
+                    db.Add(new SurveyAttempt { Id = Guid.CreateVersion7(), TaskId = task.Id, Result = result, At = attemptAt, ById = caller });
                 }
                 var method = roll switch
                 {
@@ -95,7 +98,7 @@ public static class DemoSurveys
                 {
                     var reason = roll switch { < 0.95 => SurveyOutcome.Unreachable, < 0.98 => SurveyOutcome.Incomplete, _ => SurveyOutcome.FalseArchive };
                     var invalid = SurveyResponse.Invalid(task.Id, SurveyMethod.Phone, reason, InvalidNotes[reason switch { SurveyOutcome.Unreachable => 0, SurveyOutcome.Incomplete => 2, _ => random.Next(2) * 2 + 1 }],
-                        "回访专员", respondOn, At(respondOn, 15)).Value!;
+                        new Actor(caller), respondOn, At(respondOn, 15)).Value!;
                     task.Respond(invalid, respondOn, invalid.RespondedAt);
                     db.Add(invalid);
                     // Some unreachable customers answer on a later call within the window: that response supersedes the blank one (SAT-9).
@@ -115,7 +118,7 @@ public static class DemoSurveys
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        await Reports(db, random, today, At, cancellationToken);
+        await Reports(db, random, today, At, manager, cancellationToken);
 
         double Mood(string? staff) => staff is null ? 0 : staffMood.TryGetValue(staff, out var m) ? m : staffMood[staff] = (random.NextDouble() - 0.5) * 0.12;
 
@@ -145,14 +148,19 @@ public static class DemoSurveys
             }
             var comment = hidden ? Complaints[random.Next(Complaints.Length)]
                 : random.NextDouble() < 0.25 ? (mood > 0.75 ? Praise[random.Next(Praise.Length)] : Complaints[random.Next(Complaints.Length)]) : null;
-            return SurveyResponse.Answered(task.Id, method, version, answers, comment, RecordSurveyResponse.DefaultHiddenGap, method == SurveyMethod.Link ? null : "回访专员", on, at).Value!;
+            return SurveyResponse.Answered(task.Id, method, version, answers, comment, RecordSurveyResponse.DefaultHiddenGap, method == SurveyMethod.Link ? Actor.System() : new Actor(caller), on, at).Value!;
         }
 
         double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 
     /// <summary>The reports of the year: on time but for a few; every month before the last published by the 6th.</summary>
-    private static async Task Reports(GuanxiDbContext db, Random random, DateOnly today, Func<DateOnly, int, DateTimeOffset> at, CancellationToken cancellationToken)
+    /// <summary>The first member of staff with a role (by email), who does the demo's calls and publications; the system when there is none.</summary>
+    private static async Task<string> StaffWith(GuanxiDbContext db, Role role, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role.Name())).OrderBy(u => u.Email).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? Actor.SystemId;
+
+    private static async Task Reports(GuanxiDbContext db, Random random, DateOnly today, Func<DateOnly, int, DateTimeOffset> at, string manager, CancellationToken cancellationToken)
     {
         var periods = new List<ReportPeriod>();
         for (var day = today.AddDays(-365); day < today; day = day.AddDays(1))
@@ -165,12 +173,12 @@ public static class DemoSurveys
             var run = new SatisfactionReportRun
             {
                 Id = Guid.CreateVersion7(), Kind = period.Kind, Period = period.Key, Due = period.Due, GeneratedAt = at(generatedOn, 18), GeneratedOn = generatedOn,
-                Late = period.IsLate(generatedOn), GeneratedBy = SatisfactionReportJob.Scheduled,
+                Late = period.IsLate(generatedOn), GeneratedById = SatisfactionReportJob.Scheduled.Id, GeneratedByCause = SatisfactionReportJob.Scheduled.Cause,
             };
             if (period.Kind == ReportKind.Monthly && period.PublishBy < today)
             {
                 var publishedOn = period.PublishBy.AddDays(-random.Next(2));
-                (run.PublishedAt, run.PublishedOn, run.PublishedBy) = (at(publishedOn, 9), publishedOn, "客服经理");
+                (run.PublishedAt, run.PublishedOn, run.PublishedById) = (at(publishedOn, 9), publishedOn, manager);
             }
             db.Add(run);
         }

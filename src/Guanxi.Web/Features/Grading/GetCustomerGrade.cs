@@ -5,6 +5,7 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Grading;
@@ -13,12 +14,13 @@ public sealed record GradeIndicators(
     int PeriodMonths, decimal Amount, int Orders, decimal Profit, decimal RepeatRate, int Referrals,
     DateOnly? FirstOrderAt, DateOnly? LastOrderAt, int? RecencyDays, int? Potential, string? PotentialReason, DateTimeOffset? ComputedAt);
 
-public sealed record TierChangeView(DateTimeOffset At, Tier From, Tier To, decimal Score, string Reason, string By);
+/// <summary>One tier change: <see cref="By"/> names who caused it as today, in the viewer's language; <see cref="ById"/> is their id (or the system's).</summary>
+public sealed record TierChangeView(DateTimeOffset At, Tier From, Tier To, decimal Score, string Reason, string By, string ById);
 
 public sealed record GradeView(Tier Tier, decimal Score, GradeIndicators Indicators, DateTimeOffset Since, IReadOnlyList<TierChangeView> History, bool CanAssess);
 
 /// <summary>GRD-1/2: a customer's tier, score, indicators as of the last recompute and the tier history (null when out of sight).</summary>
-public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock)
+public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseClock clock, StaffNames staffNames)
 {
     public async Task<Result<GradeView>> Handle(Guid customerId, CancellationToken cancellationToken = default)
     {
@@ -31,10 +33,12 @@ public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers
             return CustomerWebErrors.NotFound;
         var grade = await db.Set<CustomerGrade>().AsNoTracking().SingleOrDefaultAsync(g => g.CustomerId == customerId, cancellationToken);
         var english = Cultures.IsEnglish;
-        var history = await db.Set<TierChange>().AsNoTracking().Where(t => t.CustomerId == customerId)
+        var rows = await db.Set<TierChange>().AsNoTracking().Where(t => t.CustomerId == customerId)
             .OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Take(100)
-            .Select(t => new TierChangeView(t.At, t.From, t.To, t.Score, english ? t.ReasonEn : t.Reason, t.By))
+            .Select(t => new { View = new TierChangeView(t.At, t.From, t.To, t.Score, english ? t.ReasonEn : t.Reason, "", t.ById), t.ByCause, t.ByText })
             .ToListAsync(cancellationToken);
+        var names = await staffNames.Of(rows.Select(r => r.View.ById), cancellationToken);
+        var history = rows.Select(r => r.View with { By = names.Who(r.View.ById, r.ByCause, r.ByText) }).ToList();
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         // A recompute leaves the rows whose figures stand: they hold as of the last one that finished.
         var lastRun = await db.Set<JobRun>().AsNoTracking().Where(r => r.Kind == GradingJob.Kind && r.Status == JobStatus.Succeeded).MaxAsync(r => r.FinishedAt, cancellationToken);

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -30,7 +31,8 @@ public sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChang
         builder.Property(t => t.To).HasConversion<string>().HasMaxLength(12);
         builder.Property(t => t.Reason).HasMaxLength(500);
         builder.Property(t => t.ReasonEn).HasMaxLength(500);
-        builder.Property(t => t.By).HasMaxLength(100);
+        builder.Property(t => t.ById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(t => t.ByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(t => new { t.CustomerId, t.At });
         builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,4 +1,6 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Features.Jobs;
+using Guanxi.Web.Shared.Auth;
 using Quartz;
 
 namespace Guanxi.Web.Features.Grading;
@@ -11,15 +13,16 @@ namespace Guanxi.Web.Features.Grading;
 public sealed class GradingJob(RecomputeGrades recompute, RecomputeNight night, JobRuns runs, ILogger<GradingJob> logger) : IJob
 {
     public const string Kind = "grading.recompute";
-    public const string Nightly = "系统（夜间重算）";
+    /// <summary>Who runs the night: the system, for the nightly recompute.</summary>
+    public static readonly Actor Nightly = Actor.System(ActorCause.Nightly);
     public static readonly JobKey Key = new(Kind);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var data = context.MergedJobDataMap;
         Guid? asked = data.TryGetString("runId", out var id) && Guid.TryParse(id, out var given) ? given : null;
-        var runId = asked ?? (await runs.Queue(Kind, null, Nightly, cancellationToken)).Id;
-        var by = data.TryGetString("by", out var name) && name is not null ? name : Nightly;
+        var runId = asked ?? (await runs.Queue(Kind, Nightly, cancellationToken)).Id;
+        var by = data.ActorOr(Nightly);
         await runs.Progress(runId, JobStatus.Running, 0, cancellationToken: cancellationToken);
         try
         {

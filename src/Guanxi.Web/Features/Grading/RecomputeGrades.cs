@@ -24,7 +24,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
     private const int Chunk = 10_000;
 
     /// <param name="facts">The night's facts when lifecycle and credit share them; null to read them.</param>
-    public async Task<RecomputeOutcome> Handle(string by, Func<double, Task>? progress = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
+    public async Task<RecomputeOutcome> Handle(Actor by, Func<double, Task>? progress = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
         var today = clock.Today;
@@ -53,7 +53,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
                     LastOrderAt = c.Indicators.LastOrderAt, ComputedAt = now,
                 });
             if (g.Tier != c.Tier)
-                changes.Add(new TierChange { CustomerId = c.Id, At = now, From = c.Tier, To = g.Tier, Score = g.Score, Reason = g.Reason, ReasonEn = g.ReasonEn, By = by });
+                changes.Add(new TierChange { CustomerId = c.Id, At = now, From = c.Tier, To = g.Tier, Score = g.Score, Reason = g.Reason, ReasonEn = g.ReasonEn, ById = by.Id, ByCause = by.Cause });
         }
 
         var alerts = await Alerts(changes, rows, cancellationToken);

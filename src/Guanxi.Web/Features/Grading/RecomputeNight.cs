@@ -16,7 +16,7 @@ public sealed record NightOutcome(LifecycleOutcome Lifecycle, CreditOutcome Cred
 /// </summary>
 public sealed class RecomputeNight(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, UpdateLifecycle lifecycle, EvaluateCredit credit, RecomputeGrades grades)
 {
-    public async Task<NightOutcome> Handle(string by, Func<double, Task>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<NightOutcome> Handle(Actor by, Func<double, Task>? progress = null, CancellationToken cancellationToken = default)
     {
         var facts = await CustomerFacts.Read(db, settings, clock.Today, null, cancellationToken);
         var staged = await lifecycle.Handle(by, facts: facts, cancellationToken: cancellationToken);

@@ -23,10 +23,12 @@ public sealed class StartRecompute(JobRuns runs, ISchedulerFactory schedulers, C
             return NotAllowed;
         if (await runs.Pending(GradingJob.Kind, cancellationToken) is { } pending)
             return Running(pending);
-        var by = user.DisplayName ?? "";
-        var run = await runs.Queue(GradingJob.Kind, user.Id, by, cancellationToken);
+        var by = Actor.Staff(user.Id);
+        var run = await runs.Queue(GradingJob.Kind, by, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(GradingJob.Key, new JobDataMap { ["runId"] = run.Id.ToString(), ["by"] = by }, cancellationToken);
+        var data = ActorJobData.For(by);
+        data["runId"] = run.Id.ToString();
+        await scheduler.TriggerJob(GradingJob.Key, data, cancellationToken);
         return run.Id;
     }
 }

@@ -13,5 +13,9 @@ public sealed class TierChange
     public decimal Score { get; init; }
     public required string Reason { get; init; }
     public required string ReasonEn { get; init; }
-    public required string By { get; init; }
+    /// <summary>Who (<see cref="Domain.Common.Actor"/>): a staff id or the system's, with why when it was not their own act.</summary>
+    public required string ById { get; init; }
+    public Domain.Common.ActorCause? ByCause { get; init; }
+    /// <summary>What an older version stored for who it was when no member of staff has that name (migration ActorsById).</summary>
+    public string? ByText { get; init; }
 }

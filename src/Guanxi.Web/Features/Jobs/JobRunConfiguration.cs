@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,8 +13,8 @@ public sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(j => j.Message).HasMaxLength(500);
         builder.Property(j => j.MessageEn).HasMaxLength(500);
-        builder.Property(j => j.UserId).HasMaxLength(64);
-        builder.Property(j => j.StartedBy).HasMaxLength(100);
+        builder.Property(j => j.UserId).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(j => j.StartedByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(j => new { j.Kind, j.CreatedAt });
     }
 }

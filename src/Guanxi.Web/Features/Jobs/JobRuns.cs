@@ -1,8 +1,11 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Jobs;
 
+/// <summary>A run as shown: <see cref="StartedBy"/> is who started it, named as today in the viewer's language, with why.</summary>
 public sealed record JobView(Guid Id, string Kind, JobStatus Status, double Progress, string? Message, string? UserId, string StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>Records job runs and their progress. Progress is written in a scope of its own, outside the job's transaction.</summary>
@@ -10,9 +13,9 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, double> live = new();
 
-    public async Task<JobRun> Queue(string kind, string? userId, string startedBy, CancellationToken cancellationToken = default)
+    public async Task<JobRun> Queue(string kind, Actor by, CancellationToken cancellationToken = default)
     {
-        var run = new JobRun { Id = Guid.CreateVersion7(), Kind = kind, UserId = userId, StartedBy = startedBy, CreatedAt = time.GetUtcNow() };
+        var run = new JobRun { Id = Guid.CreateVersion7(), Kind = kind, UserId = by.Id, StartedByCause = by.Cause, CreatedAt = time.GetUtcNow() };
         await Write(db => db.Add(run), cancellationToken);
         return run;
     }
@@ -45,9 +48,13 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time)
     public async Task<JobView?> Get(Guid id, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<GuanxiDbContext>().Set<JobRun>().Where(j => j.Id == id)
-            .Select(j => new JobView(j.Id, j.Kind, j.Status, j.Progress, Cultures.IsEnglish ? j.MessageEn : j.Message, j.UserId, j.StartedBy, j.CreatedAt, j.FinishedAt))
+        var row = await scope.ServiceProvider.GetRequiredService<GuanxiDbContext>().Set<JobRun>().Where(j => j.Id == id)
+            .Select(j => new { View = new JobView(j.Id, j.Kind, j.Status, j.Progress, Cultures.IsEnglish ? j.MessageEn : j.Message, j.UserId, "", j.CreatedAt, j.FinishedAt), j.StartedByCause, j.StartedByText })
             .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return null;
+        var names = await scope.ServiceProvider.GetRequiredService<StaffNames>().Of([row.View.UserId], cancellationToken);
+        var run = row.View with { StartedBy = names.Who(row.View.UserId ?? Actor.SystemId, row.StartedByCause, row.StartedByText) };
         return run is { Status: JobStatus.Running } && live.TryGetValue(id, out var progress) ? run with { Progress = progress } : run;
     }
 

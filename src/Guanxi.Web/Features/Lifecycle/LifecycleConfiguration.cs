@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,11 @@ public sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageCha
         builder.Property(s => s.ChurnReason).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Reason).HasMaxLength(500);
         builder.Property(s => s.ReasonEn).HasMaxLength(500);
-        builder.Property(s => s.By).HasMaxLength(100);
+        builder.Property(s => s.ById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(s => s.ByText).HasMaxLength(Actor.MaxTextLength);
         builder.Property(s => s.ChurnNote).HasMaxLength(500);
-        builder.Property(s => s.ChurnRecordedBy).HasMaxLength(100);
+        builder.Property(s => s.ChurnRecordedById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(s => s.ChurnRecordedByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(s => new { s.CustomerId, s.At });
         builder.HasIndex(s => new { s.To, s.EffectiveOn });
         builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
@@ -34,7 +37,8 @@ public sealed class CustomerTaskConfiguration : IEntityTypeConfiguration<Custome
         builder.Property(t => t.AssigneeId).HasMaxLength(64);
         builder.Property(t => t.Note).HasMaxLength(500);
         builder.Property(t => t.NoteEn).HasMaxLength(500);
-        builder.Property(t => t.DoneBy).HasMaxLength(100);
+        builder.Property(t => t.DoneById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(t => t.DoneByText).HasMaxLength(Actor.MaxTextLength);
         builder.Property(t => t.Outcome).HasMaxLength(CustomerTask.MaxOutcomeLength);
         builder.HasIndex(t => new { t.AssigneeId, t.DoneAt, t.DueOn });
         builder.HasIndex(t => new { t.DepartmentId, t.DoneAt, t.DueOn });

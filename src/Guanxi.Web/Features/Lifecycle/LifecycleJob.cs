@@ -1,4 +1,6 @@
+using Guanxi.Domain.Common;
 using Guanxi.Web.Features.Grading;
+using Guanxi.Web.Shared.Auth;
 using Quartz;
 
 namespace Guanxi.Web.Features.Lifecycle;
@@ -7,12 +9,12 @@ namespace Guanxi.Web.Features.Lifecycle;
 [DisallowConcurrentExecution]
 public sealed class LifecycleJob(UpdateLifecycle update, ILogger<LifecycleJob> logger) : IJob
 {
-    public const string Nightly = GradingJob.Nightly;
+    public static readonly Actor Nightly = GradingJob.Nightly;
     public static readonly JobKey Key = new("lifecycle.update");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var by = context.MergedJobDataMap.TryGetString("by", out var name) && name is not null ? name : Nightly;
+        var by = context.MergedJobDataMap.ActorOr(Nightly);
         var outcome = await update.Handle(by, cancellationToken: cancellationToken);
         logger.LogInformation("Lifecycle update: {Customers} customers, {Changed} changed stage, {Tasks} tasks opened", outcome.Customers, outcome.Changed, outcome.Tasks);
     }

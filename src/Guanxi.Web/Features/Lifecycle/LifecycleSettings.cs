@@ -26,7 +26,7 @@ public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings set
         await settings.Stage(UpdateLifecycle.PolicyKey, policy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(LifecycleJob.Key, new JobDataMap { ["by"] = $"{user.DisplayName}（修改生命周期设置）" }, cancellationToken);
+        await scheduler.TriggerJob(LifecycleJob.Key, ActorJobData.For(Actor.Staff(user.Id, ActorCause.LifecycleSettings)), cancellationToken);
         return policy;
     }
 }

@@ -39,7 +39,7 @@ public sealed class RecordChurnReason(GuanxiDbContext db, CustomerViewers viewer
             errors.Add(LifecycleErrors.NotChurned);
         if (errors.Count > 0)
             return Result<ChurnReason>.Fail([.. errors]);
-        (churn!.ChurnReason, churn.ChurnNote, churn.ChurnRecordedBy) = (reason, string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), user.DisplayName);
+        (churn!.ChurnReason, churn.ChurnNote, churn.ChurnRecordedById, churn.ChurnRecordedByText) = (reason, string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), Actor.Staff(user.Id).Id, null);
         await db.SaveChangesAsync(cancellationToken);
         return reason!.Value;
     }

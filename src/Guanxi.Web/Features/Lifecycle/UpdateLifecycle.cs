@@ -24,7 +24,7 @@ public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings setti
 
     /// <param name="only">The customers whose orders changed; null for everyone.</param>
     /// <param name="facts">The night's facts when grading and credit share them; null to read them.</param>
-    public async Task<LifecycleOutcome> Handle(string by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
+    public async Task<LifecycleOutcome> Handle(Actor by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(PolicyKey, LifecyclePolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
@@ -38,7 +38,7 @@ public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings setti
                 continue;
             changes.Add(new StageChange
             {
-                CustomerId = fact.Id, At = now, From = fact.Stage, To = stage.Stage, EffectiveOn = stage.Since, Reason = stage.Reason, ReasonEn = stage.ReasonEn, By = by,
+                CustomerId = fact.Id, At = now, From = fact.Stage, To = stage.Stage, EffectiveOn = stage.Since, Reason = stage.Reason, ReasonEn = stage.ReasonEn, ById = by.Id, ByCause = by.Cause,
             });
             if (Domain.Lifecycle.Lifecycle.TaskFor(policy, stage, fact.Orders.History, today) is { } task)
                 tasks.Add(CustomerTask.Open(fact.Id, task.Kind, fact.OwnerId, fact.DepartmentId, task.DueOn, (task.Note, task.NoteEn), now));

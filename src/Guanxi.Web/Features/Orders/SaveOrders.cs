@@ -129,8 +129,9 @@ public sealed class OrderWriter(
         }
         if (customers.Count <= InlineCustomers)
         {
-            await lifecycle.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken: cancellationToken);
-            await credit.Handle($"{user.DisplayName ?? "系统"}（订单）", customers, cancellationToken: cancellationToken);
+            var by = Domain.Common.Actor.Staff(user.Id, Domain.Common.ActorCause.Orders);
+            await lifecycle.Handle(by, customers, cancellationToken: cancellationToken);
+            await credit.Handle(by, customers, cancellationToken: cancellationToken);
         }
         else
         {
@@ -146,7 +147,8 @@ public sealed class OrderWriter(
             return;
         deferred = false;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(Lifecycle.LifecycleJob.Key, new Quartz.JobDataMap { ["by"] = $"{user.DisplayName ?? "系统"}（订单）" }, cancellationToken);
-        await scheduler.TriggerJob(Credit.CreditJob.Key, null, cancellationToken);
+        var by = Shared.Auth.ActorJobData.For(Domain.Common.Actor.Staff(user.Id, Domain.Common.ActorCause.Orders));
+        await scheduler.TriggerJob(Lifecycle.LifecycleJob.Key, by, cancellationToken);
+        await scheduler.TriggerJob(Credit.CreditJob.Key, by, cancellationToken);
     }
 }

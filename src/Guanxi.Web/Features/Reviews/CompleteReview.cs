@@ -36,7 +36,7 @@ public sealed class CompleteReview(GuanxiDbContext db, CustomerViewers viewers, 
         var archived = customer.File(category!.Value, clock.Today);
         if (!archived.Succeeded)
             return Result<CustomerReview>.Fail([.. archived.Errors]);
-        var done = task.Complete(review.Outcome.Zh, user.DisplayName ?? "", time.GetUtcNow());
+        var done = task.Complete(review.Outcome.Zh, Actor.Staff(user.Id).Id, time.GetUtcNow());
         if (!done.Succeeded)
             return Result<CustomerReview>.Fail([.. done.Errors]);
         await db.SaveChangesAsync(cancellationToken);

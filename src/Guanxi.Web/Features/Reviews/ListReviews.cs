@@ -7,15 +7,21 @@ using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Tasks;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Reviews;
 
-public sealed record ReviewCycleView(Guid Id, int Number, DateOnly OpenedOn, DateOnly Since, DateOnly DueOn, string OpenedBy, int Reviews, int Flagged);
+/// <summary>A review cycle: <see cref="OpenedBy"/> names who opened it as today, in the viewer's language; <see cref="OpenedById"/> is their id (or the system's).</summary>
+public sealed record ReviewCycleView(Guid Id, int Number, DateOnly OpenedOn, DateOnly Since, DateOnly DueOn, string OpenedBy, int Reviews, int Flagged, string OpenedById)
+{
+    public static ReviewCycleView Of(ReviewCycle c, ActorNames names) =>
+        new(c.Id, c.Number, c.OpenedOn, c.Since, c.DueOn, names.Who(c.OpenedById, c.OpenedByCause, c.OpenedByText), c.Reviews, c.Flagged, c.OpenedById);
+}
 
 public sealed record ReviewView(
     Guid Id, Guid CustomerId, string CustomerName, Tier Tier, string? Assignee, DateOnly DueOn, ReviewCause? Cause, string? CauseNote,
-    decimal AmountBefore, decimal AmountNow, ReviewCategory? Category, string? Note, DateTimeOffset? DoneAt, string? DoneBy, bool Overdue);
+    decimal AmountBefore, decimal AmountNow, ReviewCategory? Category, string? Note, DateTimeOffset? DoneAt, string? DoneBy, bool Overdue, string? DoneById = null);
 
 public sealed record ReviewList(
     ReviewCycleView? Cycle, IReadOnlyList<ReviewCycleView> Cycles, IReadOnlyList<ReviewView> Items, int Total, int Open, int Overdue, int Done, int Flagged, int Page = 1, int PageSize = 50);
@@ -24,7 +30,7 @@ public sealed record ReviewList(
 /// ARC-6: the review tasks of a cycle (the latest by default) — the caller's own, or for managers everyone's in their
 /// sight — flagged ones first among the open, with counts.
 /// </summary>
-public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
+public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock, StaffNames staffNames)
 {
     public async Task<Result<ReviewList>> Handle(bool mine, Guid? cycleId, TaskState? state, bool flaggedOnly, Paging paging, CancellationToken cancellationToken = default)
     {
@@ -32,8 +38,9 @@ public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, Ent
             return ReviewProgress.NotAllowed;
         var today = clock.Today;
         var english = Cultures.IsEnglish;
-        var cycles = await db.Set<ReviewCycle>().AsNoTracking().OrderByDescending(c => c.Number).Take(24)
-            .Select(c => new ReviewCycleView(c.Id, c.Number, c.OpenedOn, c.Since, c.DueOn, c.OpenedBy, c.Reviews, c.Flagged)).ToListAsync(cancellationToken);
+        var opened = await db.Set<ReviewCycle>().AsNoTracking().OrderByDescending(c => c.Number).Take(24).ToListAsync(cancellationToken);
+        var cycleNames = await staffNames.Of(opened.Select(c => c.OpenedById), cancellationToken);
+        var cycles = opened.Select(c => ReviewCycleView.Of(c, cycleNames)).ToList();
         var cycle = cycleId is { } id ? cycles.SingleOrDefault(c => c.Id == id) : cycles.FirstOrDefault();
         if (cycle is null)
             return new ReviewList(null, cycles, [], 0, 0, 0, 0, 0);
@@ -64,13 +71,19 @@ public sealed class ListReviews(GuanxiDbContext db, CustomerViewers viewers, Ent
             _ => rows,
         };
         var total = await rows.CountAsync(cancellationToken);
-        var items = await (from x in rows
+        var found = await (from x in rows
                            join c in db.Set<Customer>() on x.r.CustomerId equals c.Id
                            orderby x.t.DoneAt != null, x.r.Cause == null, c.Name, x.r.Id
-                           select new ReviewView(x.r.Id, c.Id, c.Name, c.Tier, db.Users.Where(u => u.Id == x.t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-                               x.t.DueOn, x.r.Cause, english ? x.r.CauseNoteEn : x.r.CauseNote, x.r.AmountBefore, x.r.AmountNow, x.r.Category, x.r.Note,
-                               x.t.DoneAt, x.t.DoneBy, x.t.DoneAt == null && x.t.DueOn < today))
+                           select new
+                           {
+                               View = new ReviewView(x.r.Id, c.Id, c.Name, c.Tier, db.Users.Where(u => u.Id == x.t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                                   x.t.DueOn, x.r.Cause, english ? x.r.CauseNoteEn : x.r.CauseNote, x.r.AmountBefore, x.r.AmountNow, x.r.Category, x.r.Note,
+                                   x.t.DoneAt, null, x.t.DoneAt == null && x.t.DueOn < today, x.t.DoneById),
+                               x.t.DoneByText,
+                           })
             .Skip(paging.Offset).Take(paging.Size).ToListAsync(cancellationToken);
+        var names = await staffNames.Of(found.Select(x => x.View.DoneById), cancellationToken);
+        var items = found.Select(x => x.View with { DoneBy = names.WhoIfAny(x.View.DoneById, x.DoneByText) }).ToList();
         return new ReviewList(cycle, cycles, items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, counts?.Flagged ?? 0, paging.Number, paging.Size);
     }
 }

@@ -14,7 +14,7 @@ namespace Guanxi.Web.Features.Reviews;
 /// daily job opens one when the interval has passed; an administrator or the customer-service manager may open one early,
 /// but not while a cycle is still open (until its due day): a second click, or a second client, opens nothing.
 /// </summary>
-public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Customers.CustomerViewers viewers, Shared.Auth.CurrentUser user)
+public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Customers.CustomerViewers viewers, Shared.Auth.CurrentUser user, Shared.Auth.StaffNames staffNames)
 {
     public static readonly Error NotAllowed = Error.Forbidden("review.open_not_allowed", "只有系统管理员和客服经理可以提前开启核查周期。", "Only administrators and the customer-service manager open a cycle early.");
 
@@ -23,7 +23,7 @@ public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings setti
         $"Review cycle {number} is still open (due {dueOn:yyyy-MM-dd}); the next opens after it.");
 
     /// <summary>A person opens a cycle now (administrators and the customer-service manager): 409 while one is open.</summary>
-    public async Task<Result<ReviewCycle>> Now(CancellationToken cancellationToken = default)
+    public async Task<Result<ReviewCycleView>> Now(CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer || !ReviewAccess.CanOpenEarly(viewer))
             return NotAllowed;
@@ -34,7 +34,8 @@ public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings setti
             return StillOpen(open.Number, open.DueOn);
         try
         {
-            return (await Handle(user.DisplayName ?? "", early: true, cancellationToken))!;
+            var cycle = (await Handle(Actor.Staff(user.Id), early: true, cancellationToken))!;
+            return ReviewCycleView.Of(cycle, await staffNames.Of([cycle.OpenedById], cancellationToken));
         }
         catch (DbUpdateException)
         {
@@ -50,7 +51,7 @@ public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings setti
     private readonly record struct Candidate(Guid Id, string OwnerId, Guid DepartmentId, decimal Before, decimal Now, DateOnly? ChurnedOn);
 
     /// <returns>The cycle opened, or null when none is due and <paramref name="early"/> is false.</returns>
-    public async Task<ReviewCycle?> Handle(string by, bool early, CancellationToken cancellationToken = default)
+    public async Task<ReviewCycle?> Handle(Actor by, bool early, CancellationToken cancellationToken = default)
     {
         var policy = await settings.Get(PolicyKey, ReviewPolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());

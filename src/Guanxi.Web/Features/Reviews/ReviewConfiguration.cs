@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Reviews;
 using Guanxi.Domain.Tasks;
@@ -12,7 +13,8 @@ public sealed class ReviewCycleConfiguration : IEntityTypeConfiguration<ReviewCy
     {
         builder.ToTable("ReviewCycles");
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.OpenedBy).HasMaxLength(100);
+        builder.Property(c => c.OpenedById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(c => c.OpenedByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(c => c.Number).IsUnique();
     }
 }

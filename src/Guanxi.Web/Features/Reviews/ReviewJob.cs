@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Quartz;
 
 namespace Guanxi.Web.Features.Reviews;
@@ -6,7 +7,7 @@ namespace Guanxi.Web.Features.Reviews;
 [DisallowConcurrentExecution]
 public sealed class ReviewJob(OpenReviewCycle open, ILogger<ReviewJob> logger) : IJob
 {
-    public const string Scheduled = "系统（定期核查）";
+    public static readonly Actor Scheduled = Actor.System(ActorCause.ReviewSchedule);
     public static readonly JobKey Key = new("reviews.open");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

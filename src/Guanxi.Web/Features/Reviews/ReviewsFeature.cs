@@ -47,8 +47,7 @@ public static class ReviewsFeature
             .Produces<IReadOnlyList<OwnerProgress>>()
             .WithSummary("Each owner's progress with a cycle (default the latest): total, done, open, overdue, flagged. Department managers, customer service and leadership.");
         api.MapPost("/cycles", async (OpenReviewCycle open, CancellationToken ct) =>
-            (await open.Now(ct)).ToHttp(cycle => TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}",
-                new ReviewCycleView(cycle.Id, cycle.Number, cycle.OpenedOn, cycle.Since, cycle.DueOn, cycle.OpenedBy, cycle.Reviews, cycle.Flagged))))
+            (await open.Now(ct)).ToHttp(cycle => TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}", cycle)))
             .Produces<ReviewCycleView>(StatusCodes.Status201Created)
             .WithSummary("Open a review cycle now, before the interval has passed (administrators and the customer-service manager); 409 naming the cycle while one is still open.");
         api.MapGet("/settings", async (ReviewSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))

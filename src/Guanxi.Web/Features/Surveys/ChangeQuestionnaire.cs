@@ -19,7 +19,7 @@ public sealed record ChangeDecisionBody(string? Note);
 /// the executive VP's approval once the others have agreed signs it off, and the new version is written to take effect
 /// the next Monday. Any of the three may refuse it while it is open.
 /// </summary>
-public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, EnterpriseClock clock, TimeProvider time)
+public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, EnterpriseClock clock, TimeProvider time, StaffNames staffNames)
 {
     public static readonly Error RequestNotAllowed = Error.Forbidden("survey.change_not_allowed", "只有部门经理和客服经理可以为本部门申请问卷变更。", "Only department managers and the customer-service manager request a change, for their department.");
 
@@ -35,12 +35,12 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
         var current = QuestionnaireVersion.InEffect(versions, today) ?? versions.MinBy(v => v.Number)!;
         var changes = await db.Set<QuestionnaireChange>().AsNoTracking().Where(c => c.QuestionnaireId == questionnaireId).ToListAsync(cancellationToken);
         var pending = changes.Any(c => c.Status is ChangeStatus.AwaitingAgreement or ChangeStatus.AwaitingSignOff || (c.Status == ChangeStatus.SignedOff && c.EffectiveFrom > today));
-        var made = QuestionnaireChange.Request(questionnaire.Kind, current, pending, viewer.DepartmentId, body.Reason, body.Draft?.Questions, user.DisplayName ?? "", today, time.GetUtcNow());
+        var made = QuestionnaireChange.Request(questionnaire.Kind, current, pending, viewer.DepartmentId, body.Reason, body.Draft?.Questions, Actor.Staff(user.Id).Id, today, time.GetUtcNow());
         if (!made.Succeeded)
             return Result<ChangeView>.Fail(made.Errors);
         db.Add(made.Value!);
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeView.Of(made.Value!);
+        return await ChangeView.Of(staffNames, made.Value!, cancellationToken);
     }
 
     /// <param name="version">The request's version as read (If-Match), when the caller sends one: an older one is refused.</param>
@@ -57,12 +57,12 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
             return stale;
         var party = parties.FirstOrDefault(p => p switch
         {
-            ChangeParty.Department => change.DepartmentAgreedBy is null,
-            ChangeParty.CustomerService => change.CustomerServiceAgreedBy is null,
+            ChangeParty.Department => change.DepartmentAgreedById is null,
+            ChangeParty.CustomerService => change.CustomerServiceAgreedById is null,
             _ => true,
         });
         var (today, now) = (clock.Today, time.GetUtcNow());
-        var approved = change.Approve(party, user.DisplayName ?? "", today, now);
+        var approved = change.Approve(party, Actor.Staff(user.Id).Id, today, now);
         if (!approved.Succeeded)
             return Result<ChangeView>.Fail(approved.Errors);
         if (approved.Value == ChangeStatus.SignedOff)
@@ -73,7 +73,7 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
             db.Add(made);
             change.Made(made);
         }
-        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : ChangeView.Of(change);
+        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : await ChangeView.Of(staffNames, change, cancellationToken);
     }
 
     public async Task<Result<ChangeView>> Refuse(Guid id, ChangeDecisionBody body, Guid? version = null, CancellationToken cancellationToken = default)
@@ -87,9 +87,9 @@ public sealed class ChangeQuestionnaire(GuanxiDbContext db, CustomerViewers view
             return SurveyErrors.NotAParty;
         if (Versions.Check(version, change.Version, required: false) is { } stale)
             return stale;
-        var refused = change.Refuse(user.DisplayName ?? "", body.Note);
+        var refused = change.Refuse(Actor.Staff(user.Id).Id, body.Note);
         if (!refused.Succeeded)
             return Result<ChangeView>.Fail(refused.Errors);
-        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : ChangeView.Of(change);
+        return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : await ChangeView.Of(staffNames, change, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
@@ -10,12 +11,22 @@ public sealed record QuestionnaireSummary(Guid Id, QuestionnaireKind Kind, strin
 /// <summary>A version: in effect from its Monday, archived the day before the next one took effect; frozen once an answer uses it.</summary>
 public sealed record QuestionnaireVersionView(Guid Id, int Number, DateOnly EffectiveFrom, DateOnly? ArchivedOn, bool Current, bool InUse, IReadOnlyList<Question> Questions);
 
+/// <summary>A change request: who requested, agreed and refused named as today, in the viewer's language; <see cref="RequestedById"/> is the requester's id.</summary>
 public sealed record ChangeView(Guid Id, Guid QuestionnaireId, int BaseVersion, Guid DepartmentId, string Reason, ChangeStatus Status, string RequestedBy,
     DateTimeOffset RequestedAt, string? DepartmentAgreedBy, string? CustomerServiceAgreedBy, string? VpAgreedBy, DateTimeOffset? SignedOffAt,
-    DateOnly? EffectiveFrom, Guid? VersionId, string? RefusedBy, string? RefusalNote, IReadOnlyList<Question> Draft, Guid Version)
+    DateOnly? EffectiveFrom, Guid? VersionId, string? RefusedBy, string? RefusalNote, IReadOnlyList<Question> Draft, Guid Version, string RequestedById)
 {
-    public static ChangeView Of(QuestionnaireChange c) => new(c.Id, c.QuestionnaireId, c.BaseVersion, c.DepartmentId, c.Reason, c.Status, c.RequestedBy,
-        c.RequestedAt, c.DepartmentAgreedBy, c.CustomerServiceAgreedBy, c.VpAgreedBy, c.SignedOffAt, c.EffectiveFrom, c.VersionId, c.RefusedBy, c.RefusalNote, c.Draft, c.Version);
+    public static async Task<List<ChangeView>> Of(StaffNames staffNames, IReadOnlyList<QuestionnaireChange> changes, CancellationToken cancellationToken)
+    {
+        var names = await staffNames.Of(changes.SelectMany(c => new[] { c.RequestedById, c.DepartmentAgreedById, c.CustomerServiceAgreedById, c.VpAgreedById, c.RefusedById }), cancellationToken);
+        return [.. changes.Select(c => new ChangeView(c.Id, c.QuestionnaireId, c.BaseVersion, c.DepartmentId, c.Reason, c.Status, names.Who(c.RequestedById, text: c.RequestedByText),
+            c.RequestedAt, names.WhoIfAny(c.DepartmentAgreedById, c.DepartmentAgreedByText), names.WhoIfAny(c.CustomerServiceAgreedById, c.CustomerServiceAgreedByText),
+            names.WhoIfAny(c.VpAgreedById, c.VpAgreedByText), c.SignedOffAt, c.EffectiveFrom, c.VersionId, names.WhoIfAny(c.RefusedById, c.RefusedByText), c.RefusalNote, c.Draft,
+            c.Version, c.RequestedById))];
+    }
+
+    public static async Task<ChangeView> Of(StaffNames staffNames, QuestionnaireChange change, CancellationToken cancellationToken) =>
+        (await Of(staffNames, [change], cancellationToken))[0];
 }
 
 public sealed record QuestionnaireDetail(Guid Id, QuestionnaireKind Kind, string Name, IReadOnlyList<QuestionnaireVersionView> Versions, IReadOnlyList<ChangeView> Changes);
@@ -24,7 +35,7 @@ public sealed record QuestionnaireDetail(Guid Id, QuestionnaireKind Kind, string
 /// SAT-8: the questionnaires with their versions (current, archived, waiting to take effect) and change requests, for
 /// every member of staff: questions are not confidential; answers are.
 /// </summary>
-public sealed class GetQuestionnaires(GuanxiDbContext db, Customers.CustomerViewers viewers, EnterpriseClock clock)
+public sealed class GetQuestionnaires(GuanxiDbContext db, Customers.CustomerViewers viewers, EnterpriseClock clock, StaffNames staffNames)
 {
     public async Task<Result<IReadOnlyList<QuestionnaireSummary>>> List(CancellationToken cancellationToken = default)
     {
@@ -59,7 +70,7 @@ public sealed class GetQuestionnaires(GuanxiDbContext db, Customers.CustomerView
             return new QuestionnaireVersionView(v.Id, v.Number, v.EffectiveFrom, next?.EffectiveFrom.AddDays(-1), v == current, used.Contains(v.Id), v.Questions);
         }).ToList();
         var changes = await db.Set<QuestionnaireChange>().AsNoTracking().Where(c => c.QuestionnaireId == id).OrderByDescending(c => c.RequestedAt).ToListAsync(cancellationToken);
-        return new QuestionnaireDetail(questionnaire.Id, questionnaire.Kind, Cultures.IsEnglish ? questionnaire.NameEn : questionnaire.Name, views, [.. changes.Select(ChangeView.Of)]);
+        return new QuestionnaireDetail(questionnaire.Id, questionnaire.Kind, Cultures.IsEnglish ? questionnaire.NameEn : questionnaire.Name, views, await ChangeView.Of(staffNames, changes, cancellationToken));
     }
 
     public async Task<Result<ChangeView>> Change(Guid id, CancellationToken cancellationToken = default)
@@ -67,6 +78,6 @@ public sealed class GetQuestionnaires(GuanxiDbContext db, Customers.CustomerView
         if (await viewers.Current(cancellationToken) is null)
             return SurveyErrors.NoCaller;
         return await db.Set<QuestionnaireChange>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } change
-            ? ChangeView.Of(change) : SurveyErrors.ChangeNotFound;
+            ? await ChangeView.Of(staffNames, change, cancellationToken) : SurveyErrors.ChangeNotFound;
     }
 }

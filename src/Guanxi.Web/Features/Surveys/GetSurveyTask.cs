@@ -5,15 +5,17 @@ using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Surveys;
 
-public sealed record AttemptView(AttemptResult Result, string ResultText, DateTimeOffset? CallBackAt, string? Note, DateTimeOffset At, string By);
+/// <summary>A call that gave no questionnaire: <see cref="By"/> names who called as today; <see cref="ById"/> is their id.</summary>
+public sealed record AttemptView(AttemptResult Result, string ResultText, DateTimeOffset? CallBackAt, string? Note, DateTimeOffset At, string By, string ById);
 
 public sealed record ResponseDetail(Guid Id, SurveyMethod Method, string MethodText, SurveyOutcome Outcome, string OutcomeText, DateOnly RespondedOn, string? RecordedBy,
     int? VersionNumber, IReadOnlyList<AnsweredQuestion> Answers, string? Comment, string? Note, double? ItemScore, double? OverallScore, int? Recommend,
-    bool HiddenProblem, bool Counts);
+    bool HiddenProblem, bool Counts, string? RecordedById);
 
 public sealed record AnsweredQuestion(string QuestionId, string Question, string? Value);
 
@@ -27,7 +29,7 @@ public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Program, stri
 /// attempts so far. Its answers (SAT-6) show to customer service, and — once the month of the answer is published — to
 /// leadership and the manager of the task's department; to nobody else. Opening a call sheet logs the unmasked view (ARC-9).
 /// </summary>
-public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, EnterpriseClock clock)
+public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, EnterpriseClock clock, StaffNames staffNames)
 {
     public async Task<Result<SurveyTaskDetail>> Handle(Guid id, CancellationToken cancellationToken = default)
     {
@@ -47,25 +49,25 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, P
         var today = clock.Today;
 
         var department = (await DepartmentNames.All(db, cancellationToken)).GetValueOrDefault(task.DepartmentId);
-        var names = await db.Users.Where(u => u.Id == task.StaffId || u.Id == task.AssigneeId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var attempts = await db.Set<SurveyAttempt>().AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At)
-            .Select(a => new { a.Result, a.CallBackAt, a.Note, a.At, a.By }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Result, a.CallBackAt, a.Note, a.At, a.ById, a.ByText }).ToListAsync(cancellationToken);
+        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.RespondedAt).ToListAsync(cancellationToken);
+        var names = await staffNames.Of([task.StaffId, task.AssigneeId, .. attempts.Select(a => a.ById), .. responses.Select(r => r.RecordedById)], cancellationToken);
         var view = new SurveyTaskView(task.Id, task.CustomerId, customer.Name, task.OrderId, task.Kind, task.DeliveredOn, task.Opens, task.Due,
-            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, task.AssigneeId is null ? null : names.GetValueOrDefault(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId);
+            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId);
         var phone = customer.Phones.Select(p => p.Number).FirstOrDefault();
         if (runs && phone is not null)
             await log.RecordAsync(PersonalDataAccessKind.View, customer.Id, 1, $"survey call sheet {task.Id}", cancellationToken);
 
-        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.RespondedAt).ToListAsync(cancellationToken);
         var published = await PublishedMonths(responses.Select(r => r.RespondedOn), cancellationToken);
         var readable = responses.Where(r => SurveyAccess.ReadsAnswers(viewer, published.Contains(Month(r.RespondedOn)))).ToList();
         var versions = await VersionsOf(readable.Select(r => r.VersionId).OfType<Guid>().Append(Guid.Empty).ToList(), cancellationToken);
         var program = task.ProgramId is { } p ? await db.Set<SurveyProgram>().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
         return new SurveyTaskDetail(view, program, runs ? phone : phone is null ? null : PersonalDataMask.Phone(phone), order?.ExternalNo, task.DeliveredOn, order?.VehicleModel, order?.VehiclePlate,
-            [.. (order?.Items ?? []).Select(i => i.Name).Distinct().Take(20)], department, task.StaffId is null ? null : names.GetValueOrDefault(task.StaffId),
-            [.. attempts.Select(a => new AttemptView(a.Result, SurveyTexts.Attempt(a.Result, english), a.CallBackAt, a.Note, a.At, a.By))],
+            [.. (order?.Items ?? []).Select(i => i.Name).Distinct().Take(20)], department, names.WhoIfAny(task.StaffId),
+            [.. attempts.Select(a => new AttemptView(a.Result, SurveyTexts.Attempt(a.Result, english), a.CallBackAt, a.Note, a.At, names.Who(a.ById, text: a.ByText), a.ById))],
             runs ? await Script(task, today, cancellationToken) : null,
-            runs || readable.Count > 0 ? [.. readable.Select(r => Detail(r, versions, english))] : null, task.Version);
+            runs || readable.Count > 0 ? [.. readable.Select(r => Detail(r, versions, names, english))] : null, task.Version);
     }
 
     private static string Month(DateOnly day) => ReportPeriod.Month(new DateOnly(day.Year, day.Month, 1)).Key;
@@ -80,12 +82,12 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, P
     private Task<Dictionary<Guid, QuestionnaireVersion>> VersionsOf(List<Guid> ids, CancellationToken cancellationToken) =>
         db.Set<QuestionnaireVersion>().AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
 
-    private static ResponseDetail Detail(SurveyResponse r, Dictionary<Guid, QuestionnaireVersion> versions, bool english)
+    private static ResponseDetail Detail(SurveyResponse r, Dictionary<Guid, QuestionnaireVersion> versions, ActorNames names, bool english)
     {
         var version = r.VersionId is { } v ? versions[v] : null;
-        return new ResponseDetail(r.Id, r.Method, SurveyTexts.Method(r.Method, english), r.Outcome, SurveyTexts.Outcome(r.Outcome, english), r.RespondedOn, r.RecordedBy, version?.Number,
+        return new ResponseDetail(r.Id, r.Method, SurveyTexts.Method(r.Method, english), r.Outcome, SurveyTexts.Outcome(r.Outcome, english), r.RespondedOn, names.Who(r.RecordedById, r.RecordedByCause, r.RecordedByText), version?.Number,
             [.. r.Answers.Select(a => new AnsweredQuestion(a.QuestionId, version?.Questions.FirstOrDefault(q => q.Id == a.QuestionId) is { } q ? (english ? q.TextEn ?? q.Text : q.Text) : a.QuestionId, a.Value))],
-            r.Comment, r.Note, r.ItemScore, r.OverallScore, r.Recommend, r.HiddenProblem, r.SupersededBy is null);
+            r.Comment, r.Note, r.ItemScore, r.OverallScore, r.Recommend, r.HiddenProblem, r.SupersededBy is null, r.RecordedById);
     }
 
     /// <summary>The questionnaire in effect today for the task's kind, read out as a phone script.</summary>

@@ -38,7 +38,7 @@ public sealed class RecordSurveyAttempt(GuanxiDbContext db, Customers.CustomerVi
         var attempt = new SurveyAttempt
         {
             Id = Guid.CreateVersion7(), TaskId = task.Id, Result = result.Value, CallBackAt = task.CallBackAt,
-            Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), At = now, By = user.DisplayName ?? "",
+            Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), At = now, ById = Actor.Staff(user.Id).Id,
         };
         db.Add(attempt);
         return await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced ? raced : attempt.Id;

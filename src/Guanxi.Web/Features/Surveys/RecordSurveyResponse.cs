@@ -76,7 +76,7 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, Customers.CustomerV
         var (today, now) = (clock.Today, time.GetUtcNow());
         if (task.Window.IsOverdueOn(today))
             return SurveyErrors.WindowClosed;
-        var by = byLink ? null : user.DisplayName;
+        var by = byLink ? Actor.System() : Actor.Staff(user.Id);   // an answer by link is the customer's, recorded by the system
         if (byLink && await db.Set<SurveyResponse>().AnyAsync(r => r.TaskId == task.Id && r.Method == SurveyMethod.Link, cancellationToken))
             return SurveyErrors.LinkUsed;
 

@@ -50,7 +50,7 @@ public sealed class RunSurveyImport(GuanxiDbContext db, Customers.CustomerViewer
         var versions = await db.Set<QuestionnaireVersion>().AsNoTracking().ToListAsync(cancellationToken);
         var questionnaires = await db.Set<Questionnaire>().AsNoTracking().Where(q => q.Kind == QuestionnaireKind.Sales || q.Kind == QuestionnaireKind.AfterSales)
             .ToDictionaryAsync(q => q.Kind == QuestionnaireKind.Sales ? SurveyKind.Sales : SurveyKind.AfterSales, q => q.Id, cancellationToken);
-        var (today, now, by) = (clock.Today, time.GetUtcNow(), $"{user.DisplayName}（导入）");
+        var (today, now, by) = (clock.Today, time.GetUtcNow(), Actor.Staff(user.Id, ActorCause.Import));
         var errors = new List<ImportError>();
         var planned = new List<Planned>();
         var tasks = new Dictionary<Guid, SurveyTask>();

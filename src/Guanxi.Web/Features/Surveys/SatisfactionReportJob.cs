@@ -8,7 +8,7 @@ namespace Guanxi.Web.Features.Surveys;
 [DisallowConcurrentExecution]
 public sealed class SatisfactionReportJob(RunSatisfactionReport run, EnterpriseClock clock) : IJob
 {
-    public const string Scheduled = "系统（满意度报告）";
+    public static readonly Actor Scheduled = Actor.System(ActorCause.SatisfactionReport);
     public static readonly JobKey Key = new("surveys.reports");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

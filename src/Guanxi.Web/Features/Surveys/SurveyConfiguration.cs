@@ -1,3 +1,4 @@
+using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
 using Guanxi.Domain.Surveys;
@@ -42,8 +43,11 @@ public sealed class QuestionnaireChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Reason).HasMaxLength(QuestionnaireChange.MaxReasonLength);
         builder.Property(c => c.RefusalNote).HasMaxLength(QuestionnaireChange.MaxReasonLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
-        foreach (var by in new[] { nameof(QuestionnaireChange.RequestedBy), nameof(QuestionnaireChange.DepartmentAgreedBy), nameof(QuestionnaireChange.CustomerServiceAgreedBy), nameof(QuestionnaireChange.VpAgreedBy), nameof(QuestionnaireChange.RefusedBy) })
-            builder.Property(by).HasMaxLength(100);
+        foreach (var by in new[] { nameof(QuestionnaireChange.RequestedByText), nameof(QuestionnaireChange.DepartmentAgreedByText), nameof(QuestionnaireChange.CustomerServiceAgreedByText), nameof(QuestionnaireChange.VpAgreedByText), nameof(QuestionnaireChange.RefusedByText) })
+        {
+            builder.Property(by[..^"Text".Length] + "Id").HasMaxLength(Actor.MaxIdLength);
+            builder.Property(by).HasMaxLength(Actor.MaxTextLength);
+        }
         builder.HasIndex(c => c.QuestionnaireId);
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(c => c.QuestionnaireId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -102,7 +106,8 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
         builder.Property(r => r.Answers).HasField("answers").AsJson();
         builder.Property(r => r.Comment).HasMaxLength(SurveyResponse.MaxCommentLength);
         builder.Property(r => r.Note).HasMaxLength(SurveyTask.MaxNoteLength);
-        builder.Property(r => r.RecordedBy).HasMaxLength(100);
+        builder.Property(r => r.RecordedById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(r => r.RecordedByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(r => r.TaskId);
         builder.HasIndex(r => new { r.RespondedOn, r.ProgramId, r.SupersededBy, r.OverallScore });   // the period's responses; a quarter's index from this alone
         builder.HasOne<SurveyTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
@@ -148,7 +153,8 @@ public sealed class SurveyAttemptConfiguration : IEntityTypeConfiguration<Survey
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Result).HasConversion<string>().HasMaxLength(12);
         builder.Property(a => a.Note).HasMaxLength(SurveyTask.MaxNoteLength);
-        builder.Property(a => a.By).HasMaxLength(100);
+        builder.Property(a => a.ById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(a => a.ByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(a => a.TaskId);
         builder.HasOne<SurveyTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -162,8 +168,10 @@ public sealed class SatisfactionReportRunConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Period).HasMaxLength(10);
-        builder.Property(r => r.GeneratedBy).HasMaxLength(100);
-        builder.Property(r => r.PublishedBy).HasMaxLength(100);
+        builder.Property(r => r.GeneratedById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(r => r.GeneratedByText).HasMaxLength(Actor.MaxTextLength);
+        builder.Property(r => r.PublishedById).HasMaxLength(Actor.MaxIdLength);
+        builder.Property(r => r.PublishedByText).HasMaxLength(Actor.MaxTextLength);
         builder.HasIndex(r => new { r.Kind, r.Period }).IsUnique();
     }
 }

@@ -177,12 +177,12 @@ public static class SurveyFeature
                 .WithSummary($"The {SurveyTexts.Report(kind, true).ToLowerInvariant()} as .xlsx, one sheet per section.");
             reports.MapPost($"/{name}/generate", async (DateOnly? date, string? week, string? month, RunSatisfactionReport run, EnterpriseClock clock, CancellationToken ct) =>
                     Period(kind, date, week, month, clock.Today) is { } period ? (await run.Now(period, ct)).ToHttp() : ResultHttp.Problem([PeriodInvalid]))
-                .Produces<SatisfactionReportRun>()
+                .Produces<ReportRunView>()
                 .WithSummary("Generate the report now (customer service): the first generation is recorded, late when after the due day.");
         }
         reports.MapPost("/monthly/publish", async (string? month, RunSatisfactionReport run, EnterpriseClock clock, CancellationToken ct) =>
                 Period(ReportKind.Monthly, null, null, month, clock.Today) is { } period ? (await run.Publish(period, ct)).ToHttp() : ResultHttp.Problem([PeriodInvalid]))
-            .Produces<SatisfactionReportRun>()
+            .Produces<ReportRunView>()
             .WithSummary("SAT-6: the customer-service manager publishes a month's results to the surveyed departments (GM and VP in copy).");
     }
 }

@@ -23,7 +23,10 @@ public sealed class SurveyAttempt
     public DateTimeOffset? CallBackAt { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset At { get; set; }
-    public string By { get; set; } = "";
+    /// <summary>The id of who called (<see cref="Domain.Common.Actor"/>).</summary>
+    public string ById { get; set; } = "";
+    /// <summary>What an older version stored for who it was when no member of staff has that name (migration ActorsById).</summary>
+    public string? ByText { get; set; }
 }
 
 /// <summary>
@@ -39,8 +42,14 @@ public sealed class SatisfactionReportRun
     public DateTimeOffset GeneratedAt { get; set; }
     public DateOnly GeneratedOn { get; set; }
     public bool Late { get; set; }
-    public string GeneratedBy { get; set; } = "";
+    /// <summary>Who generated it (<see cref="Domain.Common.Actor"/>): the system on schedule, or a member of staff.</summary>
+    public string GeneratedById { get; set; } = "";
+    public Domain.Common.ActorCause? GeneratedByCause { get; set; }
+    /// <summary>What an older version stored for who it was when no member of staff has that name (migration ActorsById).</summary>
+    public string? GeneratedByText { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateOnly? PublishedOn { get; set; }
-    public string? PublishedBy { get; set; }
+    public string? PublishedById { get; set; }
+    /// <summary>What an older version stored for who it was when no member of staff has that name (migration ActorsById).</summary>
+    public string? PublishedByText { get; set; }
 }

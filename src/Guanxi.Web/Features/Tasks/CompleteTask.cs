@@ -27,7 +27,7 @@ public sealed class CompleteTask(GuanxiDbContext db, CustomerViewers viewers, Cu
             return NotFound;
         if (task.AssigneeId != viewer.UserId && !CustomerAccess.CanEdit(viewer, task.AssigneeId, task.DepartmentId))
             return NotAllowed;
-        var done = task.Complete(body.Outcome, user.DisplayName ?? "", time.GetUtcNow());
+        var done = task.Complete(body.Outcome, Actor.Staff(user.Id).Id, time.GetUtcNow());
         if (done.Succeeded)
             await db.SaveChangesAsync(cancellationToken);
         return done;

@@ -4,7 +4,7 @@ using Guanxi.Domain.Customers;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
-
+using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Tasks;
@@ -16,7 +16,16 @@ public enum TaskState
     Done,
 }
 
-public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer, CustomerTaskKind Kind, DateOnly DueOn, string Note, string? Assignee, DateTimeOffset? DoneAt, string? DoneBy, string? Outcome, bool Overdue);
+/// <summary>A task as listed: <see cref="DoneBy"/> names who did it as today, in the viewer's language; <see cref="DoneById"/> is their id.</summary>
+public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer, CustomerTaskKind Kind, DateOnly DueOn, string Note, string? Assignee, DateTimeOffset? DoneAt, string? DoneBy, string? Outcome, bool Overdue, string? DoneById = null)
+{
+    /// <summary>Tasks read with their doer's id (and the text an older version kept), named in one query.</summary>
+    public static async Task<List<CustomerTaskView>> Named(StaffNames staffNames, IReadOnlyList<(CustomerTaskView View, string? Text)> rows, CancellationToken cancellationToken)
+    {
+        var names = await staffNames.Of(rows.Select(r => r.View.DoneById), cancellationToken);
+        return [.. rows.Select(r => r.View with { DoneBy = names.WhoIfAny(r.View.DoneById, r.Text) })];
+    }
+}
 
 public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done, int Page = 1, int PageSize = 50);
 
@@ -24,7 +33,7 @@ public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, 
 /// "My tasks": the caller's own tasks, or — for department managers, customer service and leadership — everyone's in
 /// their sight (their department's, or all), open ones first by due date.
 /// </summary>
-public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
+public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock, StaffNames staffNames)
 {
     public async Task<Result<TaskList>> Handle(bool mine, TaskState? state, CustomerTaskKind? kind, Paging paging, CancellationToken cancellationToken = default)
     {
@@ -54,12 +63,13 @@ public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, Enter
         };
         var total = await tasks.CountAsync(cancellationToken);
         var english = Cultures.IsEnglish;
-        var items = await tasks.OrderBy(t => t.DoneAt != null).ThenBy(t => t.DoneAt == null ? t.DueOn : DateOnly.MaxValue).ThenByDescending(t => t.DoneAt).ThenBy(t => t.Id)
+        var rows = await tasks.OrderBy(t => t.DoneAt != null).ThenBy(t => t.DoneAt == null ? t.DueOn : DateOnly.MaxValue).ThenByDescending(t => t.DoneAt).ThenBy(t => t.Id)
             .Skip(paging.Offset).Take(paging.Size)
-            .Select(t => new CustomerTaskView(t.Id, t.CustomerId, db.Set<Customer>().Where(c => c.Id == t.CustomerId).Select(c => c.Name).First(), t.Kind, t.DueOn,
+            .Select(t => new { View = new CustomerTaskView(t.Id, t.CustomerId, db.Set<Customer>().Where(c => c.Id == t.CustomerId).Select(c => c.Name).First(), t.Kind, t.DueOn,
                 english ? t.NoteEn : t.Note, db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-                t.DoneAt, t.DoneBy, t.Outcome, t.DoneAt == null && t.DueOn < today))
+                t.DoneAt, null, t.Outcome, t.DoneAt == null && t.DueOn < today, t.DoneById), t.DoneByText })
             .ToListAsync(cancellationToken);
+        var items = await CustomerTaskView.Named(staffNames, [.. rows.Select(r => (r.View, r.DoneByText))], cancellationToken);
         return new TaskList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, paging.Number, paging.Size);
     }
 }
