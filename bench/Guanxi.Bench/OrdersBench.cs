@@ -75,7 +75,7 @@ internal static class OrdersBench
     {
         var db = new GuanxiDbContext(options);
         var (lifecycle, credit) = Judges(db);
-        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System, lifecycle, credit));
+        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System, [new Web.Features.Lifecycle.JudgeWrittenOrders(lifecycle), new Web.Features.Credit.RateWrittenOrders(credit)]));
     }
 
     /// <summary>The lifecycle update and the credit rating, as the app's jobs run them.</summary>

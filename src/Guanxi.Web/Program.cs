@@ -27,7 +27,7 @@ builder.AddImports();
 builder.AddOrders();
 builder.AddSettings();
 builder.AddGrading();
-builder.AddLifecycle();
+builder.AddLifecycle();   // before Credit: an order write tells the lifecycle, then the credit (IOrdersWritten)
 builder.AddTasks();
 builder.AddReviews();
 builder.AddNotifications();

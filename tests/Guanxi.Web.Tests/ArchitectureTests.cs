@@ -48,8 +48,6 @@ public sealed class ArchitectureTests
         ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
         ("Customers", "Credit", "the customer page's credit tab"),
         ("Customers", "Imports", "the export writes the import's column names (ImportField), which belong below both"),
-        ("Orders", "Lifecycle", "an order write judges the lifecycle inline; Lifecycle should subscribe to orders written"),
-        ("Orders", "Credit", "an order write rates credit inline; Credit should subscribe to orders written"),
         ("Credit", "Watchlists", "credit changes notify the watch lists' owners; Watchlists should subscribe"),
         ("Grading", "Watchlists", "tier changes notify the watch lists' owners; Watchlists should subscribe"),
         ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),

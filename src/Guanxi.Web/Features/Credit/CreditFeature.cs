@@ -13,6 +13,7 @@ public static class CreditFeature
     {
         var services = builder.Services;
         services.AddScoped<EvaluateCredit>();
+        services.AddScoped<Orders.IOrdersWritten, RateWrittenOrders>();
         services.AddScoped<CreditSettings>();
         services.AddScoped<GetCustomerCredit>();
         services.AddScoped<AdjustCredit>();

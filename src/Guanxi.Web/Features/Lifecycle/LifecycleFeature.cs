@@ -11,6 +11,7 @@ public static class LifecycleFeature
     {
         var services = builder.Services;
         services.AddScoped<UpdateLifecycle>();
+        services.AddScoped<Orders.IOrdersWritten, JudgeWrittenOrders>();
         services.AddScoped<LifecycleSettings>();
         services.AddScoped<GetCustomerLifecycle>();
         services.AddScoped<RecordChurnReason>();
