@@ -85,7 +85,7 @@ internal static class OrdersBench
         var settings = new Web.Features.Settings.EnterpriseSettings(db, time);
         var clock = new Domain.Common.EnterpriseClock(time, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
         return (new Web.Features.Lifecycle.UpdateLifecycle(db, settings, clock, time),
-            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time)));
+            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time), new Web.Features.Watchlists.WatchedCustomers(db)));
     }
 
     private static OrderBody Body(Random random, int i, Guid customer, Guid department)

@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
         ["Lifecycle"] = ["Customers", "Orders", "Tasks", "Settings"],
         ["Credit"] = ["Customers", "Orders", "Settings", "Jobs", "Notifications"],
         ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications", "Imports"],
-        ["Watchlists"] = ["Customers", "Credit", "Grading", "Notifications"],
+        ["Watchlists"] = ["Customers", "Credit", "Grading", "Jobs", "Notifications"],
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Imports", "Jobs", "Notifications", "Settings"],
@@ -48,8 +48,6 @@ public sealed class ArchitectureTests
         ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
         ("Customers", "Credit", "the customer page's credit tab"),
         ("Customers", "Imports", "the export writes the import's column names (ImportField), which belong below both"),
-        ("Credit", "Watchlists", "credit changes notify the watch lists' owners; Watchlists should subscribe"),
-        ("Grading", "Watchlists", "tier changes notify the watch lists' owners; Watchlists should subscribe"),
         ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),
         ("Imports", "Surveys", "the import worker calls the survey import; runners should be registered per kind"),
     ];
