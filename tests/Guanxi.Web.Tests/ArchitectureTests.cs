@@ -49,7 +49,6 @@ public sealed class ArchitectureTests
         ("Customers", "Credit", "the customer page's credit tab"),
         ("Customers", "Imports", "the export writes the import's column names (ImportField), which belong below both"),
         ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),
-        ("Imports", "Surveys", "the import worker calls the survey import; runners should be registered per kind"),
     ];
 
     /// <summary>Data and Shared types that still use a feature (issue 21, item 6), to go like <see cref="KnownDebt"/>.</summary>
