@@ -28,7 +28,7 @@ public sealed class ArchitectureTests
         ["Orders"] = ["Customers", "Accounts", "Audit", "Settings"],
         ["Lifecycle"] = ["Customers", "Orders", "Tasks", "Settings"],
         ["Credit"] = ["Customers", "Orders", "Settings", "Jobs", "Notifications"],
-        ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications", "Imports"],
+        ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications"],
         ["Watchlists"] = ["Customers", "Credit", "Grading", "Jobs", "Notifications"],
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
@@ -47,7 +47,6 @@ public sealed class ArchitectureTests
         ("Customers", "Grading", "the customer page's grade tab"),
         ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
         ("Customers", "Credit", "the customer page's credit tab"),
-        ("Customers", "Imports", "the export writes the import's column names (ImportField), which belong below both"),
         ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),
     ];
 
