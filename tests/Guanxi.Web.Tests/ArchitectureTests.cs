@@ -43,10 +43,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly (string From, string To, string Why)[] KnownDebt =
     [
-        ("Customers", "Orders", "the customer page composes the other features' tabs; tabs should be registered by their features"),
-        ("Customers", "Grading", "the customer page's grade tab"),
-        ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
-        ("Customers", "Credit", "the customer page's credit tab"),
         ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),
     ];
 

@@ -10,6 +10,7 @@ public static class CreditFeature
     public static WebApplicationBuilder AddCredit(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new Customers.CustomerTab(30, "Credit.Tab", typeof(Pages.CustomerCreditTab), "credit-tab"));
         services.AddScoped<EvaluateCredit>();
         services.AddScoped<Orders.IOrdersWritten, RateWrittenOrders>();
         services.AddScoped<CreditSettings>();

@@ -10,6 +10,7 @@ public static class LifecycleFeature
     public static WebApplicationBuilder AddLifecycle(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new Customers.CustomerTab(20, "Lifecycle.Tab", typeof(Pages.CustomerLifecycleTab), "lifecycle-tab"));
         services.AddScoped<UpdateLifecycle>();
         services.AddScoped<Orders.IOrdersWritten, JudgeWrittenOrders>();
         services.AddScoped<LifecycleSettings>();
