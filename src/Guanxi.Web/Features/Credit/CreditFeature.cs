@@ -20,7 +20,7 @@ public static class CreditFeature
         return builder;
     }
 
-    /// <summary>The job that orders trigger (every night the grading job rates everyone, <see cref="Grading.RecomputeNight"/>).</summary>
+    /// <summary>The job that orders trigger (every night the grading job rates everyone, Grading.RecomputeNight).</summary>
     public static void Schedule(IQuartzBuilder q) => q.AddJob<CreditJob>(j => j.WithIdentity(CreditJob.Key).StoreDurably());
 
     public static WebApplication MapCredit(this WebApplication app)

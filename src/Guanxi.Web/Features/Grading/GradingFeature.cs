@@ -15,6 +15,7 @@ public static class GradingFeature
         services.AddSingleton(new Customers.CustomerTab(10, "Grade.Tab", typeof(Pages.CustomerGradeTab), "grade-tab"));
         services.AddScoped<GradingSettings>();
         services.AddScoped<RecomputeGrades>();
+        services.AddScoped<Lifecycle.IFirstPurchases, GradedFirstPurchases>();
         services.AddScoped<StartRecompute>();
         services.AddScoped<GetCustomerGrade>();
         services.AddScoped<AssessPotential>();

@@ -11,7 +11,7 @@ namespace Guanxi.Web.Features.Grading;
 public sealed class GradingJob(RecomputeGrades recompute, RecomputeNight night, JobRuns runs, ILogger<GradingJob> logger) : IJob
 {
     public const string Kind = "grading.recompute";
-    public const string Nightly = "系统（夜间重算）";
+    public const string Nightly = JobRuns.Nightly;
     public static readonly JobKey Key = new(Kind);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

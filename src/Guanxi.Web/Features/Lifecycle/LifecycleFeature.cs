@@ -22,7 +22,7 @@ public static class LifecycleFeature
         return builder;
     }
 
-    /// <summary>The job that orders and settings changes trigger; every night the grading job runs it for everyone (<see cref="Grading.RecomputeNight"/>).</summary>
+    /// <summary>The job that orders and settings changes trigger; every night the grading job's night runs it for everyone (Grading.RecomputeNight).</summary>
     public static void Schedule(IQuartzBuilder q) => q.AddJob<LifecycleJob>(j => j.WithIdentity(LifecycleJob.Key).StoreDurably());
 
     public static WebApplication MapLifecycle(this WebApplication app)
