@@ -118,7 +118,7 @@ internal static class GradingBench
                 var settings = new EnterpriseSettings(db, time);
                 var day = new EnterpriseClock(time, clock.Zone);
                 var (lifecycle, credit) = OrdersBench.Judges(db, time);
-                var grades = new RecomputeGrades(db, settings, day, time, new Guanxi.Web.Features.Notifications.Notifier(db, time));
+                var grades = new RecomputeGrades(db, settings, day, time, new Guanxi.Web.Features.Notifications.Notifier(db, time), new Guanxi.Web.Features.Watchlists.WatchedCustomers(db));
                 var total = Stopwatch.StartNew();
                 var step = Stopwatch.StartNew();
                 var facts = await CustomerFacts.Read(db, settings, day.Today, null, CancellationToken.None);

@@ -8,6 +8,7 @@ using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Shared.Auth;
+using Guanxi.Web.Shared.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

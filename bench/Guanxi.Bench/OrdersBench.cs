@@ -76,7 +76,7 @@ internal static class OrdersBench
     {
         var db = new GuanxiDbContext(options);
         var (lifecycle, credit) = Judges(db);
-        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System, lifecycle, credit));
+        return new SaveOrders(db, new CustomerViewers(db, current), new OrderInput(db), new OrderWriter(db, current, TimeProvider.System, [new Web.Features.Lifecycle.JudgeWrittenOrders(lifecycle), new Web.Features.Credit.RateWrittenOrders(credit)]));
     }
 
     /// <summary>The lifecycle update and the credit rating, as the app's jobs run them.</summary>
@@ -86,7 +86,7 @@ internal static class OrdersBench
         var settings = new Web.Features.Settings.EnterpriseSettings(db, time);
         var clock = new Domain.Common.EnterpriseClock(time, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
         return (new Web.Features.Lifecycle.UpdateLifecycle(db, settings, clock, time),
-            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time)));
+            new Web.Features.Credit.EvaluateCredit(db, settings, clock, time, new Web.Features.Notifications.Notifier(db, time), new Web.Features.Watchlists.WatchedCustomers(db)));
     }
 
     private static OrderBody Body(Random random, int i, Guid customer, Guid department)

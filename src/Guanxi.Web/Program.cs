@@ -14,6 +14,7 @@ using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.Tasks;
+using Guanxi.Web.Features.Watchlists;
 using Guanxi.Web;
 using Guanxi.Web.Shared;
 
@@ -27,17 +28,19 @@ builder.AddImports();
 builder.AddOrders();
 builder.AddSettings();
 builder.AddGrading();
-builder.AddLifecycle();
+builder.AddLifecycle();   // before Credit: an order write tells the lifecycle, then the credit (IOrdersWritten)
 builder.AddTasks();
 builder.AddReviews();
 builder.AddNotifications();
 builder.AddCredit();
+builder.AddWatchlists();
 builder.AddSurveys();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
     LifecycleFeature.Schedule(q);
-    CreditFeature.Schedule(q, builder.Configuration);
+    CreditFeature.Schedule(q);
+    WatchlistsFeature.Schedule(q, builder.Configuration);
     ReviewsFeature.Schedule(q, builder.Configuration);
     SurveyFeature.Schedule(q, builder.Configuration);
 });
@@ -60,6 +63,7 @@ app.MapTasks();
 app.MapReviews();
 app.MapNotifications();
 app.MapCredit();
+app.MapWatchlists();
 app.MapSurveys();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -26,41 +26,16 @@ public sealed class ArchitectureTests
         ["Customers"] = ["Accounts", "Audit", "Settings"],
         ["Tasks"] = ["Customers"],
         ["Orders"] = ["Customers", "Accounts", "Audit", "Settings"],
-        ["Lifecycle"] = ["Customers", "Orders", "Tasks", "Settings"],
+        ["Lifecycle"] = ["Customers", "Orders", "Tasks", "Settings", "Jobs"],
         ["Credit"] = ["Customers", "Orders", "Settings", "Jobs", "Notifications"],
-        ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications", "Imports"],
-        ["Watchlists"] = ["Customers", "Credit", "Grading", "Notifications"],
+        ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications"],
+        ["Watchlists"] = ["Customers", "Credit", "Grading", "Jobs", "Notifications"],
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Imports", "Jobs", "Notifications", "Settings"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };
-
-    /// <summary>
-    /// Edges that still point the wrong way (issue 21, item 6) and are to go; the test fails when one is gone (take it
-    /// off) as when a new one appears. Each closes a cycle through an allowed edge.
-    /// </summary>
-    private static readonly (string From, string To, string Why)[] KnownDebt =
-    [
-        ("Customers", "Orders", "the customer page composes the other features' tabs; tabs should be registered by their features"),
-        ("Customers", "Grading", "the customer page's grade tab"),
-        ("Customers", "Lifecycle", "the customer page's lifecycle tab"),
-        ("Customers", "Credit", "the customer page's credit tab"),
-        ("Customers", "Imports", "the export writes the import's column names (ImportField), which belong below both"),
-        ("Orders", "Lifecycle", "an order write judges the lifecycle inline; Lifecycle should subscribe to orders written"),
-        ("Orders", "Credit", "an order write rates credit inline; Credit should subscribe to orders written"),
-        ("Credit", "Watchlists", "credit changes notify the watch lists' owners; Watchlists should subscribe"),
-        ("Grading", "Watchlists", "tier changes notify the watch lists' owners; Watchlists should subscribe"),
-        ("Lifecycle", "Grading", "the churn report reads the stored grade figures (CustomerGrade.FirstOrderAt) and the job names itself after the grading job"),
-        ("Imports", "Surveys", "the import worker calls the survey import; runners should be registered per kind"),
-    ];
-
-    /// <summary>Data and Shared types that still use a feature (issue 21, item 6), to go like <see cref="KnownDebt"/>.</summary>
-    private static readonly string[] KnownSharedDebt =
-    [
-        "Guanxi.Web.Data.DataFeature/<MigrateAsync>", // the customers' search index built for older rows at start-up
-    ];
 
     private static readonly Lazy<Dictionary<(string From, string To), string>> Edges = new(Read);
 
@@ -152,7 +127,7 @@ public sealed class ArchitectureTests
     public void Shared_and_Data_know_no_feature()
     {
         var wrong = Edges.Value.Where(e => e.Key.From is "Shared" or "Data" && e.Key.To is not ("Shared" or "Data" or "Host"))
-            .Select(e => e.Value).Where(e => !KnownSharedDebt.Any(d => e.StartsWith(d, StringComparison.Ordinal))).ToList();
+            .Select(e => e.Value).ToList();
         Assert.True(wrong.Count == 0, string.Join('\n', wrong.Prepend("Shared and Data must not use a feature:")));
     }
 
@@ -161,11 +136,9 @@ public sealed class ArchitectureTests
     {
         var features = Edges.Value.Where(e => e.Key.From is not ("Shared" or "Data" or "Host") && e.Key.To is not ("Shared" or "Data" or "Host")).ToList();
         var unknown = features
-            .Where(e => !(Allowed.TryGetValue(e.Key.From, out var to) && (to.Contains("*") || to.Contains(e.Key.To))) && !KnownDebt.Any(d => (d.From, d.To) == e.Key))
+            .Where(e => !(Allowed.TryGetValue(e.Key.From, out var to) && (to.Contains("*") || to.Contains(e.Key.To))))
             .Select(e => $"{e.Key.From} → {e.Key.To} ({e.Value})").ToList();
         Assert.True(unknown.Count == 0, string.Join('\n', unknown.Prepend("Dependencies between features not allowed in ArchitectureTests.Allowed:")));
-        var paid = KnownDebt.Where(d => !Edges.Value.ContainsKey((d.From, d.To))).Select(d => $"{d.From} → {d.To}").ToList();
-        Assert.True(paid.Count == 0, string.Join('\n', paid.Prepend("Gone, take them off ArchitectureTests.KnownDebt:")));
     }
 
     [Fact]

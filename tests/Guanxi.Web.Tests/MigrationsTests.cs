@@ -100,7 +100,7 @@ public sealed class RepairOlderCustomersMigrationTests
             // What such a database looks like: no search entries or keys, and an empty text for the contacts.
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CustomerKeys"; DELETE FROM "CustomerSearch"; UPDATE "Customers" SET "Contacts" = '';""");
 
-            await DataFeature.MigrateAsync(db);
+            await DataFeature.MigrateAsync(db, [new Features.Customers.IndexOlderCustomers()]);
 
             Assert.Empty((await db.Set<Customer>().SingleAsync(c => c.Id == older.Id)).Contacts);
             var entries = await db.Set<Features.Customers.CustomerSearchEntry>().Select(e => e.CustomerId).ToListAsync();

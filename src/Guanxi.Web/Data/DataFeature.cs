@@ -1,4 +1,3 @@
-using Guanxi.Web.Features.Customers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -59,18 +58,19 @@ public static class DataFeature
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<GuanxiDbContext>(), cancellationToken);
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<GuanxiDbContext>(), scope.ServiceProvider.GetServices<IMigrationStep>(), cancellationToken);
     }
 
-    /// <summary>The migrations, then what a migration cannot do in SQL (<see cref="IndexOlderCustomers"/>).</summary>
-    public static async Task MigrateAsync(GuanxiDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>The migrations, then what a migration cannot do in SQL: the features' <see cref="IMigrationStep"/>s that are due.</summary>
+    public static async Task MigrateAsync(GuanxiDbContext db, IEnumerable<IMigrationStep> steps, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        var indexOlderCustomers = IndexOlderCustomers.Due(await db.Database.GetPendingMigrationsAsync(cancellationToken));
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var due = steps.Where(s => s.Due(pending)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        if (indexOlderCustomers)
-            await IndexOlderCustomers.Run(db, cancellationToken);
+        foreach (var step in due)
+            await step.Run(db, cancellationToken);
     }
 
     /// <summary>

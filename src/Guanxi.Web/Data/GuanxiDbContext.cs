@@ -23,9 +23,13 @@ public sealed class GuanxiDbContext(DbContextOptions<GuanxiDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GuanxiDbContext).Assembly);
-        if (Database.IsNpgsql())
-            Features.Customers.CustomerSearchEntryConfiguration.ForPostgres(builder);
+        foreach (var part in DatabaseModelParts)
+            part.Configure(builder, Database);
     }
+
+    private static readonly IDatabaseModelPart[] DatabaseModelParts = [.. typeof(GuanxiDbContext).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDatabaseModelPart).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (IDatabaseModelPart)Activator.CreateInstance(t)!)];
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Shared.Files;
 using MiniExcelLibs;
 using static Guanxi.Web.Tests.Imports.ImportTestFiles;
 

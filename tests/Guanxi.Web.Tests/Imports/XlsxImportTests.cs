@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Shared.Files;
 using MiniExcelLibs;
 
 namespace Guanxi.Web.Tests.Imports;

@@ -1,38 +1,27 @@
 using Guanxi.Domain.Credit;
-using Guanxi.Web.Features.Jobs;
-using Guanxi.Web.Features.Watchlists;
 using Guanxi.Web.Shared.Api;
 using Quartz;
 
 namespace Guanxi.Web.Features.Credit;
 
-/// <summary>ARC-5 credit rating and ARC-7 watch lists: the rule table, nightly rating, manual adjustment, business conditions, the big and risk lists.</summary>
+/// <summary>ARC-5 credit rating: the rule table, nightly rating, manual adjustment, business conditions (ARC-7's watch lists are Features/Watchlists).</summary>
 public static class CreditFeature
 {
     public static WebApplicationBuilder AddCredit(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new Customers.CustomerTab(30, "Credit.Tab", typeof(Pages.CustomerCreditTab), "credit-tab"));
         services.AddScoped<EvaluateCredit>();
+        services.AddScoped<Orders.IOrdersWritten, RateWrittenOrders>();
         services.AddScoped<CreditSettings>();
         services.AddScoped<GetCustomerCredit>();
         services.AddScoped<AdjustCredit>();
         services.AddScoped<RecordBusinessConditions>();
-        services.AddScoped<Watchlists.Watchlists>();
         return builder;
     }
 
-    /// <summary>
-    /// The job that orders trigger (every night the grading job rates everyone, <see cref="Grading.RecomputeNight"/>);
-    /// the report to leadership on the 1st at 08:00 (Watchlists:ReportCron).
-    /// </summary>
-    public static void Schedule(IQuartzBuilder q, IConfiguration configuration)
-    {
-        var zone = JobsFeature.Zone(configuration);
-        q.AddJob<CreditJob>(j => j.WithIdentity(CreditJob.Key).StoreDurably());
-        q.AddJob<WatchlistReportJob>(j => j.WithIdentity(WatchlistReportJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(WatchlistReportJob.Key).WithIdentity("watchlists.monthly")
-            .WithCronSchedule(configuration.GetValue("Watchlists:ReportCron", "0 0 8 1 * ?")!, c => c.InTimeZone(zone)));
-    }
+    /// <summary>The job that orders trigger (every night the grading job rates everyone, Grading.RecomputeNight).</summary>
+    public static void Schedule(IQuartzBuilder q) => q.AddJob<CreditJob>(j => j.WithIdentity(CreditJob.Key).StoreDurably());
 
     public static WebApplication MapCredit(this WebApplication app)
     {
@@ -52,13 +41,6 @@ public static class CreditFeature
         api.MapPut("/credit/settings", async (CreditPolicy body, CreditSettings settings, CancellationToken ct) => (await settings.Save(body, ct)).ToHttp())
             .Produces<CreditPolicy>()
             .WithSummary("Administrators edit the rule table; the nightly evaluation applies it.");
-        api.MapGet("/watchlists/big", async (int? top, Watchlists.Watchlists lists, CancellationToken ct) =>
-                (await lists.Big(Math.Clamp(top ?? Watchlists.Watchlists.BigSize, 1, 500), ct)).ToHttp())
-            .Produces<IReadOnlyList<WatchRow>>()
-            .WithSummary("ARC-7: the biggest customers (top N by the profit of the last 12 months, default 50) in the caller's sight.");
-        api.MapGet("/watchlists/risk", async (int? take, Watchlists.Watchlists lists, CancellationToken ct) => (await lists.Risk(Math.Clamp(take ?? 200, 1, 1000), ct)).ToHttp())
-            .Produces<IReadOnlyList<WatchRow>>()
-            .WithSummary("ARC-7: risky customers (credit B or C, business-condition flags, or money overdue) in the caller's sight, worst first.");
         return app;
     }
 }

@@ -4,7 +4,7 @@ using Quartz;
 
 namespace Guanxi.Web.Features.Credit;
 
-/// <summary>ARC-5/7: everyone rated again after orders are written (for whoever wrote them) (every night the grading job does it, <see cref="Grading.RecomputeNight"/>).</summary>
+/// <summary>ARC-5/7: everyone rated again after orders are written, for whoever wrote them (every night the grading job does it, Grading.RecomputeNight).</summary>
 [DisallowConcurrentExecution]
 public sealed class CreditJob(EvaluateCredit evaluate, ILogger<CreditJob> logger) : IJob
 {

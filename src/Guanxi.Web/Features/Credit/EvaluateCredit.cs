@@ -20,7 +20,7 @@ public sealed record CreditOutcome(int Customers, int Changed, int Alerts);
 /// credit history. ARC-7: when a watched customer's level changes, or any customer falls overdue (which puts them on
 /// the risk list), the owner and the department's managers are alerted.
 /// </summary>
-public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Notifier notifier)
+public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Notifier notifier, IWatchedCustomers watched)
 {
     public const string PolicyKey = "credit.policy";
 
@@ -53,7 +53,7 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
         var open = (await orders.Where(o => o.UnpaidSince != null || o.LastDueOn > today).Select(o => new { o.CustomerId, o.Payments }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => o.Payments);
         var previous = await (everyone ?? Previous(records));
-        var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
+        var big = await watched.Big(cancellationToken);
 
         var written = new List<CustomerCredit>();
         var changes = new List<CreditChange>();
@@ -85,10 +85,10 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
                 continue;
             var (reason, reasonEn) = manual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
             changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = next.Level, Reason = reason, ReasonEn = reasonEn, ById = by.Id, ByCause = by.Cause });
-            var watched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(next.Level) || record.OverdueAmount > 0;
+            var isWatched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(next.Level) || record.OverdueAmount > 0;
             if (fellOverdue)
                 alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, next.Level));
-            else if (watched)
+            else if (isWatched)
                 alerts.Add(new CustomerAlert(person.Id, person.OwnerId, person.DepartmentId,
                     $"关注客户信用等级变化：{person.Name}", $"Watched customer's credit changed: {person.Name}",
                     $"{from} → {next.Level}：{reason}", $"{from} → {next.Level}: {reasonEn}"));

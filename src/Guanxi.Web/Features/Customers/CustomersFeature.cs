@@ -10,6 +10,7 @@ public static class CustomersFeature
     {
         var services = builder.Services;
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CustomerSearchInterceptor>();   // the search index kept in step on every save
+        services.AddSingleton<Data.IMigrationStep, IndexOlderCustomers>();   // the search entries of an older database, at the start-up that upgrades it
         services.AddScoped<CustomerViewers>();
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<ListPersonalDataAccess>();

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
-using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Shared.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Customers;
@@ -15,13 +15,6 @@ namespace Guanxi.Web.Features.Customers;
 /// </summary>
 public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers, ListCustomers list, PersonalDataLog log)
 {
-    private static readonly ImportField[] Columns =
-    [
-        ImportField.Name, ImportField.Type, ImportField.Organization, ImportField.Mobile, ImportField.Phone, ImportField.Email,
-        ImportField.WeChat, ImportField.Province, ImportField.City, ImportField.District, ImportField.Street, ImportField.Birthday,
-        ImportField.Gender, ImportField.Industry, ImportField.Source, ImportField.Groups, ImportField.Owner, ImportField.Department, ImportField.Notes,
-    ];
-
     public async Task<Result<ExportedCustomers>> Handle(CustomerQuery query, string format, bool english, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer || !CustomerAccess.CanExport(viewer))
@@ -58,7 +51,7 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
 
         var path = Path.Combine(Path.GetTempPath(), $"guanxi-export-{Guid.NewGuid():N}");
         var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        await SpreadsheetWriter.WriteAsync(file, format, [.. Columns.Select(f => HeaderMap.Label(f, english))], Rows(), cancellationToken);
+        await SpreadsheetWriter.WriteAsync(file, format, [.. CustomerColumns.Exported.Select(c => english ? c.En : c.Zh)], Rows(), cancellationToken);
         file.Position = 0;
         await log.RecordAsync(PersonalDataAccessKind.Export, null, rows, Filter(query, format), cancellationToken);
         return new ExportedCustomers(file, rows);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Guanxi.Domain.Common;
 using Guanxi.Web.Features.Customers;
-using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Shared.Files;
 
 namespace Guanxi.Web.Features.Grading;
 

@@ -12,8 +12,10 @@ public static class GradingFeature
     public static WebApplicationBuilder AddGrading(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new Customers.CustomerTab(10, "Grade.Tab", typeof(Pages.CustomerGradeTab), "grade-tab"));
         services.AddScoped<GradingSettings>();
         services.AddScoped<RecomputeGrades>();
+        services.AddScoped<Lifecycle.IFirstPurchases, GradedFirstPurchases>();
         services.AddScoped<StartRecompute>();
         services.AddScoped<GetCustomerGrade>();
         services.AddScoped<AssessPotential>();

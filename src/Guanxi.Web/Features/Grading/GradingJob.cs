@@ -14,7 +14,7 @@ public sealed class GradingJob(RecomputeGrades recompute, RecomputeNight night, 
 {
     public const string Kind = "grading.recompute";
     /// <summary>Who runs the night: the system, for the nightly recompute.</summary>
-    public static readonly Actor Nightly = Actor.System(ActorCause.Nightly);
+    public static readonly Actor Nightly = JobRuns.Nightly;
     public static readonly JobKey Key = new(Kind);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ public sealed record RecomputeOutcome(int Customers, int Changed);
 /// watched customer (ARC-7: among the biggest before or after, or risky) changes tier, the owner and the department
 /// managers are told.
 /// </summary>
-public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Notifier notifier)
+public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Notifier notifier, Credit.IWatchedCustomers watchLists)
 {
     private const int Chunk = 10_000;
 
@@ -133,15 +133,15 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
     {
         if (changes.Count == 0)
             return [];
-        var big = await Watchlists.Watchlists.BigIds(db, cancellationToken);
-        big.UnionWith(rows.Where(r => r.Profit > 0).OrderByDescending(r => r.Profit).Take(Watchlists.Watchlists.BigSize).Select(r => r.CustomerId));
+        var big = await watchLists.Big(cancellationToken);
+        big.UnionWith(rows.Where(r => r.Profit > 0).OrderByDescending(r => r.Profit).Take(watchLists.BigSize).Select(r => r.CustomerId));
         var byCustomer = changes.ToDictionary(c => c.CustomerId);
         var watched = new List<(Guid Id, string Name, string OwnerId, Guid DepartmentId)>();
         foreach (var ids in byCustomer.Keys.Chunk(Chunk))
         {
             var customers = db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id));
             var bigOnes = ids.Where(big.Contains).ToList();
-            watched.AddRange((await Watchlists.Watchlists.Risky(db, customers).Union(customers.Where(c => bigOnes.Contains(c.Id)))
+            watched.AddRange((await watchLists.Risky(customers).Union(customers.Where(c => bigOnes.Contains(c.Id)))
                 .Select(c => new { c.Id, c.Name, c.OwnerId, c.DepartmentId }).ToListAsync(cancellationToken))
                 .Select(c => (c.Id, c.Name, c.OwnerId, c.DepartmentId)));
         }

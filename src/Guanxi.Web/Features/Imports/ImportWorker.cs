@@ -48,12 +48,9 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportRunner queue
         queue.Start(job);
         try
         {
-            var errors = job.Kind switch
-            {
-                StartImport.Orders => await services.GetRequiredService<RunOrderImport>().Handle(job, stoppingToken),
-                Surveys.RunSurveyImport.Kind => await services.GetRequiredService<Surveys.RunSurveyImport>().Handle(job, stoppingToken),
-                _ => await services.GetRequiredService<RunCustomerImport>().Handle(job, stoppingToken),
-            };
+            var errors = job.Kind == StartImport.Orders ? await services.GetRequiredService<RunOrderImport>().Handle(job, stoppingToken)
+                : services.GetServices<IImportKind>().FirstOrDefault(k => k.Kind == job.Kind) is { } other ? await other.Run(job, stoppingToken)
+                : await services.GetRequiredService<RunCustomerImport>().Handle(job, stoppingToken);
             job.Errors = JsonSerializer.Serialize(errors.Take(ImportJob.MaxStoredErrors));
             job.Status = job.Message is null ? ImportStatus.Succeeded : ImportStatus.Failed;
         }

@@ -1,4 +1,5 @@
 using Guanxi.Web.Shared.Api;
+using Guanxi.Web.Shared.Files;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 

@@ -14,7 +14,8 @@ namespace Guanxi.Web.Features.Imports;
 /// a dry run the user checked). The mapping, when given, is one field name per column ("name", "mobile", "ignore" …);
 /// the encoding, when given, is how a text file is to be read ("gbk", "big5" … of <see cref="TextEncodings.Names"/>).
 /// </summary>
-public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, ImportRunner queue, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
+public sealed class StartImport(
+    GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, ImportRunner queue, IEnumerable<IImportKind> kinds, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
 {
     public const string Customers = "customers";
     public const string Orders = "orders";
@@ -23,13 +24,14 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
     public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, string? encoding, CancellationToken cancellationToken)
     {
         kind ??= Customers;
-        if (kind is not (Customers or Orders or Surveys.RunSurveyImport.Kind))
+        var other = kind is Customers or Orders ? null : kinds.FirstOrDefault(k => k.Kind == kind);
+        if (kind is not (Customers or Orders) && other is null)
             return ImportErrors.UnknownKind;
         if (await viewers.Current(cancellationToken) is not { } viewer || !(kind switch
             {
                 Customers => CustomerAccess.SeesAny(viewer),
                 Orders => Domain.Orders.OrderAccess.CanWrite(viewer, viewer.DepartmentId),
-                _ => Domain.Surveys.SurveyAccess.RunsSurveys(viewer),
+                _ => other!.Allows(viewer),
             }))
             return ImportErrors.NotAllowed;
         if (!ApiEnums.TryParse<ImportMode>(mode, out var importMode))
@@ -40,11 +42,12 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         if (!Extensions.Contains(extension))
             return ImportErrors.FileType;
         string? storedMapping;
-        if (kind == Surveys.RunSurveyImport.Kind)
+        if (other is not null)
         {
-            if (SurveyMapping(mapping) is not { } roles)
-                return ImportErrors.SurveyMapping;
-            storedMapping = roles.Length == 0 ? null : JsonSerializer.Serialize(roles);
+            var mapped = other.Mapping(mapping);
+            if (!mapped.Succeeded)
+                return Result<Guid>.Fail(mapped.Errors);
+            storedMapping = mapped.Value;
         }
         else if (ParseMapping(mapping) is { } fields)
             storedMapping = fields.Length == 0 ? null : JsonSerializer.Serialize(fields);
@@ -98,22 +101,6 @@ public sealed class StartImport(GuanxiDbContext db, CustomerViewers viewers, Cur
         return job.Id;
     }
 
-    /// <summary>A survey file's mapping: per column a field (orderNo, surveyedOn, method, comment, invalid, note, ignore) or a question ("q:overall").</summary>
-    private static string[]? SurveyMapping(string? mapping)
-    {
-        if (string.IsNullOrWhiteSpace(mapping))
-            return [];
-        try
-        {
-            var roles = JsonSerializer.Deserialize<string[]>(mapping) ?? [];
-            return roles.All(r => Surveys.RunSurveyImport.Fields.Contains(r) || r.StartsWith(Surveys.RunSurveyImport.QuestionPrefix, StringComparison.Ordinal) && r.Length is > 2 and <= 42) ? roles : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static ImportField[]? ParseMapping(string? mapping)
     {
         if (string.IsNullOrWhiteSpace(mapping))
@@ -137,8 +124,6 @@ public static class ImportErrors
     public static readonly Error AlreadyCommitted = Error.Conflict("import.already_committed", "该试导入已经正式导入过（或正在导入），不会重复导入。", "This dry run was committed already (or is being committed); it is not imported twice.", "id");
     public static readonly Error NotAllowed = Error.Forbidden("import.not_allowed", "您的角色不能导入客户或订单。", "Your role cannot import these records.");
     public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）、订单（kind=orders）或调查结果（kind=surveys）。", "kind is customers, orders or surveys.", "kind");
-    public static readonly Error SurveyMapping = new("import.survey_mapping", "调查结果的列对应关系无效：每列应为 orderNo、surveyedOn、method、comment、invalid、note、ignore 之一，或“q:问题编号”。",
-        "A survey file's mapping is, per column, orderNo, surveyedOn, method, comment, invalid, note, ignore or \"q:<question id>\".", "mapping");
     public static readonly Error UnknownMode = new("import.unknown_mode", "mode 只能是 dryRun（试导入）或 commit（正式导入）。", "mode is dryRun or commit.", "mode");
     public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
     public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");

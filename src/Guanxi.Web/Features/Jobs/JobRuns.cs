@@ -11,6 +11,9 @@ public sealed record JobView(Guid Id, string Kind, JobStatus Status, double Prog
 /// <summary>Records job runs and their progress. Progress is written in a scope of its own, outside the job's transaction.</summary>
 public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time)
 {
+    /// <summary>Who the histories name for the nightly runs: the grading job's night and a lifecycle run nobody asked for.</summary>
+    public static readonly Actor Nightly = Actor.System(ActorCause.Nightly);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, double> live = new();
 
     public async Task<JobRun> Queue(string kind, Actor by, CancellationToken cancellationToken = default)

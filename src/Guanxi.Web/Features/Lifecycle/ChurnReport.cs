@@ -4,7 +4,6 @@ using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
-using Guanxi.Web.Features.Grading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Lifecycle;
@@ -30,7 +29,7 @@ public sealed record ChurnView(
 /// share not (yet) churned each month after. Department managers see their department; leadership, customer service
 /// and administrators everyone.
 /// </summary>
-public sealed class ChurnReport(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock)
+public sealed class ChurnReport(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock, IFirstPurchases firstPurchases)
 {
     public const int CohortMonths = 24;
     public static readonly Error NotAllowed = Error.Forbidden("churn.not_allowed", "流失分析仅供部门经理、客服部门、公司领导和系统管理员查看。", "The churn report is for managers, customer service, leadership and administrators.");
@@ -46,11 +45,12 @@ public sealed class ChurnReport(GuanxiDbContext db, CustomerViewers viewers, Ent
             return Periods.Invalid;
         var department = CustomerAccess.ListedDepartment(viewer);
         var customers = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active && (department == null || c.DepartmentId == department));
+        var firsts = firstPurchases.All;
         var buyers = await customers.Where(c => c.Stage != LifecycleStage.Potential)
             .Select(c => new
             {
                 c.Tier, c.Type, c.Stage, c.StageSince,
-                First = db.Set<CustomerGrade>().Where(g => g.CustomerId == c.Id).Select(g => g.FirstOrderAt).FirstOrDefault(),
+                First = firsts.Where(f => f.CustomerId == c.Id).Select(f => f.On).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var churns = await db.Set<StageChange>().AsNoTracking()

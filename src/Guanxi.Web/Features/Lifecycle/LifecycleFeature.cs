@@ -10,7 +10,9 @@ public static class LifecycleFeature
     public static WebApplicationBuilder AddLifecycle(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new Customers.CustomerTab(20, "Lifecycle.Tab", typeof(Pages.CustomerLifecycleTab), "lifecycle-tab"));
         services.AddScoped<UpdateLifecycle>();
+        services.AddScoped<Orders.IOrdersWritten, JudgeWrittenOrders>();
         services.AddScoped<LifecycleSettings>();
         services.AddScoped<GetCustomerLifecycle>();
         services.AddScoped<RecordChurnReason>();
@@ -20,7 +22,7 @@ public static class LifecycleFeature
         return builder;
     }
 
-    /// <summary>The job that orders and settings changes trigger; every night the grading job runs it for everyone (<see cref="Grading.RecomputeNight"/>).</summary>
+    /// <summary>The job that orders and settings changes trigger; every night the grading job's night runs it for everyone (Grading.RecomputeNight).</summary>
     public static void Schedule(IQuartzBuilder q) => q.AddJob<LifecycleJob>(j => j.WithIdentity(LifecycleJob.Key).StoreDurably());
 
     public static WebApplication MapLifecycle(this WebApplication app)

@@ -1,15 +1,14 @@
 using Guanxi.Domain.Common;
-using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Shared.Auth;
 using Quartz;
 
 namespace Guanxi.Web.Features.Lifecycle;
 
-/// <summary>LIF-1 for everyone after the thresholds change or orders are written (every night the grading job runs it, <see cref="Grading.RecomputeNight"/>).</summary>
+/// <summary>LIF-1 for everyone after the thresholds change or orders are written (every night the grading job's night runs it, Grading.RecomputeNight).</summary>
 [DisallowConcurrentExecution]
 public sealed class LifecycleJob(UpdateLifecycle update, ILogger<LifecycleJob> logger) : IJob
 {
-    public static readonly Actor Nightly = GradingJob.Nightly;
+    public static readonly Actor Nightly = Jobs.JobRuns.Nightly;
     public static readonly JobKey Key = new("lifecycle.update");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

@@ -10,6 +10,7 @@ public static class OrdersFeature
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new Customers.CustomerTab(40, "Orders.Title", typeof(Pages.CustomerOrders), "orders-tab"));
         services.AddScoped<OrderInput>();
         services.AddScoped<OrderWriter>();
         services.AddScoped<SaveOrders>();

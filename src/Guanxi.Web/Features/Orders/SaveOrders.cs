@@ -66,7 +66,7 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
 /// history), new ones in bulk (<see cref="BulkInsert"/>) with one history row each saying where they came from.
 /// </summary>
 public sealed class OrderWriter(
-    GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, Lifecycle.UpdateLifecycle lifecycle, Credit.EvaluateCredit credit, Quartz.ISchedulerFactory? schedulers = null)
+    GuanxiDbContext db, Shared.Auth.CurrentUser user, TimeProvider time, IEnumerable<IOrdersWritten> told, Quartz.ISchedulerFactory? schedulers = null)
 {
     /// <summary>
     /// Up to this many customers are judged and rated again inside the write (LIF-1, ARC-5). A bigger write (an import, a
@@ -92,7 +92,7 @@ public sealed class OrderWriter(
                 existing[(order.Kind, order.ExternalNo)] = order;
         }
         var now = time.GetUtcNow();
-        // LIF-1, ARC-5: the customers of these orders, before and after, are judged and rated again once they are written.
+        // LIF-1, ARC-5: the customers of these orders, before and after, are judged and rated again once they are written (IOrdersWritten).
         var customers = orders.Select(o => o.CustomerId).Concat(existing.Values.Select(o => o.CustomerId)).ToHashSet();
         var ids = new List<Guid>(orders.Count);
         var created = new List<(Order Order, string Source)>();
@@ -129,9 +129,8 @@ public sealed class OrderWriter(
         }
         if (customers.Count <= InlineCustomers)
         {
-            var by = Domain.Common.Actor.Staff(user.Id, Domain.Common.ActorCause.Orders);
-            await lifecycle.Handle(by, customers, cancellationToken: cancellationToken);
-            await credit.Handle(by, customers, cancellationToken: cancellationToken);
+            foreach (var one in told)
+                await one.Written(By, customers, cancellationToken);
         }
         else
         {
@@ -140,15 +139,17 @@ public sealed class OrderWriter(
         return (created.Count, updated, ids);
     }
 
-    /// <summary>After the caller's commit (Quartz writes its own tables, which SQLite's single writer would block before): a write too big to judge inline starts the lifecycle and credit jobs.</summary>
+    /// <summary>After the caller's commit (Quartz writes its own tables, which SQLite's single writer would block before): a write too big to judge inline starts the jobs that judge everyone (<see cref="IOrdersWritten.WrittenInBulk"/>).</summary>
     public async Task AfterCommit(CancellationToken cancellationToken)
     {
         if (!deferred || schedulers is null)
             return;
         deferred = false;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var by = Shared.Auth.ActorJobData.For(Domain.Common.Actor.Staff(user.Id, Domain.Common.ActorCause.Orders));
-        await scheduler.TriggerJob(Lifecycle.LifecycleJob.Key, by, cancellationToken);
-        await scheduler.TriggerJob(Credit.CreditJob.Key, by, cancellationToken);
+        foreach (var one in told)
+            await one.WrittenInBulk(scheduler, By, cancellationToken);
     }
+
+    /// <summary>Who wrote the orders, as the stage and credit histories name them.</summary>
+    private Domain.Common.Actor By => Domain.Common.Actor.Staff(user.Id, Domain.Common.ActorCause.Orders);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Surveys;
-using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Shared.Files;
 
 namespace Guanxi.Web.Features.Surveys;
 

@@ -33,6 +33,7 @@ public static class SurveyFeature
         services.AddScoped<DefineSurveyProgram>();
         services.AddScoped<ListSurveyPrograms>();
         services.AddScoped<RunSurveyImport>();
+        services.AddScoped<Imports.IImportKind, SurveyImportKind>();
         // The after-sales sample and the programs' draws take their chances from here: a test may register a seeded one.
         services.AddSingleton(Random.Shared);
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);

@@ -1,5 +1,7 @@
 using Guanxi.Domain.Customers;
+using Guanxi.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guanxi.Web.Features.Customers;
@@ -53,7 +55,7 @@ public sealed class CustomerKey
     }
 }
 
-public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<CustomerSearchEntry>
+public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<CustomerSearchEntry>, IDatabaseModelPart
 {
     public void Configure(EntityTypeBuilder<CustomerSearchEntry> builder)
     {
@@ -68,7 +70,13 @@ public sealed class CustomerSearchEntryConfiguration : IEntityTypeConfiguration<
     /// PostgreSQL: a pg_trgm GIN index answers LIKE '%…%' of 3+ characters (SQLite has its FTS5 table instead); name and
     /// organisation compare by code point, as on SQLite and in <see cref="CustomerKeys"/>, so a prefix is the same on all three.
     /// </summary>
-    public static void ForPostgres(ModelBuilder builder)
+    public void Configure(ModelBuilder builder, DatabaseFacade database)
+    {
+        if (database.IsNpgsql())
+            ForPostgres(builder);
+    }
+
+    private static void ForPostgres(ModelBuilder builder)
     {
         builder.HasPostgresExtension("pg_trgm");
         var entry = builder.Entity<CustomerSearchEntry>();

@@ -10,12 +10,14 @@ namespace Guanxi.Web.Features.Customers;
 /// every findable customer without an entry its entry and keys, the way a save would — once, in the start-up that
 /// applies that migration.
 /// </summary>
-public static class IndexOlderCustomers
+public sealed class IndexOlderCustomers : IMigrationStep
 {
     public const string Migration = "RepairOlderCustomers";
     private const int Batch = 1000;
 
-    public static bool Due(IEnumerable<string> pendingMigrations) => pendingMigrations.Any(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
+    public bool Due(IEnumerable<string> pendingMigrations) => pendingMigrations.Any(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
+
+    Task IMigrationStep.Run(GuanxiDbContext db, CancellationToken cancellationToken) => Run(db, cancellationToken);
 
     public static async Task<int> Run(GuanxiDbContext db, CancellationToken cancellationToken)
     {

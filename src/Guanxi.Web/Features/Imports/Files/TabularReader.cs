@@ -47,7 +47,7 @@ public static class TabularReader
 
     /// <summary>
     /// Exactly one trimmed cell per header, blanks as null; cells beyond the last header have no name to map to and are
-    /// dropped. The quote <see cref="SpreadsheetWriter.Neutralise"/> put before "=+-@" is taken off again, so that an
+    /// dropped. The quote <see cref="Shared.Files.SpreadsheetWriter.Neutralise"/> put before "=+-@" is taken off again, so that an
     /// exported file imports back unchanged ('+8613812341234 reads +8613812341234).
     /// </summary>
     internal static string?[] FitCells(IReadOnlyList<string?> raw, int width)

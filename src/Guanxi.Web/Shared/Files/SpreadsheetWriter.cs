@@ -2,7 +2,7 @@ using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
-namespace Guanxi.Web.Features.Imports;
+namespace Guanxi.Web.Shared.Files;
 
 /// <summary>
 /// Exports rows as .xlsx or .csv, streaming them (a million rows are never held at once). Every cell is text, so phone
