@@ -12,6 +12,12 @@ public sealed record CreditRule(CreditLevel Level, decimal MinOnTimePercent, dec
 /// <summary>ARC-5: the rule table an administrator edits, best level first; a customer who meets no rule is C. Bankruptcy is always C.</summary>
 public sealed record CreditPolicy(IReadOnlyList<CreditRule> Rules)
 {
+    /// <summary>Where the enterprise keeps its credit rules among its settings.</summary>
+    public const string SettingsKey = "credit.policy";
+
+    /// <summary>Payments of orders older than this and fully paid no longer count: a record is about the recent years.</summary>
+    public const int RecordMonths = 36;
+
     public static CreditPolicy Default { get; } = new([
         new(CreditLevel.AAA, 98m, 0m, 0, false),
         new(CreditLevel.AA, 95m, 10_000m, 15, false),

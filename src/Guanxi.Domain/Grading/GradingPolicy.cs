@@ -36,6 +36,9 @@ public sealed record GradingPolicy(
     decimal CostPerContact,
     decimal CostPerComplaint)
 {
+    /// <summary>Where the enterprise keeps its grading policy among its settings.</summary>
+    public const string SettingsKey = "grading.policy";
+
     public static GradingPolicy Default { get; } = new(
         12, new IndicatorWeights(30, 15, 10, 25, 10, 5, 5), TierMode.Thresholds, 80m, 60m, 5m, 15m, 0.15m, 200m, 50m, 500m);
 

@@ -11,6 +11,9 @@ namespace Guanxi.Domain.Lifecycle;
 /// </summary>
 public sealed record LifecyclePolicy(int LoyalOrders, int LoyalMonths, decimal ChurnMultiple, int ChurnFloorMonths, int CareCallDays, int WinBackDays)
 {
+    /// <summary>Where the enterprise keeps its lifecycle thresholds among its settings.</summary>
+    public const string SettingsKey = "lifecycle.policy";
+
     /// <summary>A dealer: sales and service every 5–7 months, so four visits in two years is a loyal customer, a year without one is lost.</summary>
     public static LifecyclePolicy Default { get; } = new(4, 24, 2.5m, 12, 3, 14);
 

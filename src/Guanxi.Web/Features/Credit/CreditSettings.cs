@@ -10,7 +10,7 @@ public sealed class CreditSettings(GuanxiDbContext db, EnterpriseSettings settin
 {
     public static readonly Error NotAllowed = Error.Forbidden("credit.not_allowed", "只有系统管理员可以修改信用评定规则。", "Only administrators change the credit rules.");
 
-    public Task<CreditPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(EvaluateCredit.PolicyKey, CreditPolicy.Default, cancellationToken);
+    public Task<CreditPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(CreditPolicy.SettingsKey, CreditPolicy.Default, cancellationToken);
 
     public async Task<Result<CreditPolicy>> Save(CreditPolicy? policy, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class CreditSettings(GuanxiDbContext db, EnterpriseSettings settin
         var errors = policy.Validate();
         if (errors.Count > 0)
             return Result<CreditPolicy>.Fail([.. errors]);
-        await settings.Stage(EvaluateCredit.PolicyKey, policy, cancellationToken);
+        await settings.Stage(CreditPolicy.SettingsKey, policy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return policy;
     }

@@ -22,10 +22,6 @@ public sealed record CreditOutcome(int Customers, int Changed, int Alerts);
 /// </summary>
 public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time, Notifier notifier, IWatchedCustomers watched)
 {
-    public const string PolicyKey = "credit.policy";
-
-    /// <summary>Payments of orders older than this and fully paid no longer count: a record is about the recent years.</summary>
-    public const int RecordMonths = 36;
 
     private const int Chunk = 10_000;
 
@@ -33,11 +29,11 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
     /// <param name="facts">The night's facts when grading and lifecycle share them; null to read them.</param>
     public async Task<CreditOutcome> Handle(Actor by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
-        var policy = await settings.Get(PolicyKey, CreditPolicy.Default, cancellationToken);
+        var policy = await settings.Get(CreditPolicy.SettingsKey, CreditPolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
         var people = facts ?? await CustomerFacts.Read(db, settings, today, only, cancellationToken);
         // Settled orders are summed with the facts; only the instalments still open are read and judged one by one.
-        var since = today.AddMonths(-RecordMonths);
+        var since = today.AddMonths(-CreditPolicy.RecordMonths);
         var orders = db.Set<Order>().AsNoTracking().Where(o => o.Instalments > 0 && (o.OrderedAt >= since || o.Outstanding > 0));
         var records = db.Set<CustomerCredit>().AsNoTracking();
         if (only is not null)

@@ -38,7 +38,7 @@ public sealed class GetCustomerCredit(GuanxiDbContext db, CustomerViewers viewer
         var names = await staffNames.Of(rows.Select(r => r.View.ById), cancellationToken);
         var history = rows.Select(r => r.View with { By = names.Who(r.View.ById, r.ByCause, r.ByText) }).ToList();
         var payments = record?.On(clock.Today) ?? PaymentRecord.None;
-        var rules = CreditRating.Evaluate(await settings.Get(EvaluateCredit.PolicyKey, CreditPolicy.Default, cancellationToken), payments, customer.BusinessConditions);
+        var rules = CreditRating.Evaluate(await settings.Get(CreditPolicy.SettingsKey, CreditPolicy.Default, cancellationToken), payments, customer.BusinessConditions);
         return new CreditView(customer.Credit, customer.CreditComputed, customer.CreditManual, payments.Due, payments.OnTime, payments.OnTimePercent,
             payments.OverdueAmount, payments.OverdueDays, english ? rules.ReasonEn : rules.Reason, record?.EvaluatedAt, customer.BusinessConditions, history,
             CreditAccess.CanAdjust(viewer, customer.DepartmentId), CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId));

@@ -39,7 +39,7 @@ public sealed class GetCustomerGrade(GuanxiDbContext db, CustomerViewers viewers
             .ToListAsync(cancellationToken);
         var names = await staffNames.Of(rows.Select(r => r.View.ById), cancellationToken);
         var history = rows.Select(r => r.View with { By = names.Who(r.View.ById, r.ByCause, r.ByText) }).ToList();
-        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var policy = await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken);
         // A recompute leaves the rows whose figures stand: they hold as of the last one that finished.
         var lastRun = await db.Set<JobRun>().AsNoTracking().Where(r => r.Kind == GradingJob.Kind && r.Status == JobStatus.Succeeded).MaxAsync(r => r.FinishedAt, cancellationToken);
         var asOf = grade is null ? null : lastRun > grade.ComputedAt ? lastRun : grade.ComputedAt;

@@ -41,7 +41,7 @@ public sealed class GetCustomerValue(GuanxiDbContext db, CustomerViewers viewers
         if (customer is null || CustomerAccess.SightOf(viewer, customer.OwnerId, customer.DepartmentId) == CustomerSight.None)
             return CustomerWebErrors.NotFound;
         var today = clock.Today;
-        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var policy = await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken);
         var orders = await db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customerId && o.OrderedAt <= today)
             .Select(o => new { o.OrderedAt, o.Amount, o.Cost })
             .ToListAsync(cancellationToken);

@@ -10,13 +10,12 @@ public sealed record GradingSettingsView(GradingPolicy Policy, IReadOnlyList<Ser
 
 public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers)
 {
-    public const string PolicyKey = "grading.policy";
     public const string StandardsKey = "grading.serviceStandards";
 
     public static readonly Error NotAllowed = Error.Forbidden("grading.not_allowed", "只有系统管理员可以修改分级政策。", "Only administrators can change the grading policy.");
 
     public async Task<GradingSettingsView> Get(CancellationToken cancellationToken = default) => new(
-        await settings.Get(PolicyKey, GradingPolicy.Default, cancellationToken),
+        await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken),
         await settings.Get(StandardsKey, ServiceStandard.Defaults, cancellationToken));
 
     public async Task<Result<GradingSettingsView>> Save(GradingSettingsView view, CancellationToken cancellationToken = default)
@@ -29,7 +28,7 @@ public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings setti
         if (errors.Length > 0)
             return Result<GradingSettingsView>.Fail(errors);
         var standards = view.Standards.OrderByDescending(s => s.Tier).ToList();
-        await settings.Stage(PolicyKey, view.Policy, cancellationToken);
+        await settings.Stage(GradingPolicy.SettingsKey, view.Policy, cancellationToken);
         await settings.Stage(StandardsKey, standards, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new GradingSettingsView(view.Policy, standards);

@@ -282,7 +282,7 @@ public sealed class ParetoReport(GuanxiDbContext db, CustomerViewers viewers, En
 
     private async Task<Result<Ranking>> Rank(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var policy = await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken);
         var viewer = await viewers.Current(cancellationToken);
         if (viewer is null || !CustomerAccess.Oversees(viewer))
             return NotAllowed;

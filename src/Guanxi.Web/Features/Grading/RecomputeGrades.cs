@@ -26,7 +26,7 @@ public sealed class RecomputeGrades(GuanxiDbContext db, EnterpriseSettings setti
     /// <param name="facts">The night's facts when lifecycle and credit share them; null to read them.</param>
     public async Task<RecomputeOutcome> Handle(Actor by, Func<double, Task>? progress = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
-        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var policy = await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken);
         var today = clock.Today;
         var now = time.GetUtcNow();
         facts ??= await CustomerFacts.Read(db, settings, today, null, cancellationToken);

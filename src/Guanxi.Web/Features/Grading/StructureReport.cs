@@ -59,7 +59,7 @@ public sealed class StructureReport(GuanxiDbContext db, CustomerViewers viewers,
         var viewer = await viewers.Current(cancellationToken);
         if (viewer is null || !CustomerAccess.Oversees(viewer))
             return NotAllowed;
-        var policy = await settings.Get(GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
+        var policy = await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken);
         DateTimeOffset? asOf = from is null && to is null
             ? await db.Set<CustomerGrade>().MaxAsync(g => (DateTimeOffset?)g.ComputedAt, cancellationToken)
             : null;

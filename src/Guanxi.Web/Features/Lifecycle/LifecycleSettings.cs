@@ -12,7 +12,7 @@ public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings set
 {
     public static readonly Error NotAllowed = Error.Forbidden("lifecycle.not_allowed", "只有系统管理员可以修改生命周期设置。", "Only administrators can change the lifecycle settings.");
 
-    public Task<LifecyclePolicy> Get(CancellationToken cancellationToken = default) => settings.Get(UpdateLifecycle.PolicyKey, LifecyclePolicy.Default, cancellationToken);
+    public Task<LifecyclePolicy> Get(CancellationToken cancellationToken = default) => settings.Get(LifecyclePolicy.SettingsKey, LifecyclePolicy.Default, cancellationToken);
 
     public async Task<Result<LifecyclePolicy>> Save(LifecyclePolicy? policy, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings set
         var errors = policy.Validate();
         if (errors.Count > 0)
             return Result<LifecyclePolicy>.Fail([.. errors]);
-        await settings.Stage(UpdateLifecycle.PolicyKey, policy, cancellationToken);
+        await settings.Stage(LifecyclePolicy.SettingsKey, policy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.TriggerJob(LifecycleJob.Key, ActorJobData.For(Actor.Staff(user.Id, ActorCause.LifecycleSettings)), cancellationToken);

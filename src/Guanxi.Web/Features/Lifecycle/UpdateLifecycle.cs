@@ -19,14 +19,13 @@ public sealed record LifecycleOutcome(int Customers, int Changed, int Tasks);
 /// </summary>
 public sealed class UpdateLifecycle(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
 {
-    public const string PolicyKey = "lifecycle.policy";
     private const int Chunk = 10_000;
 
     /// <param name="only">The customers whose orders changed; null for everyone.</param>
     /// <param name="facts">The night's facts when grading and credit share them; null to read them.</param>
     public async Task<LifecycleOutcome> Handle(Actor by, IReadOnlyCollection<Guid>? only = null, IReadOnlyList<CustomerFact>? facts = null, CancellationToken cancellationToken = default)
     {
-        var policy = await settings.Get(PolicyKey, LifecyclePolicy.Default, cancellationToken);
+        var policy = await settings.Get(LifecyclePolicy.SettingsKey, LifecyclePolicy.Default, cancellationToken);
         var (today, now) = (clock.Today, time.GetUtcNow());
         facts ??= await CustomerFacts.Read(db, settings, today, only, cancellationToken);
         var changes = new List<StageChange>();

@@ -39,8 +39,8 @@ public static class CustomerFacts
 {
     public static async Task<List<CustomerFact>> Read(GuanxiDbContext db, EnterpriseSettings settings, DateOnly today, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken)
     {
-        var grading = await settings.Get(Grading.GradingSettings.PolicyKey, GradingPolicy.Default, cancellationToken);
-        var lifecycle = await settings.Get(Lifecycle.UpdateLifecycle.PolicyKey, LifecyclePolicy.Default, cancellationToken);
+        var grading = await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken);
+        var lifecycle = await settings.Get(LifecyclePolicy.SettingsKey, LifecyclePolicy.Default, cancellationToken);
         var query = new Query(grading, lifecycle, today, only);
         // The whole population (the night, outside any transaction): the customers and the referrals are read on a
         // second connection while the database sums the orders on the first — two cores, two readers.
@@ -140,7 +140,7 @@ public static class CustomerFacts
             SqlValues.Parameter(command, "@from", values.Date(query.Grading.PeriodStart(query.Today)));
             SqlValues.Parameter(command, "@today", values.Date(query.Today));
             SqlValues.Parameter(command, "@recent", values.Date(query.Today.AddMonths(-query.Lifecycle.LoyalMonths)));
-            SqlValues.Parameter(command, "@since", values.Date(query.Today.AddMonths(-Credit.EvaluateCredit.RecordMonths)));
+            SqlValues.Parameter(command, "@since", values.Date(query.Today.AddMonths(-CreditPolicy.RecordMonths)));
             SqlValues.Parameter(command, "@margin", query.Grading.DefaultMargin);
             command.CommandText = sql(command, values);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
