@@ -77,6 +77,28 @@ public abstract class HolesTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task ARC_9_an_order_names_its_referrer_only_to_those_who_may_see_that_customer()
+    {
+        app.EnsureAvailable();
+        var (sales, branch, cs) = (await app.SignedInAs("sales@demo.guanxi.cn"), await app.SignedInAs("sales2@demo.guanxi.cn"), await app.SignedInAs("cs.manager@demo.guanxi.cn"));
+        var referrer = await Customer(branch, "金坛介绍人", "13700021011");
+        var buyer = await Customer(sales, "本部买家", "13700021012");
+        var made = await cs.PostAsJsonAsync("/api/orders", new
+        {
+            kind = "sale", externalNo = Number("R"), customerId = buyer, referrerId = referrer, orderedAt = "2026-10-01", deliveredAt = "2026-10-01",
+            items = new[] { new { name = "哈弗 H6", quantity = 1m, unitPrice = 139800m } },
+        });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var id = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("金坛介绍人", (await cs.GetFromJsonAsync<JsonElement>($"/api/orders/{id}")).GetProperty("referrerName").GetString());
+        var seen = await sales.GetAsync($"/api/orders/{id}");   // the buyer is theirs, the referrer another branch's
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        var body = await seen.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("金坛介绍人", body);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(body).RootElement.GetProperty("referrerName").ValueKind);
+    }
+
+    [Fact]
     public async Task ARC_2_ARC_9_a_likely_duplicate_out_of_sight_is_named_by_neither_id_name_nor_department()
     {
         app.EnsureAvailable();

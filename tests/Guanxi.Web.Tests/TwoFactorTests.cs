@@ -26,7 +26,7 @@ public abstract class TwoFactorTests(GuanxiApp app)
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, staff.Id)], "test")));
             var twoFactor = scope.ServiceProvider.GetRequiredService<ManageTwoFactor>();
-            key = (await twoFactor.Status())!.SharedKey;
+            key = (await twoFactor.Status()).Value!.SharedKey;
             Assert.False((await twoFactor.Enable(Totp.Code(key) == "000000" ? "111111" : "000000")).Succeeded);
             Assert.True((await twoFactor.Enable(Totp.Code(key))).Succeeded);
         }
@@ -57,7 +57,7 @@ public abstract class TwoFactorTests(GuanxiApp app)
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, staff.Id)], "test")));
             var twoFactor = scope.ServiceProvider.GetRequiredService<ManageTwoFactor>();
-            var key = (await twoFactor.Status())!.SharedKey;
+            var key = (await twoFactor.Status()).Value!.SharedKey;
             Assert.True((await twoFactor.Enable(Totp.Code(key))).Succeeded);
             Assert.Equal(ManageTwoFactor.WrongCode, Assert.Single((await twoFactor.Disable("")).Errors));
         }

@@ -20,10 +20,10 @@ public sealed class ManageTwoFactor(UserManager<StaffUser> users, CurrentUser cu
 
     public static readonly Error WrongCode = new("two_factor.wrong_code", "验证码不正确，请核对手机上的 6 位数字后重试。", "The code is not correct; check the 6 digits in your app and try again.", "code");
 
-    public async Task<TwoFactorStatus?> Status()
+    public async Task<Result<TwoFactorStatus>> Status()
     {
         if (await Me() is not { } user)
-            return null;
+            return Error.SignedOut;
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
             await users.SetAuthenticationTokenAsync(user, StoreProvider, KeyName, key = users.GenerateNewAuthenticatorKey());

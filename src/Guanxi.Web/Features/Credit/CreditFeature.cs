@@ -36,7 +36,7 @@ public static class CreditFeature
                 (await record.Handle(id, body, ct)).ToHttp())
             .Produces<IReadOnlyList<BusinessCondition>>()
             .WithSummary("Business-condition flags {conditions: [poorCondition|debts|restructuring|bankruptcy]}; the credit is rated again at once.");
-        api.MapGet("/credit/settings", async (CreditSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
+        api.MapGet("/credit/settings", async (CreditSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
             .WithSummary("The credit rule table: per level AAA, AA, A, B the minimum on-time percent, maximum overdue amount and days, and whether business flags are allowed.");
         api.MapPut("/credit/settings", async (CreditPolicy body, CreditSettings settings, CancellationToken ct) => (await settings.Save(body, ct)).ToHttp())
             .Produces<CreditPolicy>()

@@ -2,15 +2,17 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Credit;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Auth;
 
 namespace Guanxi.Web.Features.Credit;
 
 /// <summary>ARC-5: the credit rule table, read by anyone signed in, edited by administrators; the next evaluation applies it.</summary>
-public sealed class CreditSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers)
+public sealed class CreditSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers, CurrentUser user)
 {
     public static readonly Error NotAllowed = Error.Forbidden("credit.not_allowed", "只有系统管理员可以修改信用评定规则。", "Only administrators change the credit rules.");
 
-    public Task<CreditPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(CreditPolicy.SettingsKey, CreditPolicy.Default, cancellationToken);
+    public async Task<Result<CreditPolicy>> Get(CancellationToken cancellationToken = default) =>
+        user.IsAuthenticated ? await settings.Get(CreditPolicy.SettingsKey, CreditPolicy.Default, cancellationToken) : Error.SignedOut;
 
     public async Task<Result<CreditPolicy>> Save(CreditPolicy? policy, CancellationToken cancellationToken = default)
     {

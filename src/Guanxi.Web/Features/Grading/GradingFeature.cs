@@ -49,7 +49,7 @@ public static class GradingFeature
             .WithSummary("GRD-6: current value (profit of the last 12 months), the 12 months before and the uplift, potential value (lifetime-value estimate m × r ÷ (1 + d − r)) with its formula and inputs, and amount and profit of the last 8 quarters.");
         api.MapPut("/customers/{id:guid}/potential", async (Guid id, PotentialBody body, AssessPotential assess, CancellationToken ct) =>
             (await assess.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("The owner's assessment of the customer's potential: {score 0–100, reason}; the next recompute counts it.");
-        api.MapGet("/grading/settings", async (GradingSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
+        api.MapGet("/grading/settings", async (GradingSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
             .WithSummary("The grading policy (period, weights, thresholds or percentiles, profit and cost-to-serve settings) and each tier's service standard.");
         api.MapPut("/grading/settings", async (GradingSettingsView body, GradingSettings settings, CancellationToken ct) =>
             (await settings.Save(body, ct)).ToHttp()).WithSummary("Administrators set the policy and the service standards; the next recompute applies them.");

@@ -1,6 +1,7 @@
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Grading;
 using Guanxi.Web.Data;
+using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Features.Settings;
 
 namespace Guanxi.Web.Features.Grading;
@@ -8,13 +9,14 @@ namespace Guanxi.Web.Features.Grading;
 /// <summary>The grading policy and the tiers' service standards (GRD-2, GRD-3): read by anyone signed in, set by administrators.</summary>
 public sealed record GradingSettingsView(GradingPolicy Policy, IReadOnlyList<ServiceStandard> Standards);
 
-public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers)
+public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers, CurrentUser user)
 {
     public const string StandardsKey = "grading.serviceStandards";
 
     public static readonly Error NotAllowed = Error.Forbidden("grading.not_allowed", "只有系统管理员可以修改分级政策。", "Only administrators can change the grading policy.");
 
-    public async Task<GradingSettingsView> Get(CancellationToken cancellationToken = default) => new(
+    /// <summary>Read by every member of staff.</summary>
+    public async Task<Result<GradingSettingsView>> Get(CancellationToken cancellationToken = default) => !user.IsAuthenticated ? Error.SignedOut : new GradingSettingsView(
         await settings.Get(GradingPolicy.SettingsKey, GradingPolicy.Default, cancellationToken),
         await settings.Get(StandardsKey, ServiceStandard.Defaults, cancellationToken));
 

@@ -37,7 +37,7 @@ public static class LifecycleFeature
             (await classify.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("GRD-7 prospect level: {level: seed|general|key, or null to clear}.");
         api.MapPut("/customers/{id:guid}/relationship", async (Guid id, RelationshipBody body, RecordRelationship record, CancellationToken ct) =>
             (await record.Handle(id, body, ct)).ToHttp()).WithSummary("LIF-4 key-account relationship: {stage: interaction|continuity|understanding|relationship, type: basic|passive|responsible|proactive|partner, phase: harvest|breakthrough|consolidation|hibernation|pause, note}; null clears a field.");
-        api.MapGet("/lifecycle/settings", async (LifecycleSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
+        api.MapGet("/lifecycle/settings", async (LifecycleSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
             .WithSummary("The lifecycle thresholds: loyal (orders in months), churn (multiple of the usual interval, floor in months), task due days.");
         api.MapPut("/lifecycle/settings", async (LifecyclePolicy body, LifecycleSettings settings, CancellationToken ct) =>
             (await settings.Save(body, ct)).ToHttp()).WithSummary("Administrators set the thresholds; every customer is judged again at once.");

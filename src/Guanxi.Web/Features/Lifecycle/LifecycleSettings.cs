@@ -12,7 +12,8 @@ public sealed class LifecycleSettings(GuanxiDbContext db, EnterpriseSettings set
 {
     public static readonly Error NotAllowed = Error.Forbidden("lifecycle.not_allowed", "只有系统管理员可以修改生命周期设置。", "Only administrators can change the lifecycle settings.");
 
-    public Task<LifecyclePolicy> Get(CancellationToken cancellationToken = default) => settings.Get(LifecyclePolicy.SettingsKey, LifecyclePolicy.Default, cancellationToken);
+    public async Task<Result<LifecyclePolicy>> Get(CancellationToken cancellationToken = default) =>
+        user.IsAuthenticated ? await settings.Get(LifecyclePolicy.SettingsKey, LifecyclePolicy.Default, cancellationToken) : Error.SignedOut;
 
     public async Task<Result<LifecyclePolicy>> Save(LifecyclePolicy? policy, CancellationToken cancellationToken = default)
     {

@@ -22,14 +22,16 @@ public sealed class GetOrder(GuanxiDbContext db, CustomerViewers viewers, Enterp
                 Customer = db.Set<Customer>().Where(c => c.Id == o.CustomerId).Select(c => new { c.Name, c.DepartmentId }).First(),
                 Department = db.Set<Department>().Where(d => d.Id == o.DepartmentId).Select(d => d.Name).First(),
                 Staff = db.Users.Where(u => u.Id == o.StaffId).Select(u => u.DisplayName).FirstOrDefault(),
-                Referrer = db.Set<Customer>().Where(c => c.Id == o.ReferrerId).Select(c => c.Name).FirstOrDefault(),
+                Referrer = db.Set<Customer>().Where(c => c.Id == o.ReferrerId).Select(c => new { c.Name, c.DepartmentId }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null || !OrderAccess.CanSee(viewer, found.Order.DepartmentId, found.Customer.DepartmentId))
             return OrderWebErrors.NotFound;
         var o = found.Order;
+        // The referrer is named only to those who may see that customer (an order in sight may name one from another department).
+        string? Referrer() => found.Referrer is { } r && CustomerAccess.CanSee(viewer, r.DepartmentId) ? r.Name : null;
         return new OrderView(o.Id, o.Kind, o.ExternalNo, o.CustomerId, found.Customer.Name, o.DepartmentId, found.Department, o.StaffId, found.Staff,
             o.OrderedAt, o.DeliveredAt, o.Amount, o.Cost, o.IsReturn, o.Items, o.Vehicle, o.PaymentTerms, o.Payments, o.Outstanding, o.UnpaidSince,
-            o.IsOverdue(clock.Today), o.ReferrerId, found.Referrer, o.Channel, OrderAccess.CanWrite(viewer, o.DepartmentId), o.Version);
+            o.IsOverdue(clock.Today), o.ReferrerId, Referrer(), o.Channel, OrderAccess.CanWrite(viewer, o.DepartmentId), o.Version);
     }
 }

@@ -2,15 +2,18 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Reviews;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Shared.Auth;
 
 namespace Guanxi.Web.Features.Reviews;
 
 /// <summary>ARC-6 settings: the interval between cycles, the days owners have, the fast-growth threshold. Administrators set them.</summary>
-public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers)
+public sealed class ReviewSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers, CurrentUser user)
 {
     public static readonly Error NotAllowed = Error.Forbidden("review.settings_not_allowed", "只有系统管理员可以修改定期核查设置。", "Only administrators can change the review settings.");
 
-    public Task<ReviewPolicy> Get(CancellationToken cancellationToken = default) => settings.Get(OpenReviewCycle.PolicyKey, ReviewPolicy.Default, cancellationToken);
+    /// <summary>Read by every member of staff.</summary>
+    public async Task<Result<ReviewPolicy>> Get(CancellationToken cancellationToken = default) =>
+        user.IsAuthenticated ? await settings.Get(OpenReviewCycle.PolicyKey, ReviewPolicy.Default, cancellationToken) : Error.SignedOut;
 
     public async Task<Result<ReviewPolicy>> Save(ReviewPolicy? policy, CancellationToken cancellationToken = default)
     {

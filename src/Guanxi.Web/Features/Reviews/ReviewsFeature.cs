@@ -50,7 +50,7 @@ public static class ReviewsFeature
             (await open.Now(ct)).ToHttp(cycle => TypedResults.Created($"/api/reviews/tasks?cycleId={cycle.Id}", cycle)))
             .Produces<ReviewCycleView>(StatusCodes.Status201Created)
             .WithSummary("Open a review cycle now, before the interval has passed (administrators and the customer-service manager); 409 naming the cycle while one is still open.");
-        api.MapGet("/settings", async (ReviewSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.Get(ct)))
+        api.MapGet("/settings", async (ReviewSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
             .WithSummary("The review settings: intervalMonths (default 2), dueDays (14), growthPercent (50).");
         api.MapPut("/settings", async (ReviewPolicy body, ReviewSettings settings, CancellationToken ct) =>
             (await settings.Save(body, ct)).ToHttp()).WithSummary("Administrators set the review settings.");
