@@ -16,7 +16,8 @@ namespace Guanxi.Web.Features.Orders;
 /// </summary>
 public sealed class OrderInput(GuanxiDbContext db)
 {
-    public async Task<IReadOnlyList<(OrderDetails? Details, IReadOnlyList<Error> Errors)>> Read(
+    /// <returns>Per body, in the order sent: its details, or every reason it is refused.</returns>
+    public async Task<IReadOnlyList<Result<OrderDetails>>> Read(
         IReadOnlyList<OrderBody> bodies, Viewer viewer, CancellationToken cancellationToken)
     {
         // One query each, the ids as one array parameter (EF.Parameter): a batch's 10,000 ids as separate parameters would be
@@ -59,7 +60,7 @@ public sealed class OrderInput(GuanxiDbContext db)
                 [.. (body.Payments ?? []).Select(p => new OrderPayment(p.DueAt, p.PaidAt, p.Amount))],
                 body.ReferrerId is { } r ? customers.GetValueOrDefault(r, r) : null, body.Channel);
             errors.AddRange(Order.Validate(details));   // every reason at once
-            return (errors.Count == 0 ? details : null, (IReadOnlyList<Error>)errors.Distinct().ToList());
+            return errors.Count == 0 ? details : Result<OrderDetails>.Fail(errors.Distinct());
         })];
     }
 

@@ -46,7 +46,7 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
             return NoCaller;
         var read = await input.Read([.. bodies.OfType<OrderBody>()], viewer, cancellationToken);
         var rejected = read.Select((r, i) => (i, r.Errors)).Where(r => r.Errors.Count > 0).ToList();
-        var valid = read.Where(r => r.Details is not null).Select(r => r.Details!).ToList();
+        var valid = read.Where(r => r.Succeeded).Select(r => r.Value!).ToList();
         // The last of two bodies with the same number wins, as if they had been sent one after the other.
         var distinct = valid.GroupBy(d => (d.Kind, No: d.ExternalNo!.Trim())).Select(g => g.Last()).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,9 +57,12 @@ public sealed class SaveOrders(GuanxiDbContext db, CustomerViewers viewers, Orde
         await transaction.CommitAsync(cancellationToken);
         await writer.AfterCommit(cancellationToken);
         var idOf = distinct.Select((d, i) => (Key: (d.Kind, d.ExternalNo!.Trim()), Id: ids[i])).ToDictionary(x => x.Key, x => x.Id);
-        return new Outcome(created, updated, rejected, [.. read.Select(r => r.Details is { } d ? idOf[(d.Kind, d.ExternalNo!.Trim())] : Guid.Empty)]);
+        return new Outcome(created, updated, rejected, [.. read.Select(r => r.Value is { } d ? idOf[(d.Kind, d.ExternalNo!.Trim())] : Guid.Empty)]);
     }
 }
+
+/// <summary>How many orders an upsert created and updated, and each one's id in the order given.</summary>
+public sealed record Upserted(int Created, int Updated, IReadOnlyList<Guid> Ids);
 
 /// <summary>
 /// Upserts orders inside the caller's transaction: known numbers through the change tracker (each changed field in the
@@ -77,11 +80,11 @@ public sealed class OrderWriter(
 
     private bool deferred;
 
-    public Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken) =>
+    public Task<Upserted> Upsert(IReadOnlyList<OrderDetails> orders, string source, CancellationToken cancellationToken) =>
         Upsert(orders, _ => source, cancellationToken);
 
     /// <param name="sourceOf">Where the i-th order came from, for its history ("orders.csv #12").</param>
-    public async Task<(int Created, int Updated, IReadOnlyList<Guid> Ids)> Upsert(IReadOnlyList<OrderDetails> orders, Func<int, string> sourceOf, CancellationToken cancellationToken)
+    public async Task<Upserted> Upsert(IReadOnlyList<OrderDetails> orders, Func<int, string> sourceOf, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<(OrderKind, string), Order>();
         foreach (var kind in orders.Select(o => o.Kind).Distinct())
@@ -136,7 +139,7 @@ public sealed class OrderWriter(
         {
             deferred = true;
         }
-        return (created.Count, updated, ids);
+        return new Upserted(created.Count, updated, ids);
     }
 
     /// <summary>After the caller's commit (Quartz writes its own tables, which SQLite's single writer would block before): a write too big to judge inline starts the jobs that judge everyone (<see cref="IOrdersWritten.WrittenInBulk"/>).</summary>
