@@ -19,6 +19,12 @@ public sealed class StartImport(
 {
     public const string Customers = "customers";
     public const string Orders = "orders";
+
+    /// <summary>
+    /// Survey results on paper (kind=surveys): a kind the surveys bring (<see cref="IImportKind"/>); named here, where the
+    /// import page offers it at /surveys/import, so that the pipeline and its page need nothing of the surveys.
+    /// </summary>
+    public const string Surveys = "surveys";
     public static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".vcf", ".vcard"];
 
     public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, string? encoding, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ namespace Guanxi.Web.Features.Surveys;
 /// </summary>
 public sealed class RunSurveyImport(GuanxiDbContext db, Customers.CustomerViewers viewers, CurrentUser user, EnterpriseSettings settings, EnterpriseClock clock, TimeProvider time)
 {
-    public const string Kind = "surveys";
+    public const string Kind = StartImport.Surveys;
     public const string QuestionPrefix = "q:";
     public static readonly string[] Fields = ["orderNo", "surveyedOn", "method", "comment", "invalid", "note", "ignore"];
 
