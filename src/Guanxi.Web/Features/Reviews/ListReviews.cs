@@ -13,10 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Reviews;
 
 /// <summary>A review cycle: <see cref="OpenedBy"/> names who opened it as today, in the viewer's language; <see cref="OpenedById"/> is their id (or the system's).</summary>
-public sealed record ReviewCycleView(Guid Id, int Number, DateOnly OpenedOn, DateOnly Since, DateOnly DueOn, string OpenedBy, int Reviews, int Flagged, string OpenedById)
+public sealed record ReviewCycleView(Guid Id, int Number, DateOnly OpenedOn, DateOnly Since, DateOnly DueOn, string OpenedBy, int Reviews, int Flagged, string OpenedById, DateTimeOffset OpenedAt)
 {
     public static ReviewCycleView Of(ReviewCycle c, ActorNames names) =>
-        new(c.Id, c.Number, c.OpenedOn, c.Since, c.DueOn, names.Who(c.OpenedById, c.OpenedByCause, c.OpenedByText), c.Reviews, c.Flagged, c.OpenedById);
+        new(c.Id, c.Number, c.OpenedOn, c.Since, c.DueOn, names.Who(c.OpenedById, c.OpenedByCause, c.OpenedByText), c.Reviews, c.Flagged, c.OpenedById, c.OpenedAt);
 }
 
 public sealed record ReviewView(
