@@ -19,6 +19,14 @@ public static class SurveyAccess
     /// <summary>The task lists, the escalated problems and the programs (no answers): customer service, and leadership read-only.</summary>
     public static bool SeesTasks(Viewer viewer) => RunsSurveys(viewer) || viewer.IsLeadership;
 
+    /// <summary>
+    /// The satisfaction reports, as a menu offers them: customer service, leadership, department managers and
+    /// administration read reports; those who serve customers read their own score (<see cref="Sight"/> decides how much).
+    /// </summary>
+    public static bool ReadsReports(Viewer viewer) =>
+        RunsSurveys(viewer) || viewer.IsLeadership || viewer.Is(Role.DepartmentManager) || viewer.Is(Role.Administration)
+        || viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor);
+
     /// <summary>SAT-2: a callback specialist works their own queue; the customer-service manager, the duty manager and leadership watch everyone's.</summary>
     public static bool WatchesEveryQueue(Viewer viewer) => viewer.Is(Role.CustomerServiceManager) || viewer.Is(Role.DutyManager) || viewer.IsLeadership;
 

@@ -20,14 +20,26 @@ public static class Policies
     /// <summary>ARC-9: exporting customers (<see cref="CustomerAccess.CanExport"/>), for pages that hide the button.</summary>
     public const string ExportCustomers = nameof(ExportCustomers);
 
-    /// <summary>SAT-6: the survey work queue (<see cref="SurveyAccess.SeesTasks"/>); the others read the reports.</summary>
+    /// <summary>SAT-6: the survey work queue (<see cref="SurveyAccess.SeesTasks"/>).</summary>
     public const string SeeSurveyTasks = nameof(SeeSurveyTasks);
+
+    /// <summary>The survey work itself, customer service's (<see cref="SurveyAccess.RunsSurveys"/>): their menu opens the queue.</summary>
+    public const string RunSurveys = nameof(RunSurveys);
+
+    /// <summary>The satisfaction reports or one's own score (<see cref="SurveyAccess.ReadsReports"/>).</summary>
+    public const string ReadSurveyReports = nameof(ReadSurveyReports);
+
+    /// <summary>The reports on the customer base and the watch lists (<see cref="CustomerAccess.Oversees"/>): managers, customer service, leadership, administrators.</summary>
+    public const string OverseeCustomers = nameof(OverseeCustomers);
 
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
         .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
         .AddPolicy(ExportCustomers, p => Grant(p, CustomerAccess.CanExport))
-        .AddPolicy(SeeSurveyTasks, p => Grant(p, SurveyAccess.SeesTasks));
+        .AddPolicy(SeeSurveyTasks, p => Grant(p, SurveyAccess.SeesTasks))
+        .AddPolicy(RunSurveys, p => Grant(p, SurveyAccess.RunsSurveys))
+        .AddPolicy(ReadSurveyReports, p => Grant(p, SurveyAccess.ReadsReports))
+        .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees));
 
     /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
     private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
