@@ -92,6 +92,22 @@ public static class SurveyTexts
         _ => english ? "Personal analysis" : "个人分析",
     };
 
+    /// <summary>A report's file name as a person saves it: 满意度日报_2026年11月23日.xlsx, 形象分析月报_2026年11月.xlsx, 满意度周报_2026年第47周.xlsx.</summary>
+    public static string FileName(ReportPeriod period, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var name = Report(period.Kind, english);
+        if (english)
+            return $"{name} {period.Key}.xlsx";
+        var when = period.Kind switch
+        {
+            ReportKind.Daily => $"{period.From.Year}年{period.From.Month}月{period.From.Day}日",
+            ReportKind.Weekly => $"{period.Key[..4]}年第{period.Key[6..].TrimStart('0')}周",
+            _ => $"{period.From.Year}年{period.From.Month}月",
+        };
+        return $"{name}_{when}.xlsx";
+    }
+
     public static string Target(TargetStatus status, bool english) => status switch
     {
         TargetStatus.Target => english ? "Target met" : "达到目标值",

@@ -515,7 +515,11 @@ public abstract class SurveyApiTests(GuanxiApp app)
         Assert.True((await cs.GetFromJsonAsync<JsonElement>("/api/reports/satisfaction/monthly?month=2017-03")).GetProperty("status").GetProperty("late").GetBoolean());
         var xlsx = await cs.GetAsync("/api/reports/satisfaction/monthly.xlsx?month=2017-03");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        Assert.Equal("形象分析月报_2017年3月.xlsx", xlsx.Content.Headers.ContentDisposition?.FileNameStar);   // a name a person keeps
+        var overview = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), sheetName: "概览").Cast<IDictionary<string, object?>>().ToList();
+        Assert.IsType<double>(overview.Single(r => r["A"] as string == "有效问卷")["B"]);   // a number Excel sums and charts, not text
 
         // SAT-6 before publication: nobody outside customer service reads the answers.
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/api/reports/satisfaction/monthly?month=2017-03")).StatusCode);

@@ -68,7 +68,7 @@ public static class GradingFeature
             if (!ApiEnums.TryParse<ParetoSegment>(segment ?? "top", out var s))
                 return ResultHttp.Problem([ParetoReport.Segment]);
             return (await export.Handle(from, to, s ?? ParetoSegment.Top, Cultures.IsEnglish, ct)).ToHttp(file => TypedResults.File(file,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"pareto-{(s ?? ParetoSegment.Top).ToString().ToLowerInvariant()}-{clock.Today:yyyyMMdd}.xlsx"));
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExportPareto.FileName(s ?? ParetoSegment.Top, clock.Today, Cultures.IsEnglish)));
         }).WithSummary("A segment's list as .xlsx (needs the export right: leadership, the customer-service manager, department managers; logged).");
         return app;
     }

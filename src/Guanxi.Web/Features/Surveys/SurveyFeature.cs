@@ -172,7 +172,7 @@ public static class SurveyFeature
             reports.MapGet($"/{name}.xlsx", async (DateOnly? date, string? week, string? month, string? staffId, ExportSatisfactionReport export, EnterpriseClock clock, CancellationToken ct) =>
                     Period(kind, date, week, month, clock.Today) is { } period
                         ? (await export.Handle(period, staffId, Cultures.IsEnglish, ct)).ToHttp(file =>
-                            TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"satisfaction-{name}-{period.Key}.xlsx"))
+                            TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SurveyTexts.FileName(period, Cultures.IsEnglish)))
                         : ResultHttp.Problem([PeriodInvalid]))
                 .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .WithSummary($"The {SurveyTexts.Report(kind, true).ToLowerInvariant()} as .xlsx, one sheet per section.");

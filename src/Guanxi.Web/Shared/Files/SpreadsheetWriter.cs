@@ -1,16 +1,20 @@
+using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 
 namespace Guanxi.Web.Shared.Files;
 
 /// <summary>
-/// Exports rows as .xlsx or .csv, streaming them (a million rows are never held at once). Every cell is text, so phone
-/// numbers and IDs keep their leading zeros and "+". Each row has one cell per header: missing cells are blank, extra dropped.
+/// Exports rows as .xlsx or .csv, streaming them (a million rows are never held at once). A cell given as text stays text,
+/// so phone numbers and IDs keep their leading zeros and "+"; a number (int, decimal, double) is written as a number, so
+/// that Excel can sum and chart it. The header row is frozen and each column is as wide as its header asks. Each row has
+/// one cell per header: missing cells are blank, extra dropped.
 /// </summary>
 public static class SpreadsheetWriter
 {
-    public static Task WriteAsync(Stream output, string format, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    public static Task WriteAsync(Stream output, string format, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(format);
@@ -31,28 +35,36 @@ public static class SpreadsheetWriter
     public static string? Neutralise(string? cell) =>
         cell is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + cell : cell;
 
-    private static async Task WriteXlsxAsync(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    private static async Task WriteXlsxAsync(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
         // MiniExcel takes the columns from the first row's keys; the header goes out as that first row, so that
         // duplicate or blank header names cannot clash as keys.
-        var keys = Enumerable.Range(0, headers.Count).Select(i => "c" + i).ToArray();
-        var configuration = new OpenXmlConfiguration { EnableAutoWidth = false, FastMode = false };
+        var keys = Keys(headers.Count);
         await MiniExcel.SaveAsAsync(output, Dictionaries(keys, headers, rows, ct), printHeader: false, sheetName: "Sheet1",
-            excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct).ConfigureAwait(false);
+            excelType: ExcelType.XLSX, configuration: Configuration(keys, headers), cancellationToken: ct).ConfigureAwait(false);
     }
 
     /// <summary>A workbook of several sheets, each with its own headers (a report's sections).</summary>
-    public static Task WriteSheetsAsync(Stream output, IReadOnlyList<(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<string?>> Rows)> sheets, CancellationToken ct)
+    public static Task WriteSheetsAsync(Stream output, IReadOnlyList<(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)> sheets, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sheets);
         var workbook = new Dictionary<string, object>(StringComparer.Ordinal);
+        var widest = sheets.Select(s => s.Headers).MaxBy(h => h.Count) ?? [];
         foreach (var (name, headers, rows) in sheets)
-            workbook[name] = Dictionaries([.. Enumerable.Range(0, headers.Count).Select(i => "c" + i)], headers, rows, ct);
-        var configuration = new OpenXmlConfiguration { EnableAutoWidth = false, FastMode = false };
-        return MiniExcel.SaveAsAsync(output, workbook, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+            workbook[name] = Dictionaries(Keys(headers.Count), headers, rows, ct);
+        return MiniExcel.SaveAsAsync(output, workbook, printHeader: false, excelType: ExcelType.XLSX, configuration: Configuration(Keys(widest.Count), widest), cancellationToken: ct);
     }
 
-    private static IEnumerable<IDictionary<string, object?>> Dictionaries(string[] keys, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    private static string[] Keys(int count) => [.. Enumerable.Range(0, count).Select(i => "c" + i)];
+
+    /// <summary>The header row frozen; each column as wide as its header (a Chinese character counts twice), at least 12.</summary>
+    private static OpenXmlConfiguration Configuration(string[] keys, IReadOnlyList<string> headers) => new()
+    {
+        EnableAutoWidth = false, FastMode = false, FreezeRowCount = 1, FreezeColumnCount = 0,
+        DynamicColumns = [.. keys.Select((key, i) => new DynamicExcelColumn(key) { Width = Math.Max(12, headers[i].Sum(c => c > 0x2E80 ? 2 : 1) + 4) })],
+    };
+
+    private static IEnumerable<IDictionary<string, object?>> Dictionaries(string[] keys, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
         yield return Row(keys, headers);
         foreach (var row in rows)
@@ -62,15 +74,18 @@ public static class SpreadsheetWriter
         }
     }
 
-    private static Dictionary<string, object?> Row(string[] keys, IReadOnlyList<string?> cells)
+    private static Dictionary<string, object?> Row(string[] keys, IReadOnlyList<object?> cells)
     {
         var row = new Dictionary<string, object?>(keys.Length, StringComparer.Ordinal);
         for (var i = 0; i < keys.Length; i++)
-            row[keys[i]] = Neutralise(i < cells.Count ? cells[i] : null);
+            row[keys[i]] = (i < cells.Count ? cells[i] : null) is string text ? Neutralise(text) : i < cells.Count ? cells[i] : null;
         return row;
     }
 
-    private static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    /// <summary>A cell as a csv writes it: numbers in the invariant culture.</summary>
+    private static string? Text(object? cell) => cell is IFormattable number ? number.ToString(null, CultureInfo.InvariantCulture) : cell?.ToString();
+
+    private static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
         // UTF-8 with BOM: without it Excel in China opens the file as GBK and shows Chinese as mojibake.
         await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct).ConfigureAwait(false);
@@ -94,13 +109,13 @@ public static class SpreadsheetWriter
     }
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled; records end in CRLF.</summary>
-    private static void AppendLine(StringBuilder line, IReadOnlyList<string?> cells, int width)
+    private static void AppendLine(StringBuilder line, IReadOnlyList<object?> cells, int width)
     {
         for (var i = 0; i < width; i++)
         {
             if (i > 0)
                 line.Append(',');
-            var cell = Neutralise(i < cells.Count ? cells[i] : null) ?? "";
+            var cell = Neutralise(Text(i < cells.Count ? cells[i] : null)) ?? "";
             if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0)
                 line.Append(cell);
             else
