@@ -59,7 +59,7 @@ public static class ImportsFeature
             await SpreadsheetWriter.WriteAsync(file, "xlsx", Cultures.IsEnglish ? ["Row", "Column", "Reason"] : ["行号", "列", "原因"],
                 view.Errors.Select(e => (IReadOnlyList<string?>)[e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Column, e.Message]), ct);
             file.Position = 0;
-            return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rejected-{Path.GetFileNameWithoutExtension(view.FileName)}.xlsx");
+            return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{(Cultures.IsEnglish ? "rejected rows of " : "未导入的行_")}{Path.GetFileNameWithoutExtension(view.FileName)}.xlsx");
         })).WithSummary("The rejected rows as .xlsx: row number, column, reason.");
         return app;
     }
