@@ -48,11 +48,15 @@ public abstract class HostTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task An_unknown_page_shows_a_Chinese_not_found_page_and_an_unknown_api_path_a_problem()
+    public async Task An_unknown_page_answers_404_with_the_Chinese_not_found_page_and_an_unknown_api_path_a_404_problem()
     {
         app.EnsureAvailable();
-        var client = app.CreateClient();
-        Assert.Contains("找不到页面", await client.GetStringAsync("/no-such-page"));
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("找不到页面", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/not-found")).StatusCode);   // the page itself, asked for, is a page
         var api = await client.GetAsync("/api/no-such-thing");
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);

@@ -86,12 +86,16 @@ public static class HostSetup
             if (!http.Response.HasStarted && http.Response.ContentLength is null)
                 await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
         }));
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePages(context =>
+        // An unknown page answers 404 with the not-found page rendered in its place (re-executed, not redirected, so that
+        // routing runs again: not in a branch); the API's statuses and a page's other statuses are left as they are.
+        app.UseStatusCodePagesWithReExecute("/not-found", queryFormat: null, createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
         {
-            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && HttpMethods.IsGet(context.HttpContext.Request.Method))
-                context.HttpContext.Response.Redirect("/not-found");
-            return Task.CompletedTask;
-        }));
+            await next(context);
+            if ((context.Request.Path.StartsWithSegments("/api") || context.Response.StatusCode != StatusCodes.Status404NotFound || !HttpMethods.IsGet(context.Request.Method))
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+        });
         app.UseRequestLocalization();
         app.UseJsonBodyGuard();
         app.UseAuthentication();
