@@ -73,6 +73,23 @@ public abstract class HostTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task The_API_reference_is_titled_and_introduced_and_its_summaries_name_no_internal_rule_ids()
+    {
+        app.EnsureAvailable();
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var info = document.GetProperty("info");
+        Assert.Equal("关系 Guanxi API", info.GetProperty("title").GetString());
+        foreach (var topic in new[] { "POST /api/auth/login", "pageSize", "total", "ProblemDetails", "errors", "Asia/Shanghai" })
+            Assert.Contains(topic, info.GetProperty("description").GetString());
+        var summaries = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("summary", out _))
+                .Select(o => (Operation: $"{o.Name.ToUpperInvariant()} {path.Name}", Summary: o.Value.GetProperty("summary").GetString() ?? "")))
+            .ToList();
+        Assert.NotEmpty(summaries);
+        Assert.DoesNotContain(summaries, s => System.Text.RegularExpressions.Regex.IsMatch(s.Summary, @"\b(ARC|SAT|GRD|LIF|SVC|MKT|SAL|MGT|SEC|CAPA)-\d"));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem_not_a_500()
     {
         app.EnsureAvailable();

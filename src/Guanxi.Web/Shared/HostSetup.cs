@@ -37,7 +37,7 @@ public static class HostSetup
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // 张小明, not \u5f20…: JSON, never inlined in HTML
             Api.JsonInput.Configure(o.SerializerOptions, clock.Zone);
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.Describe());
 
         services.AddSingleton(TimeProvider.System);
         var zoneId = builder.Configuration.GetValue("Enterprise:TimeZone", EnterpriseClock.DefaultTimeZone)!;
@@ -105,7 +105,15 @@ public static class HostSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Guanxi API").DisableDefaultFonts()).AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o =>
+        {
+            o.WithTitle(ApiDocument.Title).DisableDefaultFonts();
+            // The reference of this API only: no links to the vendor's own client, tools, AI agent or telemetry.
+            o.HideClientButton = true;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Telemetry = false;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+        }).AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
