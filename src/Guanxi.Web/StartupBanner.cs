@@ -1,6 +1,9 @@
+using System.Globalization;
+using Guanxi.Domain.Accounts;
 using Guanxi.Web.Features.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Localization;
 
 namespace Guanxi.Web;
 
@@ -17,9 +20,25 @@ public static class StartupBanner
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
             Console.WriteLine($"演示账号 / demo accounts (密码 password: {DemoEnterprise.Password}):");
+            var roles = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
             foreach (var (email, _, role) in DemoEnterprise.Accounts)
-                Console.WriteLine($"  {email,-32} {role}");
+                Console.WriteLine($"  {email,-32} {RoleName(roles, role, Cultures.Default)} / {RoleName(roles, role, Cultures.English)}");
         }
         Console.WriteLine();
+    }
+
+    /// <summary>A role as the staff call it (客服部经理), in the given language, whatever the host's culture.</summary>
+    private static string RoleName(IStringLocalizer<SharedResource> roles, Role role, string culture)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return roles[$"Role.{role}"];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }

@@ -54,6 +54,27 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public void ARC_5_the_overdue_amount_is_what_fell_due_unpaid_not_the_outstanding_total_and_its_days_count_from_the_oldest()
+    {
+        // Twelve monthly instalments of a car loan: the first two paid, the third unpaid and overdue, nine not yet due.
+        var first = new DateOnly(2026, 8, 8);
+        var payments = Enumerable.Range(0, 12).Select(i => new OrderPayment(first.AddMonths(i), i < 2 ? first.AddMonths(i) : null, 9_438.33m)).ToList();
+        var order = Order.Create(Details(payments: payments), Now).Value!;
+        var today = new DateOnly(2026, 11, 22);   // the 2026-10-08 instalment is 45 days overdue; 11-08 too, 14 days
+        Assert.Equal(new OrderOverdue(18_876.66m, 45, new DateOnly(2026, 10, 8)), order.OverdueOn(today));
+        Assert.Equal(94_383.30m, order.Outstanding);   // what is still owed in all, which is not what is overdue
+
+        var one = Order.Create(Details(payments: [.. payments.Select((p, i) => i == 3 ? p with { PaidAt = p.DueAt } : p)]), Now).Value!;
+        Assert.Equal(new OrderOverdue(9_438.33m, 45, new DateOnly(2026, 10, 8)), one.OverdueOn(today));
+        Assert.True(one.OverdueOn(today).IsOverdue);
+        Assert.Equal(OrderOverdue.None, one.OverdueOn(new DateOnly(2026, 10, 8)));   // due today is not overdue yet
+        Assert.Equal(new OrderOverdue(9_438.33m, 1, new DateOnly(2026, 10, 8)), one.OverdueOn(new DateOnly(2026, 10, 9)));
+        Assert.Equal(OrderOverdue.None, Order.Create(Details(), Now).Value!.OverdueOn(today));   // cash: nothing to owe
+        Assert.Equal(PaymentRecord.Of(one.Payments, today).OverdueAmount, one.OverdueOn(today).Amount);   // the credit tab's figure
+        Assert.Equal(PaymentRecord.Of(one.Payments, today).OverdueDays, one.OverdueOn(today).Days);
+    }
+
+    [Fact]
     public void ARC_5_a_settled_orders_sums_are_its_whole_payment_record_from_then_on()
     {
         OrderPayment[] paid =

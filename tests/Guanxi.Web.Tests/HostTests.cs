@@ -48,11 +48,15 @@ public abstract class HostTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task An_unknown_page_shows_a_Chinese_not_found_page_and_an_unknown_api_path_a_problem()
+    public async Task An_unknown_page_answers_404_with_the_Chinese_not_found_page_and_an_unknown_api_path_a_404_problem()
     {
         app.EnsureAvailable();
-        var client = app.CreateClient();
-        Assert.Contains("找不到页面", await client.GetStringAsync("/no-such-page"));
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("找不到页面", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/not-found")).StatusCode);   // the page itself, asked for, is a page
         var api = await client.GetAsync("/api/no-such-thing");
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
@@ -66,6 +70,23 @@ public abstract class HostTests(GuanxiApp app)
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/auth/login", "/api/me", "/api/audit/", "/api/users/" })
             Assert.True(paths.TryGetProperty(path, out _) || paths.TryGetProperty(path.TrimEnd('/'), out _), $"{path} is missing");
+    }
+
+    [Fact]
+    public async Task The_API_reference_is_titled_and_introduced_and_its_summaries_name_no_internal_rule_ids()
+    {
+        app.EnsureAvailable();
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var info = document.GetProperty("info");
+        Assert.Equal("关系 Guanxi API", info.GetProperty("title").GetString());
+        foreach (var topic in new[] { "POST /api/auth/login", "pageSize", "total", "ProblemDetails", "errors", "Asia/Shanghai" })
+            Assert.Contains(topic, info.GetProperty("description").GetString());
+        var summaries = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("summary", out _))
+                .Select(o => (Operation: $"{o.Name.ToUpperInvariant()} {path.Name}", Summary: o.Value.GetProperty("summary").GetString() ?? "")))
+            .ToList();
+        Assert.NotEmpty(summaries);
+        Assert.DoesNotContain(summaries, s => System.Text.RegularExpressions.Regex.IsMatch(s.Summary, @"\b(ARC|SAT|GRD|LIF|SVC|MKT|SAL|MGT|SEC|CAPA)-\d"));
     }
 
     [Fact]

@@ -65,6 +65,43 @@ public abstract class OrdersApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task An_order_shows_what_is_overdue_and_for_how_long_not_its_outstanding_total()
+    {
+        app.EnsureAvailable();
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var (me, _) = await Me(sales);
+        var customer = await Customer(sales, "郑分期", "13700001009");
+        var number = Number("S");
+        // Twelve instalments: the first fell due 45 days ago and is unpaid, the other eleven are not due yet.
+        var first = Days.Today.AddDays(-45);
+        var payments = Enumerable.Range(0, 12).Select(i => new { dueAt = Days.D(i == 0 ? first : Days.Today.AddMonths(i)), paidAt = (string?)null, amount = 9438.33m }).ToArray();
+        var created = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            kind = "sale", externalNo = number, customerId = customer, staffId = me, orderedAt = Days.D(first.AddDays(-30)), amount = 113259.96m,
+            items = new[] { new { name = "哈弗 H6 2026 款", quantity = 1m, unitPrice = 113259.96m } }, payments, paymentTerms = "分期 12 期",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var order = await sales.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
+        Assert.Equal((113259.96m, true, 9438.33m, 45), (order.GetProperty("outstanding").GetDecimal(), order.GetProperty("overdue").GetBoolean(),
+            order.GetProperty("overdueAmount").GetDecimal(), order.GetProperty("overdueDays").GetInt32()));
+        var row = (await sales.GetFromJsonAsync<JsonElement>($"/api/orders?customerId={customer}")).GetProperty("items")[0];
+        Assert.Equal((113259.96m, true, 9438.33m, 45), (row.GetProperty("outstanding").GetDecimal(), row.GetProperty("overdue").GetBoolean(),
+            row.GetProperty("overdueAmount").GetDecimal(), row.GetProperty("overdueDays").GetInt32()));
+
+        // Paid, nothing is overdue any more.
+        payments[0] = payments[0] with { paidAt = (string?)Days.D(Days.Today) };
+        Assert.Equal(HttpStatusCode.OK, (await sales.PostAsJsonAsync("/api/orders", new
+        {
+            kind = "sale", externalNo = number, customerId = customer, staffId = me, orderedAt = Days.D(first.AddDays(-30)), amount = 113259.96m,
+            items = new[] { new { name = "哈弗 H6 2026 款", quantity = 1m, unitPrice = 113259.96m } }, payments, paymentTerms = "分期 12 期",
+        })).StatusCode);
+        order = await sales.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
+        Assert.Equal((false, 0m, 0), (order.GetProperty("overdue").GetBoolean(), order.GetProperty("overdueAmount").GetDecimal(), order.GetProperty("overdueDays").GetInt32()));
+    }
+
+    [Fact]
     public async Task Bad_input_is_answered_per_field_and_nothing_is_written()
     {
         app.EnsureAvailable();

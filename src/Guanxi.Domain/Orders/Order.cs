@@ -21,6 +21,29 @@ public sealed record OrderVehicle(string? Model, string? Plate, string? Vin);
 /// <summary>An instalment: <see cref="Amount"/> due on <see cref="DueAt"/>, paid in full on <see cref="PaidAt"/> (null: unpaid).</summary>
 public sealed record OrderPayment(DateOnly DueAt, DateOnly? PaidAt, decimal Amount);
 
+/// <summary>
+/// What of an order is overdue on a day: the instalments due before that day and not paid (an instalment is paid in full
+/// or not at all, so nothing was paid on them), and for how many days — since the due date of the oldest of them.
+/// </summary>
+public sealed record OrderOverdue(decimal Amount, int Days, DateOnly? Since)
+{
+    public static OrderOverdue None { get; } = new(0m, 0, null);
+
+    public bool IsOverdue => Amount > 0;
+
+    /// <summary>The overdue part of <paramref name="payments"/> on <paramref name="today"/>: due before today and unpaid.</summary>
+    public static OrderOverdue Of(IEnumerable<OrderPayment> payments, DateOnly today)
+    {
+        var (amount, since) = (0m, (DateOnly?)null);
+        foreach (var p in payments)
+        {
+            if (p.PaidAt is null && p.DueAt < today)
+                (amount, since) = (amount + p.Amount, since is { } s && s < p.DueAt ? s : p.DueAt);
+        }
+        return since is { } oldest ? new(amount, today.DayNumber - oldest.DayNumber, oldest) : None;
+    }
+}
+
 /// <summary>Everything that makes an order, as entered, imported or sent by another system.</summary>
 public sealed record OrderDetails(
     OrderKind Kind,
@@ -128,6 +151,9 @@ public sealed class Order
 
     /// <summary>Instalments unpaid after their due date, as of <paramref name="today"/>.</summary>
     public bool IsOverdue(DateOnly today) => UnpaidSince is { } due && due < today;
+
+    /// <summary>What is overdue on <paramref name="today"/> and for how many days (not the whole outstanding amount).</summary>
+    public OrderOverdue OverdueOn(DateOnly today) => OrderOverdue.Of(payments, today);
 
     private Result<Order> Apply(OrderDetails d)
     {

@@ -37,7 +37,7 @@ public static class HostSetup
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // 张小明, not \u5f20…: JSON, never inlined in HTML
             Api.JsonInput.Configure(o.SerializerOptions, clock.Zone);
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.Describe());
 
         services.AddSingleton(TimeProvider.System);
         var zoneId = builder.Configuration.GetValue("Enterprise:TimeZone", EnterpriseClock.DefaultTimeZone)!;
@@ -86,12 +86,16 @@ public static class HostSetup
             if (!http.Response.HasStarted && http.Response.ContentLength is null)
                 await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
         }));
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePages(context =>
+        // An unknown page answers 404 with the not-found page rendered in its place (re-executed, not redirected, so that
+        // routing runs again: not in a branch); the API's statuses and a page's other statuses are left as they are.
+        app.UseStatusCodePagesWithReExecute("/not-found", queryFormat: null, createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
         {
-            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && HttpMethods.IsGet(context.HttpContext.Request.Method))
-                context.HttpContext.Response.Redirect("/not-found");
-            return Task.CompletedTask;
-        }));
+            await next(context);
+            if ((context.Request.Path.StartsWithSegments("/api") || context.Response.StatusCode != StatusCodes.Status404NotFound || !HttpMethods.IsGet(context.Request.Method))
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+        });
         app.UseRequestLocalization();
         app.UseJsonBodyGuard();
         app.UseAuthentication();
@@ -101,7 +105,15 @@ public static class HostSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Guanxi API").DisableDefaultFonts()).AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o =>
+        {
+            o.WithTitle(ApiDocument.Title).DisableDefaultFonts();
+            // The reference of this API only: no links to the vendor's own client, tools, AI agent or telemetry.
+            o.HideClientButton = true;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Telemetry = false;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+        }).AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

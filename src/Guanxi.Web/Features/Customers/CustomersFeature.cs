@@ -42,7 +42,7 @@ public static class CustomersFeature
         customers.MapGet("/", async ([AsParameters] CustomerFilter filter, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
             await filter.ToQuery(page, pageSize).ToHttp(async query => (await list.Handle(query, ct)).ToHttp()))
             .Produces<Page<CustomerRow>>()
-            .WithSummary("Customers in the caller's sight (ARC-9), primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C; sort=name|-name|createdAt|-createdAt.");
+            .WithSummary("Customers in the caller's sight, primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C; sort=name|-name|createdAt|-createdAt.");
 
         customers.MapGet("/{id:guid}", async (Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>
             (reveal == true ? await get.Reveal(id, reason, ct) : await get.Handle(id, ct)).ToHttp(view =>
@@ -68,7 +68,7 @@ public static class CustomersFeature
             .WithSummary("Change a customer: If-Match with the ETag read is required (428 without, 412 when stale); 409 when the change makes it a likely duplicate, unless allowDuplicate.");
 
         customers.MapDelete("/{id:guid}", async (Guid id, ArchiveCustomer archive, CancellationToken ct) => (await archive.Handle(id, restore: false, ct)).ToHttp(_ => TypedResults.NoContent()))
-            .WithSummary("Archive (soft delete, SEC-1): out of the lists, restorable.");
+            .WithSummary("Archive (soft delete): out of the lists, restorable.");
         customers.MapPost("/{id:guid}/restore", async (Guid id, ArchiveCustomer archive, CancellationToken ct) => (await archive.Handle(id, restore: true, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("Bring an archived customer back.");
         customers.MapPost("/{id:guid}/erase", async (Guid id, EraseBody body, EraseCustomer erase, CancellationToken ct) => (await erase.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent()))
@@ -83,7 +83,7 @@ public static class CustomersFeature
                 TypedResults.File(file.File, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{(Cultures.IsEnglish ? "customers" : "客户档案")}_{clock.Today:yyyyMMdd}.{format}")));
         }).WithSummary("The filtered list (the list's filters: q, groupId, ownerId, departmentId, type, status, tier, stage, credit) as .xlsx or .csv (formula cells neutralised); needs the export right (leadership, the customer-service manager, department managers); logged with the filter and row count.");
         customers.MapGet("/duplicates", async (int? page, int? pageSize, ListDuplicateGroups list, CancellationToken ct) => (await list.Handle(page, pageSize, ct)).ToHttp())
-            .WithSummary("Groups of likely duplicates among the active customers in the caller's sight (ARC-2).");
+            .WithSummary("Groups of likely duplicates among the active customers in the caller's sight.");
         customers.MapPost("/merge", async (MergeBody body, MergeCustomers merge, GetCustomer get, CancellationToken ct) =>
             await (await merge.Handle(body, ct)).ToHttp(async survivor => (await get.Handle(survivor, ct)).ToHttp()))
             .Produces<CustomerView>()
@@ -92,12 +92,12 @@ public static class CustomersFeature
         customers.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, CustomerHistory history, CancellationToken ct) =>
                 (await history.Handle(id, page, pageSize, ct)).ToHttp())
             .Produces<Page<Audit.AuditRow>>()
-            .WithSummary("Every change of the customer: field, old, new, who, when (ARC-3).");
+            .WithSummary("Every change of the customer: field, old, new, who, when.");
         app.MapGet("/api/audit/personal-data", async (Guid? customerId, int? page, int? pageSize, ListPersonalDataAccess list, CancellationToken ct) =>
                 (await list.Handle(customerId, page, pageSize, ct)).ToHttp())
             .Produces<Page<PersonalDataAccessRow>>()
             .RequireAuthorization(Shared.Auth.Policies.ViewAudit).WithTags("Audit")
-            .WithSummary("Every view of unmasked personal data, every reveal with its reason, every export (ARC-9).");
+            .WithSummary("Every view of unmasked personal data, every reveal with its reason, every export.");
         app.MapGroups();
         return app;
     }

@@ -46,7 +46,7 @@ public static class GradingFeature
             .WithSummary("Tier (vip|important|ordinary), score 0–100, indicators as of the last recompute, since when, and the tier history with reasons.");
         api.MapGet("/customers/{id:guid}/value", async (Guid id, GetCustomerValue get, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp())
-            .WithSummary("GRD-6: current value (profit of the last 12 months), the 12 months before and the uplift, potential value (lifetime-value estimate m × r ÷ (1 + d − r)) with its formula and inputs, and amount and profit of the last 8 quarters.");
+            .WithSummary("Current value (profit of the last 12 months), the 12 months before and the uplift, potential value (lifetime-value estimate m × r ÷ (1 + d − r)) with its formula and inputs, and amount and profit of the last 8 quarters.");
         api.MapPut("/customers/{id:guid}/potential", async (Guid id, PotentialBody body, AssessPotential assess, CancellationToken ct) =>
             (await assess.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("The owner's assessment of the customer's potential: {score 0–100, reason}; the next recompute counts it.");
         api.MapGet("/grading/settings", async (GradingSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
@@ -60,7 +60,7 @@ public static class GradingFeature
         api.MapGet("/reports/pareto", async (DateOnly? from, DateOnly? to, ParetoReport report, CancellationToken ct) =>
             (await report.Handle(from, to, ct)).ToHttp()).WithSummary("80/20: customers, the top 20%'s profit share, the bottom 20% (count whose profit after cost to serve ≤ 0, profit), the middle 60%, the curve. Without from/to: the grading period as of the last recompute.");
         api.MapGet("/reports/structure", async (DateOnly? from, DateOnly? to, StructureReport report, CancellationToken ct) =>
-            (await report.Handle(from, to, ct)).ToHttp()).WithSummary("GRD-5: the customers in sight by industry, province, city, size, product, tier, lifecycle stage, order count and potential — each part's count, share, amount and profit of the period (default the last 12 months).");
+            (await report.Handle(from, to, ct)).ToHttp()).WithSummary("The customers in sight by industry, province, city, size, product, tier, lifecycle stage, order count and potential — each part's count, share, amount and profit of the period (default the last 12 months).");
         api.MapGet("/reports/pareto/customers", ParetoCustomers).Produces<Page<ParetoRow>>()
             .WithSummary($"A segment's customers in profit order: segment=top|middle|bottom (bottom: only those whose profit after cost to serve is ≤ 0); page (from 1) and pageSize (default 50, at most {Page<ParetoRow>.MaxPageSize}), total = the segment's size. Deprecated: skip/take (take at most 1,000), read for one more release and answered as before, a bare array.");
         api.MapGet("/reports/pareto/export", async (DateOnly? from, DateOnly? to, string? segment, ExportPareto export, Domain.Common.EnterpriseClock clock, CancellationToken ct) =>

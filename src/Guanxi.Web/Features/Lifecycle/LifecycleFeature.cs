@@ -34,15 +34,15 @@ public static class LifecycleFeature
         api.MapPut("/customers/{id:guid}/churn-reason", async (Guid id, ChurnReasonBody body, RecordChurnReason record, CancellationToken ct) =>
             (await record.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("Why a churned customer was lost: {reason: price|service|quality|competitor|moved|noNeed|business|unreachable|other, note}.");
         api.MapPut("/customers/{id:guid}/prospect-level", async (Guid id, ProspectLevelBody body, ClassifyProspect classify, CancellationToken ct) =>
-            (await classify.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("GRD-7 prospect level: {level: seed|general|key, or null to clear}.");
+            (await classify.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("Prospect level: {level: seed|general|key, or null to clear}.");
         api.MapPut("/customers/{id:guid}/relationship", async (Guid id, RelationshipBody body, RecordRelationship record, CancellationToken ct) =>
-            (await record.Handle(id, body, ct)).ToHttp()).WithSummary("LIF-4 key-account relationship: {stage: interaction|continuity|understanding|relationship, type: basic|passive|responsible|proactive|partner, phase: harvest|breakthrough|consolidation|hibernation|pause, note}; null clears a field.");
+            (await record.Handle(id, body, ct)).ToHttp()).WithSummary("Key-account relationship: {stage: interaction|continuity|understanding|relationship, type: basic|passive|responsible|proactive|partner, phase: harvest|breakthrough|consolidation|hibernation|pause, note}; null clears a field.");
         api.MapGet("/lifecycle/settings", async (LifecycleSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
             .WithSummary("The lifecycle thresholds: loyal (orders in months), churn (multiple of the usual interval, floor in months), task due days.");
         api.MapPut("/lifecycle/settings", async (LifecyclePolicy body, LifecycleSettings settings, CancellationToken ct) =>
             (await settings.Save(body, ct)).ToHttp()).WithSummary("Administrators set the thresholds; every customer is judged again at once.");
         api.MapGet("/reports/churn", async (DateOnly? from, DateOnly? to, ChurnReport report, CancellationToken ct) =>
-            (await report.Handle(from, to, ct)).ToHttp()).WithSummary("LIF-3: customers lost in the period (default the last 12 months) by reason, tier, type and month, and monthly cohorts of first purchase with the share retained.");
+            (await report.Handle(from, to, ct)).ToHttp()).WithSummary("Customers lost in the period (default the last 12 months) by reason, tier, type and month, and monthly cohorts of first purchase with the share retained.");
         return app;
     }
 }

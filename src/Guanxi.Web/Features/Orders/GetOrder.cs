@@ -30,8 +30,10 @@ public sealed class GetOrder(GuanxiDbContext db, CustomerViewers viewers, Enterp
         var o = found.Order;
         // The referrer is named only to those who may see that customer (an order in sight may name one from another department).
         string? Referrer() => found.Referrer is { } r && CustomerAccess.CanSee(viewer, r.DepartmentId) ? r.Name : null;
+        var overdue = o.OverdueOn(clock.Today);
         return new OrderView(o.Id, o.Kind, o.ExternalNo, o.CustomerId, found.Customer.Name, o.DepartmentId, found.Department, o.StaffId, found.Staff,
             o.OrderedAt, o.DeliveredAt, o.Amount, o.Cost, o.IsReturn, o.Items, o.Vehicle, o.PaymentTerms, o.Payments, o.Outstanding, o.UnpaidSince,
-            o.IsOverdue(clock.Today), o.ReferrerId, Referrer(), o.Channel, OrderAccess.CanWrite(viewer, o.DepartmentId), o.Version);
+            o.IsOverdue(clock.Today), o.ReferrerId, Referrer(), o.Channel, OrderAccess.CanWrite(viewer, o.DepartmentId), o.Version,
+            overdue.Amount, overdue.Days);
     }
 }

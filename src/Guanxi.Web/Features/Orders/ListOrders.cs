@@ -44,12 +44,20 @@ public sealed class ListOrders(GuanxiDbContext db, CustomerViewers viewers, Ente
             orders = orders.Where(o => o.UnpaidSince < today);
         if (query.Q?.Trim().ToUpperInvariant() is { Length: > 0 } q)
             orders = orders.Where(o => o.ExternalNo.StartsWith(q) || o.VehiclePlate!.StartsWith(q) || o.VehicleVin!.StartsWith(q));
-        var rows = orders.OrderByDescending(o => o.OrderedAt).ThenByDescending(o => o.Id).Select(o => new OrderRow(
+        var rows = orders.OrderByDescending(o => o.OrderedAt).ThenByDescending(o => o.Id).Select(o => new Listed(new OrderRow(
             o.Id, o.Kind, o.ExternalNo, o.CustomerId,
             db.Set<Customer>().Where(c => c.Id == o.CustomerId).Select(c => c.Name).First(),
             db.Set<Department>().Where(d => d.Id == o.DepartmentId).Select(d => d.Name).First(),
             db.Users.Where(u => u.Id == o.StaffId).Select(u => u.DisplayName).FirstOrDefault(),
-            o.OrderedAt, o.DeliveredAt, o.Amount, o.Outstanding, o.UnpaidSince < today, o.VehicleModel, o.VehiclePlate));
-        return await rows.ToPageAsync(page, size, cancellationToken);
+            o.OrderedAt, o.DeliveredAt, o.Amount, o.Outstanding, o.UnpaidSince < today, o.VehicleModel, o.VehiclePlate, 0m, 0), o.Payments));
+        var read = await rows.ToPageAsync(page, size, cancellationToken);
+        return new Page<OrderRow>([.. read.Items.Select(l => l.On(today))], read.Total, read.PageNumber, read.PageSize, read.More);
+    }
+
+    /// <summary>A row and its instalments (read with the page): what is overdue is theirs, not the outstanding total.</summary>
+    private sealed record Listed(OrderRow Row, IReadOnlyList<OrderPayment> Payments)
+    {
+        public OrderRow On(DateOnly today) =>
+            Row.Overdue && OrderOverdue.Of(Payments, today) is var overdue ? Row with { OverdueAmount = overdue.Amount, OverdueDays = overdue.Days } : Row;
     }
 }

@@ -69,7 +69,7 @@ public static class SurveyFeature
         questionnaires.MapPost("/{id:guid}/change-requests", async (Guid id, ChangeRequestBody body, ChangeQuestionnaire change, CancellationToken ct) =>
                 (await change.Request(id, body, ct)).ToHttp(made => TypedResults.Created($"/api/change-requests/{made.Id}", made)))
             .Produces<ChangeView>(StatusCodes.Status201Created)
-            .WithSummary("SAT-8: a department requests a change {reason, draft: {questions: [{id, text, textEn, dimension, scale, required}]}}. Refused within a month of the current version taking effect, or while another change is open.");
+            .WithSummary("A department requests a change {reason, draft: {questions: [{id, text, textEn, dimension, scale, required}]}}. Refused within a month of the current version taking effect, or while another change is open.");
 
         var changes = app.MapGroup("/api/change-requests").RequireAuthorization().WithTags("Surveys");
         changes.MapGet("/{id:guid}", async (Guid id, GetQuestionnaires get, HttpResponse response, CancellationToken ct) =>
@@ -88,22 +88,22 @@ public static class SurveyFeature
         var surveys = app.MapGroup("/api/surveys").RequireAuthorization().WithTags("Surveys");
         surveys.MapPost("/generate", async (DateOnly? date, GenerateSurveyTasks generate, CancellationToken ct) => (await generate.Now(date, ct)).ToHttp())
             .Produces<GeneratedSurveys>()
-            .WithSummary("SAT-1…4: generate the tasks whose windows are open on date (default today) now, as the daily job does: {created, excluded: [{orderId, reason, note}]}.");
+            .WithSummary("Generate the tasks whose windows are open on date (default today) now, as the daily job does: {created, excluded: [{orderId, reason, note}]}.");
         surveys.MapGet("/tasks", Tasks)
             .Produces<Page<SurveyTaskView>>()
             .WithSummary($"Survey tasks, due first: status=pending|overdue|completed|incomplete|unreachable|falseArchive, kind=sales|afterSales|program, assigneeId, from/to (windows overlapping), dueBy (due on or before); page (from 1) and pageSize (default 50, at most {Page<SurveyTaskView>.MaxPageSize}: a larger one is cut to it, and the answer's pageSize says so). Deprecated: skip/take, read for one more release when neither page nor pageSize is given (take at most {SurveyTaskQuery.MaxTake}).");
         surveys.MapGet("/tasks/{id:guid}", async (Guid id, GetSurveyTask get, HttpResponse response, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(detail => ETags.Tagged(response, detail.Version, detail)))
             .Produces<SurveyTaskDetail>()
-            .WithSummary("A task's call sheet with an ETag (customer, phone, order, staff), attempts, script, and its responses with answers (SAT-6: customer service; after publication also leadership and the department's manager).");
+            .WithSummary("A task's call sheet with an ETag (customer, phone, order, staff), attempts, script, and its responses with answers (seen by customer service; after publication also by leadership and the department's manager).");
         surveys.MapPost("/tasks/{id:guid}/link", async (Guid id, SurveyLinks links, HttpRequest request, CancellationToken ct) =>
                 (await links.Issue(id, $"{request.Scheme}://{request.Host}", ct)).ToHttp())
             .Produces<SurveyLinkView>()
-            .WithSummary("SAT-7: a signed, single-use link for the customer's phone, valid to the end of the window, with the SMS text to send.");
+            .WithSummary("A signed, single-use link for the customer's phone, valid to the end of the window, with the SMS text to send.");
         surveys.MapPut("/tasks/{id:guid}/overdue-reason", async (Guid id, OverdueReasonBody body, [FromHeader(Name = "If-Match")] string? ifMatch, ExplainOverdueSurvey explain, CancellationToken ct) =>
                 (await explain.Handle(id, body.Reason, ETags.Version(ifMatch), ct)).ToHttp(_ => TypedResults.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
-            .WithSummary("SAT-2/3: why an overdue task was not surveyed in its window {reason}, for the monthly report. If-Match (the task's ETag) is required: 428 without it, 412 when stale.");
+            .WithSummary("Why an overdue task was not surveyed in its window {reason}, for the monthly report. If-Match (the task's ETag) is required: 428 without it, 412 when stale.");
         surveys.MapPost("/tasks/{id:guid}/attempts", async (Guid id, SurveyAttemptBody body, [FromHeader(Name = "If-Match")] string? ifMatch, RecordSurveyAttempt record, CancellationToken ct) =>
                 (await record.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(_ => TypedResults.Created($"/api/surveys/tasks/{id}")))
             .Produces(StatusCodes.Status201Created)
@@ -114,11 +114,11 @@ public static class SurveyFeature
             .WithSummary("Record a questionnaire {method: phone|onSite|mail, answers: [{questionId, value}], comment} or an invalid one {method, invalid: incomplete|unreachable|falseArchive, note}. Within the window a second response supersedes the first. An If-Match (the task's ETag) may be sent: 412 when stale; 409 when someone else recorded on the task at the same moment.");
         surveys.MapGet("/programs", async (ListSurveyPrograms list, CancellationToken ct) => (await list.Handle(ct)).ToHttp())
             .Produces<IReadOnlyList<SurveyProgramView>>()
-            .WithSummary("SAT-15/16: the survey programs with their current and last period's tasks, answers and index.");
+            .WithSummary("The survey programs with their current and last period's tasks, answers and index.");
         surveys.MapPost("/programs", async (ProgramBody body, DefineSurveyProgram define, CancellationToken ct) =>
                 (await define.Handle(null, body, null, ct)).ToHttp(view => TypedResults.Created($"/api/surveys/programs/{view.Id}", view)))
             .Produces<SurveyProgramView>(StatusCodes.Status201Created)
-            .WithSummary("SAT-15/16: a program {name, population: closedRepairJobs|households|churnedCustomers|keyCustomers|allCustomers, rate (0.8) or count, cadence: weekly|monthly|quarterly, windowDays, questionnaireId, method: phone|visit|written|focusGroup, active}.");
+            .WithSummary("A program {name, population: closedRepairJobs|households|churnedCustomers|keyCustomers|allCustomers, rate (0.8) or count, cadence: weekly|monthly|quarterly, windowDays, questionnaireId, method: phone|visit|written|focusGroup, active}.");
         surveys.MapPut("/programs/{id:guid}", async (Guid id, ProgramBody body, [FromHeader(Name = "If-Match")] string? ifMatch, DefineSurveyProgram define, HttpResponse response, CancellationToken ct) =>
                 (await define.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<SurveyProgramView>()
@@ -128,7 +128,7 @@ public static class SurveyFeature
             .WithSummary("Draw now, as the daily job does, every active program that has not drawn the period of date (default today): [{programId, name, period, population, created}].");
         surveys.MapGet("/problems", async (DateOnly? from, DateOnly? to, ListSurveyProblems list, CancellationToken ct) => (await list.Handle(from, to, ct)).ToHttp())
             .Produces<IReadOnlyList<SurveyProblemView>>()
-            .WithSummary("SAT-11: the problems escalated from surveys (very low overall scores, a question scored low repeatedly within a week), raised between from and to (default the last 30 days).");
+            .WithSummary("The problems escalated from surveys (very low overall scores, a question scored low repeatedly within a week), raised between from and to (default the last 30 days).");
         MapReports(app.MapGroup("/api/reports/satisfaction").RequireAuthorization().WithTags("Surveys"));
 
         var link = app.MapGroup("/api/public/surveys").AllowAnonymous().RequireRateLimiting(SurveyLinks.RateLimit).WithTags("Surveys");
@@ -168,7 +168,7 @@ public static class SurveyFeature
             reports.MapGet($"/{name}", async (DateOnly? date, string? week, string? month, string? staffId, SatisfactionReport report, EnterpriseClock clock, CancellationToken ct) =>
                     Period(kind, date, week, month, clock.Today) is { } period ? (await report.Handle(period, staffId, ct)).ToHttp() : ResultHttp.Problem([PeriodInvalid]))
                 .Produces<SatisfactionReportView>()
-                .WithSummary($"SAT-10 {SurveyTexts.Report(kind, true)}: figures against targets and the previous period, dimensions, questions, departments, staff; cases for those who may read answers.");
+                .WithSummary($"{SurveyTexts.Report(kind, true)}: figures against targets and the previous period, dimensions, questions, departments, staff; cases for those who may read answers.");
             reports.MapGet($"/{name}.xlsx", async (DateOnly? date, string? week, string? month, string? staffId, ExportSatisfactionReport export, EnterpriseClock clock, CancellationToken ct) =>
                     Period(kind, date, week, month, clock.Today) is { } period
                         ? (await export.Handle(period, staffId, Cultures.IsEnglish, ct)).ToHttp(file =>
@@ -184,6 +184,6 @@ public static class SurveyFeature
         reports.MapPost("/monthly/publish", async (string? month, RunSatisfactionReport run, EnterpriseClock clock, CancellationToken ct) =>
                 Period(ReportKind.Monthly, null, null, month, clock.Today) is { } period ? (await run.Publish(period, ct)).ToHttp() : ResultHttp.Problem([PeriodInvalid]))
             .Produces<ReportRunView>()
-            .WithSummary("SAT-6: the customer-service manager publishes a month's results to the surveyed departments (GM and VP in copy).");
+            .WithSummary("The customer-service manager publishes a month's results to the surveyed departments (GM and VP in copy).");
     }
 }

@@ -32,10 +32,10 @@ public static class WatchlistsFeature
         api.MapGet("/watchlists/big", async (int? top, Watchlists lists, CancellationToken ct) =>
                 (await lists.Big(Math.Clamp(top ?? Watchlists.BigSize, 1, 500), ct)).ToHttp())
             .Produces<IReadOnlyList<WatchRow>>()
-            .WithSummary("ARC-7: the biggest customers (top N by the profit of the last 12 months, default 50) in the caller's sight.");
+            .WithSummary("The biggest customers (top N by the profit of the last 12 months, default 50) in the caller's sight.");
         api.MapGet("/watchlists/risk", async (int? take, Watchlists lists, CancellationToken ct) => (await lists.Risk(Math.Clamp(take ?? 200, 1, 1000), ct)).ToHttp())
             .Produces<IReadOnlyList<WatchRow>>()
-            .WithSummary("ARC-7: risky customers (credit B or C, business-condition flags, or money overdue) in the caller's sight, worst first.");
+            .WithSummary("Risky customers (credit B or C, business-condition flags, or money overdue) in the caller's sight, worst first.");
         return app;
     }
 }
