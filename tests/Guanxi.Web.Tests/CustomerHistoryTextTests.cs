@@ -85,6 +85,32 @@ public abstract class CustomerHistoryTextTests(GuanxiApp app)
         Assert.Equal("1 Nov 2026", S(Latest(english, "ReviewedOn"), "newText"));
         Assert.Equal("Partner", S(Latest(english, "RelationshipType"), "newText"));
     }
+
+    [Fact]
+    public async Task The_audit_log_names_the_record_the_entity_and_the_field()
+    {
+        app.EnsureAvailable();
+        var admin = await app.SignedInAs("admin@demo.guanxi.cn");
+        var staff = await AccountsApiTests.CreateStaff(admin, $"named.{Guid.NewGuid():N}@demo.guanxi.cn");
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var name = $"审计名称{Guid.NewGuid():N}"[..10];
+        var created = await sales.PostAsJsonAsync("/api/customers", new { type = "person", name, allowDuplicate = true });
+        var customer = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var member = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=StaffUser&key={staff.Id}")).GetProperty("items").EnumerateArray()
+            .First(r => r.GetProperty("field").GetString() == "DepartmentId");
+        Assert.Equal(staff.Id, member.GetProperty("key").GetString());
+        Assert.Equal(staff.DisplayName, member.GetProperty("recordName").GetString());
+        Assert.Equal("员工账号", member.GetProperty("entityName").GetString());
+        Assert.Equal("部门", member.GetProperty("fieldName").GetString());
+
+        var row = (await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity=Customer&key={customer}")).GetProperty("items").EnumerateArray()
+            .First(r => r.GetProperty("field").GetString() == "Type");
+        Assert.Equal(name, row.GetProperty("recordName").GetString());
+        Assert.Equal("客户", row.GetProperty("entityName").GetString());
+        Assert.Equal("个人", row.GetProperty("newText").GetString());
+        Assert.Equal("person", row.GetProperty("newValue").GetString(), ignoreCase: true);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

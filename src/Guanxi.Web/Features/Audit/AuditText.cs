@@ -20,7 +20,7 @@ namespace Guanxi.Web.Features.Audit;
 /// JSON lists as a line of text. The one place that decides it, for the customer's history and the audit log; the raw
 /// values stay as written beside it. Masked values stay ****.
 /// </summary>
-public sealed class AuditText(GuanxiDbContext db, IStringLocalizer<SharedResource> l, Formatter formatter)
+public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<SharedResource> l, Formatter formatter)
 {
     /// <summary>The fields recorded on an owner's history by a link row or a bulk writer, which are no property of the owner.</summary>
     public static IReadOnlyList<string> RecordedFields { get; } = [History.Imported, History.Created];
@@ -74,8 +74,8 @@ public sealed class AuditText(GuanxiDbContext db, IStringLocalizer<SharedResourc
         if (IsReference(field))
             return names.GetValueOrDefault(value, value);
         var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entity)?.FindProperty(field)?.ClrType;
-        if (type is null)
-            return value;
+        if (type is null)   // a link row's or a bulk writer's text, such as the merged customers: "王五 (id)" reads "王五"
+            return IdInBrackets().Replace(value, "");
         try
         {
             return ElementOf(type) is { } element ? List(element, JsonDocument.Parse(value).RootElement) : Scalar(type, field, value);
@@ -164,4 +164,7 @@ public sealed class AuditText(GuanxiDbContext db, IStringLocalizer<SharedResourc
             names[g.Key] = g.NewValue!;
         return names;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" ?\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\)")]
+    private static partial System.Text.RegularExpressions.Regex IdInBrackets();
 }
