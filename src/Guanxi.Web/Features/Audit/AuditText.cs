@@ -71,6 +71,8 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
             return value;
         if (field == "Role")
             return Localized([$"Role.{value}"]) ?? value;
+        if (RecordedFields.Contains(field))   // where a bulk-written record came from: a file's row, the API
+            return Localized([$"Audit.Source.{value.Replace(" ", "", StringComparison.Ordinal)}"]) ?? value;
         if (IsReference(field))
             return names.GetValueOrDefault(value, value);
         var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entity)?.FindProperty(field)?.ClrType;
