@@ -14,6 +14,13 @@ namespace Guanxi.Bench;
 /// </summary>
 internal static class AuditBench
 {
+    /// <summary>The history's text as the app gives it, in the default language.</summary>
+    internal static AuditText Text(GuanxiDbContext db) => new(db,
+        new Microsoft.Extensions.Localization.StringLocalizer<Guanxi.Web.SharedResource>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)),
+        new Guanxi.Web.Shared.Formatter(new Guanxi.Domain.Common.EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))));
+
     private const int Keys = 100_000;
 
     public static async Task Run(string[] args)
@@ -41,7 +48,7 @@ internal static class AuditBench
             var ef = await Measure("ListAudit (EF)", keys, async key =>
             {
                 await using var db = new GuanxiDbContext(options);
-                return (await new ListAudit(db, new StaffNames(db)).Handle(new AuditQuery(Entity: "Customer", Key: key, PageSize: 50))).Items.Count;
+                return (await new ListAudit(db, new StaffNames(db), Text(db)).Handle(new AuditQuery(Entity: "Customer", Key: key, PageSize: 50))).Items.Count;
             });
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();

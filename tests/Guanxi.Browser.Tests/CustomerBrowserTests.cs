@@ -24,6 +24,12 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ScreenshotAsync(page, "31-customer-page-zh");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "变更历史" }).ClickAsync();
         await Expect(page.Locator("[data-testid=history-table]")).ToContainTextAsync("欧阳晓明");
+        // Issue 22: fields and values by their Chinese names, no code.
+        await Expect(page.Locator("[data-testid=history-table]")).ToContainTextAsync("客户级别");
+        await Expect(page.Locator("[data-testid=history-table]")).ToContainTextAsync("普通客户");
+        await Expect(page.Locator("[data-testid=history-table]")).Not.ToContainTextAsync("Ordinary");
+        await Expect(page.Locator("[data-testid=history-table]")).Not.ToContainTextAsync("Tier");
+        await BrowserApp.ScreenshotAsync(page, "31b-customer-history-zh");
 
         await page.GotoAsync("/customers");
         await BrowserApp.InteractiveAsync(page);

@@ -8,6 +8,7 @@ public static class AuditFeature
     {
         builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditInterceptor>();
         builder.Services.AddScoped<ListAudit>();
+        builder.Services.AddScoped<AuditText>();
         return builder;
     }
 

@@ -8,16 +8,23 @@ public sealed record AuditQuery(
     string? Entity = null, string? Key = null, string? UserId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
     int? Page = null, int? PageSize = null, IReadOnlyList<string>? Keys = null);
 
+/// <summary>
+/// One history row: the raw entity, key, field and values as written, and beside them the same as a person reads them in
+/// the viewer's language (<see cref="AuditText"/>): <see cref="EntityName"/>, <see cref="RecordName"/> (the customer's or
+/// member's name), <see cref="FieldName"/>, <see cref="OldText"/> and <see cref="NewText"/>.
+/// </summary>
 public sealed record AuditRow(
     long Id, DateTimeOffset At, string? UserId, string? UserName, string Entity, string Key, AuditAction Action,
-    string Field, string? OldValue, string? NewValue);
+    string Field, string? OldValue, string? NewValue,
+    string? EntityName = null, string? RecordName = null, string? FieldName = null, string? OldText = null, string? NewText = null);
 
 /// <summary>
 /// The history, newest first, filtered by entity, key, who and when (From inclusive, To exclusive). Values of personal
 /// fields (marked <c>.IsPersonal()</c>) read **** unless the caller may see them unmasked (ARC-9): the history must not
-/// leak what the record masks. Who is named as today, in the viewer's language (<see cref="StaffNames"/>).
+/// leak what the record masks. Who is named as today, in the viewer's language (<see cref="StaffNames"/>); the record, field
+/// and values also as a person reads them (<see cref="AuditText"/>).
 /// </summary>
-public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames)
+public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames, AuditText text)
 {
     public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default) =>
         await Handle(query, revealPersonal: false, cancellationToken);
@@ -39,12 +46,17 @@ public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames)
         if (query.To?.ToUniversalTime() is { } to)
             rows = rows.Where(e => e.At < to);
         var page = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserNameText, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue))
+            .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserNameText, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue, null, null, null, null, null))
             .ToPageAsync(query.Page, query.PageSize, cancellationToken);
         var names = await staffNames.Of(page.Items.Select(r => r.UserId), cancellationToken);
         page = page with { Items = [.. page.Items.Select(r => r with { UserName = r.UserId is { } id ? names.Who(id) : r.UserName ?? names.Name(Domain.Common.Actor.SystemId) })] };   // an older row without an id: the name it was written with
-        if (revealPersonal)
-            return page;
+        if (!revealPersonal)
+            page = Mask(page);
+        return page with { Items = await text.Describe(page.Items, cancellationToken) };
+    }
+
+    private Page<AuditRow> Mask(Page<AuditRow> page)
+    {
         var personal = db.Model.GetEntityTypes()
             .SelectMany(t => t.GetProperties().Where(p => p.FindAnnotation(AuditModelExtensions.Personal) is not null)
                 .Select(p => (t.ClrType.Name, p.Name)))

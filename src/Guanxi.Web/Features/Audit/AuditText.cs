@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Orders;
+using Guanxi.Web.Data;
+using Guanxi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.Extensions.Localization;
+
+namespace Guanxi.Web.Features.Audit;
+
+/// <summary>
+/// A history row as a person reads it, in the viewer's language (issue 22): the entity and the field by their display names
+/// (<c>Entity.&lt;Entity&gt;</c>, <c>Field.&lt;Entity&gt;.&lt;Field&gt;</c> or <c>Field.&lt;Field&gt;</c>), the record by its name, and the old and new
+/// values as text: enum values by their display names, yes/no, dates, money in yuan, ids as the names of what they point to,
+/// JSON lists as a line of text. The one place that decides it, for the customer's history and the audit log; the raw
+/// values stay as written beside it. Masked values stay ****.
+/// </summary>
+public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<SharedResource> l, Formatter formatter)
+{
+    /// <summary>The fields recorded on an owner's history by a link row or a bulk writer, which are no property of the owner.</summary>
+    public static IReadOnlyList<string> RecordedFields { get; } = [History.Imported, History.Created];
+
+    /// <summary>The resource keys that name a field, the entity's own first.</summary>
+    public static IEnumerable<string> FieldKeys(string entity, string field) => [$"Field.{entity}.{field}", $"Field.{field}"];
+
+    /// <summary>The resource key of an enum value: <c>&lt;Enum&gt;.&lt;Value&gt;</c>, with the names the app already used for some.</summary>
+    public static string EnumKey(Type type, string value) => $"{EnumPrefixes.GetValueOrDefault(type, type.Name)}.{value}";
+
+    public static string EntityKey(string entity) => $"Entity.{entity}";
+
+    private static readonly Dictionary<Type, string> EnumPrefixes = new()
+    {
+        [typeof(LifecycleStage)] = "Stage",
+        [typeof(Domain.Grading.ProspectLevel)] = "Prospect",
+    };
+
+    private const string Masked = "****";
+
+    public async Task<IReadOnlyList<AuditRow>> Describe(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0)
+            return rows;
+        var names = await Names(rows, cancellationToken);
+        return [.. rows.Select(r => r with
+        {
+            EntityName = Localized([EntityKey(r.Entity)]) ?? r.Entity,
+            RecordName = Record(r, names),
+            FieldName = Localized(FieldKeys(r.Entity, r.Field)) ?? r.Field,
+            OldText = Value(r.Entity, r.Field, r.OldValue, names),
+            NewText = Value(r.Entity, r.Field, r.NewValue, names),
+        })];
+    }
+
+    private string? Localized(IEnumerable<string> keys) =>
+        keys.Select(k => l[k]).FirstOrDefault(s => !s.ResourceNotFound)?.Value;
+
+    private string Record(AuditRow row, Dictionary<string, string> names) => row.Entity switch
+    {
+        "Setting" => Localized([$"Setting.{row.Key}"]) ?? row.Key,
+        _ => names.GetValueOrDefault(row.Key, row.Key),
+    };
+
+    private string? Value(string entity, string field, string? value, Dictionary<string, string> names)
+    {
+        if (value is null or Masked)
+            return value;
+        if (field == "Role")
+            return Localized([$"Role.{value}"]) ?? value;
+        if (RecordedFields.Contains(field))   // where a bulk-written record came from: a file's row, the API
+            return Localized([$"Audit.Source.{value.Replace(" ", "", StringComparison.Ordinal)}"]) ?? value;
+        if (IsReference(field))
+            return names.GetValueOrDefault(value, value);
+        var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entity)?.FindProperty(field)?.ClrType;
+        if (type is null)   // a link row's or a bulk writer's text, such as the merged customers: "王五 (id)" reads "王五"
+            return IdInBrackets().Replace(value, "");
+        try
+        {
+            return ElementOf(type) is { } element ? List(element, JsonDocument.Parse(value).RootElement) : Scalar(type, field, value);
+        }
+        catch (JsonException)
+        {
+            return value;   // a value cut at the history's length limit stays as it was written
+        }
+    }
+
+    /// <summary>The id of another record: an owner, a department, a customer, a group.</summary>
+    private static bool IsReference(string field) => field.EndsWith("Id", StringComparison.Ordinal) || field == "Groups";
+
+    private static Type? ElementOf(Type type) =>
+        type != typeof(string) && type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list
+            ? list.GetGenericArguments()[0] : null;
+
+    private string List(Type element, JsonElement json) =>
+        json.ValueKind != JsonValueKind.Array ? json.ToString()
+        : string.Join(Cultures.IsEnglish ? "; " : "；", json.EnumerateArray().Select(item => Item(element, item)).Where(s => s.Length > 0));
+
+    private string Item(Type type, JsonElement item) => item.ValueKind switch
+    {
+        JsonValueKind.Object => string.Join(" ", item.EnumerateObject().Select(p => Member(type, p)).Where(s => !string.IsNullOrEmpty(s))),
+        JsonValueKind.Array => List(ElementOf(type) ?? typeof(string), item),
+        JsonValueKind.Null => "",
+        _ => Scalar(type, "", item.ToString()),
+    };
+
+    private string? Member(Type owner, JsonProperty member)
+    {
+        var property = owner.GetProperty(member.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        if (property is null || member.Value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (member.Value.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
+            return Item(ElementOf(property.PropertyType) ?? property.PropertyType, member.Value);
+        if (property.PropertyType == typeof(bool))   // a mark inside an item reads as its name: 未核实
+            return member.Value.ValueKind == JsonValueKind.True ? Localized([$"Field.{property.Name}"]) ?? property.Name : null;
+        var text = Scalar(property.PropertyType, property.Name, member.Value.ToString());
+        return (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(DateOnly)   // which day it is: 应付日期 2026年11月1日
+            ? $"{Localized([$"Field.{property.Name}"]) ?? property.Name} {text}" : text;
+    }
+
+    private string Scalar(Type type, string field, string value)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var invariant = CultureInfo.InvariantCulture;
+        if (type.IsEnum)
+            return Localized([EnumKey(type, value)]) ?? value;
+        if (type == typeof(bool))
+            return value switch { "true" or "True" => l["Common.Yes"], "false" or "False" => l["Common.No"], _ => value };
+        if (type == typeof(DateOnly) && DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
+            return formatter.Date(day);
+        if ((type == typeof(DateTimeOffset) || type == typeof(DateTime)) && DateTimeOffset.TryParse(value, invariant, DateTimeStyles.None, out var at))
+            return formatter.DateTime(at);
+        if (type == typeof(decimal) && field != nameof(OrderItem.Quantity) && decimal.TryParse(value, NumberStyles.Number, invariant, out var money))
+            return Formatter.Money(money);
+        if (type == typeof(string) && field == nameof(CustomerPhone.Number))
+            return Formatter.Phone(value);
+        if (type == typeof(string) && field == nameof(StaffUser.PreferredCulture))
+            return value == Cultures.English ? "English" : value == Cultures.Default ? "中文" : value;
+        return value;
+    }
+
+    /// <summary>The names of the records the rows are about and point to, for the whole page in a few queries.</summary>
+    private async Task<Dictionary<string, string>> Names(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Key)
+            .Concat(rows.Where(r => IsReference(r.Field)).SelectMany(r => new[] { r.OldValue, r.NewValue }).OfType<string>())
+            .Where(i => i != Masked).Distinct().ToList();
+        var guids = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        if (guids.Count == 0)
+            return names;
+        foreach (var d in await db.Set<Department>().Where(d => guids.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
+            names[d.Id.ToString()] = d.Name;
+        foreach (var c in await db.Set<Customer>().Where(c => guids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+            names[c.Id.ToString()] = c.Name;
+        foreach (var o in await db.Set<Order>().Where(o => guids.Contains(o.Id)).Select(o => new { o.Id, o.ExternalNo }).ToListAsync(cancellationToken))
+            names[o.Id.ToString()] = o.ExternalNo;
+        // A group by its name; a deleted group's name from its own history.
+        var keys = guids.Select(g => g.ToString()).ToList();
+        foreach (var g in (await db.Set<AuditEntry>().Where(e => e.Entity == nameof(CustomerGroup) && keys.Contains(e.Key) && e.Field == nameof(CustomerGroup.Name))
+                     .OrderBy(e => e.Id).Select(e => new { e.Key, e.NewValue }).ToListAsync(cancellationToken)).Where(e => e.NewValue is not null))
+            names[g.Key] = g.NewValue!;
+        return names;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" ?\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\)")]
+    private static partial System.Text.RegularExpressions.Regex IdInBrackets();
+}
