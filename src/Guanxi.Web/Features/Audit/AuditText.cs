@@ -142,28 +142,75 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         return value;
     }
 
-    /// <summary>The names of the records the rows are about and point to, for the whole page in a few queries.</summary>
+    /// <summary>What an id names, by the entity a row is about or the field that holds it; null: not known, asked everywhere.</summary>
+    private enum Named { Staff, Department, Customer, Order, Group }
+
+    private static Named? OfKey(string entity) => entity switch
+    {
+        nameof(Customer) => Named.Customer,
+        nameof(StaffUser) => Named.Staff,
+        nameof(Order) => Named.Order,
+        nameof(Department) => Named.Department,
+        nameof(CustomerGroup) => Named.Group,
+        _ => null,
+    };
+
+    private static Named? OfField(string field) => field switch
+    {
+        "OwnerId" or "StaffId" or "UserId" or "AssigneeId" or "CreatedById" => Named.Staff,
+        "DepartmentId" or "ParentId" => Named.Department,
+        "CustomerId" or "MergedIntoId" or "ReferrerId" => Named.Customer,
+        "OrderId" => Named.Order,
+        "GroupId" or "Groups" => Named.Group,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The names of the records the rows are about and point to, for the whole page: one query per kind of record the
+    /// page names (a customer's history: its customers, owners and departments), none for a kind it does not.
+    /// </summary>
     private async Task<Dictionary<string, string>> Names(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
     {
-        var ids = rows.Select(r => r.Key)
-            .Concat(rows.Where(r => IsReference(r.Field)).SelectMany(r => new[] { r.OldValue, r.NewValue }).OfType<string>())
-            .Where(i => i != Masked).Distinct().ToList();
-        var guids = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
-        var names = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        if (guids.Count == 0)
-            return names;
-        foreach (var d in await db.Set<Department>().Where(d => guids.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
-            names[d.Id.ToString()] = d.Name;
-        foreach (var c in await db.Set<Customer>().Where(c => guids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
-            names[c.Id.ToString()] = c.Name;
-        foreach (var o in await db.Set<Order>().Where(o => guids.Contains(o.Id)).Select(o => new { o.Id, o.ExternalNo }).ToListAsync(cancellationToken))
-            names[o.Id.ToString()] = o.ExternalNo;
-        // A group by its name; a deleted group's name from its own history.
-        var keys = guids.Select(g => g.ToString()).ToList();
-        foreach (var g in (await db.Set<AuditEntry>().Where(e => e.Entity == nameof(CustomerGroup) && keys.Contains(e.Key) && e.Field == nameof(CustomerGroup.Name))
-                     .OrderBy(e => e.Id).Select(e => new { e.Key, e.NewValue }).ToListAsync(cancellationToken)).Where(e => e.NewValue is not null))
-            names[g.Key] = g.NewValue!;
+        var wanted = new Dictionary<Named, HashSet<string>>();
+        void Want(Named? kind, string? id)
+        {
+            if (id is null or Masked)
+                return;
+            foreach (var k in kind is { } known ? [known] : Enum.GetValues<Named>())
+                (wanted.TryGetValue(k, out var set) ? set : wanted[k] = []).Add(id);
+        }
+        foreach (var r in rows)
+        {
+            if (OfKey(r.Entity) is { } kind)
+                Want(kind, r.Key);
+            if (IsReference(r.Field))
+            {
+                Want(OfField(r.Field), r.OldValue);
+                Want(OfField(r.Field), r.NewValue);
+            }
+        }
+        List<string> Ids(Named kind) => wanted.TryGetValue(kind, out var set) ? [.. set] : [];
+        List<Guid> Guids(Named kind) => [.. Ids(kind).Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)];
+        var names = new Dictionary<string, string>();
+        if (Ids(Named.Staff) is { Count: > 0 } staff)
+            foreach (var u in await db.Users.Where(u => staff.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+                names[u.Id] = u.DisplayName;
+        if (Guids(Named.Department) is { Count: > 0 } departments)
+            foreach (var d in await db.Set<Department>().Where(d => departments.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
+                names[d.Id.ToString()] = d.Name;
+        if (Guids(Named.Customer) is { Count: > 0 } customers)
+            foreach (var c in await db.Set<Customer>().Where(c => customers.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+                names[c.Id.ToString()] = c.Name;
+        if (Guids(Named.Order) is { Count: > 0 } orders)
+            foreach (var o in await db.Set<Order>().Where(o => orders.Contains(o.Id)).Select(o => new { o.Id, o.ExternalNo }).ToListAsync(cancellationToken))
+                names[o.Id.ToString()] = o.ExternalNo;
+        if (Guids(Named.Group) is { Count: > 0 } groups)   // a group by its name; a deleted group's name from its own history
+        {
+            var keys = groups.ConvertAll(g => g.ToString());
+            foreach (var g in (await db.Set<AuditEntry>().Where(e => e.Entity == nameof(CustomerGroup) && keys.Contains(e.Key) && e.Field == nameof(CustomerGroup.Name))
+                         .OrderBy(e => e.Id).Select(e => new { e.Key, e.NewValue }).ToListAsync(cancellationToken)).Where(e => e.NewValue is not null))
+                names[g.Key] = g.NewValue!;
+        }
         return names;
     }
 
