@@ -48,9 +48,9 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         var names = await Names(rows, cancellationToken);
         return [.. rows.Select(r => r with
         {
-            EntityName = Localized([EntityKey(r.Entity)]) ?? r.Entity,
+            EntityName = ModelText(EntityKey(r.Entity)) ?? r.Entity,
             RecordName = Record(r, names),
-            FieldName = Localized(FieldKeys(r.Entity, r.Field)) ?? r.Field,
+            FieldName = ModelText([.. FieldKeys(r.Entity, r.Field)]) ?? r.Field,
             OldText = Value(r.Entity, r.Field, r.OldValue, names),
             NewText = Value(r.Entity, r.Field, r.NewValue, names),
         })];
@@ -58,6 +58,29 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
 
     private string? Localized(IEnumerable<string> keys) =>
         keys.Select(k => l[k]).FirstOrDefault(s => !s.ResourceNotFound)?.Value;
+
+    /// <summary>
+    /// <see cref="Localized"/> for the names the model gives (entities, fields, enum values, roles): a finite set, kept per
+    /// language once looked up — a page of history asks for the same few, and a missing key walks every fallback culture.
+    /// </summary>
+    private string? ModelText(params string[] keys)
+    {
+        var culture = CultureInfo.CurrentUICulture.Name;
+        foreach (var key in keys)
+        {
+            if (ModelTexts.GetOrAdd((culture, key), k => l[k.Key] is { ResourceNotFound: false } found ? found.Value : null) is { } text)
+                return text;
+        }
+        return null;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Culture, string Key), string?> ModelTexts = new();
+
+    /// <summary>The type of an entity's property, once per entity and field (null for a link row's or a bulk writer's field).</summary>
+    private Type? TypeOf(string entity, string field) =>
+        PropertyTypes.GetOrAdd((entity, field), k => db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == k.Entity)?.FindProperty(k.Field)?.ClrType);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Entity, string Field), Type?> PropertyTypes = new();
 
     private string Record(AuditRow row, Dictionary<string, string> names) => row.Entity switch
     {
@@ -70,12 +93,12 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         if (value is null or Masked)
             return value;
         if (field == "Role")
-            return Localized([$"Role.{value}"]) ?? value;
+            return ModelText($"Role.{value}") ?? value;
         if (RecordedFields.Contains(field))   // where a bulk-written record came from: a file's row, the API
             return Localized([$"Audit.Source.{value.Replace(" ", "", StringComparison.Ordinal)}"]) ?? value;
         if (IsReference(field))
             return names.GetValueOrDefault(value, value);
-        var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entity)?.FindProperty(field)?.ClrType;
+        var type = TypeOf(entity, field);
         if (type is null)   // a link row's or a bulk writer's text, such as the merged customers: "王五 (id)" reads "王五"
             return IdInBrackets().Replace(value, "");
         try
@@ -115,10 +138,10 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         if (member.Value.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
             return Item(ElementOf(property.PropertyType) ?? property.PropertyType, member.Value);
         if (property.PropertyType == typeof(bool))   // a mark inside an item reads as its name: 未核实
-            return member.Value.ValueKind == JsonValueKind.True ? Localized([$"Field.{property.Name}"]) ?? property.Name : null;
+            return member.Value.ValueKind == JsonValueKind.True ? ModelText($"Field.{property.Name}") ?? property.Name : null;
         var text = Scalar(property.PropertyType, property.Name, member.Value.ToString());
         return (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(DateOnly)   // which day it is: 应付日期 2026年11月1日
-            ? $"{Localized([$"Field.{property.Name}"]) ?? property.Name} {text}" : text;
+            ? $"{ModelText($"Field.{property.Name}") ?? property.Name} {text}" : text;
     }
 
     private string Scalar(Type type, string field, string value)
@@ -126,7 +149,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         type = Nullable.GetUnderlyingType(type) ?? type;
         var invariant = CultureInfo.InvariantCulture;
         if (type.IsEnum)
-            return Localized([EnumKey(type, value)]) ?? value;
+            return ModelText(EnumKey(type, value)) ?? value;
         if (type == typeof(bool))
             return value switch { "true" or "True" => l["Common.Yes"], "false" or "False" => l["Common.No"], _ => value };
         if (type == typeof(DateOnly) && DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
