@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Audit;
-using Guanxi.Web.Shared.Auth;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +47,7 @@ internal static class AuditBench
             var ef = await Measure("ListAudit (EF)", keys, async key =>
             {
                 await using var db = new GuanxiDbContext(options);
-                return (await new ListAudit(db, new StaffNames(db), Text(db)).Handle(new AuditQuery(Entity: "Customer", Key: key, PageSize: 50))).Items.Count;
+                return (await new ListAudit(db, Text(db)).Handle(new AuditQuery(Entity: "Customer", Key: key, PageSize: 50))).Items.Count;
             });
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();

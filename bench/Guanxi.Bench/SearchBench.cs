@@ -107,7 +107,7 @@ internal static class SearchBench
                 var viewers = new CustomerViewers(db, current);
                 var customer = (await new GetCustomer(db, viewers, new PersonalDataLog(db, current, TimeProvider.System)).Handle(Guid.Parse(id))).Value
                     ?? throw new InvalidOperationException("A seeded customer is not found.");
-                return (await new CustomerHistory(db, viewers, new ListAudit(db, new StaffNames(db), AuditBench.Text(db))).Handle(customer.Id, 1, 25)).Value!.Items.Count;
+                return (await new CustomerHistory(db, viewers, new ListAudit(db, AuditBench.Text(db))).Handle(customer.Id, 1, 25)).Value!.Items.Count;
             });
             var row = await AuditBench.Measure("customer row", ids, async id =>
             {

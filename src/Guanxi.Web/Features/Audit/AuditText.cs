@@ -48,6 +48,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         var names = await Names(rows, cancellationToken);
         return [.. rows.Select(r => r with
         {
+            UserName = Who(r, names),
             EntityName = ModelText(EntityKey(r.Entity)) ?? r.Entity,
             RecordName = Record(r, names),
             FieldName = ModelText([.. FieldKeys(r.Entity, r.Field)]) ?? r.Field,
@@ -55,6 +56,12 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
             NewText = Value(r.Entity, r.Field, r.NewValue, names),
         })];
     }
+
+    /// <summary>Who made the change, named as today in the viewer's language; an older row without an id: the name it was written with.</summary>
+    private static string Who(AuditRow row, Dictionary<string, string> names) =>
+        row.UserId is { } id
+            ? id == Domain.Common.Actor.SystemId ? Domain.Common.Actor.SystemName(Cultures.IsEnglish) : names.GetValueOrDefault(id, id)
+            : row.UserName ?? Domain.Common.Actor.SystemName(Cultures.IsEnglish);
 
     private string? Localized(IEnumerable<string> keys) =>
         keys.Select(k => l[k]).FirstOrDefault(s => !s.ResourceNotFound)?.Value;
@@ -189,7 +196,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
     };
 
     /// <summary>
-    /// The names of the records the rows are about and point to, for the whole page: one query per kind of record the
+    /// The names of the records the rows are about and point to, for the whole page, and who made the changes: one query per kind of record the
     /// page names (a customer's history: its customers, owners and departments), none for a kind it does not.
     /// </summary>
     private async Task<Dictionary<string, string>> Names(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
@@ -204,6 +211,8 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         }
         foreach (var r in rows)
         {
+            if (r.UserId is { } user && user != Domain.Common.Actor.SystemId)   // who made the change, in the same query as the staff the rows name
+                Want(Named.Staff, user);
             if (OfKey(r.Entity) is { } kind)
                 Want(kind, r.Key);
             if (IsReference(r.Field))

@@ -1,6 +1,5 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared.Api;
-using Guanxi.Web.Shared.Auth;
 
 namespace Guanxi.Web.Features.Audit;
 
@@ -21,10 +20,10 @@ public sealed record AuditRow(
 /// <summary>
 /// The history, newest first, filtered by entity, key, who and when (From inclusive, To exclusive). Values of personal
 /// fields (marked <c>.IsPersonal()</c>) read **** unless the caller may see them unmasked (ARC-9): the history must not
-/// leak what the record masks. Who is named as today, in the viewer's language (<see cref="StaffNames"/>); the record, field
-/// and values also as a person reads them (<see cref="AuditText"/>).
+/// leak what the record masks. Who, the record, the field and the values are named as a person reads them, in the viewer's
+/// language (<see cref="AuditText"/>).
 /// </summary>
-public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames, AuditText text)
+public sealed class ListAudit(GuanxiDbContext db, AuditText text)
 {
     public async Task<Page<AuditRow>> Handle(AuditQuery query, CancellationToken cancellationToken = default) =>
         await Handle(query, revealPersonal: false, cancellationToken);
@@ -48,8 +47,6 @@ public sealed class ListAudit(GuanxiDbContext db, StaffNames staffNames, AuditTe
         var page = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserId, e.UserNameText, e.Entity, e.Key, e.Action, e.Field, e.OldValue, e.NewValue, null, null, null, null, null))
             .ToPageAsync(query.Page, query.PageSize, cancellationToken);
-        var names = await staffNames.Of(page.Items.Select(r => r.UserId), cancellationToken);
-        page = page with { Items = [.. page.Items.Select(r => r with { UserName = r.UserId is { } id ? names.Who(id) : r.UserName ?? names.Name(Domain.Common.Actor.SystemId) })] };   // an older row without an id: the name it was written with
         if (!revealPersonal)
             page = Mask(page);
         return page with { Items = await text.Describe(page.Items, cancellationToken) };
