@@ -15,6 +15,7 @@ using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Features.Watchlists;
+using Guanxi.Web.Features.Workbench;
 using Guanxi.Web;
 using Guanxi.Web.Shared;
 
@@ -35,6 +36,7 @@ builder.AddNotifications();
 builder.AddCredit();
 builder.AddWatchlists();
 builder.AddSurveys();
+builder.AddWorkbench();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -43,6 +45,7 @@ builder.AddJobs(q =>
     WatchlistsFeature.Schedule(q, builder.Configuration);
     ReviewsFeature.Schedule(q, builder.Configuration);
     SurveyFeature.Schedule(q, builder.Configuration);
+    WorkbenchFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -65,6 +68,7 @@ app.MapNotifications();
 app.MapCredit();
 app.MapWatchlists();
 app.MapSurveys();
+app.MapWorkbench();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

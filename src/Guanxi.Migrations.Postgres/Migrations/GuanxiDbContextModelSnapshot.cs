@@ -1927,6 +1927,26 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("SurveyExclusions", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Workbench.WorkbenchFigures", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Scope", "Day");
+
+                    b.ToTable("WorkbenchFigures", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Web.Shared.Auth.StaffUser", b =>
                 {
                     b.Property<string>("Id")

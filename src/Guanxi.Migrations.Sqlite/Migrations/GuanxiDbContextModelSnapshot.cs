@@ -1894,6 +1894,26 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyExclusions", (string)null);
                 });
 
+            modelBuilder.Entity("Guanxi.Web.Features.Workbench.WorkbenchFigures", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "Day");
+
+                    b.ToTable("WorkbenchFigures", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Web.Shared.Auth.StaffUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Text.Json;
+using Guanxi.Domain.Accounts;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
+using Guanxi.Domain.Orders;
+using Guanxi.Domain.Surveys;
+using Guanxi.Domain.Tasks;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Grading;
+using Guanxi.Web.Features.Jobs;
+using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Surveys;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Guanxi.Web.Features.Workbench;
+
+/// <summary>Open, overdue and due-today tasks of one kind (or all), and those done this month.</summary>
+public sealed record TaskFigures(int Open, int DueToday, int Overdue, int DoneThisMonth);
+
+public sealed record RecentOrder(Guid Id, Guid CustomerId, string Customer, OrderKind Kind, DateOnly OrderedAt, decimal Amount);
+
+/// <summary>A sales consultant's or service advisor's day: their tasks, their customers not followed up within their tier's cadence, their latest orders, their published score.</summary>
+public sealed record MyDaySection(TaskFigures Tasks, IReadOnlyDictionary<CustomerTaskKind, int> OpenByKind, int Customers, int NotFollowedUp,
+    IReadOnlyList<RecentOrder> RecentOrders, string? ScoreMonth, double? Score, int ScoreResponses);
+
+/// <summary>Survey calls: due today (window open, due today), overdue, call-backs booked for today or later, done today; and open in all.</summary>
+public sealed record CallFigures(int Open, int DueToday, int Overdue, int CallBacks, int DoneToday);
+
+/// <summary>One month's satisfaction: index and NPS (null without responses), against the target.</summary>
+public sealed record SatisfactionMonth(string Month, int Responses, double? Index, double? Nps);
+
+/// <summary>A satisfaction report's state: the month, whether generated and published, by when, and whether late.</summary>
+public sealed record ReportState(string Month, DateOnly Due, DateOnly PublishBy, bool Generated, bool Published, bool Late);
+
+public sealed record CustomerServiceSection(CallFigures Calls, int ProblemsThisMonth, int ProblemsLast30Days, ReportState LastMonth, int LateReports12Months,
+    IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets);
+
+public sealed record CountOf(string Key, int Count, int? Before);
+
+public sealed record DepartmentSection(string Department, TaskFigures Tasks, TaskFigures Reviews, IReadOnlyList<CountOf> Tiers, IReadOnlyList<CountOf> Stages,
+    int ChurnedThisMonth, int ChurnedLastMonth, IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets);
+
+/// <summary>MGT-1, MGT-4: the whole customer base at a glance, each figure with what it was before.</summary>
+public sealed record LeadershipSection(
+    int Customers, int? CustomersBefore, IReadOnlyList<CountOf> Tiers, IReadOnlyList<CountOf> Stages,
+    decimal Value12, decimal ValueBefore12, decimal Profit12, decimal ProfitBefore12, IReadOnlyList<MonthValueView> Months,
+    double? Top20ProfitShare, IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets,
+    int ChurnedThisMonth, int ChurnedLastMonth, IReadOnlyList<CountOf> ChurnReasons,
+    int Big, int Risky, int? RiskyBefore, decimal OverdueAmount, decimal? OverdueAmountBefore, int OverdueCustomers, int ProblemsLast30Days);
+
+/// <summary>A month's value with the same month a year before.</summary>
+public sealed record MonthValueView(string Month, decimal Amount, decimal Profit, decimal AmountYearBefore);
+
+public sealed record JobState(string Kind, JobStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Message);
+
+public sealed record AdministratorSection(int Staff, int Inactive, int Locked, int FailedSignInsToday, int SignInsToday, IReadOnlyList<JobState> Jobs);
+
+/// <param name="FiguresAsOf">When the kept figures (tiers, stages, value, satisfaction, churn, risk) were counted; null when no section reads them.</param>
+public sealed record WorkbenchView(DateOnly Today, MyDaySection? MyDay, CallFigures? MyCalls, CustomerServiceSection? CustomerService,
+    DepartmentSection? Department, LeadershipSection? Leadership, AdministratorSection? Administrator, DateTimeOffset? FiguresAsOf);
+
+/// <summary>
+/// MGT-1, MGT-4: the 工作台 — what the caller must do today and how their area stands, every figure counted in their
+/// sight: their own tasks, customers and calls; their team's (customer service: every survey call; a department
+/// manager: the department); the whole base for leadership; accounts and jobs for administrators. A caller with several
+/// roles gets each role's section. The figures that would sum the archive come from what the night keeps
+/// (<see cref="WorkbenchFigures"/>); the rest are counts through indexes.
+/// </summary>
+public sealed class GetWorkbench(
+    GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock, EnterpriseSettings settings, KeepWorkbenchFigures keep,
+    ISchedulerFactory schedulers, TimeProvider time, ILogger<GetWorkbench> logger)
+{
+    /// <summary>The last 12 months of satisfaction shown (the 13th kept is the trend's "before").</summary>
+    public const int SatisfactionMonths = 12;
+
+    public async Task<Result<WorkbenchView>> Handle(CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return Error.SignedOut;
+        var today = clock.Today;
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var dayStart = clock.StartOf(today);
+        var leadership = viewer.IsLeadership;
+        var departmentManager = viewer.Is(Role.DepartmentManager) && !leadership;
+        var customerService = viewer.Is(Role.CustomerServiceManager) || viewer.Is(Role.DutyManager);
+        var targets = await settings.Get(SatisfactionReport.TargetsKey, SatisfactionTargets.Default, cancellationToken);
+        var published = (await db.Set<SatisfactionReportRun>().AsNoTracking()
+            .Where(r => r.Kind == ReportKind.Monthly && r.PublishedAt != null).Select(r => r.Period).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var kept = leadership || departmentManager ? await Kept(leadership ? Guid.Empty : viewer.DepartmentId, cancellationToken) : null;
+
+        return new WorkbenchView(today,
+            viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor) ? await MyDay(viewer, today, month, published, cancellationToken) : null,
+            viewer.Is(Role.CallbackSpecialist) ? await Calls(db.Set<SurveyTask>().Where(t => t.AssigneeId == viewer.UserId), today, dayStart, cancellationToken) : null,
+            customerService ? await CustomerService(today, month, dayStart, targets, cancellationToken) : null,
+            departmentManager ? await Department(viewer, kept!, today, month, published, targets, cancellationToken) : null,
+            leadership ? await Leadership(viewer, kept!, today, month, published, targets, cancellationToken) : null,
+            viewer.Is(Role.Administrator) ? await Administrator(dayStart, cancellationToken) : null,
+            kept?.At);
+    }
+
+    private async Task<MyDaySection> MyDay(Viewer viewer, DateOnly today, DateOnly month, HashSet<string> published, CancellationToken cancellationToken)
+    {
+        var tasks = db.Set<CustomerTask>().AsNoTracking().Where(t => t.AssigneeId == viewer.UserId);
+        var byKind = await tasks.Where(t => t.DoneAt == null).GroupBy(t => t.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var mine = db.Set<Customer>().AsNoTracking().Where(c => c.OwnerId == viewer.UserId && c.Status == CustomerStatus.Active);
+        var standards = await settings.Get(GradingSettings.StandardsKey, ServiceStandard.Defaults, cancellationToken);
+        DateOnly Since(Tier tier) => today.AddDays(-(standards.FirstOrDefault(s => s.Tier == tier)?.FollowUpDays ?? 180));
+        var (vip, important, ordinary) = (Since(Tier.Vip), Since(Tier.Important), Since(Tier.Ordinary));
+        var (vipAt, importantAt, ordinaryAt) = (clock.StartOf(vip), clock.StartOf(important), clock.StartOf(ordinary));
+        // Followed up: an order, or a task of theirs done, within the tier's cadence (the service desk's contacts will join these).
+        var notFollowedUp = await mine.CountAsync(c =>
+            !db.Set<Order>().Any(o => o.CustomerId == c.Id && o.OrderedAt >= (c.Tier == Tier.Vip ? vip : c.Tier == Tier.Important ? important : ordinary))
+            && !db.Set<CustomerTask>().Any(t => t.CustomerId == c.Id && t.DoneAt != null
+                && t.DoneAt >= (c.Tier == Tier.Vip ? vipAt : c.Tier == Tier.Important ? importantAt : ordinaryAt)), cancellationToken);
+        var recent = await (from c in mine
+                            join o in db.Set<Order>() on c.Id equals o.CustomerId
+                            orderby o.OrderedAt descending, o.CreatedAt descending
+                            select new RecentOrder(o.Id, c.Id, c.Name, o.Kind, o.OrderedAt, o.Amount)).Take(5).ToListAsync(cancellationToken);
+        var scoreMonth = published.Count == 0 ? null : published.Max(StringComparer.Ordinal);
+        (double? Score, int Responses) score = (null, 0);
+        if (scoreMonth is not null && ReportPeriod.ParseMonth(scoreMonth) is { } period)
+        {
+            var scored = await db.Set<SurveyResponse>().AsNoTracking()
+                .Where(r => r.SupersededBy == null && r.ProgramId == null && r.Outcome == SurveyOutcome.Completed && r.OverallScore != null
+                    && r.RespondedOn >= period.From && r.RespondedOn <= period.To
+                    && db.Set<SurveyTask>().Any(t => t.Id == r.TaskId && t.StaffId == viewer.UserId))
+                .GroupBy(_ => 1).Select(g => new { Average = g.Average(r => r.OverallScore), Count = g.Count() }).FirstOrDefaultAsync(cancellationToken);
+            score = (scored?.Average is { } a ? Math.Round(a, 1) : null, scored?.Count ?? 0);
+        }
+        return new MyDaySection(await TaskCounts(tasks, today, month, cancellationToken), byKind.ToDictionary(k => k.Key, k => k.Count),
+            await mine.CountAsync(cancellationToken), notFollowedUp, recent, scoreMonth, score.Score, score.Responses);
+    }
+
+    private static async Task<TaskFigures> TaskCounts(IQueryable<CustomerTask> tasks, DateOnly today, DateOnly month, CancellationToken cancellationToken)
+    {
+        var open = await tasks.Where(t => t.DoneAt == null).GroupBy(_ => 1).Select(g => new
+        {
+            Open = g.Count(),
+            DueToday = g.Count(t => t.DueOn == today),
+            Overdue = g.Count(t => t.DueOn < today),
+        }).FirstOrDefaultAsync(cancellationToken);
+        var done = await tasks.Where(t => t.DoneAt != null && t.DoneAt >= month.ToDateTime(TimeOnly.MinValue)).CountAsync(cancellationToken);
+        return new TaskFigures(open?.Open ?? 0, open?.DueToday ?? 0, open?.Overdue ?? 0, done);
+    }
+
+    private static async Task<CallFigures> Calls(IQueryable<SurveyTask> tasks, DateOnly today, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    {
+        var pending = await tasks.Where(t => t.Outcome == SurveyOutcome.Pending && t.Opens <= today).GroupBy(_ => 1).Select(g => new
+        {
+            Open = g.Count(),
+            DueToday = g.Count(t => t.Due == today),
+            Overdue = g.Count(t => t.Due < today),
+            CallBacks = g.Count(t => t.CallBackAt != null && t.CallBackAt >= dayStart),
+        }).FirstOrDefaultAsync(cancellationToken);
+        var done = await tasks.CountAsync(t => t.Outcome != SurveyOutcome.Pending && t.ClosedAt != null && t.ClosedAt >= dayStart, cancellationToken);
+        return new CallFigures(pending?.Open ?? 0, pending?.DueToday ?? 0, pending?.Overdue ?? 0, pending?.CallBacks ?? 0, done);
+    }
+
+    private async Task<CustomerServiceSection> CustomerService(DateOnly today, DateOnly month, DateTimeOffset dayStart, SatisfactionTargets targets, CancellationToken cancellationToken)
+    {
+        var calls = await Calls(db.Set<SurveyTask>().AsNoTracking(), today, dayStart, cancellationToken);
+        var problems = db.Set<SurveyProblem>().AsNoTracking();
+        var problemsThisMonth = await problems.CountAsync(p => p.RaisedOn >= month && p.RaisedOn <= today, cancellationToken);
+        var problems30 = await problems.CountAsync(p => p.RaisedOn > today.AddDays(-30) && p.RaisedOn <= today, cancellationToken);
+        var last = ReportPeriod.Month(month.AddMonths(-1));
+        var run = await db.Set<SatisfactionReportRun>().AsNoTracking().Where(r => r.Kind == ReportKind.Monthly && r.Period == last.Key)
+            .Select(r => new { r.Late, r.PublishedOn }).FirstOrDefaultAsync(cancellationToken);
+        var state = new ReportState(last.Key, last.Due, last.PublishBy, run is not null, run?.PublishedOn is not null,
+            run is null ? today > last.Due : run.Late || run.PublishedOn is null && today > last.PublishBy);
+        var yearAgo = month.AddMonths(-12);
+        var late = await db.Set<SatisfactionReportRun>().AsNoTracking().CountAsync(r => r.Late && r.Due >= yearAgo, cancellationToken);
+        var kept = await Kept(Guid.Empty, cancellationToken);
+        return new CustomerServiceSection(calls, problemsThisMonth, problems30, state, late, Satisfaction(kept.Now, month, _ => true), targets);
+    }
+
+    private async Task<DepartmentSection> Department(Viewer viewer, KeptScope kept, DateOnly today, DateOnly month, HashSet<string> published, SatisfactionTargets targets, CancellationToken cancellationToken)
+    {
+        var tasks = db.Set<CustomerTask>().AsNoTracking().Where(t => t.DepartmentId == viewer.DepartmentId);
+        var name = (await DepartmentNames.All(db, cancellationToken)).GetValueOrDefault(viewer.DepartmentId) ?? "";
+        // SAT-6: a department manager reads its department's month once published.
+        return new DepartmentSection(name, await TaskCounts(tasks.Where(t => t.Kind != CustomerTaskKind.Review), today, month, cancellationToken),
+            await TaskCounts(tasks.Where(t => t.Kind == CustomerTaskKind.Review), today, month, cancellationToken),
+            Counts(kept.Now.Tiers, kept.Before?.Tiers, Enum.GetValues<Tier>().Reverse().Select(t => t.ToString())),
+            Counts(kept.Now.Stages, kept.Before?.Stages, Enum.GetNames<Domain.Lifecycle.LifecycleStage>()),
+            kept.Now.ChurnedThisMonth, kept.Now.ChurnedLastMonth,
+            Satisfaction(kept.Now, month, m => SurveyAccess.Sight(viewer, ReportKind.Monthly, published.Contains(m), null) is not null), targets);
+    }
+
+    private async Task<LeadershipSection> Leadership(Viewer viewer, KeptScope kept, DateOnly today, DateOnly month, HashSet<string> published, SatisfactionTargets targets, CancellationToken cancellationToken)
+    {
+        var (now, before) = (kept.Now, kept.Before);
+        var months = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11)).ToList();
+        var values = now.Months.ToDictionary(m => m.Month, StringComparer.Ordinal);
+        string Key(DateOnly m) => m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        MonthValue Value(DateOnly m) => values.GetValueOrDefault(Key(m)) ?? new MonthValue(Key(m), 0, 0);
+        var chart = months.Select(m => new MonthValueView(Key(m), Value(m).Amount, Value(m).Profit, Value(m.AddMonths(-12)).Amount)).ToList();
+        var top20 = await db.Set<ParetoSnapshot>().AsNoTracking().Where(s => s.Scope == Guid.Empty).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<ParetoSnapshotContent>(json, KeepWorkbenchFigures.Json)?.View.Top20ProfitShare : null;
+        var big = await db.Set<CustomerGrade>().Where(g => g.Profit > 0).Take(Watchlists.Watchlists.BigSize).CountAsync(cancellationToken);
+        var problems = await db.Set<SurveyProblem>().AsNoTracking().CountAsync(p => p.RaisedOn > today.AddDays(-30) && p.RaisedOn <= today, cancellationToken);
+        var reasons = now.ChurnReasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new CountOf(r.Key, r.Value, null)).ToList();
+        return new LeadershipSection(
+            now.Tiers.Values.Sum(), before?.Tiers.Values.Sum(),
+            Counts(now.Tiers, before?.Tiers, Enum.GetValues<Tier>().Reverse().Select(t => t.ToString())),
+            Counts(now.Stages, before?.Stages, Enum.GetNames<Domain.Lifecycle.LifecycleStage>()),
+            chart.Sum(m => m.Amount), chart.Sum(m => m.AmountYearBefore), chart.Sum(m => m.Profit), months.Sum(m => Value(m.AddMonths(-12)).Profit), chart,
+            top20, Satisfaction(now, month, m => SurveyAccess.Sight(viewer, ReportKind.Monthly, published.Contains(m), null) is not null), targets,
+            now.ChurnedThisMonth, now.ChurnedLastMonth, reasons, big, now.Risky, before?.Risky, now.OverdueAmount, before?.OverdueAmount, now.OverdueCustomers, problems);
+    }
+
+    private async Task<AdministratorSection> Administrator(DateTimeOffset dayStart, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var staff = await db.Users.AsNoTracking().GroupBy(_ => 1).Select(g => new
+        {
+            All = g.Count(),
+            Inactive = g.Count(u => !u.IsActive),
+            Locked = g.Count(u => u.LockoutEnd != null && u.LockoutEnd > now),
+        }).FirstOrDefaultAsync(cancellationToken);
+        var signIns = await db.Set<SignInEvent>().AsNoTracking().Where(e => e.At >= dayStart).GroupBy(e => e.Outcome == SignInOutcome.Succeeded)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var latest = await db.Set<JobRun>().AsNoTracking().GroupBy(j => j.Kind).Select(g => g.Max(j => j.CreatedAt)).ToListAsync(cancellationToken);
+        var english = Cultures.IsEnglish;
+        var jobs = await db.Set<JobRun>().AsNoTracking().Where(j => latest.Contains(j.CreatedAt))
+            .Select(j => new JobState(j.Kind, j.Status, j.CreatedAt, j.FinishedAt, english ? j.MessageEn : j.Message)).ToListAsync(cancellationToken);
+        return new AdministratorSection(staff?.All ?? 0, staff?.Inactive ?? 0, staff?.Locked ?? 0,
+            signIns.Where(s => !s.Key).Sum(s => s.Count), signIns.Where(s => s.Key).Sum(s => s.Count),
+            [.. jobs.GroupBy(j => j.Kind).Select(g => g.MaxBy(j => j.CreatedAt)!).OrderBy(j => j.Kind, StringComparer.Ordinal)]);
+    }
+
+    private static List<CountOf> Counts(Dictionary<string, int> now, Dictionary<string, int>? before, IEnumerable<string> keys) =>
+        [.. keys.Select(k => new CountOf(k, now.GetValueOrDefault(k), before?.GetValueOrDefault(k)))];
+
+    /// <summary>The last 12 months' satisfaction the caller may read, oldest first (a month they may not read shows no figures).</summary>
+    private static List<SatisfactionMonth> Satisfaction(KeptFigures figures, DateOnly month, Func<string, bool> readable)
+    {
+        var kept = figures.Satisfaction.ToDictionary(m => m.Month, StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, SatisfactionMonths).Select(i => month.AddMonths(i - SatisfactionMonths + 1).ToString("yyyy-MM", CultureInfo.InvariantCulture))
+            .Select(m => kept.GetValueOrDefault(m) is { } s && readable(m) ? new SatisfactionMonth(m, s.Responses, s.Index, s.Nps) : new SatisfactionMonth(m, 0, null, null))];
+    }
+
+    private sealed record KeptScope(KeptFigures Now, KeptFigures? Before, DateTimeOffset At);
+
+    /// <summary>
+    /// A scope's latest kept figures and those of about a month before (the trends). Counted now when none were ever
+    /// kept; when the latest are from an earlier day (the night did not run) the job is asked to count again.
+    /// </summary>
+    private async Task<KeptScope> Kept(Guid scope, CancellationToken cancellationToken)
+    {
+        var latest = await Latest(scope, DateOnly.MaxValue, cancellationToken);
+        if (latest is null && !await db.Set<WorkbenchFigures>().AnyAsync(cancellationToken))
+        {
+            await keep.Handle(cancellationToken);
+            latest = await Latest(scope, DateOnly.MaxValue, cancellationToken);
+        }
+        if (latest is null)
+            return new KeptScope(KeptFigures.Empty(), null, time.GetUtcNow());
+        if (latest.Day < clock.Today)
+            await CountAgain(cancellationToken);
+        var before = await Latest(scope, latest.Day.AddDays(-28), cancellationToken);
+        return new KeptScope(Read(latest), before is null ? null : Read(before), latest.ComputedAt);
+
+        static KeptFigures Read(WorkbenchFigures row) => JsonSerializer.Deserialize<KeptFigures>(row.Json, KeepWorkbenchFigures.Json)!;
+    }
+
+    private Task<WorkbenchFigures?> Latest(Guid scope, DateOnly onOrBefore, CancellationToken cancellationToken) =>
+        db.Set<WorkbenchFigures>().AsNoTracking().Where(f => f.Scope == scope && f.Day <= onOrBefore).OrderByDescending(f => f.Day).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>When this process last asked for the figures to be counted again (Unix seconds): at most once an hour.</summary>
+    private static long askedAt;
+
+    private async Task CountAgain(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = time.GetUtcNow().ToUnixTimeSeconds();
+            var asked = Interlocked.Read(ref askedAt);
+            if (now - asked < 3600 || Interlocked.CompareExchange(ref askedAt, now, asked) != asked)
+                return;   // asked within the hour: the job is counting
+            await (await schedulers.GetScheduler(cancellationToken)).TriggerJob(WorkbenchFiguresJob.Key, cancellationToken);
+        }
+        catch (SchedulerException e)
+        {
+            logger.LogWarning(e, "Could not ask for the workbench figures to be counted again");
+        }
+    }
+}
