@@ -56,9 +56,11 @@ public sealed record LeadershipSection(
 /// <summary>A month's value with the same month a year before.</summary>
 public sealed record MonthValueView(string Month, decimal Amount, decimal Profit, decimal AmountYearBefore);
 
-public sealed record JobState(string Kind, JobStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Message);
+/// <summary>A scheduled job: when it last started and will next start; how its last recorded run ended, for a job that records its runs.</summary>
+public sealed record JobState(string Job, DateTimeOffset? LastRun, DateTimeOffset? NextRun, JobStatus? LastOutcome, string? Message);
 
-public sealed record AdministratorSection(int Staff, int Inactive, int Locked, int FailedSignInsToday, int SignInsToday, IReadOnlyList<JobState> Jobs);
+/// <param name="FailedRuns7Days">Background runs (imports, recomputes, the night) that failed in the last 7 days.</param>
+public sealed record AdministratorSection(int Staff, int Inactive, int Locked, int FailedSignInsToday, int SignInsToday, IReadOnlyList<JobState> Jobs, int FailedRuns7Days);
 
 /// <param name="FiguresAsOf">When the kept figures (tiers, stages, value, satisfaction, churn, risk) were counted; null when no section reads them.</param>
 public sealed record WorkbenchView(DateOnly Today, MyDaySection? MyDay, CallFigures? MyCalls, CustomerServiceSection? CustomerService,
@@ -84,7 +86,7 @@ public sealed class GetWorkbench(
             return Error.SignedOut;
         var today = clock.Today;
         var month = new DateOnly(today.Year, today.Month, 1);
-        var dayStart = clock.StartOf(today);
+        var dayStart = clock.StartOf(today).ToUniversalTime();
         var leadership = viewer.IsLeadership;
         var departmentManager = viewer.Is(Role.DepartmentManager) && !leadership;
         var customerService = viewer.Is(Role.CustomerServiceManager) || viewer.Is(Role.DutyManager);
@@ -111,7 +113,7 @@ public sealed class GetWorkbench(
         var standards = await settings.Get(GradingSettings.StandardsKey, ServiceStandard.Defaults, cancellationToken);
         DateOnly Since(Tier tier) => today.AddDays(-(standards.FirstOrDefault(s => s.Tier == tier)?.FollowUpDays ?? 180));
         var (vip, important, ordinary) = (Since(Tier.Vip), Since(Tier.Important), Since(Tier.Ordinary));
-        var (vipAt, importantAt, ordinaryAt) = (clock.StartOf(vip), clock.StartOf(important), clock.StartOf(ordinary));
+        var (vipAt, importantAt, ordinaryAt) = (clock.StartOf(vip).ToUniversalTime(), clock.StartOf(important).ToUniversalTime(), clock.StartOf(ordinary).ToUniversalTime());
         // Followed up: an order, or a task of theirs done, within the tier's cadence (the service desk's contacts will join these).
         var notFollowedUp = await mine.CountAsync(c =>
             !db.Set<Order>().Any(o => o.CustomerId == c.Id && o.OrderedAt >= (c.Tier == Tier.Vip ? vip : c.Tier == Tier.Important ? important : ordinary))
@@ -136,7 +138,7 @@ public sealed class GetWorkbench(
             await mine.CountAsync(cancellationToken), notFollowedUp, recent, scoreMonth, score.Score, score.Responses);
     }
 
-    private static async Task<TaskFigures> TaskCounts(IQueryable<CustomerTask> tasks, DateOnly today, DateOnly month, CancellationToken cancellationToken)
+    private async Task<TaskFigures> TaskCounts(IQueryable<CustomerTask> tasks, DateOnly today, DateOnly month, CancellationToken cancellationToken)
     {
         var open = await tasks.Where(t => t.DoneAt == null).GroupBy(_ => 1).Select(g => new
         {
@@ -144,7 +146,8 @@ public sealed class GetWorkbench(
             DueToday = g.Count(t => t.DueOn == today),
             Overdue = g.Count(t => t.DueOn < today),
         }).FirstOrDefaultAsync(cancellationToken);
-        var done = await tasks.Where(t => t.DoneAt != null && t.DoneAt >= month.ToDateTime(TimeOnly.MinValue)).CountAsync(cancellationToken);
+        var monthStart = clock.StartOf(month).ToUniversalTime();
+        var done = await tasks.Where(t => t.DoneAt != null && t.DoneAt >= monthStart).CountAsync(cancellationToken);
         return new TaskFigures(open?.Open ?? 0, open?.DueToday ?? 0, open?.Overdue ?? 0, done);
     }
 
@@ -224,13 +227,22 @@ public sealed class GetWorkbench(
         }).FirstOrDefaultAsync(cancellationToken);
         var signIns = await db.Set<SignInEvent>().AsNoTracking().Where(e => e.At >= dayStart).GroupBy(e => e.Outcome == SignInOutcome.Succeeded)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var latest = await db.Set<JobRun>().AsNoTracking().GroupBy(j => j.Kind).Select(g => g.Max(j => j.CreatedAt)).ToListAsync(cancellationToken);
         var english = Cultures.IsEnglish;
-        var jobs = await db.Set<JobRun>().AsNoTracking().Where(j => latest.Contains(j.CreatedAt))
-            .Select(j => new JobState(j.Kind, j.Status, j.CreatedAt, j.FinishedAt, english ? j.MessageEn : j.Message)).ToListAsync(cancellationToken);
+        var runs = (await db.Set<JobRun>().AsNoTracking().Where(j => j.CreatedAt > now.AddDays(-35))
+            .Select(j => new { j.Kind, j.Status, j.CreatedAt, Message = english ? j.MessageEn : j.Message }).ToListAsync(cancellationToken))
+            .GroupBy(j => j.Kind).ToDictionary(g => g.Key, g => g.MaxBy(j => j.CreatedAt)!);
+        var failed = await db.Set<JobRun>().AsNoTracking().CountAsync(j => j.Status == JobStatus.Failed && j.CreatedAt > now.AddDays(-7), cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var jobs = new List<JobState>();
+        foreach (var key in (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), cancellationToken)).OrderBy(k => k.Name, StringComparer.Ordinal))
+        {
+            if (await scheduler.GetTrigger(key, cancellationToken) is not { } trigger)
+                continue;
+            var run = runs.GetValueOrDefault(trigger.JobKey.Name);
+            jobs.Add(new JobState(trigger.JobKey.Name, trigger.PreviousFireTimeUtc, trigger.NextFireTimeUtc, run?.Status, run?.Message));
+        }
         return new AdministratorSection(staff?.All ?? 0, staff?.Inactive ?? 0, staff?.Locked ?? 0,
-            signIns.Where(s => !s.Key).Sum(s => s.Count), signIns.Where(s => s.Key).Sum(s => s.Count),
-            [.. jobs.GroupBy(j => j.Kind).Select(g => g.MaxBy(j => j.CreatedAt)!).OrderBy(j => j.Kind, StringComparer.Ordinal)]);
+            signIns.Where(s => !s.Key).Sum(s => s.Count), signIns.Where(s => s.Key).Sum(s => s.Count), jobs, failed);
     }
 
     private static List<CountOf> Counts(Dictionary<string, int> now, Dictionary<string, int>? before, IEnumerable<string> keys) =>
