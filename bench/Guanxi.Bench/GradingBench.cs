@@ -152,7 +152,7 @@ internal static class GradingBench
     }
 
     /// <summary>Rows straight into the app's tables (every NOT NULL column given a value of its type), orders over two years, 15% without a cost.</summary>
-    private static async Task Generate(DbConnection connection, Dialect sql, int customers, int orders)
+    internal static async Task Generate(DbConnection connection, Dialect sql, int customers, int orders)
     {
         var (owner, department) = (await Scalar(connection, "SELECT \"Id\" FROM \"AspNetUsers\""), await Scalar(connection, "SELECT \"Id\" FROM \"Departments\""));
         await Fill(connection, sql, "Customers", customers, new()
@@ -296,7 +296,7 @@ internal static class GradingBench
     }
 
     /// <summary>A connection of its own to the bench's database (on SQLite without the foreign-key checks, which the generator satisfies anyway).</summary>
-    private static async Task<DbConnection> Open(GuanxiDbContext db)
+    internal static async Task<DbConnection> Open(GuanxiDbContext db)
     {
         var connectionString = db.Database.GetConnectionString()!;
         DbConnection connection = db.Database.IsNpgsql() ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString + ";Foreign Keys=False");

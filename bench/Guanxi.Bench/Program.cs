@@ -7,6 +7,7 @@ using Guanxi.Bench;
 //   dotnet run -c Release --project bench/Guanxi.Bench -- orders [orders=200000]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- grading [customers=1000000] [orders=10×customers]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- surveys [customers=1000000] [orders=10×customers] [responses=500000]
+//   dotnet run -c Release --project bench/Guanxi.Bench -- workbench [customers=1000000] [orders=10×customers]
 if (args is ["search", .. var rest])
     await SearchBench.Run(rest);
 else if (args is ["import", .. var import])
@@ -17,5 +18,7 @@ else if (args is ["grading", .. var grading])
     await GradingBench.Run(grading);
 else if (args is ["surveys", .. var surveys])
     await SurveyBench.Run(surveys);
+else if (args is ["workbench", .. var workbench])
+    await WorkbenchBench.Run(workbench);
 else
     await AuditBench.Run(args is ["audit", .. var audit] ? audit : args);
