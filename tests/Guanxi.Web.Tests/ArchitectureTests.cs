@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     /// <summary>
     /// Who may use whom: the features in layers, the foundation first (Settings, Audit, Jobs, Notifications, Accounts),
     /// then the archive (Customers, Tasks), the facts about customers (Orders, Lifecycle, Credit, Grading, Watchlists),
-    /// the work on them (Reviews, Imports, Surveys), and the app's own composition (Demo, Home), which may use anything.
+    /// the work on them (Reviews, Imports, Surveys), each role's view of it all (Workbench), and the app's own composition (Demo, Home), which may use anything.
     /// A new edge is a decision: add it here, keeping the graph without a cycle, or ask the other feature's handler
     /// through an edge that is already allowed.
     /// </summary>
@@ -33,6 +33,7 @@ public sealed class ArchitectureTests
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Imports", "Jobs", "Notifications", "Settings"],
+        ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };
