@@ -1,3 +1,4 @@
+using System.Globalization;
 using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
@@ -26,8 +27,10 @@ public static class DemoSeeder
         if (await db.Users.AnyAsync(cancellationToken))
             return;
 
+        var progress = DemoProgress.For(provider);
         var names = ChineseNames.LoadShipped();
         var demo = new DemoEnterprise(names);
+        progress.Stage($"部门与员工（{demo.StaffMembers.Count} 人）", $"departments and staff ({demo.StaffMembers.Count})");
         var units = new Dictionary<string, Department>();
         foreach (var unit in DemoEnterprise.Units)
         {
@@ -62,8 +65,16 @@ public static class DemoSeeder
         var clock = provider.GetRequiredService<Guanxi.Domain.Common.EnterpriseClock>();
         var count = provider.GetRequiredService<IConfiguration>().GetValue("Demo:Customers", DemoCustomers.DefaultCount);
         var customers = DemoCustomers.Generate(demo.Random, names, Customers.Divisions.LoadShipped(), owners, count, now, clock.Today).ToList();
-        db.AddRange(customers);
-        await db.SaveChangesAsync(cancellationToken);
+        progress.Stage("客户", "customers");
+        var saved = 0;
+        foreach (var chunk in customers.Chunk(500))
+        {
+            db.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            progress.Count("客户", "customers", saved += chunk.Length, customers.Count);
+        }
+        progress.Stage("客户分组", "customer groups");
         var (groups, members) = DemoCustomers.Groups(demo.Random, customers, owners[0].UserId, now);
         db.AddRange(groups);
         db.AddRange(members);
@@ -79,17 +90,26 @@ public static class DemoSeeder
         var (main, branch) = (SiteOf("sales", "service"), SiteOf("branch.sales", "branch.service"));
         var branchUnits = new[] { units["branch.sales"].Id, units["branch.service"].Id };
         var orders = DemoOrders.Generate(demo.Random, customers, department => branchUnits.Contains(department) ? branch : main, clock.Today);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        progress.Stage(string.Create(CultureInfo.InvariantCulture, $"订单 {orders.Count:N0} 张（两年的销售与售后）"), string.Create(CultureInfo.InvariantCulture, $"{orders.Count:N0} orders (two years of sales and service)"));
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         var seeding = Actor.System(ActorCause.Demo);
+        progress.Stage("生命周期阶段", "lifecycle stages");
         await provider.GetRequiredService<Lifecycle.UpdateLifecycle>().Handle(seeding, cancellationToken: cancellationToken);
+        progress.Stage("信用评定", "credit ratings");
         await provider.GetRequiredService<Credit.EvaluateCredit>().Handle(seeding, cancellationToken: cancellationToken);
+        progress.Stage("流失原因与关怀回访", "churn reasons and care calls");
         await Aftercare(db, demo.Random, clock.Today, now, cancellationToken);
+        progress.Stage("客户分级与二八分析", "tiers and the 80/20 report");
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle(seeding, cancellationToken: cancellationToken);   // tiers and reports from the first start
+        progress.Stage("定期核查", "the periodic review");
         await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle(seeding, early: true, cancellationToken);
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
-        await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, cancellationToken);
+        await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
+        progress.Done(customers.Count);
     }
 
     /// <summary>
