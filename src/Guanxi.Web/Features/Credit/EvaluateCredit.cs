@@ -118,7 +118,8 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
 
     private sealed record StoredRecord(Guid Id, int Due, int OnTime, decimal OverdueAmount, DateOnly? OverdueSince);
 
-    private static CustomerAlert Overdue(Guid id, string name, string owner, Guid department, PaymentRecord record, CreditLevel level) => new(id, owner, department,
+    /// <summary>ARC-7: the alert that a customer fell overdue, with the record and level as they stand (the demo dates its own on the day they fell due).</summary>
+    public static CustomerAlert Overdue(Guid id, string name, string owner, Guid department, PaymentRecord record, CreditLevel level) => new(id, owner, department,
         $"客户逾期未付：{name}", $"Customer overdue: {name}",
         string.Create(CultureInfo.InvariantCulture, $"{name} 有 ¥{record.OverdueAmount:N2} 到期未付（最长 {record.OverdueDays} 天），信用等级 {level}，已列入风险客户名单。请尽快跟进。"),
         string.Create(CultureInfo.InvariantCulture, $"{name} has ¥{record.OverdueAmount:N2} unpaid past due ({record.OverdueDays} days at most), credit {level}; now on the risk list. Please follow up."));
