@@ -12,19 +12,22 @@ public static class StartupBanner
 {
     public static void Print(WebApplication app)
     {
+        // One write: the host's own log lines, written beside it on the logger's thread, land before or after it, not inside.
+        var banner = new System.Text.StringBuilder();
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        Console.WriteLine();
-        Console.WriteLine("关系 Guanxi CRM 已启动 / is running:");
+        banner.AppendLine();
+        banner.AppendLine("关系 Guanxi CRM 已启动 / is running:");
         foreach (var address in addresses)
-            Console.WriteLine($"  {address}");
+            banner.AppendLine(CultureInfo.InvariantCulture, $"  {address}");
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
-            Console.WriteLine($"演示账号 / demo accounts (密码 password: {DemoEnterprise.Password}):");
+            banner.AppendLine(CultureInfo.InvariantCulture, $"演示账号 / demo accounts (密码 password: {DemoEnterprise.Password}):");
             var roles = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
             foreach (var (email, _, role) in DemoEnterprise.Accounts)
-                Console.WriteLine($"  {email,-32} {RoleName(roles, role, Cultures.Default)} / {RoleName(roles, role, Cultures.English)}");
+                banner.AppendLine(CultureInfo.InvariantCulture, $"  {email,-32} {RoleName(roles, role, Cultures.Default)} / {RoleName(roles, role, Cultures.English)}");
         }
-        Console.WriteLine();
+        banner.AppendLine();
+        Console.Write(banner.ToString());
     }
 
     /// <summary>A role as the staff call it (客服部经理), in the given language, whatever the host's culture.</summary>

@@ -40,6 +40,25 @@ public sealed class CreditBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_customer_with_no_payment_history_reads_not_rated_in_the_list_its_filter_and_the_credit_tab()
+    {
+        app.EnsureAvailable();
+        var page = await app.SignedInPageAsync("sales.manager@demo.guanxi.cn", "/customers");
+        await BrowserApp.InteractiveAsync(page);
+        await page.ClickAsync("[data-testid=customer-credit-filter]");
+        await page.GetByRole(AriaRole.Option, new() { Name = "未评定", Exact = true }).ClickAsync();
+        var rows = page.Locator("[data-testid=customers-table] tbody tr");
+        await Expect(rows.First.Locator("[data-testid=credit-chip]")).ToHaveTextAsync("信用 未评定");
+        await BrowserApp.ScreenshotAsync(page, "74-customers-not-rated-zh");
+
+        await rows.First.Locator("td a").ClickAsync();
+        await BrowserApp.InteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "信用" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=credit-reason]")).ToContainTextAsync("尚无付款记录，未评定");
+        await Expect(page.Locator("[data-testid=credit-chip]").First).ToHaveTextAsync("信用 未评定");
+    }
+
+    [Fact]
     public async Task Administrator_edits_the_credit_rules_and_an_inconsistent_table_is_explained()
     {
         app.EnsureAvailable();

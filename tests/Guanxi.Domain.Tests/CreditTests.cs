@@ -36,7 +36,6 @@ public sealed class CreditTests
     public void ARC_5_the_rule_table_gives_the_best_level_met_and_business_conditions_cap_it()
     {
         var policy = CreditPolicy.Default;
-        Assert.Equal(CreditLevel.A, CreditRating.Evaluate(policy, PaymentRecord.None, []).Level);
         Assert.Equal(CreditLevel.AAA, CreditRating.Evaluate(policy, new(12, 12, 0, 0), []).Level);
         Assert.Equal(CreditLevel.AA, CreditRating.Evaluate(policy, new(20, 19, 5_000m, 10), []).Level);
         var b = CreditRating.Evaluate(policy, new(10, 8, 60_000m, 45), []);
@@ -54,16 +53,42 @@ public sealed class CreditTests
     }
 
     [Fact]
+    public void ARC_5_no_payment_history_is_not_rated()
+    {
+        // Nothing has fallen due and no business condition is recorded: nothing to rate on, so no level — not A by default.
+        var none = CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, []);
+        Assert.Null(none.Level);
+        Assert.Equal(("尚无付款记录，未评定", "No payment history yet: not rated"), (none.Reason, none.ReasonEn));
+        Assert.Null(CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.Of([new OrderPayment(Today.AddMonths(1), null, 10_000m)], Today), []).Level);   // due next month
+        Assert.Equal(("未评定", "Not rated", false), (((CreditLevel?)null).Chinese(), ((CreditLevel?)null).English(), ((CreditLevel?)null).IsRisky()));
+
+        // A new customer is not rated until the first instalment falls due; then the rule table rates them.
+        var firm = Firm();
+        Assert.Equal(new CreditStanding(null, null, false), firm.CreditStanding);
+        Assert.False(firm.Rate(none.Level));
+        Assert.True(firm.Rate(CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.Of([new OrderPayment(Today.AddDays(-1), Today.AddDays(-1), 10_000m)], Today), []).Level));
+        Assert.Equal(CreditLevel.AAA, firm.Credit);
+
+        // A business condition is something to rate on, even without payments: it caps the level (B), bankruptcy is C.
+        Assert.Equal(CreditLevel.B, CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, [BusinessCondition.Debts]).Level);
+        Assert.Equal(CreditLevel.C, CreditRating.Evaluate(CreditPolicy.Default, PaymentRecord.None, [BusinessCondition.Bankruptcy]).Level);
+    }
+
+    [Fact]
     public void ARC_5_a_manual_adjustment_needs_a_reason_and_stands_until_the_record_changes()
     {
         var firm = Firm();
-        Assert.Null(firm.Rate(CreditLevel.A));
+        Assert.False(firm.Rate(null));
         Assert.Equal(CreditErrors.ReasonRequired, firm.AdjustCredit(CreditLevel.B, " ").Errors.Single());
+        // A customer not rated yet may be given a level by hand (a firm known to the manager); it stands until there is a record.
+        Assert.Null(firm.AdjustCredit(CreditLevel.A, "市属国企").Value);
+        Assert.Equal((CreditLevel.A, true), (firm.Credit, firm.CreditManual));
+        Assert.False(firm.Rate(null));   // still no record: the manual level stands
         Assert.Equal(CreditErrors.Unchanged, firm.AdjustCredit(CreditLevel.A, "x").Errors.Single());
         Assert.Equal(CreditLevel.A, firm.AdjustCredit(CreditLevel.B, "法人涉诉，暂停赊销").Value);
         Assert.Equal((CreditLevel.B, true), (firm.Credit, firm.CreditManual));
-        Assert.Null(firm.Rate(CreditLevel.A));   // the rules say what they said: the manual level stands
-        Assert.Equal(CreditLevel.B, firm.Rate(CreditLevel.C));   // the record changed: the rules take over
+        Assert.False(firm.Rate(null));   // the rules say what they said: the manual level stands
+        Assert.True(firm.Rate(CreditLevel.C));   // the record changed: the rules take over
         Assert.Equal((CreditLevel.C, false), (firm.Credit, firm.CreditManual));
         Assert.True(firm.RecordBusinessConditions([BusinessCondition.Debts, BusinessCondition.PoorCondition, BusinessCondition.Debts]).Succeeded);
         Assert.Equal([BusinessCondition.PoorCondition, BusinessCondition.Debts], firm.BusinessConditions);
@@ -82,7 +107,7 @@ public sealed class CreditTests
 
         var firm = Firm();
         var version = firm.Version;
-        Assert.Equal(CreditLevel.A, firm.Rate(CreditLevel.C));
+        Assert.True(firm.Rate(CreditLevel.C));
         Assert.Equal((new CreditStanding(CreditLevel.C, CreditLevel.C, false), version), (firm.CreditStanding, firm.Version));
         Assert.True(firm.File(Reviews.ReviewCategory.Important, Today).Succeeded);
         Assert.Equal(version, firm.Version);   // derived state: an edit form read before still saves

@@ -17,6 +17,9 @@ public sealed class ActorsMigrationTests
 {
     private const string Before = "SurveyConcurrencyTokens";
 
+    /// <summary>The migration under test: later ones are not run over the rows without their customers (a later table rebuild would check their keys).</summary>
+    private const string Migration = "ActorsById";
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
@@ -51,7 +54,7 @@ public sealed class ActorsMigrationTests
             var change = Guid.NewGuid();
             await Insert(db, "QuestionnaireChanges", new() { ["Id"] = change, ["RequestedBy"] = "王芳", ["VpAgreedBy"] = "副总（已离职）", ["RefusedBy"] = null });
 
-            await db.Database.MigrateAsync();
+            await db.GetService<IMigrator>().MigrateAsync(Migration);
 
             Assert.Equal($"{li}|∅|∅", await Row(db, "TierChanges", "By", 1));
             Assert.Equal("system|Nightly|∅", await Row(db, "TierChanges", "By", 2));

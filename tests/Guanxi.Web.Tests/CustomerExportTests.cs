@@ -35,10 +35,10 @@ public abstract class CustomerExportTests(GuanxiApp app)
         var row = Assert.Single(table.Rows);
         Assert.Equal("导出测试单位", row.Cells[table.Headers.ToList().IndexOf("单位")]);
 
-        // The list's filters narrow the export too: a new customer is a potential one with credit A.
-        var filtered = await cs.GetAsync("/api/customers/export?format=csv&q=导出测试单位&stage=potential&credit=A");
+        // The list's filters narrow the export too: a new customer is a potential one, not rated yet (ARC-5: no payment history).
+        var filtered = await cs.GetAsync("/api/customers/export?format=csv&q=导出测试单位&stage=potential&credit=notRated");
         Assert.Equal(2, Encoding.UTF8.GetString(await filtered.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        var none = await cs.GetAsync("/api/customers/export?format=csv&q=导出测试单位&credit=C");
+        var none = await cs.GetAsync("/api/customers/export?format=csv&q=导出测试单位&credit=A");
         Assert.Single(Encoding.UTF8.GetString(await none.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));   // the header alone
         Assert.Equal(HttpStatusCode.BadRequest, (await cs.GetAsync("/api/customers/export?format=csv&credit=D")).StatusCode);
 

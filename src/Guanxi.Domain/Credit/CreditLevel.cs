@@ -12,6 +12,15 @@ public enum CreditLevel
 
 public static class CreditLevels
 {
+    /// <summary>A level as a person reads it; a customer not rated yet (no payment history, ARC-5) reads 未评定.</summary>
+    public static string Chinese(this CreditLevel? level) => level?.ToString() ?? "未评定";
+
+    /// <summary>A level as a person reads it in English; not rated yet reads "Not rated".</summary>
+    public static string English(this CreditLevel? level) => level?.ToString() ?? "Not rated";
+
+    /// <summary>ARC-7: whether a level puts a customer on the risk list (not rated does not).</summary>
+    public static bool IsRisky(this CreditLevel? level) => level is { } l && Risky.Contains(l);
+
     /// <summary>ARC-7: the levels that put a customer on the risk list. A list, not a comparison: the database keeps levels as text, where "AAA" sorts before "B".</summary>
     public static IReadOnlyList<CreditLevel> Risky { get; } = [CreditLevel.B, CreditLevel.C];
 }

@@ -41,8 +41,11 @@ public sealed record PaymentRecord(int Due, int OnTime, decimal OverdueAmount, i
     public static PaymentRecord Settled(int instalments, int paidOnTime) => new(instalments, paidOnTime, 0m, 0);
 }
 
-/// <summary>A level from the rule table, and why — the reason written out when asked (a night rates a million customers and explains a few).</summary>
-public sealed record CreditAssessment(CreditLevel Level, PaymentRecord Record, IReadOnlyCollection<BusinessCondition> Flags, CreditRule? Rule)
+/// <summary>
+/// A level from the rule table — or none, for a customer with nothing to rate (<see cref="CreditRating.Evaluate"/>) — and
+/// why: the reason written out when asked (a night rates a million customers and explains a few).
+/// </summary>
+public sealed record CreditAssessment(CreditLevel? Level, PaymentRecord Record, IReadOnlyCollection<BusinessCondition> Flags, CreditRule? Rule)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -53,8 +56,8 @@ public sealed record CreditAssessment(CreditLevel Level, PaymentRecord Record, I
     private (string Zh, string En) Explain()
     {
         var (record, flags) = (Record, Flags);
-        if (record.Due == 0 && flags.Count == 0)
-            return ("尚无到期的付款，按默认 A 级", "No instalment due yet: A by default");
+        if (Level is null)
+            return ("尚无付款记录，未评定", "No payment history yet: not rated");
         var facts = $"准时付款 {record.OnTime}/{record.Due}（{record.OnTimePercent.ToString("0.#", Invariant)}%），逾期 ¥{record.OverdueAmount.ToString("N2", Invariant)}、{record.OverdueDays} 天";
         var factsEn = $"paid on time {record.OnTime}/{record.Due} ({record.OnTimePercent.ToString("0.#", Invariant)}%), overdue ¥{record.OverdueAmount.ToString("N2", Invariant)} for {record.OverdueDays} days";
         if (flags.Count > 0)
@@ -73,10 +76,14 @@ public sealed record CreditAssessment(CreditLevel Level, PaymentRecord Record, I
 /// <summary>ARC-5: the level follows from the payment record and the business flags through the rule table.</summary>
 public static class CreditRating
 {
+    /// <summary>
+    /// ARC-5: the rule table's level for the record and the flags. A customer with no payment history — no instalment has
+    /// fallen due — and no business condition recorded has nothing to be rated on: not rated (null), never a level by default.
+    /// </summary>
     public static CreditAssessment Evaluate(CreditPolicy policy, PaymentRecord record, IReadOnlyCollection<BusinessCondition> flags)
     {
         if (record.Due == 0 && flags.Count == 0)
-            return new(CreditLevel.A, record, flags, null);
+            return new(null, record, flags, null);
         if (flags.Contains(BusinessCondition.Bankruptcy))
             return new(CreditLevel.C, record, flags, null);
         var rule = policy.Rules.FirstOrDefault(r => record.OnTimePercent >= r.MinOnTimePercent && record.OverdueAmount <= r.MaxOverdueAmount
@@ -89,11 +96,11 @@ public static class CreditRating
     /// the rules give what they gave when it was set; once they give something else the record has changed, and their
     /// level takes over. Null when nothing changes. The one rule for a customer entity and for the night's million rows.
     /// </summary>
-    public static CreditStanding? Rate(CreditStanding standing, CreditLevel computed) =>
+    public static CreditStanding? Rate(CreditStanding standing, CreditLevel? computed) =>
         standing.Manual && computed == standing.Computed || !standing.Manual && computed == standing.Level && computed == standing.Computed
             ? null
             : new CreditStanding(computed, computed, false);
 }
 
-/// <summary>ARC-5: the level in force, the level the rules gave last, and whether the one in force was set by hand.</summary>
-public readonly record struct CreditStanding(CreditLevel Level, CreditLevel Computed, bool Manual);
+/// <summary>ARC-5: the level in force, the level the rules gave last, and whether the one in force was set by hand (null: not rated).</summary>
+public readonly record struct CreditStanding(CreditLevel? Level, CreditLevel? Computed, bool Manual);

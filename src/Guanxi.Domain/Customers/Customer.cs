@@ -152,9 +152,12 @@ public sealed class Customer
     /// <summary>The first purchase (returns aside), for the cohorts of LIF-3.</summary>
     public DateOnly? FirstOrderOn { get; private set; }
 
-    /// <summary>ARC-5: the credit level in force, the level the rules gave last, and whether the one in force was set by hand.</summary>
-    public Credit.CreditLevel Credit { get; private set; } = Guanxi.Domain.Credit.CreditLevel.A;
-    public Credit.CreditLevel CreditComputed { get; private set; } = Guanxi.Domain.Credit.CreditLevel.A;
+    /// <summary>
+    /// ARC-5: the credit level in force, the level the rules gave last, and whether the one in force was set by hand. A new
+    /// customer is not rated (null) until there is a payment history to rate, or a manager sets a level by hand.
+    /// </summary>
+    public Credit.CreditLevel? Credit { get; private set; }
+    public Credit.CreditLevel? CreditComputed { get; private set; }
     public bool CreditManual { get; private set; }
 
     /// <summary>ARC-5/7: business-condition flags the owner records (poor condition, debts, restructuring, bankruptcy).</summary>
@@ -209,8 +212,8 @@ public sealed class Customer
         return this;
     }
 
-    /// <summary>ARC-5: a manual level with its reason; it stands until the rules give a different level than they did.</summary>
-    public Result<Credit.CreditLevel> AdjustCredit(Credit.CreditLevel? level, string? reason)
+    /// <summary>ARC-5: a manual level with its reason; it stands until the rules give a different level than they did. Returns the level before (null: not rated).</summary>
+    public Result<Credit.CreditLevel?> AdjustCredit(Credit.CreditLevel? level, string? reason)
     {
         if (Status != CustomerStatus.Active)
             return CustomerErrors.NotEditable(Status);
@@ -222,26 +225,26 @@ public sealed class Customer
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
             errors.Add(Guanxi.Domain.Credit.CreditErrors.ReasonRequired);
         if (errors.Count > 0)
-            return Result<Credit.CreditLevel>.Fail([.. errors]);
+            return Result<Credit.CreditLevel?>.Fail([.. errors]);
         var from = Credit;
         (Credit, CreditManual, Version) = (level!.Value, true, Guid.NewGuid());
-        return from;
+        return Result<Credit.CreditLevel?>.Ok(from);
     }
 
     public Credit.CreditStanding CreditStanding => new(Credit, CreditComputed, CreditManual);
 
     /// <summary>
-    /// ARC-5: the level the rules give now, by <see cref="Guanxi.Domain.Credit.CreditRating.Rate"/>. Returns the level
-    /// before, or null when the level in force did not change. Derived state: the <see cref="Version"/> that guards a
-    /// person's edit stays, so a form left open over a rating is not refused.
+    /// ARC-5: the level the rules give now (null: not rated), by <see cref="Guanxi.Domain.Credit.CreditRating.Rate"/>.
+    /// Returns whether the level in force changed. Derived state: the <see cref="Version"/> that guards a person's edit
+    /// stays, so a form left open over a rating is not refused.
     /// </summary>
-    public Credit.CreditLevel? Rate(Credit.CreditLevel computed)
+    public bool Rate(Credit.CreditLevel? computed)
     {
         if (Guanxi.Domain.Credit.CreditRating.Rate(CreditStanding, computed) is not { } next)
-            return null;
+            return false;
         var from = Credit;
         (Credit, CreditComputed, CreditManual) = (next.Level, next.Computed, next.Manual);
-        return from == Credit ? null : from;
+        return from != Credit;
     }
 
     public Result<Customer> RecordBusinessConditions(IReadOnlyCollection<Credit.BusinessCondition> conditions)

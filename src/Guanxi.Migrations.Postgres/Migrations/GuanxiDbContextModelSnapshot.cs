@@ -94,12 +94,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Credit")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
                     b.Property<string>("CreditComputed")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
@@ -1137,7 +1135,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("From")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
@@ -1155,7 +1152,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("To")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 

@@ -54,23 +54,56 @@ public static class DataFeature
 
     private static readonly SqliteTuning Tuning = new();
 
-    /// <summary>Applies the migrations; SQLite gets write-ahead logging (foreign keys are on by EF Core's default).</summary>
+    /// <summary>
+    /// Applies the migrations; SQLite gets write-ahead logging (foreign keys are on by EF Core's default). Says on the
+    /// console which database it uses, and whether it creates or upgrades it (issue 22: a first start that talks); an
+    /// existing database up to date is one line.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<GuanxiDbContext>(), scope.ServiceProvider.GetServices<IMigrationStep>(), cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataFeature));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var where = Where(db);
+        var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+        var pending = await Migrate(db, scope.ServiceProvider.GetServices<IMigrationStep>(), count =>
+        {
+            if (fresh)
+                logger.LogInformation("正在创建数据库 {Database}（{Count} 个迁移）/ Creating the database {DatabaseEn} ({CountEn} migrations)", where, count, where, count);
+            else
+                logger.LogInformation("正在升级数据库 {Database}（{Count} 个新迁移）/ Upgrading the database {DatabaseEn} ({CountEn} new migrations)", where, count, where, count);
+        }, cancellationToken);
+        if (pending == 0)
+            logger.LogInformation("使用现有数据库 {Database} / Using the existing database {DatabaseEn}", where, where);
+        else
+            logger.LogInformation("数据库已就绪，用时 {Seconds} 秒 / The database is ready, in {SecondsEn} s", (int)Math.Round(watch.Elapsed.TotalSeconds), (int)Math.Round(watch.Elapsed.TotalSeconds));
     }
 
-    /// <summary>The migrations, then what a migration cannot do in SQL: the features' <see cref="IMigrationStep"/>s that are due.</summary>
-    public static async Task MigrateAsync(GuanxiDbContext db, IEnumerable<IMigrationStep> steps, CancellationToken cancellationToken = default)
+    /// <summary>The database as the console names it: SQLite's file, or PostgreSQL's database and server (never the credentials).</summary>
+    private static string Where(GuanxiDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return db.Database.IsSqlite() ? connection.DataSource : $"{connection.Database} @ {connection.DataSource}";
+    }
+
+    /// <summary>The migrations, then what a migration cannot do in SQL: the features' <see cref="IMigrationStep"/>s that are due. Returns how many migrations were pending.</summary>
+    public static Task<int> MigrateAsync(GuanxiDbContext db, IEnumerable<IMigrationStep> steps, CancellationToken cancellationToken = default) =>
+        Migrate(db, steps, null, cancellationToken);
+
+    /// <param name="starting">Told how many migrations are pending, before they run (none: not told).</param>
+    private static async Task<int> Migrate(GuanxiDbContext db, IEnumerable<IMigrationStep> steps, Action<int>? starting, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         var due = steps.Where(s => s.Due(pending)).ToList();
+        if (pending.Count > 0)
+            starting?.Invoke(pending.Count);
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var step in due)
             await step.Run(db, cancellationToken);
+        return pending.Count;
     }
 
     /// <summary>

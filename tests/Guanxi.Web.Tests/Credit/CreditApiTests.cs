@@ -4,6 +4,7 @@ using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Guanxi.Web.Tests.Infrastructure.Days;
@@ -54,7 +55,7 @@ public abstract class CreditApiTests(GuanxiApp app)
         var customer = await Firm(sales, name, "13700004001");
         var manager = await app.SignedInAs("cs.manager@demo.guanxi.cn");
         async Task<bool> OnRiskList() => (await manager.GetFromJsonAsync<JsonElement>("/api/watchlists/risk?take=1000")).EnumerateArray().Any(r => r.GetProperty("customerId").GetGuid() == customer);
-        Assert.False(await OnRiskList());   // credit A, nothing overdue
+        Assert.False(await OnRiskList());   // not rated, nothing overdue
         var flagged = await sales.PutAsJsonAsync($"/api/customers/{customer}/business-conditions", new { conditions = new[] { "debts" } });
         Assert.Equal(HttpStatusCode.OK, flagged.StatusCode);
         Assert.Equal("B", (await Credit(sales, customer)).GetProperty("level").GetString());   // a flag caps the level at B: a risky customer
@@ -84,12 +85,51 @@ public abstract class CreditApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task ARC_5_no_payment_history_is_not_rated_on_the_credit_tab_the_customer_and_the_list()
+    {
+        app.EnsureAvailable();
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var name = $"未评定{Guid.NewGuid():N}"[..10];
+        var customer = await Firm(sales, name, "13700004003");
+        await Night(Today, customer);
+        var credit = await Credit(sales, customer);
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, 0), (credit.GetProperty("level").ValueKind, credit.GetProperty("computed").ValueKind, credit.GetProperty("due").GetInt32()));
+        Assert.Equal("尚无付款记录，未评定", credit.GetProperty("reason").GetString());
+        Assert.Equal(0, credit.GetProperty("history").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, (await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}")).GetProperty("credit").ValueKind);
+        var row = (await sales.GetFromJsonAsync<JsonElement>($"/api/customers?q={name}")).GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == customer);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("credit").ValueKind);
+        using (var english = new HttpRequestMessage(HttpMethod.Get, $"/api/customers/{customer}/credit"))
+        {
+            english.Headers.AcceptLanguage.ParseAdd("en");
+            Assert.Equal("No payment history yet: not rated", (await (await sales.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+        }
+
+        // The first instalment falls due and is paid on time: rated by the rule table, from not rated, in the history.
+        await Fleet(sales, customer, Today.AddMonths(1));
+        credit = await Credit(sales, customer);
+        Assert.Equal(("AAA", 1), (credit.GetProperty("level").GetString(), credit.GetProperty("due").GetInt32()));
+        var change = credit.GetProperty("history")[0];
+        Assert.Equal((JsonValueKind.Null, "AAA"), (change.GetProperty("from").ValueKind, change.GetProperty("to").GetString()));
+
+        // The demo's customers who never bought nor had a service are not rated either.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Data.GuanxiDbContext>();
+        var buyers = db.Set<Domain.Orders.Order>().Select(o => o.CustomerId);
+        var prospects = (await db.Set<Domain.Customers.Customer>().AsNoTracking()
+                .Where(c => c.Status == Domain.Customers.CustomerStatus.Active && !buyers.Contains(c.Id) && !c.CreditManual).ToListAsync())
+            .Where(c => c.BusinessConditions.Count == 0).Select(c => c.Credit).ToList();
+        Assert.NotEmpty(prospects);
+        Assert.All(prospects, Assert.Null);
+    }
+
+    [Fact]
     public async Task ARC_5_a_manual_adjustment_needs_the_right_and_a_reason_and_is_in_the_credit_history()
     {
         app.EnsureAvailable();
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
         var customer = await Firm(sales, "常州公交集团", "13700004002");
-        Assert.Equal(("A", false), ((await Credit(sales, customer)).GetProperty("level").GetString(), (await Credit(sales, customer)).GetProperty("manual").GetBoolean()));
+        Assert.Equal((JsonValueKind.Null, false), ((await Credit(sales, customer)).GetProperty("level").ValueKind, (await Credit(sales, customer)).GetProperty("manual").GetBoolean()));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsJsonAsync($"/api/customers/{customer}/credit/adjust", new { level = "AAA", reason = "老客户" })).StatusCode);
         var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
@@ -104,7 +144,7 @@ public abstract class CreditApiTests(GuanxiApp app)
         var credit = await Credit(sales, customer);
         Assert.Equal(("AA", true), (credit.GetProperty("level").GetString(), credit.GetProperty("manual").GetBoolean()));
         var change = credit.GetProperty("history")[0];
-        Assert.Equal(("A", "AA", true), (change.GetProperty("from").GetString(), change.GetProperty("to").GetString(), change.GetProperty("manual").GetBoolean()));
+        Assert.Equal((null, "AA", true), (change.GetProperty("from").GetString(), change.GetProperty("to").GetString(), change.GetProperty("manual").GetBoolean()));   // from not rated
         Assert.Equal("人工调整：市属国企，付款有财政保障", change.GetProperty("reason").GetString());
 
         // The record changes (half the instalments due are ¥300,000 overdue for 20 days): the rules take over again, and that change is in the history too.

@@ -28,13 +28,13 @@ public sealed class AdjustCredit(GuanxiDbContext db, CustomerViewers viewers, Cu
             level = null;
         var adjusted = customer.AdjustCredit(level, body.Reason);
         if (!adjusted.Succeeded)
-            return adjusted;
+            return Result<CreditLevel>.Fail(adjusted.Errors);
         db.Add(new CreditChange
         {
-            CustomerId = customer.Id, At = time.GetUtcNow(), From = adjusted.Value, To = customer.Credit, Manual = true,
+            CustomerId = customer.Id, At = time.GetUtcNow(), From = adjusted.Value, To = level, Manual = true,
             Reason = $"人工调整：{body.Reason!.Trim()}", ReasonEn = $"Adjusted by hand: {body.Reason.Trim()}", ById = Actor.Staff(user.Id).Id,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return customer.Credit;
+        return level!.Value;
     }
 }

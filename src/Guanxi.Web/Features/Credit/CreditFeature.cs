@@ -28,7 +28,7 @@ public static class CreditFeature
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Credit");
         api.MapGet("/customers/{id:guid}/credit", async (Guid id, GetCustomerCredit get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
             .Produces<CreditView>()
-            .WithSummary("Credit level (AAA|AA|A|B|C), whether it was set by hand, the payment record and reason behind it, business conditions and the history.");
+            .WithSummary("Credit level (AAA|AA|A|B|C; null while not rated: no payment history yet), whether it was set by hand, the payment record and reason behind it, business conditions and the history.");
         api.MapPost("/customers/{id:guid}/credit/adjust", async (Guid id, CreditAdjustBody body, AdjustCredit adjust, CancellationToken ct) => (await adjust.Handle(id, body, ct)).ToHttp())
             .Produces<CreditLevel>()
             .WithSummary("A manual level {level: AAA|AA|A|B|C, reason} by the department's manager or the customer-service manager; recorded in the history.");

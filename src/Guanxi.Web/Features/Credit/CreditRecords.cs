@@ -25,8 +25,9 @@ public sealed class CreditChange
     public long Id { get; init; }
     public Guid CustomerId { get; init; }
     public DateTimeOffset At { get; init; }
-    public CreditLevel From { get; init; }
-    public CreditLevel To { get; init; }
+    /// <summary>The level before and after; null: not rated (a first rating comes from null, ARC-5).</summary>
+    public CreditLevel? From { get; init; }
+    public CreditLevel? To { get; init; }
     public bool Manual { get; init; }
     public required string Reason { get; init; }
     public required string ReasonEn { get; init; }

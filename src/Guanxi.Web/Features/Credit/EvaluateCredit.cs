@@ -81,13 +81,14 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
                 continue;
             var (reason, reasonEn) = manual ? (assessment.Reason + "（付款记录有变化，人工调整不再适用）", assessment.ReasonEn + " (the record changed; the manual level no longer applies)") : (assessment.Reason, assessment.ReasonEn);
             changes.Add(new CreditChange { CustomerId = person.Id, At = now, From = from, To = next.Level, Reason = reason, ReasonEn = reasonEn, ById = by.Id, ByCause = by.Cause });
-            var isWatched = big.Contains(person.Id) || CreditLevels.Risky.Contains(from) || CreditLevels.Risky.Contains(next.Level) || record.OverdueAmount > 0;
+            // A first rating (from not rated) is news only when it is a risky one.
+            var isWatched = from is not null && big.Contains(person.Id) || from.IsRisky() || next.Level.IsRisky() || record.OverdueAmount > 0;
             if (fellOverdue)
                 alerts.Add(Overdue(person.Id, person.Name, person.OwnerId, person.DepartmentId, record, next.Level));
             else if (isWatched)
                 alerts.Add(new CustomerAlert(person.Id, person.OwnerId, person.DepartmentId,
                     $"关注客户信用等级变化：{person.Name}", $"Watched customer's credit changed: {person.Name}",
-                    $"{from} → {next.Level}：{reason}", $"{from} → {next.Level}: {reasonEn}"));
+                    $"{from.Chinese()} → {next.Level.Chinese()}：{reason}", $"{from.English()} → {next.Level.English()}: {reasonEn}"));
         }
         if (written.Count == 0 && levels.Count == 0 && alerts.Count == 0)
             return new CreditOutcome(people.Count, 0, 0);
@@ -118,8 +119,9 @@ public sealed class EvaluateCredit(GuanxiDbContext db, EnterpriseSettings settin
 
     private sealed record StoredRecord(Guid Id, int Due, int OnTime, decimal OverdueAmount, DateOnly? OverdueSince);
 
-    private static CustomerAlert Overdue(Guid id, string name, string owner, Guid department, PaymentRecord record, CreditLevel level) => new(id, owner, department,
+    /// <summary>ARC-7: the alert that a customer fell overdue, with the record and level as they stand (the demo dates its own on the day they fell due).</summary>
+    public static CustomerAlert Overdue(Guid id, string name, string owner, Guid department, PaymentRecord record, CreditLevel? level) => new(id, owner, department,
         $"客户逾期未付：{name}", $"Customer overdue: {name}",
-        string.Create(CultureInfo.InvariantCulture, $"{name} 有 ¥{record.OverdueAmount:N2} 到期未付（最长 {record.OverdueDays} 天），信用等级 {level}，已列入风险客户名单。请尽快跟进。"),
-        string.Create(CultureInfo.InvariantCulture, $"{name} has ¥{record.OverdueAmount:N2} unpaid past due ({record.OverdueDays} days at most), credit {level}; now on the risk list. Please follow up."));
+        string.Create(CultureInfo.InvariantCulture, $"{name} 有 ¥{record.OverdueAmount:N2} 到期未付（最长 {record.OverdueDays} 天），信用等级 {level.Chinese()}，已列入风险客户名单。请尽快跟进。"),
+        string.Create(CultureInfo.InvariantCulture, $"{name} has ¥{record.OverdueAmount:N2} unpaid past due ({record.OverdueDays} days at most), credit {level.English()}; now on the risk list. Please follow up."));
 }

@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Credit;
 
 /// <summary>One credit change: <see cref="By"/> names who made it as today, in the viewer's language; <see cref="ById"/> is their id (or the system's).</summary>
-public sealed record CreditChangeView(DateTimeOffset At, CreditLevel From, CreditLevel To, bool Manual, string Reason, string By, string ById);
+public sealed record CreditChangeView(DateTimeOffset At, CreditLevel? From, CreditLevel? To, bool Manual, string Reason, string By, string ById);
 
+/// <summary>ARC-5: a customer's credit. <see cref="Level"/> and <see cref="Computed"/> are null while the customer is not rated (no payment history).</summary>
 public sealed record CreditView(
-    CreditLevel Level, CreditLevel Computed, bool Manual, int Due, int OnTime, decimal OnTimePercent, decimal OverdueAmount, int OverdueDays,
+    CreditLevel? Level, CreditLevel? Computed, bool Manual, int Due, int OnTime, decimal OnTimePercent, decimal OverdueAmount, int OverdueDays,
     string Reason, DateTimeOffset? EvaluatedAt, IReadOnlyList<BusinessCondition> Conditions, IReadOnlyList<CreditChangeView> History, bool CanAdjust, bool CanEdit);
 
 /// <summary>

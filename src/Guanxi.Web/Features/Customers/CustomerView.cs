@@ -19,7 +19,7 @@ public sealed record CustomerView(
     string? Size, string? Source, string OwnerId, string OwnerName, Guid DepartmentId, string DepartmentName, NotesView Notes,
     bool MarketingConsent, DateTimeOffset? ConsentAt, string? ConsentChannel, CustomerStatus Status, bool Masked, bool Editable, bool Revealable, Guid Version,
     IReadOnlyList<ContactView> Contacts, IReadOnlyList<GroupRef> Groups, Guid? MergedIntoId, bool TradeCustomer, string? ExternalNo,
-    Guanxi.Domain.Grading.Tier Tier, Guanxi.Domain.Lifecycle.LifecycleStage Stage, Guanxi.Domain.Credit.CreditLevel Credit, bool CreditManual,
+    Guanxi.Domain.Grading.Tier Tier, Guanxi.Domain.Lifecycle.LifecycleStage Stage, Guanxi.Domain.Credit.CreditLevel? Credit, bool CreditManual,
     bool Erasable = false)
 {
     public static CustomerView Of(Customer c, string ownerName, string departmentName, IReadOnlyList<GroupRef> groups, CustomerSight sight, bool editable, bool revealable, bool erasable = false)

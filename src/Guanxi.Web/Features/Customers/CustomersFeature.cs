@@ -42,7 +42,7 @@ public static class CustomersFeature
         customers.MapGet("/", async ([AsParameters] CustomerFilter filter, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
             await filter.ToQuery(page, pageSize).ToHttp(async query => (await list.Handle(query, ct)).ToHttp()))
             .Produces<Page<CustomerRow>>()
-            .WithSummary("Customers in the caller's sight, primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C; sort=name|-name|createdAt|-createdAt.");
+            .WithSummary("Customers in the caller's sight, primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C|notRated (no payment history yet); sort=name|-name|createdAt|-createdAt.");
 
         customers.MapGet("/{id:guid}", async (Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>
             (reveal == true ? await get.Reveal(id, reason, ct) : await get.Handle(id, ct)).ToHttp(view =>

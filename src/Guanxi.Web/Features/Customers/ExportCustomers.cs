@@ -65,7 +65,7 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
     /// <summary>The filter as the access log keeps it (in its reason column, at most 500 characters).</summary>
     private static string Filter(CustomerQuery query, string format)
     {
-        var text = JsonSerializer.Serialize(new { format, query.Q, query.GroupId, query.OwnerId, query.DepartmentId, query.Type, query.Status, query.Tier, query.Stage, query.Credit, query.Sort }, FilterJson);
+        var text = JsonSerializer.Serialize(new { format, query.Q, query.GroupId, query.OwnerId, query.DepartmentId, query.Type, query.Status, query.Tier, query.Stage, Credit = query.CreditNotRated ? CustomerFilter.NotRated : query.Credit?.ToString(), query.Sort }, FilterJson);
         return text.Length > 500 ? text[..500] : text;
     }
 

@@ -10,14 +10,14 @@ namespace Guanxi.Web.Features.Customers;
 public sealed record CustomerQuery(
     string? Q = null, string? OwnerId = null, Guid? DepartmentId = null, CustomerType? Type = null, CustomerStatus? Status = null,
     int? Page = null, int? PageSize = null, Guid? GroupId = null, string? Sort = null, Tier? Tier = null,
-    Domain.Lifecycle.LifecycleStage? Stage = null, Domain.Credit.CreditLevel? Credit = null);
+    Domain.Lifecycle.LifecycleStage? Stage = null, Domain.Credit.CreditLevel? Credit = null, bool CreditNotRated = false);
 
 public sealed record GroupRef(Guid Id, string Name);
 
 public sealed record CustomerRow(
     Guid Id, string Name, CustomerType Type, string? Organization, string? PrimaryPhone, string OwnerId, string OwnerName,
     Guid DepartmentId, IReadOnlyList<GroupRef> Groups, DateTimeOffset CreatedAt, Tier Tier = Tier.Ordinary,
-    Domain.Lifecycle.LifecycleStage Stage = Domain.Lifecycle.LifecycleStage.Potential, Domain.Credit.CreditLevel Credit = Domain.Credit.CreditLevel.A);
+    Domain.Lifecycle.LifecycleStage Stage = Domain.Lifecycle.LifecycleStage.Potential, Domain.Credit.CreditLevel? Credit = null);
 
 /// <summary>
 /// The customers in the caller's sight (ARC-9), filtered, searched and sorted (search results by rank, otherwise newest
@@ -83,6 +83,8 @@ public sealed class ListCustomers(GuanxiDbContext db, CustomerViewers viewers, P
             customers = customers.Where(c => c.Stage == stage);
         if (query.Credit is { } credit)
             customers = customers.Where(c => c.Credit == credit);
+        if (query.CreditNotRated)
+            customers = customers.Where(c => c.Credit == null);
         if (query.GroupId is { } groupId)
             customers = customers.Where(c => db.Set<CustomerGroupMember>().Any(m => m.GroupId == groupId && m.CustomerId == c.Id));
         return customers;

@@ -5,7 +5,8 @@ namespace Guanxi.Web.Features.Demo;
 
 /// <summary>
 /// 24 months of the demo dealership's orders: most customers bought a car (organisations several), some a second one;
-/// buyers come back for service every five to seven months until some stop coming; a third pay in instalments, and a few
+/// buyers come back for service every five to seven months until some stop coming, and pay a dealer's prices for it (the
+/// first service's labour is free; maintenance ¥300–¥3,000, repairs more); a third pay in instalments, and a few
 /// of those (and of the firms on monthly terms) are overdue; some were referred by an earlier buyer. Deterministic, like the rest of the demo.
 /// </summary>
 public static class DemoOrders
@@ -18,8 +19,32 @@ public static class DemoOrders
 
     private static readonly (string Name, decimal Price)[] Accessories = [("贴膜", 2_000m), ("脚垫", 800m), ("行车记录仪", 1_200m), ("座椅套", 1_500m)];
 
-    private static readonly (string Name, decimal Price)[] ServiceItems =
-        [("首次保养", 0m), ("常规保养", 680m), ("更换刹车片", 1_280m), ("四轮定位", 300m), ("更换轮胎", 2_400m), ("钣金喷漆", 3_600m), ("空调清洗", 260m), ("更换蓄电池", 850m)];
+    /// <summary>
+    /// A workshop job as a dealer's after-sales prices it (parts and labour together, ¥): maintenance ¥300–¥3,000, repairs
+    /// more, an accident repair now and then; <see cref="Weight"/> is how often it is the reason for a visit.
+    /// </summary>
+    private sealed record ServiceJob(string Name, decimal Min, decimal Max, int Weight, decimal LabourShare);
+
+    /// <summary>The first service after delivery: oil and filter paid, the labour free (首保工时免费).</summary>
+    private static readonly ServiceJob FirstService = new("首次保养（机油、机滤）", 300m, 520m, 0, 0m);
+
+    private static readonly ServiceJob[] ServiceJobs =
+    [
+        new("常规保养（机油、机滤）", 380m, 900m, 40, 0.25m),
+        new("大保养（机油、三滤、火花塞）", 1_200m, 3_000m, 14, 0.3m),
+        new("更换刹车片", 700m, 1_600m, 10, 0.3m),
+        new("四轮定位", 300m, 480m, 7, 0.6m),
+        new("空调清洗、更换空调滤芯", 300m, 650m, 6, 0.4m),
+        new("更换蓄电池", 600m, 1_300m, 5, 0.1m),
+        new("更换轮胎", 1_600m, 4_200m, 6, 0.1m),
+        new("钣金喷漆", 1_500m, 6_800m, 7, 0.5m),
+        new("底盘与悬挂维修", 1_800m, 7_500m, 3, 0.4m),
+        new("变速箱维修", 4_500m, 16_000m, 1, 0.35m),
+        new("事故车维修（保险理赔）", 6_000m, 38_000m, 2, 0.35m),
+    ];
+
+    /// <summary>What a visit sometimes adds to its main job.</summary>
+    private static readonly (string Name, decimal Min, decimal Max)[] ServiceExtras = [("更换雨刮片", 120m, 260m), ("精致洗车", 80m, 200m), ("添加玻璃水与防冻液", 60m, 180m), ("更换灯泡", 50m, 150m)];
 
     private const string PlateLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
 
@@ -72,19 +97,48 @@ public static class DemoOrders
                 var visit = delivered.AddDays(random.Next(120, 200));
                 for (var first = true; visit < today && random.NextDouble() > 0.12; first = false)
                 {
-                    var (name, price) = first && !serviceOnly ? ServiceItems[0] : ServiceItems[random.Next(1, ServiceItems.Length)];
-                    IReadOnlyList<OrderItem> items = price == 0 ? [new OrderItem(name, 1, 0m)] : [new OrderItem(name, 1, price), new OrderItem("工时费", 1, 200m)];
+                    var items = ServiceItems(random, first && !serviceOnly ? FirstService : Pick(random, ServiceJobs));
                     var amount = items.Sum(i => i.Amount);
                     var due = monthly ? visit.AddDays(30) : visit;
                     var paid = due > today || monthly && random.NextDouble() < 0.1 ? (DateOnly?)null : due;
                     orders.Add(new OrderDetails(OrderKind.Service, Number("WX", visit), customer.Id, site.ServiceDepartment, site.Advisors[random.Next(site.Advisors.Count)],
                         visit, visit, items, null, decimal.Round(amount * 0.55m, 2), new OrderVehicle(null, Plate(random), null), monthly ? "月结 30 天" : "现结",
-                        amount == 0 ? [] : [new OrderPayment(due, paid, amount)], null, null));
+                        [new OrderPayment(due, paid, amount)], null, null));
                     visit = visit.AddDays(random.Next(150, 220));
                 }
             }
         }
         return orders;
+    }
+
+    /// <summary>A job's parts and its labour (工时费), priced within its range and mostly towards the lower end, sometimes with a small extra; never ¥0.</summary>
+    private static List<OrderItem> ServiceItems(Random random, ServiceJob job)
+    {
+        var price = Yuan(job.Min + (job.Max - job.Min) * (decimal)Math.Pow(random.NextDouble(), 2));
+        var labour = Yuan(price * job.LabourShare);
+        var items = new List<OrderItem> { new(job.Name, 1, price - labour) };
+        if (labour > 0)
+            items.Add(new OrderItem("工时费", 1, labour));
+        if (random.NextDouble() < 0.2)
+        {
+            var (name, min, max) = ServiceExtras[random.Next(ServiceExtras.Length)];
+            items.Add(new OrderItem(name, 1, Yuan(min + (max - min) * (decimal)random.NextDouble())));
+        }
+        return items;
+    }
+
+    /// <summary>Rounded to ten yuan, as a workshop's price list is.</summary>
+    private static decimal Yuan(decimal amount) => decimal.Round(amount / 10m, MidpointRounding.AwayFromZero) * 10m;
+
+    private static ServiceJob Pick(Random random, ServiceJob[] jobs)
+    {
+        var roll = random.Next(jobs.Sum(j => j.Weight));
+        foreach (var job in jobs)
+        {
+            if ((roll -= job.Weight) < 0)
+                return job;
+        }
+        return jobs[^1];
     }
 
     /// <summary>30% down on delivery, the rest in 12 monthly instalments; one buyer in twelve stopped paying a few months ago.</summary>

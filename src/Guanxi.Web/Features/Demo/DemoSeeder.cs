@@ -1,12 +1,16 @@
+using System.Globalization;
 using Guanxi.Web.Shared.Auth;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
+using Guanxi.Domain.Credit;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Orders;
 using Guanxi.Domain.Reviews;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using static Guanxi.Web.Features.Demo.DemoOrders;
@@ -26,8 +30,10 @@ public static class DemoSeeder
         if (await db.Users.AnyAsync(cancellationToken))
             return;
 
+        var progress = DemoProgress.For(provider);
         var names = ChineseNames.LoadShipped();
         var demo = new DemoEnterprise(names);
+        progress.Stage($"部门与员工（{demo.StaffMembers.Count} 人）", $"departments and staff ({demo.StaffMembers.Count})");
         var units = new Dictionary<string, Department>();
         foreach (var unit in DemoEnterprise.Units)
         {
@@ -62,8 +68,16 @@ public static class DemoSeeder
         var clock = provider.GetRequiredService<Guanxi.Domain.Common.EnterpriseClock>();
         var count = provider.GetRequiredService<IConfiguration>().GetValue("Demo:Customers", DemoCustomers.DefaultCount);
         var customers = DemoCustomers.Generate(demo.Random, names, Customers.Divisions.LoadShipped(), owners, count, now, clock.Today).ToList();
-        db.AddRange(customers);
-        await db.SaveChangesAsync(cancellationToken);
+        progress.Stage("客户", "customers");
+        var saved = 0;
+        foreach (var chunk in customers.Chunk(500))
+        {
+            db.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            progress.Count("客户", "customers", saved += chunk.Length, customers.Count);
+        }
+        progress.Stage("客户分组", "customer groups");
         var (groups, members) = DemoCustomers.Groups(demo.Random, customers, owners[0].UserId, now);
         db.AddRange(groups);
         db.AddRange(members);
@@ -79,17 +93,79 @@ public static class DemoSeeder
         var (main, branch) = (SiteOf("sales", "service"), SiteOf("branch.sales", "branch.service"));
         var branchUnits = new[] { units["branch.sales"].Id, units["branch.service"].Id };
         var orders = DemoOrders.Generate(demo.Random, customers, department => branchUnits.Contains(department) ? branch : main, clock.Today);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        progress.Stage(string.Create(CultureInfo.InvariantCulture, $"订单 {orders.Count:N0} 张（两年的销售与售后）"), string.Create(CultureInfo.InvariantCulture, $"{orders.Count:N0} orders (two years of sales and service)"));
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await provider.GetRequiredService<Orders.OrderWriter>().Upsert(orders, "演示数据", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         var seeding = Actor.System(ActorCause.Demo);
+        progress.Stage("生命周期阶段", "lifecycle stages");
         await provider.GetRequiredService<Lifecycle.UpdateLifecycle>().Handle(seeding, cancellationToken: cancellationToken);
+        progress.Stage("信用评定", "credit ratings");
         await provider.GetRequiredService<Credit.EvaluateCredit>().Handle(seeding, cancellationToken: cancellationToken);
+        progress.Stage("流失原因与关怀回访", "churn reasons and care calls");
         await Aftercare(db, demo.Random, clock.Today, now, cancellationToken);
+        progress.Stage("客户分级与二八分析", "tiers and the 80/20 report");
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle(seeding, cancellationToken: cancellationToken);   // tiers and reports from the first start
+        progress.Stage("定期核查", "the periodic review");
         await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle(seeding, early: true, cancellationToken);
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
-        await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, cancellationToken);
+        await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
+        progress.Stage("通知", "notifications");
+        await Inbox(db, demo.Random, orders, clock, now, cancellationToken);
+        progress.Done(customers.Count);
+    }
+
+    /// <summary>
+    /// The inboxes as staff who have used Guanxi for two years find them (issue 22): the alert that a customer fell overdue
+    /// is dated on the day after the instalment fell due, in working hours, and says what was overdue then; what came more
+    /// than a few days ago has been read. The first grading's tier changes — every customer off the default tier at once,
+    /// on this start — were never news to anyone, and are left out.
+    /// </summary>
+    private static async Task Inbox(GuanxiDbContext db, Random random, IReadOnlyList<OrderDetails> orders, EnterpriseClock clock, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var overdue = await (from r in db.Set<Credit.CustomerCredit>()
+                             where r.OverdueSince != null
+                             join c in db.Set<Customer>() on r.CustomerId equals c.Id
+                             orderby c.Id
+                             select new { c.Id, c.Name, c.OwnerId, c.DepartmentId, Since = r.OverdueSince!.Value }).ToListAsync(cancellationToken);
+        var payments = orders.ToLookup(o => o.CustomerId, o => o.Payments);
+        var alerts = (await db.Set<Notification>().AsNoTracking().Where(n => n.CustomerId != null).ToListAsync(cancellationToken))
+            .OrderBy(n => n.UserId, StringComparer.Ordinal).ToLookup(n => (n.CustomerId, n.Title));
+        var inbox = new List<Notification>();
+        foreach (var customer in overdue)
+        {
+            var day = customer.Since.AddDays(1);
+            var record = PaymentRecord.Of(payments[customer.Id].SelectMany(p => p), day);
+            var alert = Credit.EvaluateCredit.Overdue(customer.Id, customer.Name, customer.OwnerId, customer.DepartmentId, record,
+                CreditRating.Evaluate(CreditPolicy.Default, record, []).Level);
+            var at = WorkingHours(random, day, clock.Zone);
+            if (at > now)
+                at = now.AddMinutes(-random.Next(1, 5));   // fell due yesterday, and today's working hours are still to come: just in
+            foreach (var sent in alerts[(customer.Id, alert.Title)])
+            {
+                var read = at < now.AddDays(-4) || random.NextDouble() < 0.3 ? Min(at.AddMinutes(random.Next(5, 240)), now) : (DateTimeOffset?)null;
+                inbox.Add(new Notification
+                {
+                    Id = sent.Id, UserId = sent.UserId, At = at, CustomerId = customer.Id, Title = alert.Title, TitleEn = alert.TitleEn, Body = alert.Body, BodyEn = alert.BodyEn,
+                    Link = sent.Link, ReadAt = read,
+                });
+            }
+        }
+        await db.Set<Notification>().Where(n => n.CustomerId != null).ExecuteDeleteAsync(cancellationToken);
+        db.AddRange(inbox);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    }
+
+    /// <summary>A moment of a working day (08:30–17:30) in the enterprise's zone.</summary>
+    private static DateTimeOffset WorkingHours(Random random, DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(new TimeOnly(8, 30)).AddMinutes(random.Next(9 * 60));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>

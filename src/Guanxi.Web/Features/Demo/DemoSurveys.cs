@@ -42,8 +42,9 @@ public static class DemoSurveys
         "连续三天拨打均无人接听", "号码为空号，档案电话有误", "客户只回答了两题就挂断", "接电话的不是车主本人，车主电话未知",
     ];
 
-    public static async Task Seed(IServiceProvider provider, GuanxiDbContext db, Random random, DateOnly today, CancellationToken cancellationToken)
+    public static async Task Seed(IServiceProvider provider, GuanxiDbContext db, Random random, DateOnly today, DemoProgress progress, CancellationToken cancellationToken)
     {
+        progress.Stage("满意度调查（12 个月）", "satisfaction surveys (12 months)");
         var generate = provider.GetRequiredService<GenerateSurveyTasks>();
         var clock = provider.GetRequiredService<Domain.Common.EnterpriseClock>();
         var versions = await (from v in db.Set<QuestionnaireVersion>().AsNoTracking()
@@ -63,7 +64,8 @@ public static class DemoSurveys
         var (caller, manager) = (await StaffWith(db, Role.CallbackSpecialist, cancellationToken), await StaffWith(db, Role.CustomerServiceManager, cancellationToken));
         DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, random.Next(60))), clock.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
-        for (var day = today.AddDays(-365); day <= today; day = day.AddDays(1))
+        var first = today.AddDays(-365);
+        for (var day = first; day <= today; day = day.AddDays(1))
         {
             await generate.Handle(day, cancellationToken);
             if (day > today.AddDays(-120))
@@ -117,7 +119,9 @@ public static class DemoSurveys
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            progress.Count("满意度调查：天数", "satisfaction surveys: days", day.DayNumber - first.DayNumber + 1, today.DayNumber - first.DayNumber + 1);
         }
+        progress.Stage("满意度报告", "satisfaction reports");
         await Reports(db, random, today, At, manager, cancellationToken);
 
         double Mood(string? staff) => staff is null ? 0 : staffMood.TryGetValue(staff, out var m) ? m : staffMood[staff] = (random.NextDouble() - 0.5) * 0.12;

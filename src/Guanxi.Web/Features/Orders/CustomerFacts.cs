@@ -25,7 +25,7 @@ public readonly record struct OrderTotals(
 /// <summary>An active customer as grading, lifecycle and credit see them, with their order totals.</summary>
 public sealed record CustomerFact(
     Guid Id, string Name, string OwnerId, Guid DepartmentId, Tier Tier, int? Potential, LifecycleStage Stage,
-    CreditLevel Credit, CreditLevel CreditComputed, bool CreditManual, IReadOnlyList<BusinessCondition> Conditions, OrderTotals Orders)
+    CreditLevel? Credit, CreditLevel? CreditComputed, bool CreditManual, IReadOnlyList<BusinessCondition> Conditions, OrderTotals Orders)
 {
     public CreditStanding CreditStanding => new(Credit, CreditComputed, CreditManual);
 }
@@ -120,7 +120,7 @@ public static class CustomerFacts
         {
             var conditions = reader.GetString(10);
             customers.Add(new CustomerFact(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), Tiers[reader.GetString(4)],
-                reader.IsDBNull(5) ? null : reader.GetInt32(5), Stages[reader.GetString(6)], Levels[reader.GetString(7)], Levels[reader.GetString(8)], reader.GetBoolean(9),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), Stages[reader.GetString(6)], Level(reader, 7), Level(reader, 8), reader.GetBoolean(9),
                 conditions == "[]" ? [] : JsonSerializer.Deserialize<List<BusinessCondition>>(conditions, JsonColumn.Options)!, default));
         }, new List<CustomerFact>(), cancellationToken);
 
@@ -157,6 +157,8 @@ public static class CustomerFacts
     private static readonly Dictionary<string, Tier> Tiers = Enum.GetValues<Tier>().ToDictionary(t => t.ToString());
     private static readonly Dictionary<string, LifecycleStage> Stages = Enum.GetValues<LifecycleStage>().ToDictionary(t => t.ToString());
     private static readonly Dictionary<string, CreditLevel> Levels = Enum.GetValues<CreditLevel>().ToDictionary(t => t.ToString());
+
+    private static CreditLevel? Level(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Levels[reader.GetString(ordinal)];
 
     private static int Int(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : (int)reader.GetInt64(ordinal);
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Watchlists;
 
 public sealed record WatchRow(
-    Guid CustomerId, string Name, string? Owner, Tier Tier, LifecycleStage Stage, CreditLevel Credit, bool CreditManual,
+    Guid CustomerId, string Name, string? Owner, Tier Tier, LifecycleStage Stage, CreditLevel? Credit, bool CreditManual,
     decimal Value, decimal OverdueAmount, int OverdueDays, IReadOnlyList<BusinessCondition> Conditions);
 
 /// <summary>
@@ -40,7 +40,7 @@ public sealed class Watchlists(GuanxiDbContext db, CustomerViewers viewers, Ente
 
     /// <summary>The risky among <paramref name="customers"/>: credit B or C, or money overdue.</summary>
     public static IQueryable<Customer> Risky(GuanxiDbContext db, IQueryable<Customer> customers) =>
-        customers.Where(c => CreditLevels.Risky.Contains(c.Credit) || db.Set<CustomerCredit>().Any(r => r.CustomerId == c.Id && r.OverdueAmount > 0));
+        customers.Where(c => c.Credit != null && CreditLevels.Risky.Contains(c.Credit.Value) || db.Set<CustomerCredit>().Any(r => r.CustomerId == c.Id && r.OverdueAmount > 0));
 
     public async Task<Result<IReadOnlyList<WatchRow>>> Risk(int take, CancellationToken cancellationToken = default)
     {
