@@ -34,6 +34,7 @@ public static class SurveyFeature
         services.AddScoped<ListSurveyPrograms>();
         services.AddScoped<RunSurveyImport>();
         services.AddScoped<Imports.IImportKind, SurveyImportKind>();
+        services.AddScoped<Tasks.IAssignedWork, SurveyCalls>();   // 我的任务: a callback specialist's survey calls
         // The after-sales sample and the programs' draws take their chances from here: a test may register a seeded one.
         services.AddSingleton(Random.Shared);
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);
