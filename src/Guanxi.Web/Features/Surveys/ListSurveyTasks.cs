@@ -19,9 +19,11 @@ public enum SurveyTaskStatus
     FalseArchive,
 }
 
+/// <summary>A survey task as listed; <see cref="Step"/> is what is left to do (SAT-2/3): survey within the window, explain an overdue one, nothing.</summary>
 public sealed record SurveyTaskView(
     Guid Id, Guid CustomerId, string CustomerName, Guid? OrderId, SurveyKind Kind, DateOnly DeliveredOn, DateOnly WindowStart, DateOnly WindowEnd,
-    SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null);
+    SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null,
+    SurveyStep Step = SurveyStep.None);
 
 /// <summary>
 /// Which tasks: status, kind, assignee, windows overlapping from–to, due on or before dueBy; and which page of them.
@@ -84,7 +86,7 @@ public sealed class ListSurveyTasks(GuanxiDbContext db, CurrentUser current, Ent
                           select new { t, c.Name, Assignee = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault() })
             .Skip(offset).Take(size).ToListAsync(cancellationToken);
         return new Page<SurveyTaskView>([.. rows.Select(r => new SurveyTaskView(r.t.Id, r.t.CustomerId, r.Name, r.t.OrderId, r.t.Kind, r.t.DeliveredOn, r.t.Opens, r.t.Due,
-            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId))], total, number, size);
+            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId, r.t.NextStep(today)))], total, number, size);
     }
 
     public static SurveyTaskStatus StatusOf(SurveyTask task, DateOnly today) => task.Outcome switch
