@@ -33,7 +33,8 @@ public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer,
 /// </summary>
 public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done, int Page = 1, int PageSize = 50, IReadOnlyList<AssignedWork>? Work = null)
 {
-    /// <summary>What is still to do, overdue and done across the customer tasks and the other work: the page's counts.</summary>
+    /// <summary>What is still to do, overdue and done across the customer tasks and the other work: the page's counts (not in the API: each list has its own).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (int Open, int Overdue, int Done) AllCounts =>
         (Open + (Work?.Sum(w => w.Open) ?? 0), Overdue + (Work?.Sum(w => w.Overdue) ?? 0), Done + (Work?.Sum(w => w.Done) ?? 0));
 }
