@@ -102,6 +102,12 @@ public sealed class FormatterTests
         InCulture(culture, () => Assert.Equal(shown, format.Sentence(stored)));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "2026年11月")]
+    [InlineData("en-US", "Nov 2026")]
+    public void A_month_is_written_without_its_day(string culture, string shown) =>
+        InCulture(culture, () => Assert.Equal(shown, Formatter.Month(new DateOnly(2026, 11, 23))));
+
     private static void InCulture(string culture, Action act)
     {
         var previous = CultureInfo.CurrentCulture;

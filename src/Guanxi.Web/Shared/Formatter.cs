@@ -30,6 +30,9 @@ public sealed partial class Formatter(EnterpriseClock clock)
 
     public string DateInSentence(DateTimeOffset instant) => DateInSentence(Local(instant));
 
+    /// <summary>2026年11月 / Nov 2026: a month (the day is left out).</summary>
+    public static string Month(DateOnly month) => month.ToString(Chinese ? "yyyy年M月" : "MMM yyyy", Culture);
+
     /// <summary>
     /// A sentence written once and kept (a task's note, a review's cause, a stage change's reason) with its dates as
     /// yyyy-MM-dd, language-neutral: shown with each date as <see cref="DateInSentence(DateOnly)"/>.
