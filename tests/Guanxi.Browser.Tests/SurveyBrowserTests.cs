@@ -102,6 +102,55 @@ public sealed class SurveyBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.Locator("[data-testid=survey-row]", new() { HasText = "蒋回访" })).ToHaveCountAsync(0);
     }
 
+    /// <summary>A sales survey of a new customer assigned to callback@ whose window passed over a year ago, not explained.</summary>
+    private async Task<Guid> YearOldTaskForCallbackSpecialist(string customerName)
+    {
+        var id = await TaskForCallbackSpecialist(customerName);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuanxiDbContext>();
+        var task = await db.Set<SurveyTask>().AsNoTracking().SingleAsync(t => t.Id == id);
+        var delivered = task.DeliveredOn.AddDays(-380);   // due a year and more ago: older than any of the demo's, first in the overdue list
+        var old = SurveyTask.Open(SurveyKind.Sales, task.CustomerId, null, task.DepartmentId, null, delivered, SurveyWindows.Default.For(SurveyKind.Sales, delivered), task.AssigneeId,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        db.Add(old);
+        await db.SaveChangesAsync();
+        return old.Id;
+    }
+
+    [Fact]
+    public async Task A_callback_specialist_finds_the_survey_calls_in_my_tasks_and_one_past_its_window_asks_for_the_reason_not_a_call()
+    {
+        app.EnsureAvailable();
+        await TaskForCallbackSpecialist("司马待访");
+        var late = await YearOldTaskForCallbackSpecialist("诸葛过期");
+        var page = await app.SignedInPageAsync("callback@demo.guanxi.cn", "/tasks");
+        await BrowserApp.InteractiveAsync(page);
+        var calls = page.Locator("[data-testid=work-surveyCall]");
+        await Expect(calls.Locator("[data-testid=work-row]", new() { HasText = "司马待访" }).Locator("[data-testid=work-start]")).ToHaveTextAsync("开始回访");
+        await Expect(page.Locator("[data-testid=tasks-open]")).Not.ToHaveTextAsync(new Regex(@"待办\s*0$"));   // the counts on top include the calls
+        await Expect(page.Locator("[data-testid=work-counts]")).ToContainTextAsync("待回访");
+        await BrowserApp.ScreenshotAsync(page, "95-my-tasks-survey-calls-zh");
+
+        await page.ClickAsync("[data-testid=tasks-overdue]");
+        var overdue = calls.Locator("[data-testid=work-row]");
+        await Expect(overdue.Locator("[data-testid=work-start]")).ToHaveCountAsync(0);   // a window passed: never 开始回访
+        var row = overdue.Filter(new() { HasText = "诸葛过期" });
+        await Expect(row.Locator("[data-testid=work-overdue]")).ToHaveTextAsync("已逾期");
+        await row.Locator("[data-testid=work-explain]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/surveys/tasks/{late}$"));
+        await BrowserApp.InteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=survey-window-passed]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=survey-script]")).ToHaveCountAsync(0);      // no questionnaire to fill in
+        await page.Locator("[data-testid=survey-overdue-reason]").FillAsync("客户长期出国，时效内联系不上");
+        await page.ClickAsync("[data-testid=survey-overdue-save]");
+        await Expect(page.GetByText("已保存")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/tasks");
+        await BrowserApp.InteractiveAsync(page);
+        await page.ClickAsync("[data-testid=tasks-overdue]");
+        await Expect(calls.Locator("[data-testid=work-row]", new() { HasText = "诸葛过期" })).ToHaveCountAsync(0);   // explained: nothing left to do
+    }
+
     [Fact]
     public async Task A_customer_answers_through_the_sms_link_on_a_phone_without_logging_in()
     {

@@ -27,6 +27,31 @@ public sealed class SurveyTests
         Assert.Equal((new DateOnly(2026, 11, 5), new DateOnly(2026, 11, 9)), (settings.For(SurveyKind.AfterSales, Delivered).Opens, settings.For(SurveyKind.AfterSales, Delivered).Due));
     }
 
+    [Theory]
+    [InlineData(SurveyOutcome.Pending, "2026-11-22", false, SurveyStep.Survey)]         // before the window opens: may be called already
+    [InlineData(SurveyOutcome.Pending, "2026-11-29", false, SurveyStep.Survey)]         // the window's last day
+    [InlineData(SurveyOutcome.Pending, "2026-11-30", false, SurveyStep.ExplainOverdue)] // the window passed: no answer is taken, a reason is due
+    [InlineData(SurveyOutcome.Pending, "2027-11-30", false, SurveyStep.ExplainOverdue)] // a year later still
+    [InlineData(SurveyOutcome.Pending, "2026-11-30", true, SurveyStep.None)]            // explained: nothing left to do
+    [InlineData(SurveyOutcome.Completed, "2026-11-25", false, SurveyStep.None)]
+    [InlineData(SurveyOutcome.Unreachable, "2026-12-25", false, SurveyStep.None)]
+    public void SAT_2_3_a_task_is_surveyed_within_its_window_and_explained_after_it(SurveyOutcome outcome, string today, bool explained, SurveyStep step)
+    {
+        var due = SurveyWindows.Default.For(SurveyKind.Sales, Delivered).Due;
+        Assert.Equal(step, SurveyTask.StepOf(outcome, due, explained, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void SAT_3_an_overdue_task_takes_no_response_and_asks_for_its_reason_until_given()
+    {
+        var task = SurveyTask.Open(SurveyKind.Sales, Guid.NewGuid(), null, Guid.NewGuid(), null, Delivered, SurveyWindows.Default.For(SurveyKind.Sales, Delivered), "cs", DateTimeOffset.UnixEpoch);
+        var late = new DateOnly(2026, 12, 30);
+        Assert.Equal(SurveyStep.ExplainOverdue, task.NextStep(late));
+        Assert.True(task.ExplainOverdue("客户出国，联系不上").Succeeded);
+        Assert.Equal(SurveyStep.None, task.NextStep(late));
+        Assert.True(task.IsOverdue(late));   // still overdue in the reports (SAT-2), with its reason
+    }
+
     [Fact]
     public void SAT_1_trade_customers_are_not_surveyed_and_the_reason_is_recorded()
     {

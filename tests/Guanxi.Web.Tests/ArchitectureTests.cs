@@ -32,7 +32,7 @@ public sealed class ArchitectureTests
         ["Watchlists"] = ["Customers", "Credit", "Grading", "Jobs", "Notifications"],
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
-        ["Surveys"] = ["Customers", "Accounts", "Imports", "Jobs", "Notifications", "Settings"],
+        ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],

@@ -89,6 +89,25 @@ public sealed class FormatterTests
         InCulture(culture, () => Assert.Equal(shown, format.DateInSentence(new DateOnly(year, month, day))));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "第 3 期定期核查：自上期核查以来流失（2026-11-01），请分析原因", "第 3 期定期核查：自上期核查以来流失（11月1日），请分析原因")]
+    [InlineData("zh-CN", "近 12 个月成交额 ¥1,234.00，2025-12-31 时为 ¥100.00", "近 12 个月成交额 ¥1,234.00，2025年12月31日 时为 ¥100.00")]
+    [InlineData("en-US", "Churned since the last cycle (2026-11-01); analyse the cause", "Churned since the last cycle (1 Nov); analyse the cause")]
+    [InlineData("zh-CN", "订单 2026-11-01-0007 与 12026-11-01", "订单 2026-11-01-0007 与 12026-11-01")]   // not a date on its own: as written
+    [InlineData("zh-CN", "2026-13-01", "2026-13-01")]
+    [InlineData("zh-CN", "", "")]
+    public void A_kept_sentence_shows_its_iso_dates_as_a_sentence_writes_them(string culture, string stored, string shown)
+    {
+        var format = new Formatter(new EnterpriseClock(new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        InCulture(culture, () => Assert.Equal(shown, format.Sentence(stored)));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "2026年11月")]
+    [InlineData("en-US", "Nov 2026")]
+    public void A_month_is_written_without_its_day(string culture, string shown) =>
+        InCulture(culture, () => Assert.Equal(shown, Formatter.Month(new DateOnly(2026, 11, 23))));
+
     private static void InCulture(string culture, Action act)
     {
         var previous = CultureInfo.CurrentCulture;

@@ -21,6 +21,19 @@ public enum AttemptResult
     CallBack,
 }
 
+/// <summary>What the assignee still has to do with a survey task (SAT-2, SAT-3).</summary>
+public enum SurveyStep
+{
+    /// <summary>Call (or take the answers otherwise) within the window.</summary>
+    Survey,
+
+    /// <summary>The window passed without a survey: no answer is taken any more; the case needs its reason.</summary>
+    ExplainOverdue,
+
+    /// <summary>Nothing: the task ended, or its window passed and the reason is recorded.</summary>
+    None,
+}
+
 /// <summary>
 /// A survey of one delivery or service job (SAT-1), made within its window (SAT-2) by the callback specialist it is
 /// assigned to. It ends completed or invalid (SAT-5); within the window a second response supersedes the first (SAT-9).
@@ -72,6 +85,19 @@ public sealed class SurveyTask
     public SurveyWindow Window => new(Opens, Due);
 
     public bool IsOverdue(DateOnly today) => Outcome == SurveyOutcome.Pending && Window.IsOverdueOn(today);
+
+    /// <summary>
+    /// SAT-2/3: a pending task is surveyed until its window's last day; after it no response is taken (<see cref="Respond"/>)
+    /// and the case needs its reason instead, after which nothing is left to do.
+    /// </summary>
+    public SurveyStep NextStep(DateOnly today) => StepOf(Outcome, Due, OverdueReason is not null, today);
+
+    /// <summary><see cref="NextStep"/> from a task's columns, for a list read without the entity.</summary>
+    public static SurveyStep StepOf(SurveyOutcome outcome, DateOnly due, bool explained, DateOnly today) =>
+        outcome != SurveyOutcome.Pending ? SurveyStep.None
+        : today <= due ? SurveyStep.Survey
+        : explained ? SurveyStep.None
+        : SurveyStep.ExplainOverdue;
 
     public static SurveyTask Open(SurveyKind kind, Guid customerId, Guid? orderId, Guid departmentId, string? staffId, DateOnly deliveredOn, SurveyWindow window, string? assigneeId, DateTimeOffset now) => new()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Guanxi.Domain.Common;
 using PhoneNumbers;
 
@@ -8,7 +9,7 @@ namespace Guanxi.Web.Shared;
 /// The one way each thing is written where a person reads it: dates in the enterprise time zone, money in yuan, counts,
 /// phone numbers — the way the user's language writes them. Exports and the API keep raw values.
 /// </summary>
-public sealed class Formatter(EnterpriseClock clock)
+public sealed partial class Formatter(EnterpriseClock clock)
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
@@ -28,6 +29,19 @@ public sealed class Formatter(EnterpriseClock clock)
         date.Year == clock.Today.Year ? date.ToString(Chinese ? "M月d日" : "d MMM", Culture) : Date(date);
 
     public string DateInSentence(DateTimeOffset instant) => DateInSentence(Local(instant));
+
+    /// <summary>2026年11月 / Nov 2026: a month (the day is left out).</summary>
+    public static string Month(DateOnly month) => month.ToString(Chinese ? "yyyy年M月" : "MMM yyyy", Culture);
+
+    /// <summary>
+    /// A sentence written once and kept (a task's note, a review's cause, a stage change's reason) with its dates as
+    /// yyyy-MM-dd, language-neutral: shown with each date as <see cref="DateInSentence(DateOnly)"/>.
+    /// </summary>
+    public string Sentence(string? text) => string.IsNullOrEmpty(text) ? text ?? "" : IsoDate().Replace(text, m =>
+        DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? DateInSentence(day) : m.Value);
+
+    [GeneratedRegex(@"(?<![0-9-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9]|-[0-9])")]
+    private static partial Regex IsoDate();
 
     /// <summary>2026年11月22日 14:05 / 22 Nov 2026 14:05, in the enterprise time zone.</summary>
     public string DateTime(DateTimeOffset instant) =>

@@ -52,4 +52,7 @@ public abstract class GuanxiComponent : ComponentBase
             Toasts.Add(succeeded, MudBlazor.Severity.Success);
         return result.Succeeded;
     }
+
+    /// <summary>A table pager's label with the total written as counts are (1–25 / 12,345): MudBlazor writes it bare.</summary>
+    protected string PagerInfo(long total) => L["Common.PagerInfo"].Value.Replace("{all_items}", Formatter.Count(total), StringComparison.Ordinal);
 }

@@ -68,6 +68,27 @@ public sealed class SpreadsheetWriterTests
         Assert.Equal(["张三", "'+86"], stored[2]);
     }
 
+    [Fact]
+    public async Task Money_in_an_xlsx_export_reads_as_money_and_stays_a_number()
+    {
+        var stream = new MemoryStream();
+
+        await SpreadsheetWriter.WriteAsync(stream, "xlsx", ["客户", "订单数", "利润"], [["张三", 3, 1234.5m], ["李四", 1, -99m]], TestContext.Current.CancellationToken);
+        stream.Position = 0;
+        var stored = MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
+        Assert.Equal(1234.5, Convert.ToDouble(stored[1][2], System.Globalization.CultureInfo.InvariantCulture));   // Excel sums it
+        Assert.Equal(-99, Convert.ToDouble(stored[2][2], System.Globalization.CultureInfo.InvariantCulture));
+
+        stream.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(stream);
+        using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
+        Assert.Contains("formatCode=\"&quot;¥&quot;#,##0.00;-&quot;¥&quot;#,##0.00\"", await styles.ReadToEndAsync(TestContext.Current.CancellationToken));
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<x:v>1234.5</x:v>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("¥", xml, StringComparison.Ordinal);   // not text: a number with a format
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("xlsx")]

@@ -81,6 +81,24 @@ public abstract class SurveyHandlerTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task The_queue_lists_those_due_first_and_asked_the_latest_first_so_the_ones_just_done_lead_the_done_list()
+    {
+        app.EnsureAvailable();
+        await using var scope = await As("cs.manager@demo.guanxi.cn");
+        var list = scope.ServiceProvider.GetRequiredService<ListSurveyTasks>();
+        var soonest = (await list.Handle(new SurveyTaskQuery(SurveyTaskStatus.Completed, PageSize: 20))).Value!;
+        var latest = (await list.Handle(new SurveyTaskQuery(SurveyTaskStatus.Completed, PageSize: 20, LatestFirst: true))).Value!;
+        Assert.Equal(soonest.Total, latest.Total);
+        Assert.True(soonest.Total > 20, $"only {soonest.Total} completed demo tasks");
+        Assert.Equal(soonest.Items.Select(t => t.WindowEnd).Order(), soonest.Items.Select(t => t.WindowEnd));
+        Assert.Equal(latest.Items.Select(t => t.WindowEnd).OrderDescending(), latest.Items.Select(t => t.WindowEnd));
+        Assert.True(latest.Items[0].WindowEnd > soonest.Items[^1].WindowEnd);
+        Assert.All(latest.Items, t => Assert.Equal(SurveyStep.None, t.Step));
+        Assert.All((await list.Handle(new SurveyTaskQuery(SurveyTaskStatus.Overdue, PageSize: 500))).Value!.Items,
+            t => Assert.Equal(t.OverdueReason is null ? SurveyStep.ExplainOverdue : SurveyStep.None, t.Step));   // past its window: never a call
+    }
+
+    [Fact]
     public async Task Two_people_acting_on_one_survey_task_at_once_the_second_learns_it_and_changes_nothing()
     {
         app.EnsureAvailable();

@@ -20,7 +20,7 @@ public sealed class OpenReviewCycle(GuanxiDbContext db, EnterpriseSettings setti
 
     public static Error StillOpen(int number, DateOnly dueOn) => Error.Conflict("review.cycle_open",
         $"第 {number} 期核查尚未结束（{dueOn.Year} 年 {dueOn.Month} 月 {dueOn.Day} 日截止），结束后才能开启下一期。",
-        $"Review cycle {number} is still open (due {dueOn:yyyy-MM-dd}); the next opens after it.");
+        $"Review cycle {number} is still open (due {dueOn.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}); the next opens after it.");
 
     /// <summary>A person opens a cycle now (administrators and the customer-service manager): 409 while one is open.</summary>
     public async Task<Result<ReviewCycleView>> Now(CancellationToken cancellationToken = default)

@@ -54,7 +54,7 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, P
         var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.RespondedAt).ToListAsync(cancellationToken);
         var names = await staffNames.Of([task.StaffId, task.AssigneeId, .. attempts.Select(a => a.ById), .. responses.Select(r => r.RecordedById)], cancellationToken);
         var view = new SurveyTaskView(task.Id, task.CustomerId, customer.Name, task.OrderId, task.Kind, task.DeliveredOn, task.Opens, task.Due,
-            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId);
+            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId, task.NextStep(today));
         var phone = customer.Phones.Select(p => p.Number).FirstOrDefault();
         if (runs && phone is not null)
             await log.RecordAsync(PersonalDataAccessKind.View, customer.Id, 1, $"survey call sheet {task.Id}", cancellationToken);

@@ -19,17 +19,20 @@ public enum SurveyTaskStatus
     FalseArchive,
 }
 
+/// <summary>A survey task as listed; <see cref="Step"/> is what is left to do (SAT-2/3): survey within the window, explain an overdue one, nothing.</summary>
 public sealed record SurveyTaskView(
     Guid Id, Guid CustomerId, string CustomerName, Guid? OrderId, SurveyKind Kind, DateOnly DeliveredOn, DateOnly WindowStart, DateOnly WindowEnd,
-    SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null);
+    SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null,
+    SurveyStep Step = SurveyStep.None);
 
 /// <summary>
-/// Which tasks: status, kind, assignee, windows overlapping from–to, due on or before dueBy; and which page of them.
+/// Which tasks: status, kind, assignee, windows overlapping from–to, due on or before dueBy; and which page of them,
+/// those due first or (<see cref="LatestFirst"/>) the latest window first.
 /// Skip/Take are the paging of the release before (deprecated): read, up to the 500 rows they allowed, only when
 /// neither Page nor PageSize is given.
 /// </summary>
 public sealed record SurveyTaskQuery(SurveyTaskStatus? Status = null, SurveyKind? Kind = null, string? AssigneeId = null, DateOnly? From = null, DateOnly? To = null,
-    DateOnly? DueBy = null, int? Page = null, int? PageSize = null, int? Skip = null, int? Take = null)
+    DateOnly? DueBy = null, int? Page = null, int? PageSize = null, int? Skip = null, int? Take = null, bool LatestFirst = false)
 {
     public const int MaxTake = 500;
 
@@ -46,7 +49,10 @@ public sealed record SurveyTaskQuery(SurveyTaskStatus? Status = null, SurveyKind
     }
 }
 
-/// <summary>The survey tasks by status, kind, assignee and window (overlapping from–to), those due first: customer service and leadership.</summary>
+/// <summary>
+/// The survey tasks by status, kind, assignee and window (overlapping from–to), those due first (or, asked, the latest
+/// window first: the ones just done): customer service and leadership.
+/// </summary>
 public sealed class ListSurveyTasks(GuanxiDbContext db, CurrentUser current, EnterpriseClock clock)
 {
     public async Task<Result<Page<SurveyTaskView>>> Handle(SurveyTaskQuery query, CancellationToken cancellationToken = default)
@@ -78,13 +84,15 @@ public sealed class ListSurveyTasks(GuanxiDbContext db, CurrentUser current, Ent
         };
         var (offset, size, number) = query.Paging();
         var total = await tasks.CountAsync(cancellationToken);
-        var rows = await (from t in tasks
-                          join c in db.Set<Customer>() on t.CustomerId equals c.Id
-                          orderby t.Due, t.Id
-                          select new { t, c.Name, Assignee = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault() })
-            .Skip(offset).Take(size).ToListAsync(cancellationToken);
+        var joined = from t in tasks
+                     join c in db.Set<Customer>() on t.CustomerId equals c.Id
+                     select new { t, c.Name, Assignee = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault() };
+        var ordered = query.LatestFirst
+            ? joined.OrderByDescending(x => x.t.Due).ThenByDescending(x => x.t.Id)
+            : joined.OrderBy(x => x.t.Due).ThenBy(x => x.t.Id);
+        var rows = await ordered.Skip(offset).Take(size).ToListAsync(cancellationToken);
         return new Page<SurveyTaskView>([.. rows.Select(r => new SurveyTaskView(r.t.Id, r.t.CustomerId, r.Name, r.t.OrderId, r.t.Kind, r.t.DeliveredOn, r.t.Opens, r.t.Due,
-            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId))], total, number, size);
+            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId, r.t.NextStep(today)))], total, number, size);
     }
 
     public static SurveyTaskStatus StatusOf(SurveyTask task, DateOnly today) => task.Outcome switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Orders;
@@ -98,7 +99,8 @@ public sealed class RunSurveyImport(GuanxiDbContext db, Customers.CustomerViewer
                 else if (on > today)
                     Fail(Label("surveyedOn", english), "调查日期不能晚于今天", "The survey date cannot be after today");
                 else if (task is not null && (on < task.Opens || on > task.Due))
-                    Fail(Label("surveyedOn", english), $"调查日期不在调查时效内（{task.Opens:yyyy-MM-dd} 至 {task.Due:yyyy-MM-dd}）", $"The survey date is outside the window ({task.Opens:yyyy-MM-dd} to {task.Due:yyyy-MM-dd})");
+                    Fail(Label("surveyedOn", english), $"调查日期不在调查时效内（{task.Opens.Year}年{task.Opens.Month}月{task.Opens.Day}日至{task.Due.Year}年{task.Due.Month}月{task.Due.Day}日）",
+                        $"The survey date is outside the window ({task.Opens.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} to {task.Due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})");
                 var method = Method(Cell(row, "method"));
                 if (method is null)
                     Fail(Label("method", english), "方式只能是电话、现场或信函", "The method is phone, on site or mail");

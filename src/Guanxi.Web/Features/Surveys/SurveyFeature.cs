@@ -34,6 +34,7 @@ public static class SurveyFeature
         services.AddScoped<ListSurveyPrograms>();
         services.AddScoped<RunSurveyImport>();
         services.AddScoped<Imports.IImportKind, SurveyImportKind>();
+        services.AddScoped<Tasks.IAssignedWork, SurveyCalls>();   // 我的任务: a callback specialist's survey calls
         // The after-sales sample and the programs' draws take their chances from here: a test may register a seeded one.
         services.AddSingleton(Random.Shared);
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);
@@ -91,7 +92,7 @@ public static class SurveyFeature
             .WithSummary("Generate the tasks whose windows are open on date (default today) now, as the daily job does: {created, excluded: [{orderId, reason, note}]}.");
         surveys.MapGet("/tasks", Tasks)
             .Produces<Page<SurveyTaskView>>()
-            .WithSummary($"Survey tasks, due first: status=pending|overdue|completed|incomplete|unreachable|falseArchive, kind=sales|afterSales|program, assigneeId, from/to (windows overlapping), dueBy (due on or before); page (from 1) and pageSize (default 50, at most {Page<SurveyTaskView>.MaxPageSize}: a larger one is cut to it, and the answer's pageSize says so). Deprecated: skip/take, read for one more release when neither page nor pageSize is given (take at most {SurveyTaskQuery.MaxTake}).");
+            .WithSummary($"Survey tasks, due first (latestFirst=true: the latest window first): status=pending|overdue|completed|incomplete|unreachable|falseArchive, kind=sales|afterSales|program, assigneeId, from/to (windows overlapping), dueBy (due on or before); page (from 1) and pageSize (default 50, at most {Page<SurveyTaskView>.MaxPageSize}: a larger one is cut to it, and the answer's pageSize says so). Deprecated: skip/take, read for one more release when neither page nor pageSize is given (take at most {SurveyTaskQuery.MaxTake}).");
         surveys.MapGet("/tasks/{id:guid}", async (Guid id, GetSurveyTask get, HttpResponse response, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(detail => ETags.Tagged(response, detail.Version, detail)))
             .Produces<SurveyTaskDetail>()
@@ -143,11 +144,11 @@ public static class SurveyFeature
     }
 
     private static async Task<IResult> Tasks(string? status, string? kind, string? assigneeId, DateOnly? from, DateOnly? to, DateOnly? dueBy, int? page, int? pageSize,
-        int? skip, int? take, ListSurveyTasks list, CancellationToken ct)
+        int? skip, int? take, bool? latestFirst, ListSurveyTasks list, CancellationToken ct)
     {
         if (!ApiEnums.TryParse<SurveyTaskStatus>(status, out var s) || !ApiEnums.TryParse<SurveyKind>(kind, out var k))
             return ResultHttp.Problem([Filter]);
-        return (await list.Handle(new SurveyTaskQuery(s, k, assigneeId, from, to, dueBy, page, pageSize, skip, take), ct)).ToHttp();
+        return (await list.Handle(new SurveyTaskQuery(s, k, assigneeId, from, to, dueBy, page, pageSize, skip, take, latestFirst ?? false), ct)).ToHttp();
     }
 
     /// <summary>The period a report request names: date (daily), week=2026-W47, month=2026-11 (monthly, personal); by default the latest due.</summary>

@@ -27,15 +27,29 @@ public sealed record CustomerTaskView(Guid Id, Guid CustomerId, string Customer,
     }
 }
 
-public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done, int Page = 1, int PageSize = 50);
+/// <summary>
+/// The customer tasks (<see cref="Items"/> and their counts) and, for the caller's own list, the other work assigned to
+/// them (<see cref="Work"/>: a callback specialist's survey calls), each kind paged on its own with its counts.
+/// </summary>
+public sealed record TaskList(IReadOnlyList<CustomerTaskView> Items, int Total, int Open, int Overdue, int Done, int Page = 1, int PageSize = 50, IReadOnlyList<AssignedWork>? Work = null)
+{
+    /// <summary>What is still to do, overdue and done across the customer tasks and the other work: the page's counts (not in the API: each list has its own).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public (int Open, int Overdue, int Done) AllCounts =>
+        (Open + (Work?.Sum(w => w.Open) ?? 0), Overdue + (Work?.Sum(w => w.Overdue) ?? 0), Done + (Work?.Sum(w => w.Done) ?? 0));
+}
 
 /// <summary>
 /// "My tasks": the caller's own tasks, or — for department managers, customer service and leadership — everyone's in
-/// their sight (their department's, or all), open ones first by due date.
+/// their sight (their department's, or all), open ones first by due date. The caller's own list also holds the other
+/// work assigned to them (<see cref="IAssignedWork"/>: survey calls), unless a kind of customer task is asked for;
+/// workPaging pages it (default the first 20).
 /// </summary>
-public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock, StaffNames staffNames)
+public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, EnterpriseClock clock, StaffNames staffNames, IEnumerable<IAssignedWork> assigned)
 {
-    public async Task<Result<TaskList>> Handle(bool mine, TaskState? state, CustomerTaskKind? kind, Paging paging, CancellationToken cancellationToken = default)
+    public const int WorkPageSize = 20;
+
+    public async Task<Result<TaskList>> Handle(bool mine, TaskState? state, CustomerTaskKind? kind, Paging paging, Paging? workPaging = null, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return CompleteTask.NotAllowed;
@@ -70,6 +84,11 @@ public sealed class ListTasks(GuanxiDbContext db, CustomerViewers viewers, Enter
                 t.DoneAt, null, t.Outcome, t.DoneAt == null && t.DueOn < today, t.DoneById), t.DoneByText })
             .ToListAsync(cancellationToken);
         var items = await CustomerTaskView.Named(staffNames, [.. rows.Select(r => (r.View, r.DoneByText))], cancellationToken);
-        return new TaskList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, paging.Number, paging.Size);
+        var work = new List<AssignedWork>();
+        if (mine && kind is null)
+            foreach (var source in assigned)
+                if (await source.Mine(viewer, state, workPaging ?? new Paging(1, WorkPageSize), cancellationToken) is { } theirs)
+                    work.Add(theirs);
+        return new TaskList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, paging.Number, paging.Size, work);
     }
 }

@@ -18,13 +18,14 @@ public static class TasksFeature
     public static WebApplication MapTasks(this WebApplication app)
     {
         var api = app.MapGroup("/api/tasks").RequireAuthorization().WithTags("Tasks");
-        api.MapGet("/", async (bool? mine, string? state, string? kind, [AsParameters] Paging paging, ListTasks list, CancellationToken ct) =>
+        api.MapGet("/", async (bool? mine, string? state, string? kind, [AsParameters] Paging paging, int? workPage, int? workPageSize, ListTasks list, CancellationToken ct) =>
         {
             if (!ApiEnums.TryParse<TaskState>(state, out var s) || !ApiEnums.TryParse<CustomerTaskKind>(kind, out var k))
                 return ResultHttp.Problem([Filter]);
-            return (await list.Handle(mine ?? true, s, k, paging, ct)).ToHttp();
+            return (await list.Handle(mine ?? true, s, k, paging, new Paging(workPage, workPageSize ?? ListTasks.WorkPageSize), ct)).ToHttp();
         }).Produces<TaskList>()
-            .WithSummary("Tasks: mine=true (default) the caller's own; mine=false everyone's in the caller's sight (managers). state=open|overdue|done, kind=careCall|winBack|review; page/pageSize (skip/take deprecated).");
+            .WithSummary("Tasks: mine=true (default) the caller's own; mine=false everyone's in the caller's sight (managers). state=open|overdue|done, kind=careCall|winBack|review; page/pageSize (skip/take deprecated). "
+                + "The caller's own list without a kind also has work: the other work assigned to them, each kind with its counts (kind surveyCall: a callback specialist's survey tasks; state overdue = the window passed and no reason recorded yet), paged by workPage/workPageSize (default 1 and 20, at most 500).");
         api.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskBody body, CompleteTask complete, CancellationToken ct) =>
             (await complete.Handle(id, body, ct)).ToHttp(_ => TypedResults.NoContent())).WithSummary("Mark a task done: {outcome} (what came of it, required).");
         return app;

@@ -9,7 +9,8 @@ namespace Guanxi.Web.Shared.Files;
 /// <summary>
 /// Exports rows as .xlsx or .csv, streaming them (a million rows are never held at once). A cell given as text stays text,
 /// so phone numbers and IDs keep their leading zeros and "+"; a number (int, decimal, double) is written as a number, so
-/// that Excel can sum and chart it. The header row is frozen and each column is as wide as its header asks. Each row has
+/// that Excel can sum and chart it. Money is decimal everywhere: in an xlsx a column whose first row holds a decimal is
+/// shown as money (¥1,234.00), still a number. The header row is frozen and each column is as wide as its header asks. Each row has
 /// one cell per header: missing cells are blank, extra dropped.
 /// </summary>
 public static class SpreadsheetWriter
@@ -40,8 +41,23 @@ public static class SpreadsheetWriter
         // MiniExcel takes the columns from the first row's keys; the header goes out as that first row, so that
         // duplicate or blank header names cannot clash as keys.
         var keys = Keys(headers.Count);
-        await MiniExcel.SaveAsAsync(output, Dictionaries(keys, headers, rows, ct), printHeader: false, sheetName: "Sheet1",
-            excelType: ExcelType.XLSX, configuration: Configuration(keys, headers), cancellationToken: ct).ConfigureAwait(false);
+        // The first row says which columns are money; it is read ahead of the others, the rest still stream.
+        using var read = rows.GetEnumerator();
+        var first = read.MoveNext() ? read.Current : null;
+        await MiniExcel.SaveAsAsync(output, Dictionaries(keys, headers, Following(first, read), ct), printHeader: false, sheetName: "Sheet1",
+            excelType: ExcelType.XLSX, configuration: Configuration(keys, headers, first), cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>How Excel shows a money column: ¥1,234.00 and -¥1,234.00, the value still a number.</summary>
+    public const string MoneyFormat = "\"¥\"#,##0.00;-\"¥\"#,##0.00";
+
+    private static IEnumerable<IReadOnlyList<object?>> Following(IReadOnlyList<object?>? first, IEnumerator<IReadOnlyList<object?>> rest)
+    {
+        if (first is null)
+            yield break;
+        yield return first;
+        while (rest.MoveNext())
+            yield return rest.Current;
     }
 
     /// <summary>A workbook of several sheets, each with its own headers (a report's sections).</summary>
@@ -57,11 +73,18 @@ public static class SpreadsheetWriter
 
     private static string[] Keys(int count) => [.. Enumerable.Range(0, count).Select(i => "c" + i)];
 
-    /// <summary>The header row frozen; each column as wide as its header (a Chinese character counts twice), at least 12.</summary>
-    private static OpenXmlConfiguration Configuration(string[] keys, IReadOnlyList<string> headers) => new()
+    /// <summary>
+    /// The header row frozen; each column as wide as its header (a Chinese character counts twice), at least 12; a column
+    /// whose first row holds a decimal shown as money.
+    /// </summary>
+    private static OpenXmlConfiguration Configuration(string[] keys, IReadOnlyList<string> headers, IReadOnlyList<object?>? first = null) => new()
     {
         EnableAutoWidth = false, FastMode = false, FreezeRowCount = 1, FreezeColumnCount = 0,
-        DynamicColumns = [.. keys.Select((key, i) => new DynamicExcelColumn(key) { Width = Math.Max(12, headers[i].Sum(c => c > 0x2E80 ? 2 : 1) + 4) })],
+        DynamicColumns = [.. keys.Select((key, i) => new DynamicExcelColumn(key)
+        {
+            Width = Math.Max(12, headers[i].Sum(c => c > 0x2E80 ? 2 : 1) + 4),
+            Format = first is not null && i < first.Count && first[i] is decimal ? MoneyFormat : null,
+        })],
     };
 
     private static IEnumerable<IDictionary<string, object?>> Dictionaries(string[] keys, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
