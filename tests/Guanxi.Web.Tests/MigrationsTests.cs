@@ -67,6 +67,18 @@ public sealed class SearchWordsMigrationTests
 /// <summary>Databases made before the search index (migration RepairOlderCustomers and <see cref="Features.Customers.IndexOlderCustomers"/>).</summary>
 public sealed class RepairOlderCustomersMigrationTests
 {
+    /// <summary>A row with the given values and every other NOT NULL column empty or zero, in the table as the database has it now.</summary>
+    private static async Task Stub(GuanxiDbContext db, string table, Dictionary<string, string> values)
+    {
+        var columns = await db.Database.SqlQueryRaw<ColumnInfo>("""SELECT name AS "Name", type AS "Type", "notnull" AS "NotNull" FROM pragma_table_info({0})""", table).ToListAsync();
+        var row = columns.Where(c => values.ContainsKey(c.Name) || c.NotNull != 0)
+            .Select(c => (c.Name, Value: values.TryGetValue(c.Name, out var v) ? $"'{v}'" : c.Type.Contains("TEXT", StringComparison.OrdinalIgnoreCase) ? "''" : "0")).ToList();
+        var insert = $"INSERT INTO \"{table}\" ({string.Join(", ", row.Select(r => $"\"{r.Name}\""))}) VALUES ({string.Join(", ", row.Select(r => r.Value))})";
+        await db.Database.ExecuteSqlRawAsync(insert);   // the test's own table and column names
+    }
+
+    private sealed record ColumnInfo(string Name, string Type, long NotNull);
+
     [Fact]
     public async Task ARC_1_customers_of_an_older_database_can_be_read_and_found_after_the_upgrade()
     {
@@ -76,9 +88,10 @@ public sealed class RepairOlderCustomersMigrationTests
             static GuanxiDbContext Open(string path) => new((DbContextOptions<GuanxiDbContext>)DataFeature.UseProvider(
                 new DbContextOptionsBuilder<GuanxiDbContext>(), DatabaseProvider.Sqlite, $"Data Source={path}").Options);
             var today = new DateOnly(2026, 11, 23);
+            var department = Guid.NewGuid();
             Customer Make(string name, string mobile) => Customer.Create(new CustomerDetails(
                 CustomerType.Person, name, "琥珀光学", [new CustomerPhone(PhoneKind.Mobile, mobile)], [], null, [], null, false, Gender.Unknown, null, null, null,
-                "owner", Guid.NewGuid(), null, null, null, false, null, []), DateTimeOffset.UnixEpoch, today).Value!;
+                "owner", department, null, null, null, false, null, []), DateTimeOffset.UnixEpoch, today).Value!;
             var (older, survivor, merged) = (Make("张小明", "+8613812341234"), Make("李娜", "+8613900001111"), Make("李娜", "+8613900002222"));
             merged.MergeInto(survivor);
             // The rows are written by today's model into a current database, then copied into one at SearchWords, column by column.
@@ -99,6 +112,9 @@ public sealed class RepairOlderCustomersMigrationTests
             await db.Database.ExecuteSqlRawAsync(copy);   // the columns are the table's own names
             // What such a database looks like: no search entries or keys, and an empty text for the contacts.
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CustomerKeys"; DELETE FROM "CustomerSearch"; UPDATE "Customers" SET "Contacts" = '';""");
+            // The owner and department the rows name, so that a later migration that rebuilds the table finds its keys whole.
+            await Stub(db, "Departments", new() { ["Id"] = department.ToString().ToUpperInvariant(), ["Name"] = "门店", ["Kind"] = "Company" });
+            await Stub(db, "AspNetUsers", new() { ["Id"] = "owner", ["DepartmentId"] = department.ToString().ToUpperInvariant(), ["DisplayName"] = "负责人" });
 
             await DataFeature.MigrateAsync(db, [new Features.Customers.IndexOlderCustomers()]);
 
