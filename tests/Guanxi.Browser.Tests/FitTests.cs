@@ -55,6 +55,9 @@ public sealed partial class FitTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Every_page_a_role_reaches_fits_1366x900_in_Chinese(string email)
     {
         app.EnsureAvailable();
+        // While fixing a page: GUANXI_FIT_ROLES=admin,sales checks only those roles (the others pass without looking).
+        if (Environment.GetEnvironmentVariable("GUANXI_FIT_ROLES") is { Length: > 0 } only && !only.Split(',').Contains(email.Split('@')[0]))
+            return;
         var page = await app.SignedInPageAsync(email, "/");
         await page.SetViewportSizeAsync(Width, Height);
         await BrowserApp.InteractiveAsync(page);
@@ -93,6 +96,75 @@ public sealed partial class FitTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
         Assert.True(problems.Count == 0, $"{email} ({visited} pages at {Width}×{Height}):\n{string.Join('\n', problems)}");
     }
+
+    /// <summary>The pages that pick a period or a day, each picker once.</summary>
+    public static TheoryData<string> Pickers => ["/reports/pareto", "/reports/structure", "/reports/churn", "/orders", "/admin/audit", "/surveys/reports#daily", "/orders/new", "/customers/new"];
+
+    [Theory]
+    [MemberData(nameof(Pickers))]
+    public async Task A_date_picker_opens_whole_inside_the_screen(string href)
+    {
+        app.EnsureAvailable();
+        var page = await app.SignedInPageAsync("admin@demo.guanxi.cn", href.Split('#')[0]);
+        await page.SetViewportSizeAsync(Width, Height);
+        await BrowserApp.InteractiveAsync(page);
+        await SettleAsync(page);
+        if (href.EndsWith("#daily", StringComparison.Ordinal))   // the daily report is the one picked by a day
+        {
+            await page.ClickAsync("[data-testid=report-kind-daily]");
+            await SettleAsync(page);
+        }
+        var pickers = page.Locator(".mud-main-content .mud-picker");
+        var count = await pickers.CountAsync();
+        Assert.True(count > 0, $"{href} has no date picker");
+        var problems = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            await pickers.Nth(i).Locator(".mud-input-adornment button").Last.ClickAsync();
+            var popover = page.Locator(".mud-popover-open:has(.mud-picker-calendar-header-day)");
+            await popover.WaitForAsync();
+            await page.WaitForTimeoutAsync(400);   // the popover settles into place
+            problems.AddRange((await popover.EvaluateAsync<string[]>(Whole)).Select(p => $"{href} picker {i + 1}: {p}"));
+            await BrowserApp.ScreenshotAsync(page, $"fit-picker-{Slug(href)}-{i + 1}");
+            await page.Keyboard.PressAsync("Escape");
+            await page.Mouse.ClickAsync(5, Height - 5);   // and a click beside it, for a picker that Escape leaves open
+            await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 });
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>What of an open calendar is cut: the popover beyond the screen, a weekday or the month's arrows hidden by the screen or a clipping parent.</summary>
+    private const string Whole = """
+        popover => {
+          const out = [];
+          const inside = (r, c) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
+          const screen = { left: 0, top: 0, right: document.documentElement.clientWidth, bottom: window.innerHeight };
+          const p = popover.getBoundingClientRect();
+          if (!inside(p, screen))
+            out.push(`the calendar lies beyond the screen (${Math.round(p.left)}–${Math.round(p.right)} × ${Math.round(p.top)}–${Math.round(p.bottom)})`);
+          const clip = e => {
+            let c = { ...screen };
+            for (let a = e.parentElement; a; a = a.parentElement) {
+              const s = getComputedStyle(a);
+              if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+                const r = a.getBoundingClientRect();
+                c = { left: Math.max(c.left, r.left), top: Math.max(c.top, r.top), right: Math.min(c.right, r.right), bottom: Math.min(c.bottom, r.bottom) };
+              }
+            }
+            return c;
+          };
+          const days = [...popover.querySelectorAll('.mud-picker-calendar-header-day .mud-day-label')];
+          if (days.length < 7) out.push(`${days.length} weekdays shown`);
+          for (const d of days)
+            if (!inside(d.getBoundingClientRect(), clip(d))) out.push(`${d.innerText} is cut`);
+          for (const sel of ['.mud-picker-nav-button-prev', '.mud-picker-nav-button-next']) {
+            const b = popover.querySelector(sel);
+            if (!b) out.push(`no ${sel}`);
+            else if (!inside(b.getBoundingClientRect(), clip(b))) out.push(`${b.getAttribute('aria-label')} is cut`);
+          }
+          return out;
+        }
+        """;
 
     /// <summary>One record per kind of page: /customers/{id} once, whatever customer; a query's keys count, not its values.</summary>
     private static string Pattern(string href)
@@ -155,11 +227,20 @@ public sealed partial class FitTests(BrowserApp app) : IClassFixture<BrowserApp>
               if (tops.size > 1) broken.add(text);
             }
           }
-          for (const chip of document.querySelectorAll('.mud-main-content .mud-chip-content, .mud-main-content .mud-chip')) {
-            if (shown(chip) && chip.scrollWidth > chip.clientWidth + 1) broken.add(chip.innerText.trim());
+          for (const chip of document.querySelectorAll('.mud-main-content .mud-chip-content')) {
+            if (!shown(chip)) continue;
+            const range = document.createRange();
+            range.selectNodeContents(chip);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (lines.size > 1 || range.getBoundingClientRect().right > chip.getBoundingClientRect().right + 1) broken.add(chip.innerText.trim());
           }
           if (broken.size > 0)
             out.push(`short texts break over two lines or are cut: ${[...broken].slice(0, 12).join(', ')}`);
+          // A field whose value does not fit it (a chosen week, a customer's name in a picker) is cut at its end.
+          for (const i of document.querySelectorAll('.mud-main-content input:not([type=hidden]):not([type=checkbox]):not([type=radio])')) {
+            if (shown(i) && i.value && i.scrollWidth > i.clientWidth + 1)
+              out.push(`a field's value is cut: ${i.value.slice(0, 40)}`);
+          }
           // What the page says: the main content, the menu, the app bar, and the values of visible fields.
           const said = e => {   // a code shown to be copied (translate="no") is not language
             let text = e.innerText;
