@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Guanxi.Browser.Tests;
 
@@ -131,6 +132,28 @@ public sealed partial class FitTests(BrowserApp app) : IClassFixture<BrowserApp>
             await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 });
         }
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task A_period_is_typed_as_two_dates_and_cleared()
+    {
+        app.EnsureAvailable();
+        var page = await app.SignedInPageAsync("gm@demo.guanxi.cn", "/reports/pareto");
+        await page.SetViewportSizeAsync(Width, Height);
+        await BrowserApp.InteractiveAsync(page);
+        var period = page.Locator("[data-testid=pareto-period]");
+        await Expect(period).ToBeVisibleAsync();
+        var before = await period.InnerTextAsync();
+
+        var inputs = page.Locator("[data-testid=pareto-period-picker] input");
+        await inputs.Nth(0).FillAsync("2026-01-05");
+        await inputs.Nth(1).FillAsync("2026-06-30");
+        await inputs.Nth(1).PressAsync("Tab");   // a typed date counts when one leaves the field
+        await Expect(period).ToContainTextAsync(new Regex(@"2026\D+0?1\D+0?5\D.*2026\D+0?6\D+30"));
+        await BrowserApp.ScreenshotAsync(page, "fit-period-typed");
+
+        await page.Locator("[data-testid=pareto-period-picker] .mud-input-clear-button, [data-testid=pareto-period-picker] button[aria-label=清除]").First.ClickAsync();
+        await Expect(period).ToHaveTextAsync(before);
     }
 
     /// <summary>What of an open calendar is cut: the popover beyond the screen, a weekday or the month's arrows hidden by the screen or a clipping parent.</summary>
