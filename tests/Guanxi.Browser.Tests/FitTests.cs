@@ -95,6 +95,9 @@ public sealed partial class FitTests(BrowserApp app) : IClassFixture<BrowserApp>
                 foreach (var link in links)
                     queue.Enqueue((link, next.Depth + 1));
         }
+        var unvisited = queue.Select(q => Pattern(q.Href)).Where(p => !seen.Contains(p)).Distinct().ToList();
+        if (unvisited.Count > 0)
+            problems.Add($"more than {MaxPages} kinds of page: not checked {string.Join(", ", unvisited.Take(10))}");
         Assert.True(problems.Count == 0, $"{email} ({visited} pages at {Width}×{Height}):\n{string.Join('\n', problems)}");
     }
 
