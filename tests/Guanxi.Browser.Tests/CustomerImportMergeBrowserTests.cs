@@ -49,6 +49,10 @@ public sealed class CustomerImportMergeBrowserTests(BrowserApp app) : IClassFixt
         await page.GotoAsync("/customers");
         await BrowserApp.InteractiveAsync(page);
         await page.GetByLabel("搜索姓名、单位、电话或邮箱").FillAsync("浏览器导入007");
+        await Expect(page.Locator("[data-testid=customers-table] tbody tr", new() { HasText = "浏览器导入007" })).ToHaveCountAsync(1);
+        await page.ClickAsync("[data-testid=columns-customers] button");   // the groups are behind the column chooser
+        await page.ClickAsync("[data-testid=column-groups]");
+        await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("[data-testid=customers-table] tbody tr", new() { HasText = "浏览器导入007" })).ToContainTextAsync("展厅来访");
         await page.Locator("[data-testid=customers-table] tbody tr", new() { HasText = "浏览器导入007" }).GetByText("浏览器导入007").ClickAsync();
         await Expect(page.Locator("[data-testid=customer-groups]")).ToContainTextAsync("展厅来访");
