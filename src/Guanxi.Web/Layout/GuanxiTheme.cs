@@ -20,6 +20,8 @@ public static class GuanxiTheme
             {
                 FontFamily = ["PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Helvetica", "Arial", "sans-serif"],
             },
+            // Buttons as written (导出 Excel, not 导出 EXCEL).
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
