@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -55,9 +56,11 @@ public sealed class GradingBrowserTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task Sales_consultant_assesses_a_customers_potential_with_a_reason()
     {
         app.EnsureAvailable();
-        var page = await app.SignedInPageAsync("sales@demo.guanxi.cn", "/customers");
-        await BrowserApp.InteractiveAsync(page);
-        await page.Locator("[data-testid=customers-table] tbody tr td a").First.ClickAsync();
+        // One of the consultant's own customers: the owner assesses (a colleague's customer in the list is read only).
+        var api = await app.ApiAsync("sales@demo.guanxi.cn");
+        var me = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("id").GetString();
+        var own = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/customers?ownerId={me}&pageSize=1")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var page = await app.SignedInPageAsync("sales@demo.guanxi.cn", $"/customers/{own}");
         await BrowserApp.InteractiveAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "分级与价值" }).ClickAsync();
         await page.Locator("[data-testid=potential-score]").FillAsync("85");
