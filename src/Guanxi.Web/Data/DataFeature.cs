@@ -66,6 +66,8 @@ public static class DataFeature
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataFeature));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var where = Where(db);
+        // The history table first: otherwise PostgreSQL's first start logs the failed reads of a table not yet there as errors.
+        await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>(db).CreateIfNotExistsAsync(cancellationToken);
         var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
         var pending = await Migrate(db, scope.ServiceProvider.GetServices<IMigrationStep>(), count =>
         {
