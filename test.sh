@@ -111,6 +111,9 @@ for suite in "${SUITES[@]}"; do
     fi
   fi
   summary+=("$suite: $passed passed, $failed failed, $skipped skipped$note")
+  # name each failed test, so that the last lines of a CI log say which one failed
+  while IFS= read -r name; do summary+=("  failed: $name"); done < <(
+    grep -o '<test [^>]*result="Fail"' "$RESULTS/$suite.xml" 2>/dev/null | sed -n 's/.* name="\([^"]*\)".*/\1/p' | head -n 20 || true)
   if ((skipped > 0)) && [[ $CI == true ]]; then
     summary+=("  CI: $skipped skipped test(s) in $suite counted as failures")
     failed=$((failed + skipped))

@@ -1,6 +1,7 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
+using Guanxi.Web.Features.Calendar;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -28,6 +29,7 @@ builder.AddCustomers();
 builder.AddImports();
 builder.AddOrders();
 builder.AddSettings();
+builder.AddCalendar();
 builder.AddGrading();
 builder.AddLifecycle();   // before Credit: an order write tells the lifecycle, then the credit (IOrdersWritten)
 builder.AddTasks();

@@ -20,6 +20,7 @@ public sealed class ArchitectureTests
     {
         ["Settings"] = ["Audit"],
         ["Audit"] = [],
+        ["Calendar"] = ["Settings", "Audit"],
         ["Jobs"] = [],
         ["Notifications"] = [],
         ["Accounts"] = ["Audit"],
