@@ -2393,6 +2393,45 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("Guanxi.Domain.Tasks.FollowUpNotes", "FollowUp", b1 =>
+                        {
+                            b1.Property<Guid>("CustomerTaskId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Feedback")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("FollowUpFeedback");
+
+                            b1.Property<string>("Needs")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("FollowUpNeeds");
+
+                            b1.Property<bool>("Opportunity")
+                                .HasColumnType("boolean")
+                                .HasColumnName("FollowUpOpportunity");
+
+                            b1.Property<string>("OpportunityNote")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("FollowUpOpportunityNote");
+
+                            b1.Property<string>("Usage")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("FollowUpUsage");
+
+                            b1.HasKey("CustomerTaskId");
+
+                            b1.ToTable("CustomerTasks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerTaskId");
+                        });
+
+                    b.Navigation("FollowUp");
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Credit.CreditChange", b =>

@@ -2356,6 +2356,45 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("Guanxi.Domain.Tasks.FollowUpNotes", "FollowUp", b1 =>
+                        {
+                            b1.Property<Guid>("CustomerTaskId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Feedback")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FollowUpFeedback");
+
+                            b1.Property<string>("Needs")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FollowUpNeeds");
+
+                            b1.Property<bool>("Opportunity")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FollowUpOpportunity");
+
+                            b1.Property<string>("OpportunityNote")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FollowUpOpportunityNote");
+
+                            b1.Property<string>("Usage")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FollowUpUsage");
+
+                            b1.HasKey("CustomerTaskId");
+
+                            b1.ToTable("CustomerTasks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerTaskId");
+                        });
+
+                    b.Navigation("FollowUp");
                 });
 
             modelBuilder.Entity("Guanxi.Web.Features.Credit.CreditChange", b =>

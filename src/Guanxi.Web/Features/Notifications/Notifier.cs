@@ -8,6 +8,9 @@ namespace Guanxi.Web.Features.Notifications;
 /// <summary>A message about a customer for the people who answer for it.</summary>
 public sealed record CustomerAlert(Guid CustomerId, string OwnerId, Guid DepartmentId, string Title, string TitleEn, string Body, string BodyEn);
 
+/// <summary>A message for one member of staff, with the page it is about.</summary>
+public sealed record StaffNotice(string UserId, (string Zh, string En) Title, (string Zh, string En) Body, string Link);
+
 /// <summary>
 /// ARC-7: alerts about a watched customer go to its owner and the managers of its department (written at once, in bulk,
 /// inside the caller's transaction: the first night after a big import may alert about many); reports go to leadership
@@ -50,5 +53,20 @@ public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
         foreach (var user in leaders)
             db.Add(new Notification { UserId = user, At = now, Title = title.Zh, TitleEn = title.En, Body = body.Zh, BodyEn = body.En, Link = link });
         return leaders.Count;
+    }
+
+    /// <summary>A notice for each member of staff named (those still active); the caller's SaveChanges sends them.</summary>
+    public async Task<int> ToStaff(IReadOnlyCollection<StaffNotice> notices, CancellationToken cancellationToken = default)
+    {
+        var ids = notices.Select(n => n.UserId).Distinct().ToList();
+        var active = (await db.Users.Where(u => u.IsActive && ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var now = time.GetUtcNow();
+        var sent = 0;
+        foreach (var notice in notices.Where(n => active.Contains(n.UserId)))
+        {
+            db.Add(new Notification { UserId = notice.UserId, At = now, Title = notice.Title.Zh, TitleEn = notice.Title.En, Body = notice.Body.Zh, BodyEn = notice.Body.En, Link = notice.Link });
+            sent++;
+        }
+        return sent;
     }
 }

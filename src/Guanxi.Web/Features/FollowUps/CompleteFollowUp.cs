@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Tasks;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.Tasks;
+using Guanxi.Web.Shared.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanxi.Web.Features.FollowUps;
+
+/// <summary>
+/// The body of a completed follow-up: usage, new needs, feedback (one at least), and whether it is a sales opportunity —
+/// <c>opportunity</c> is true or false, or the opportunity in words (which makes it true); <c>opportunityNote</c> may say more.
+/// </summary>
+public sealed record CompleteFollowUpBody(string? Usage, string? Needs, string? Feedback, JsonElement? Opportunity = null, string? OpportunityNote = null);
+
+/// <summary>
+/// SVC-4: the assignee (or whoever may edit the customer for them) completes a care call or follow-up with what it learnt.
+/// A task out of the caller's sight is not found.
+/// </summary>
+public sealed class CompleteFollowUp(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, TimeProvider time)
+{
+    public static readonly Error OpportunityShape = new("followups.opportunity", "opportunity 应为 true、false 或商机说明文字。", "opportunity is true, false or the opportunity in words.", "opportunity");
+
+    public async Task<Result<CustomerTask>> Handle(Guid id, CompleteFollowUpBody body, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return Error.SignedOut;
+        var task = await db.Set<CustomerTask>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null || !FollowUpPlan.IsFollowUp(task.Kind) || task.AssigneeId != viewer.UserId && !CustomerAccess.CanSee(viewer, task.DepartmentId))
+            return CompleteTask.NotFound;
+        if (task.AssigneeId != viewer.UserId && !CustomerAccess.CanEdit(viewer, task.AssigneeId, task.DepartmentId))
+            return CompleteTask.NotAllowed;
+        if (Opportunity(body) is not { } opportunity)
+            return OpportunityShape;
+        var done = task.CompleteFollowUp(new FollowUpNotes(body.Usage, body.Needs, body.Feedback, opportunity.Flag, opportunity.Note), Actor.Staff(user.Id).Id, time.GetUtcNow());
+        if (done.Succeeded)
+            await db.SaveChangesAsync(cancellationToken);
+        return done;
+    }
+
+    private static (bool Flag, string? Note)? Opportunity(CompleteFollowUpBody body) => body.Opportunity?.ValueKind switch
+    {
+        null or JsonValueKind.Null or JsonValueKind.False => (false, body.OpportunityNote),
+        JsonValueKind.True => (true, body.OpportunityNote),
+        JsonValueKind.String when body.Opportunity.Value.GetString() is { } words => string.IsNullOrWhiteSpace(words)
+            ? (false, body.OpportunityNote)
+            : (true, string.IsNullOrWhiteSpace(body.OpportunityNote) ? words : $"{words.Trim()}；{body.OpportunityNote.Trim()}"),
+        _ => null,
+    };
+}
