@@ -24,7 +24,13 @@ public sealed class CompleteFollowUp(GuanxiDbContext db, CustomerViewers viewers
 {
     public static readonly Error OpportunityShape = new("followups.opportunity", "opportunity 应为 true、false 或商机说明文字。", "opportunity is true, false or the opportunity in words.", "opportunity");
 
-    public async Task<Result<CustomerTask>> Handle(Guid id, CompleteFollowUpBody body, CancellationToken cancellationToken = default)
+    /// <summary>From the API: <c>opportunity</c> is true, false or the opportunity in words.</summary>
+    public Task<Result<CustomerTask>> Handle(Guid id, CompleteFollowUpBody body, CancellationToken cancellationToken = default) =>
+        Opportunity(body) is { } opportunity
+            ? Handle(id, new FollowUpNotes(body.Usage, body.Needs, body.Feedback, opportunity.Flag, opportunity.Note), cancellationToken)
+            : Task.FromResult<Result<CustomerTask>>(OpportunityShape);
+
+    public async Task<Result<CustomerTask>> Handle(Guid id, FollowUpNotes notes, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return Error.SignedOut;
@@ -33,9 +39,7 @@ public sealed class CompleteFollowUp(GuanxiDbContext db, CustomerViewers viewers
             return CompleteTask.NotFound;
         if (task.AssigneeId != viewer.UserId && !CustomerAccess.CanEdit(viewer, task.AssigneeId, task.DepartmentId))
             return CompleteTask.NotAllowed;
-        if (Opportunity(body) is not { } opportunity)
-            return OpportunityShape;
-        var done = task.CompleteFollowUp(new FollowUpNotes(body.Usage, body.Needs, body.Feedback, opportunity.Flag, opportunity.Note), Actor.Staff(user.Id).Id, time.GetUtcNow());
+        var done = task.CompleteFollowUp(notes, Actor.Staff(user.Id).Id, time.GetUtcNow());
         if (done.Succeeded)
             await db.SaveChangesAsync(cancellationToken);
         return done;
