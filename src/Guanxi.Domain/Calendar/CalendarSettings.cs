@@ -95,20 +95,30 @@ public sealed record CalendarSettings(IReadOnlyList<DayOfWeek> Workdays, IReadOn
     public static CalendarSettings Default { get; } = new(WorkCalendar.DefaultWorkdays, WorkCalendar.DefaultPeriods, []);
 
     /// <summary>The week's rules: at least one weekday worked, each once; one to four periods, each ending after it starts, none overlapping another.</summary>
-    public IReadOnlyList<Error> ValidateWeek()
+    public IReadOnlyList<Error> ValidateWeek() => [.. ValidateWorkdays(Workdays), .. ValidatePeriods(Periods)];
+
+    public static IReadOnlyList<Error> ValidateWorkdays(IReadOnlyList<DayOfWeek> workdays)
     {
+        ArgumentNullException.ThrowIfNull(workdays);
+        if (workdays.Count == 0)
+            return [CalendarErrors.NoWorkdays];
+        return workdays.Distinct().Count() != workdays.Count || workdays.Any(d => !Enum.IsDefined(d)) ? [CalendarErrors.WorkdaysTwice] : [];
+    }
+
+    /// <summary>The periods' rules, each error on its period's field (<c>periods[1].start</c>); a period that could not be read (null) is skipped.</summary>
+    public static IReadOnlyList<Error> ValidatePeriods(IReadOnlyList<WorkPeriod?> periods)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
         var errors = new List<Error>();
-        if (Workdays.Count == 0)
-            errors.Add(CalendarErrors.NoWorkdays);
-        else if (Workdays.Distinct().Count() != Workdays.Count || Workdays.Any(d => !Enum.IsDefined(d)))
-            errors.Add(CalendarErrors.WorkdaysTwice);
-        if (Periods.Count is 0 or > MaxPeriods)
+        if (periods.Count is 0 or > MaxPeriods)
             errors.Add(CalendarErrors.PeriodCount);
-        for (var i = 0; i < Periods.Count; i++)
+        for (var i = 0; i < periods.Count; i++)
         {
-            if (Periods[i].End <= Periods[i].Start)
+            if (periods[i] is not { } period)
+                continue;
+            if (period.End <= period.Start)
                 errors.Add(CalendarErrors.EndBeforeStart.At($"periods[{i}].end"));
-            else if (Enumerable.Range(0, i).Any(j => Periods[j].End > Periods[j].Start && Periods[i].Start < Periods[j].End && Periods[j].Start < Periods[i].End))
+            else if (periods.Take(i).OfType<WorkPeriod>().Any(other => other.End > other.Start && period.Start < other.End && other.Start < period.End))
                 errors.Add(CalendarErrors.Overlap.At($"periods[{i}].start"));
         }
         return errors;
