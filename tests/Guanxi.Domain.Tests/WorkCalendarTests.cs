@@ -62,4 +62,16 @@ public sealed class WorkCalendarTests
         Assert.Equal(new DateTimeOffset(2027, 3, 28, 3, 5, 0, TimeSpan.FromHours(2)), night.AddWorkingTime(saturday, TimeSpan.FromMinutes(5)));
         Assert.Equal(new DateTimeOffset(2027, 4, 4, 2, 40, 0, TimeSpan.FromHours(2)), night.AddWorkingTime(saturday, TimeSpan.FromMinutes(10)));
     }
+
+    [Fact]
+    public void A_long_time_on_a_sparse_calendar_is_looked_for_as_far_as_it_needs()
+    {
+        // One hour on Sundays: 400 working hours take 400 weeks, further than the three years plus seven days per day of
+        // work the search used to stop at.
+        var sundays = new WorkCalendar([DayOfWeek.Sunday], [new(new(9, 0), new(10, 0))], [], [], Shanghai);
+        var monday = At(9, 28, 9);
+        var end = sundays.AddWorkingTime(monday, TimeSpan.FromHours(400));
+        Assert.Equal(new DateTimeOffset(2026, 10, 4, 10, 0, 0, TimeSpan.FromHours(8)).AddDays(7 * 399), end);
+        Assert.Equal(TimeSpan.FromHours(400), sundays.WorkingTimeBetween(monday, end));
+    }
 }
