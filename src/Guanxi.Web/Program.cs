@@ -61,6 +61,7 @@ await app.Services.CreateFirstAdministratorAsync();
 app.UseGuanxiHost();
 app.MapAccounts();
 app.MapAudit();
+app.MapCalendar();
 app.MapCustomers();
 app.MapImports();
 app.MapOrders();
