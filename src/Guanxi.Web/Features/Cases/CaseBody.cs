@@ -1,4 +1,3 @@
-using Guanxi.Domain.Common;
 using Guanxi.Domain.Service;
 using Guanxi.Web.Shared.Api;
 
@@ -8,14 +7,7 @@ namespace Guanxi.Web.Features.Cases;
 public sealed record CaseBody(string? Kind, string? Title, string? Story, string? Lesson,
     IReadOnlyList<string>? Tags = null, IReadOnlyList<Guid>? CustomerIds = null, IReadOnlyList<Guid>? ComplaintIds = null)
 {
-    /// <summary>The content the domain checks, and the kind's own error when it names no kind (the domain then reports none twice).</summary>
-    public (CaseContent Content, Error? KindError) ToContent()
-    {
-        var known = ApiEnums.TryParse<CaseKind>(Kind, out var kind);
-        return (new CaseContent(kind, Title, Story, Lesson, Tags, CustomerIds, ComplaintIds), known ? null : CaseErrors.Kind);
-    }
-
-    /// <summary>Every rule the body breaks, each on its field.</summary>
-    public IReadOnlyList<Error> Check(CaseContent content, Error? kindError) =>
-        [.. ServiceCase.Check(content).Where(e => kindError is null || e.Field != kindError.Field), .. kindError is null ? [] : new[] { kindError }];
+    /// <summary>The content the domain checks; a kind that names no kind (or a number) is no kind, which the domain refuses on "kind".</summary>
+    public CaseContent ToContent() =>
+        new(ApiEnums.TryParse<CaseKind>(Kind, out var kind) ? kind : null, Title, Story, Lesson, Tags, CustomerIds, ComplaintIds);
 }

@@ -24,8 +24,8 @@ public sealed class UpdateCase(GuanxiDbContext db, CustomerViewers viewers, Case
             return CaseAccess.CannotEdit;
         if (Versions.Check(version, found.Version, required: true) is { } stale)
             return stale;
-        var (content, kindError) = body.ToContent();
-        if (body.Check(content, kindError) is { Count: > 0 } errors)
+        var content = body.ToContent();
+        if (ServiceCase.Check(content) is { Count: > 0 } errors)
             return Result<CaseView>.Fail(errors);
         var linked = await links.Check(viewer, content, found.CustomerIds, cancellationToken);
         if (!linked.Succeeded)

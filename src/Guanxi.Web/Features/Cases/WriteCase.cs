@@ -15,8 +15,8 @@ public sealed class WriteCase(GuanxiDbContext db, CustomerViewers viewers, CaseL
             return Error.SignedOut;
         if (!CaseAccess.CanWrite(viewer))
             return CaseAccess.CannotWrite;
-        var (content, kindError) = body.ToContent();
-        if (body.Check(content, kindError) is { Count: > 0 } errors)
+        var content = body.ToContent();
+        if (ServiceCase.Check(content) is { Count: > 0 } errors)
             return Result<CaseView>.Fail(errors);
         var linked = await links.Check(viewer, content, [], cancellationToken);
         if (!linked.Succeeded)
