@@ -2,6 +2,7 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
+using Guanxi.Web.Features.Cases;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -41,6 +42,7 @@ builder.AddCredit();
 builder.AddWatchlists();
 builder.AddSurveys();
 builder.AddWorkbench();
+builder.AddCases();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -76,6 +78,7 @@ app.MapCredit();
 app.MapWatchlists();
 app.MapSurveys();
 app.MapWorkbench();
+app.MapCases();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

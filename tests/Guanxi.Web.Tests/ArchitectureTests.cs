@@ -36,6 +36,7 @@ public sealed class ArchitectureTests
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
+        ["Cases"] = ["Customers"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };
