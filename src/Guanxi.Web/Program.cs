@@ -2,6 +2,7 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
+using Guanxi.Web.Features.Complaints;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -39,6 +40,7 @@ builder.AddCredit();
 builder.AddWatchlists();
 builder.AddSurveys();
 builder.AddWorkbench();
+builder.AddComplaints();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -48,6 +50,7 @@ builder.AddJobs(q =>
     ReviewsFeature.Schedule(q, builder.Configuration);
     SurveyFeature.Schedule(q, builder.Configuration);
     WorkbenchFeature.Schedule(q, builder.Configuration);
+    ComplaintsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -71,6 +74,7 @@ app.MapCredit();
 app.MapWatchlists();
 app.MapSurveys();
 app.MapWorkbench();
+app.MapComplaints();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -35,6 +35,7 @@ public sealed class ArchitectureTests
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
+        ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

@@ -168,7 +168,7 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(sla);
         if (Validate(intake, categories) is { Count: > 0 } errors)
             return Result<Complaint>.Fail(errors);
-        now = Whole(now);
+        now = Utc(now);
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(), CustomerId = intake.CustomerId, DepartmentId = intake.DepartmentId, StaffId = intake.StaffId, OrderId = intake.OrderId,
@@ -179,8 +179,8 @@ public sealed class Complaint
             ResolutionTarget = sla.Policy.Target(standard.ResolutionHours, intake.Severity),
             Version = Guid.NewGuid(),
         };
-        complaint.ResponseDueAt = sla.Calendar.AddWorkingTime(now, complaint.ResponseTarget);
-        complaint.ResolutionDueAt = sla.Calendar.AddWorkingTime(now, complaint.ResolutionTarget);
+        complaint.ResponseDueAt = Utc(sla.Calendar.AddWorkingTime(now, complaint.ResponseTarget));
+        complaint.ResolutionDueAt = Utc(sla.Calendar.AddWorkingTime(now, complaint.ResolutionTarget));
         complaint.Plan(sla);
         complaint.Add(ComplaintStepKind.Received, by.Id, now);
         return complaint;
@@ -210,7 +210,7 @@ public sealed class Complaint
             Status = ComplaintStatus.Assigned;
         if (StatusBeforeHold == ComplaintStatus.New)
             StatusBeforeHold = ComplaintStatus.Assigned;
-        Add(ComplaintStepKind.Assigned, by.Id, Whole(now), assigneeId: staffId);
+        Add(ComplaintStepKind.Assigned, by.Id, Utc(now), assigneeId: staffId);
         return Changed();
     }
 
@@ -222,7 +222,7 @@ public sealed class Complaint
             return refused;
         if (Required(note, ComplaintStep.MaxNoteLength, ComplaintErrors.NoteRequired, ComplaintErrors.NoteTooLong) is { } invalid)
             return invalid;
-        now = Whole(now);
+        now = Utc(now);
         if (RespondedAt is null)
             (ResponseUsed, RespondedAt) = (ResponseUsedAt(sla.Calendar, now), now);
         Status = ComplaintStatus.Responded;
@@ -239,7 +239,7 @@ public sealed class Complaint
             return refused;
         if (Required(reason, MaxReasonLength, ComplaintErrors.ReasonRequired, ComplaintErrors.ReasonTooLong) is { } invalid)
             return invalid;
-        now = Whole(now);
+        now = Utc(now);
         StopClock(sla.Calendar, now);
         (StatusBeforeHold, Status, HeldSince, NextAlertAt) = (Status, ComplaintStatus.OnHold, now, null);
         Add(ComplaintStepKind.Held, by.Id, now, reason);
@@ -252,13 +252,13 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(sla);
         if (Refused(ComplaintAction.Resume) is { } refused)
             return refused;
-        now = Whole(now);
+        now = Utc(now);
         EndPause(sla.Calendar, now);
         (Status, StatusBeforeHold, ClockSince) = (StatusBeforeHold ?? ComplaintStatus.Assigned, null, now);
         if (RespondedAt is null && ResponseTarget > ResponseUsed)
-            ResponseDueAt = sla.Calendar.AddWorkingTime(now, ResponseTarget - ResponseUsed);
+            ResponseDueAt = Utc(sla.Calendar.AddWorkingTime(now, ResponseTarget - ResponseUsed));
         if (ResolutionTarget > ResolutionUsed)
-            ResolutionDueAt = sla.Calendar.AddWorkingTime(now, ResolutionTarget - ResolutionUsed);
+            ResolutionDueAt = Utc(sla.Calendar.AddWorkingTime(now, ResolutionTarget - ResolutionUsed));
         Plan(sla);
         Add(ComplaintStepKind.Resumed, by.Id, now);
         return Changed();
@@ -277,7 +277,7 @@ public sealed class Complaint
             errors.Add(ComplaintErrors.NoteTooLong);
         if (errors.Count > 0)
             return Result<Done>.Fail(errors);
-        now = Whole(now);
+        now = Utc(now);
         if (Status == ComplaintStatus.OnHold)
             EndPause(sla.Calendar, now);
         else
@@ -295,7 +295,7 @@ public sealed class Complaint
             return refused;
         if (note?.Trim().Length > ComplaintStep.MaxNoteLength)
             return ComplaintErrors.NoteTooLong;
-        now = Whole(now);
+        now = Utc(now);
         (ClosedAt, CustomerSatisfied, Status) = (now, customerSatisfied, ComplaintStatus.Closed);
         Add(ComplaintStepKind.Closed, by.Id, now, note);
         return Changed();
@@ -309,10 +309,10 @@ public sealed class Complaint
             return refused;
         if (Required(reason, MaxReasonLength, ComplaintErrors.ReasonRequired, ComplaintErrors.ReasonTooLong) is { } invalid)
             return invalid;
-        now = Whole(now);
+        now = Utc(now);
         (Status, ResolvedAt, ClosedAt, CustomerSatisfied, Resolution) = (AssigneeId is null ? ComplaintStatus.New : ComplaintStatus.Assigned, null, null, null, null);
         (ClockSince, ResolutionUsed, ResolutionWarned, EscalationLevel) = (now, TimeSpan.Zero, false, 0);
-        ResolutionDueAt = sla.Calendar.AddWorkingTime(now, ResolutionTarget);
+        ResolutionDueAt = Utc(sla.Calendar.AddWorkingTime(now, ResolutionTarget));
         ReopenCount++;
         Plan(sla);
         Add(ComplaintStepKind.Reopened, by.Id, now, reason);
@@ -332,7 +332,7 @@ public sealed class Complaint
             NextAlertAt = null;
             return [];
         }
-        now = Whole(now);
+        now = Utc(now);
         var fired = new List<SlaEvent>();
         var reached = (Level: EscalationLevel, Target: SlaTarget.Response, Due: ResponseDueAt);
         foreach (var (target, used, total, due) in RunningClocks(sla.Calendar, now))
@@ -418,7 +418,7 @@ public sealed class Complaint
         {
             void Consider(TimeSpan used, TimeSpan threshold)
             {
-                var at = used >= threshold ? since : sla.Calendar.AddWorkingTime(since, threshold - used);
+                var at = used >= threshold ? since : Utc(sla.Calendar.AddWorkingTime(since, threshold - used));
                 if (next is null || at < next)
                     next = at;
             }
@@ -472,6 +472,13 @@ public sealed class Complaint
         newSteps.Add(step);
     }
 
-    /// <summary>Instants to the whole second: what both databases keep exactly, so that a time stored and read back counts the same.</summary>
-    private static DateTimeOffset Whole(DateTimeOffset instant) => new(instant.Ticks - instant.Ticks % TimeSpan.TicksPerSecond, instant.Offset);
+    /// <summary>
+    /// Instants in UTC to the whole second: what both databases keep exactly (PostgreSQL's timestamptz takes UTC only), so
+    /// that a time stored and read back counts the same.
+    /// </summary>
+    private static DateTimeOffset Utc(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    }
 }

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guanxi.Web.Features.Notifications;
 
+/// <summary>A message for one member of staff (a complaint's warning or escalation, an assignment), about a customer when it names one.</summary>
+public sealed record StaffNotice(string UserId, Guid? CustomerId, string Title, string TitleEn, string Body, string BodyEn, string Link);
+
 /// <summary>A message about a customer for the people who answer for it.</summary>
 public sealed record CustomerAlert(Guid CustomerId, string OwnerId, Guid DepartmentId, string Title, string TitleEn, string Body, string BodyEn);
 
@@ -50,5 +53,28 @@ public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
         foreach (var user in leaders)
             db.Add(new Notification { UserId = user, At = now, Title = title.Zh, TitleEn = title.En, Body = body.Zh, BodyEn = body.En, Link = link });
         return leaders.Count;
+    }
+
+    /// <summary>
+    /// Notices to named members of staff: written at once, in bulk, inside the caller's transaction when there is one (the
+    /// complaint times job may send many), otherwise staged for the caller's SaveChanges.
+    /// </summary>
+    public async Task<int> ToStaff(IReadOnlyCollection<StaffNotice> notices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var now = time.GetUtcNow();
+        var notifications = notices.Select(n => new Notification
+        {
+            UserId = n.UserId, At = now, CustomerId = n.CustomerId, Title = n.Title, TitleEn = n.TitleEn, Body = n.Body, BodyEn = n.BodyEn, Link = n.Link,
+        }).ToList();
+        if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
+        {
+            db.AddRange(notifications);
+            return notifications.Count;
+        }
+        await using var insert = new BulkInsert(db, typeof(Notification), db.Database.GetDbConnection(), transaction);
+        foreach (var chunk in notifications.Chunk(10_000))
+            await insert.Run(chunk, cancellationToken);
+        return notifications.Count;
     }
 }
