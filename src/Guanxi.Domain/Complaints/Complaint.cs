@@ -134,10 +134,15 @@ public sealed class Complaint
     public Guid Version { get; private set; }
     public IReadOnlyList<ComplaintStep> Steps => steps;
 
-    /// <summary>Steps added since the complaint was loaded or created, for the caller to save.</summary>
-    public IReadOnlyList<ComplaintStep> NewSteps => newSteps;
-
     private readonly List<ComplaintStep> newSteps = [];
+
+    /// <summary>The steps added since the last call (since the complaint was loaded or received), for the caller to save: each is handed over once.</summary>
+    public IReadOnlyList<ComplaintStep> TakeNewSteps()
+    {
+        var taken = newSteps.ToList();
+        newSteps.Clear();
+        return taken;
+    }
 
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 

@@ -27,7 +27,7 @@ public sealed class CheckComplaintTimes(GuanxiDbContext db, ComplaintDesk desk, 
 
     public async Task<ComplaintTimesRun> Handle(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();   // PostgreSQL compares timestamptz with UTC instants only
         var rules = await desk.Rules(cancellationToken);
         var categories = await desk.Categories(cancellationToken);
         var total = new ComplaintTimesRun(0, 0, 0, 0);
@@ -49,7 +49,7 @@ public sealed class CheckComplaintTimes(GuanxiDbContext db, ComplaintDesk desk, 
             return new(0, 0, 0, 0);
         var fired = due.Select(c => (Complaint: c, Events: c.Check(rules, now))).Where(x => x.Events.Count > 0).ToList();
         var notices = await Notices(fired, categories, cancellationToken);
-        var steps = fired.SelectMany(x => x.Complaint.NewSteps).ToList();
+        var steps = fired.SelectMany(x => x.Complaint.TakeNewSteps()).ToList();
         if (steps.Count > 0)
         {
             await using var insert = new BulkInsert(db, typeof(ComplaintStep), db.Database.GetDbConnection(), transaction.GetDbTransaction());

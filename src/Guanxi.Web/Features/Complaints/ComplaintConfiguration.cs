@@ -14,7 +14,6 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.ToTable("Complaints");
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Ignore(c => c.Steps);       // the steps are rows of their own (ComplaintSteps), appended and read by the handlers
-        builder.Ignore(c => c.NewSteps);
         builder.Ignore(c => c.Pending);
         builder.Ignore(c => c.IsOpen);
         builder.Ignore(c => c.IsHandled);

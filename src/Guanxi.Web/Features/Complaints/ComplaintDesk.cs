@@ -72,7 +72,7 @@ public sealed class ComplaintDesk(GuanxiDbContext db, CustomerViewers viewers, E
         var done = await act(hand, rules);
         if (!done.Succeeded)
             return Result<ComplaintView>.Fail(done.Errors);
-        db.AddRange(hand.Complaint.NewSteps);
+        db.AddRange(hand.Complaint.TakeNewSteps());
         if (await db.SaveOrRacedAsync(Versions.Raced, cancellationToken) is { } raced)
             return raced;
         var facts = hand.Facts with { AssigneeId = hand.Complaint.AssigneeId, Status = hand.Complaint.Status };

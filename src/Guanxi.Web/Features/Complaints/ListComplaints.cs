@@ -21,7 +21,7 @@ public sealed class ListComplaints(GuanxiDbContext db, ComplaintDesk desk, Staff
         ArgumentNullException.ThrowIfNull(query);
         if (await desk.Caller(cancellationToken) is not { } viewer)
             return Error.SignedOut;
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();   // PostgreSQL compares timestamptz with UTC instants only
         var me = viewer.UserId;
         var all = ComplaintAccess.SeesAll(viewer);
         var exempt = viewer.IsLeadership || viewer.IsCustomerService;   // never only "the member of staff concerned"

@@ -54,7 +54,7 @@ public sealed class ReceiveComplaint(GuanxiDbContext db, ComplaintDesk desk, Tim
             return Result<ReceivedComplaint>.Fail(received.Errors);
         var complaint = received.Value!;
         db.Add(complaint);
-        db.AddRange(complaint.NewSteps);
+        db.AddRange(complaint.TakeNewSteps());
         await db.SaveChangesAsync(cancellationToken);
         return new ReceivedComplaint(complaint.Id, complaint.Status, complaint.Tier, desk.Local(complaint.ResponseDueAt), desk.Local(complaint.ResolutionDueAt));
     }

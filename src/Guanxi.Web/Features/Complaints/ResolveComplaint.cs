@@ -17,7 +17,7 @@ public sealed class ResolveComplaint(GuanxiDbContext db, ComplaintDesk desk, Ent
         return desk.Act(id, ComplaintAction.Resolve, version, async (hand, rules) =>
         {
             var complaint = hand.Complaint;
-            var now = time.GetUtcNow();
+            var now = time.GetUtcNow().ToUniversalTime();
             var resolved = complaint.Resolve(body.Resolution, body.Note, body.NeedsImprovement, Actor.Staff(hand.Viewer.UserId), now, rules);
             if (resolved.Succeeded && body.NeedsImprovement
                 && !await db.Set<ServiceProblem>().AnyAsync(p => p.Kind == ServiceProblemKind.Complaint && p.SourceId == complaint.Id, cancellationToken))
