@@ -3,6 +3,7 @@ using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
 using Guanxi.Web.Features.Cases;
+using Guanxi.Web.Features.Complaints;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -43,6 +44,7 @@ builder.AddWatchlists();
 builder.AddSurveys();
 builder.AddWorkbench();
 builder.AddCases();
+builder.AddComplaints();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -53,6 +55,7 @@ builder.AddJobs(q =>
     FollowUpsFeature.Schedule(q, builder.Configuration);
     SurveyFeature.Schedule(q, builder.Configuration);
     WorkbenchFeature.Schedule(q, builder.Configuration);
+    ComplaintsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -79,6 +82,7 @@ app.MapWatchlists();
 app.MapSurveys();
 app.MapWorkbench();
 app.MapCases();
+app.MapComplaints();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

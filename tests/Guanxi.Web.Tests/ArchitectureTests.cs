@@ -37,6 +37,7 @@ public sealed class ArchitectureTests
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
         ["Cases"] = ["Customers"],
+        ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

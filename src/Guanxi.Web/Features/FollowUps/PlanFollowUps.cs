@@ -88,10 +88,9 @@ public sealed class PlanFollowUps(GuanxiDbContext db, EnterpriseSettings setting
 
     private async Task Tell(Dictionary<string, (int Calls, int Visits)> made, CancellationToken cancellationToken)
     {
-        var notes = made.Select(m => new StaffNotice(m.Key,
-            ("新的定期回访", "New follow-ups"),
-            ($"已为您安排 {m.Value.Calls} 个回访电话" + (m.Value.Visits > 0 ? $"、{m.Value.Visits} 次面访" : "") + "，请在到期前完成。",
-             $"{m.Value.Calls} follow-up calls" + (m.Value.Visits > 0 ? $" and {m.Value.Visits} visits" : "") + " were planned for you; complete them before they fall due."),
+        var notes = made.Select(m => new StaffNotice(m.Key, null, "新的定期回访", "New follow-ups",
+            $"已为您安排 {m.Value.Calls} 个回访电话" + (m.Value.Visits > 0 ? $"、{m.Value.Visits} 次面访" : "") + "，请在到期前完成。",
+            $"{m.Value.Calls} follow-up calls" + (m.Value.Visits > 0 ? $" and {m.Value.Visits} visits" : "") + " were planned for you; complete them before they fall due.",
             "/followups")).ToList();
         await notifier.ToStaff(notes, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guanxi.Web.Features.Notifications;
 
+/// <summary>A message for one member of staff (a complaint's warning or escalation, an assignment), about a customer when it names one.</summary>
+public sealed record StaffNotice(string UserId, Guid? CustomerId, string Title, string TitleEn, string Body, string BodyEn, string Link);
+
 /// <summary>A message about a customer for the people who answer for it.</summary>
 public sealed record CustomerAlert(Guid CustomerId, string OwnerId, Guid DepartmentId, string Title, string TitleEn, string Body, string BodyEn);
-
-/// <summary>A message for one member of staff, with the page it is about.</summary>
-public sealed record StaffNotice(string UserId, (string Zh, string En) Title, (string Zh, string En) Body, string Link);
 
 /// <summary>
 /// ARC-7: alerts about a watched customer go to its owner and the managers of its department (written at once, in bulk,
@@ -55,18 +55,26 @@ public sealed class Notifier(GuanxiDbContext db, TimeProvider time)
         return leaders.Count;
     }
 
-    /// <summary>A notice for each member of staff named (those still active); the caller's SaveChanges sends them.</summary>
+    /// <summary>
+    /// Notices to named members of staff: written at once, in bulk, inside the caller's transaction when there is one (the
+    /// complaint times job may send many), otherwise staged for the caller's SaveChanges.
+    /// </summary>
     public async Task<int> ToStaff(IReadOnlyCollection<StaffNotice> notices, CancellationToken cancellationToken = default)
     {
-        var ids = notices.Select(n => n.UserId).Distinct().ToList();
-        var active = (await db.Users.Where(u => u.IsActive && ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        ArgumentNullException.ThrowIfNull(notices);
         var now = time.GetUtcNow();
-        var sent = 0;
-        foreach (var notice in notices.Where(n => active.Contains(n.UserId)))
+        var notifications = notices.Select(n => new Notification
         {
-            db.Add(new Notification { UserId = notice.UserId, At = now, Title = notice.Title.Zh, TitleEn = notice.Title.En, Body = notice.Body.Zh, BodyEn = notice.Body.En, Link = notice.Link });
-            sent++;
+            UserId = n.UserId, At = now, CustomerId = n.CustomerId, Title = n.Title, TitleEn = n.TitleEn, Body = n.Body, BodyEn = n.BodyEn, Link = n.Link,
+        }).ToList();
+        if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
+        {
+            db.AddRange(notifications);
+            return notifications.Count;
         }
-        return sent;
+        await using var insert = new BulkInsert(db, typeof(Notification), db.Database.GetDbConnection(), transaction);
+        foreach (var chunk in notifications.Chunk(10_000))
+            await insert.Run(chunk, cancellationToken);
+        return notifications.Count;
     }
 }
