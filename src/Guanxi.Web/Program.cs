@@ -2,6 +2,7 @@ using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
+using Guanxi.Web.Features.Contacts;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
@@ -38,6 +39,7 @@ builder.AddNotifications();
 builder.AddCredit();
 builder.AddWatchlists();
 builder.AddSurveys();
+builder.AddContacts();
 builder.AddWorkbench();
 builder.AddJobs(q =>
 {
@@ -70,6 +72,7 @@ app.MapNotifications();
 app.MapCredit();
 app.MapWatchlists();
 app.MapSurveys();
+app.MapContacts();
 app.MapWorkbench();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
