@@ -22,7 +22,7 @@ public static class ContactsFeature
     public static WebApplication MapContacts(this WebApplication app)
     {
         var contacts = app.MapGroup("/api/contacts").RequireAuthorization().WithTags("Contacts");
-        contacts.MapPost("/", async (ContactBody body, RecordContact record, GetContact get, CancellationToken ct) =>
+        contacts.MapPost("/", async (RecordContactBody body, RecordContact record, GetContact get, CancellationToken ct) =>
                 await (await record.Handle(body, ct)).ToHttp(async id => TypedResults.Created($"/api/contacts/{id}", (await get.Handle(id, ct)).Value)))
             .Produces<ContactRecordView>(StatusCodes.Status201Created)
             .WithSummary("SVC-1 record a contact the caller had: {customerId, channel: phone|email|sms|wechat|chat|visit|letter, direction: inbound|outbound, at (ISO instant, default now; not in the future), summary (≤ 2000), outcome (≤ 500), touchpoint: preSale|sale|delivery|afterSale}. "

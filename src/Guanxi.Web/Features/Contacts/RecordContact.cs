@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanxi.Web.Features.Contacts;
 
 /// <summary>The body of POST /api/contacts (and of the form): every member may be left out, and is then refused by its rule; no time is now.</summary>
-public sealed record ContactBody(Guid? CustomerId, ContactChannel? Channel, ContactDirection? Direction, DateTimeOffset? At, string? Summary, string? Outcome, Touchpoint? Touchpoint);
+public sealed record RecordContactBody(Guid? CustomerId, ContactChannel? Channel, ContactDirection? Direction, DateTimeOffset? At, string? Summary, string? Outcome, Touchpoint? Touchpoint);
 
 /// <summary>
 /// SVC-1: a member of staff records a contact they had with a customer in their sight (<see cref="ContactAccess"/>): the
@@ -21,7 +21,7 @@ public sealed class RecordContact(GuanxiDbContext db, CustomerViewers viewers, T
         "只有服务该客户的员工（本部门经理、销售顾问、服务顾问）和客服人员可以记录联系；公司领导和系统管理员只查看。",
         "Only those who serve the customer (its department's manager, sales consultants, service advisors) and customer service record contacts; leadership and administrators read them.");
 
-    public async Task<Result<Guid>> Handle(ContactBody body, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> Handle(RecordContactBody body, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return Error.SignedOut;
