@@ -221,6 +221,9 @@ public abstract class ContactsApiTests(GuanxiApp app)
         }
         Assert.Equal(items, paged);
 
+        var beyond = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/timeline?page={int.MaxValue}&pageSize=500");
+        Assert.Equal((0, items.Count), (beyond.GetProperty("items").GetArrayLength(), beyond.GetProperty("total").GetInt32()));
+
         // By kind, one or several; an unknown kind is refused.
         var contacts = await Timeline(sales, customer, "&kind=contact");
         Assert.Equal([recent, old], Items(contacts).Select(i => i.Id));
@@ -237,6 +240,26 @@ public abstract class ContactsApiTests(GuanxiApp app)
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
         var titles = (await Timeline(english, customer, "&kind=contact")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList();
         Assert.Equal("Phone · Inbound · After-sale", titles[0]);
+    }
+
+    [Fact]
+    public async Task ARC2_a_merge_moves_the_contacts_and_the_survivor_keeps_the_latest_contact()
+    {
+        app.EnsureAvailable();
+        var sales = await app.SignedInAs(Sales);
+        var survivor = await Customer(sales, "沈合并");
+        var merged = await Customer(sales, "沈合并");
+        await Record(sales, Call(survivor, Now.AddDays(-30)));
+        var latest = Now.AddDays(-2);
+        var moved = (await Record(sales, Call(merged, latest))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await sales.PostAsJsonAsync("/api/customers/merge", new { survivorId = survivor, mergedIds = new[] { merged } })).StatusCode);
+
+        var contacts = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{survivor}/contacts");
+        Assert.Equal(2, contacts.GetProperty("total").GetInt32());
+        Assert.Equal(moved, contacts.GetProperty("items")[0].GetProperty("id").GetGuid());
+        var view = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{survivor}");
+        Assert.Equal(latest.ToUnixTimeMilliseconds(), view.GetProperty("lastContactAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(HttpStatusCode.NotFound, (await sales.GetAsync($"/api/customers/{merged}/timeline")).StatusCode);
     }
 
     [Fact]

@@ -41,13 +41,13 @@ public sealed class GetCustomerTimeline(GuanxiDbContext db, CustomerViewers view
         foreach (var source in chosen)
             counts.Add(await source.Count(viewer, customerId, cancellationToken));
         var total = counts.Sum();
-        var wanted = paging.Offset + paging.Size;
+        var wanted = (long)paging.Offset + paging.Size;
         var lists = new List<IReadOnlyList<TimelineEntry>>();
         if (paging.Offset < total)
         {
             var english = Cultures.IsEnglish;
             for (var i = 0; i < chosen.Count; i++)
-                lists.Add(counts[i] == 0 ? [] : await chosen[i].Newest(viewer, customerId, Math.Min(wanted, counts[i]), english, cancellationToken));
+                lists.Add(counts[i] == 0 ? [] : await chosen[i].Newest(viewer, customerId, (int)Math.Min(wanted, counts[i]), english, cancellationToken));
         }
         var page = Merge(lists).Skip(paging.Offset).Take(paging.Size).ToList();
         var names = await staffNames.Of(page.Select(e => e.ById), cancellationToken);
