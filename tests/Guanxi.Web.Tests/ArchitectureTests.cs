@@ -35,6 +35,7 @@ public sealed class ArchitectureTests
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
+        ["Contacts"] = ["Customers"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
         ["Cases"] = ["Customers"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs"],

@@ -10,6 +10,9 @@ namespace Guanxi.Domain.Grading;
 /// </summary>
 public sealed record ServiceStandard(Tier Tier, int ResponseHours, int ResolutionHours, int FollowUpDays, bool DedicatedOwner, string? Treatment, int? VisitDays = null)
 {
+    /// <summary>The setting that holds the standards: the domain's, so that a feature below grading (the customer list's "not contacted for too long") reads it.</summary>
+    public const string SettingsKey = "grading.serviceStandards";
+
     public static IReadOnlyList<ServiceStandard> Defaults { get; } =
     [
         new(Tier.Vip, 2, 24, 30, true, "专属负责人，快速响应通道，优先安排维修与交车", 90),

@@ -372,6 +372,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("LastContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
                     b.Property<bool>("LunarBirthday")
                         .HasColumnType("boolean");
 
@@ -496,7 +500,7 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasIndex("Stage", "Status");
 
-                    b.HasIndex("Tier", "Status");
+                    b.HasIndex("Tier", "Status", "LastContactAt", "CreatedAt");
 
                     b.ToTable("Customers", (string)null);
 
@@ -751,6 +755,68 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewCycles", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Service.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Touchpoint")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.HasIndex("DepartmentId", "At");
+
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Service.ServiceCase", b =>
@@ -2662,6 +2728,27 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .WithOne()
                         .HasForeignKey("Guanxi.Domain.Reviews.CustomerReview", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Service.Contact", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Accounts.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

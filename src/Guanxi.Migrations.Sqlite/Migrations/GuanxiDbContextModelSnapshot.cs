@@ -366,6 +366,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastContactAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
+
                     b.Property<bool>("LunarBirthday")
                         .HasColumnType("INTEGER");
 
@@ -490,7 +494,7 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Stage", "Status");
 
-                    b.HasIndex("Tier", "Status");
+                    b.HasIndex("Tier", "Status", "LastContactAt", "CreatedAt");
 
                     b.ToTable("Customers", (string)null);
 
@@ -740,6 +744,68 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewCycles", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Service.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Touchpoint")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.HasIndex("DepartmentId", "At");
+
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Service.ServiceCase", b =>
@@ -2625,6 +2691,27 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .WithOne()
                         .HasForeignKey("Guanxi.Domain.Reviews.CustomerReview", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Service.Contact", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Accounts.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Web.Shared.Auth.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
