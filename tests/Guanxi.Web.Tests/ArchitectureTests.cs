@@ -31,7 +31,7 @@ public sealed class ArchitectureTests
         ["Credit"] = ["Customers", "Orders", "Settings", "Jobs", "Notifications"],
         ["Grading"] = ["Customers", "Orders", "Lifecycle", "Credit", "Settings", "Jobs", "Notifications"],
         ["Watchlists"] = ["Customers", "Credit", "Grading", "Jobs", "Notifications"],
-        ["FollowUps"] = ["Customers", "Tasks", "Grading", "Settings", "Notifications", "Jobs"],
+        ["FollowUps"] = ["Customers", "Contacts", "Tasks", "Grading", "Settings", "Notifications", "Jobs"],
         ["Reviews"] = ["Customers", "Tasks", "Settings", "Jobs"],
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],

@@ -54,8 +54,11 @@ public abstract class FollowUpApiTests(GuanxiApp app)
     {
         app.EnsureAvailable();
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
-        var (vip, fresh, ordinary) = (await Customer(sales, "回访甲"), await Customer(sales, "回访乙"), await Customer(sales, "回访丙"));
+        var (vip, fresh, ordinary, called) = (await Customer(sales, "回访甲"), await Customer(sales, "回访乙"), await Customer(sales, "回访丙"), await Customer(sales, "回访己"));
         await Age(vip, Tier.Vip, 400);
+        await Age(called, Tier.Important, 400);        // long a customer, but called last week: the next call is weeks away
+        var recorded = await sales.PostAsJsonAsync("/api/contacts", new { customerId = called, channel = "phone", direction = "outbound", at = TimeProvider.System.GetUtcNow().AddDays(-7), summary = "询问用车情况", touchpoint = "afterSale" });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         await Age(fresh, Tier.Important, 10);          // entered 10 days ago: its first call is 50 days away, past the lead days
         await Age(ordinary, Tier.Ordinary, 170);       // due in 10 days: within the 14 lead days
 
@@ -65,6 +68,7 @@ public abstract class FollowUpApiTests(GuanxiApp app)
         Assert.Equal([CustomerTaskKind.FollowUpCall, CustomerTaskKind.FollowUpVisit], vipTasks.Select(t => t.Kind).Order());
         Assert.All(vipTasks, t => Assert.InRange(t.DueOn, Days.Today, Days.Today.AddDays(FollowUpPlan.MaxSpreadDays - 1)));   // a backlog, spread
         Assert.Empty(await TasksOf(fresh));
+        Assert.Empty(await TasksOf(called));
         var call = Assert.Single(await TasksOf(ordinary));
         Assert.Equal(Days.Today.AddDays(10), call.DueOn);
         Assert.Contains("180", call.Note);
@@ -106,6 +110,11 @@ public abstract class FollowUpApiTests(GuanxiApp app)
         var done = await sales.PostAsJsonAsync($"/api/followups/{call.Id}/complete", new { usage = "每天通勤，周末自驾", needs = "想加装行车记录仪", feedback = "对保养很满意", opportunity = "二胎家庭，考虑换七座车" });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await sales.PostAsJsonAsync($"/api/followups/{call.Id}/complete", new { usage = "again" })).StatusCode);
+
+        var timeline = await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/timeline?kind=contact");   // the call itself is a contact
+        var contact = Assert.Single(timeline.GetProperty("items").EnumerateArray());
+        Assert.Contains("想加装行车记录仪", contact.GetProperty("summary").GetString());
+        Assert.NotEqual(JsonValueKind.Null, (await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}")).GetProperty("lastContactAt").ValueKind);
 
         var list = await sales.GetFromJsonAsync<JsonElement>("/api/followups?mine=true&status=done&pageSize=500");
         var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == call.Id);

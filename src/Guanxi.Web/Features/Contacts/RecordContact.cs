@@ -42,13 +42,23 @@ public sealed class RecordContact(GuanxiDbContext db, CustomerViewers viewers, T
         var contact = made.Value!;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await Keep(db, contact, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return contact.Id;
+    }
+
+    /// <summary>
+    /// Saves a contact and moves its customer's last contact forward to it, inside the caller's transaction: for a use case
+    /// of another feature whose step is itself a contact (a follow-up call done), after it checked the caller's rights.
+    /// </summary>
+    public static async Task Keep(GuanxiDbContext db, Contact contact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
         db.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
         // The last contact only moves forward: a contact recorded late for an earlier day leaves a later one standing.
-        await db.Set<Customer>().Where(c => c.Id == customerId && (c.LastContactAt == null || c.LastContactAt < contact.At))
+        await db.Set<Customer>().Where(c => c.Id == contact.CustomerId && (c.LastContactAt == null || c.LastContactAt < contact.At))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAt, contact.At), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return contact.Id;
     }
 
     /// <summary>Whether the caller may record a contact with this customer (the page hides its button otherwise).</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Service;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Contacts;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Shared.Auth;
@@ -39,10 +41,30 @@ public sealed class CompleteFollowUp(GuanxiDbContext db, CustomerViewers viewers
             return CompleteTask.NotFound;
         if (task.AssigneeId != viewer.UserId && !CustomerAccess.CanEdit(viewer, task.AssigneeId, task.DepartmentId))
             return CompleteTask.NotAllowed;
-        var done = task.CompleteFollowUp(notes, Actor.Staff(user.Id).Id, time.GetUtcNow());
-        if (done.Succeeded)
-            await db.SaveChangesAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var done = task.CompleteFollowUp(notes, Actor.Staff(user.Id).Id, now);
+        if (!done.Succeeded)
+            return done;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (await db.Set<Customer>().AnyAsync(c => c.Id == task.CustomerId && c.Status == CustomerStatus.Active, cancellationToken)
+            && Contact.Record(task.CustomerId, task.DepartmentId, viewer.UserId, Details(task, task.FollowUp!), now) is { Succeeded: true } contact)
+            await RecordContact.Keep(db, contact.Value!, cancellationToken);   // the call or visit itself is a contact on the timeline
+        await transaction.CommitAsync(cancellationToken);
         return done;
+    }
+
+    /// <summary>The follow-up as a contact: an outbound call (or a visit) after the sale, what it learnt as its summary.</summary>
+    private static ContactDetails Details(CustomerTask task, FollowUpNotes notes)
+    {
+        var kind = task.Kind.Chinese();
+        var summary = string.Join("；", new[] { ("使用情况", notes.Usage), ("新需求", notes.Needs), ("客户意见", notes.Feedback) }
+            .Where(x => x.Item2 is not null).Select(x => $"{x.Item1}：{x.Item2}"));
+        summary = $"{kind}。{summary}";
+        var outcome = notes.Opportunity ? $"销售机会：{notes.OpportunityNote ?? "是"}" : null;
+        return new ContactDetails(task.Kind == CustomerTaskKind.FollowUpVisit ? ContactChannel.Visit : ContactChannel.Phone, ContactDirection.Outbound, null,
+            summary.Length > Contact.MaxSummaryLength ? summary[..Contact.MaxSummaryLength] : summary,
+            outcome?.Length > Contact.MaxOutcomeLength ? outcome[..Contact.MaxOutcomeLength] : outcome, Touchpoint.AfterSale);
     }
 
     private static (bool Flag, string? Note)? Opportunity(CompleteFollowUpBody body) => body.Opportunity?.ValueKind switch

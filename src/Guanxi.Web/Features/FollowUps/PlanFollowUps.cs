@@ -1,6 +1,7 @@
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
+using Guanxi.Domain.Service;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Grading;
@@ -18,7 +19,7 @@ public sealed record FollowUpPlanRun(int Calls, int Visits, int Owners);
 /// SVC-4: every morning, each active customer whose next follow-up falls within the lead days (FollowUps:LeadDays, 14) and
 /// who has none open gets one for their owner — a call at the tier's cadence, a visit where the tier has one — due a cadence
 /// after the last follow-up (else the day they were entered), a backlog spread by <see cref="FollowUpPlan.Due"/>. A care call
-/// still open (LIF-2, after a first purchase) is the customer's next call. Each owner given new ones is told once.
+/// still open (LIF-2, after a first purchase) is the customer's next call; any contact counts as the last call, a visit as the last visit. Each owner given new ones is told once.
 /// Owner by owner, so that a run at a million customers reads and writes in bounded pieces.
 /// </summary>
 public sealed class PlanFollowUps(GuanxiDbContext db, EnterpriseSettings settings, EnterpriseClock clock, Notifier notifier, IConfiguration configuration, TimeProvider time)
@@ -46,19 +47,25 @@ public sealed class PlanFollowUps(GuanxiDbContext db, EnterpriseSettings setting
                         continue;
                     var (open, done) = kind == CustomerTaskKind.FollowUpCall ? (CallsOpen, CallsDone) : (Visits, Visits);
                     var before = clock.StartOf(today.AddDays(lead - cadence + 1)).ToUniversalTime();   // last follow-up on or before today + lead − cadence
+                    // The last follow-up: a follow-up task done, or a contact — any for a call, a visit for a visit.
+                    var visit = kind == CustomerTaskKind.FollowUpVisit;
                     var due = await db.Set<Customer>().AsNoTracking()
                         .Where(c => c.OwnerId == owner && c.Status == CustomerStatus.Active && c.Tier == standard.Tier && c.CreatedAt < before
+                            && (visit || c.LastContactAt == null || c.LastContactAt < before)
                             && !db.Set<CustomerTask>().Any(t => t.CustomerId == c.Id && t.DoneAt == null && open.Contains(t.Kind))
-                            && !db.Set<CustomerTask>().Any(t => t.CustomerId == c.Id && t.DoneAt >= before && done.Contains(t.Kind)))
+                            && !db.Set<CustomerTask>().Any(t => t.CustomerId == c.Id && t.DoneAt >= before && done.Contains(t.Kind))
+                            && !(visit && db.Set<Contact>().Any(k => k.CustomerId == c.Id && k.At >= before && k.Channel == ContactChannel.Visit)))
                         .Select(c => new
                         {
                             c.Id, c.DepartmentId, c.CreatedAt,
-                            Last = db.Set<CustomerTask>().Where(t => t.CustomerId == c.Id && t.DoneAt != null && done.Contains(t.Kind)).Max(t => t.DoneAt),
+                            Task = db.Set<CustomerTask>().Where(t => t.CustomerId == c.Id && t.DoneAt != null && done.Contains(t.Kind)).Max(t => t.DoneAt),
+                            Contact = visit ? db.Set<Contact>().Where(k => k.CustomerId == c.Id && k.Channel == ContactChannel.Visit).Max(k => (DateTimeOffset?)k.At) : c.LastContactAt,
                         })
                         .ToListAsync(cancellationToken);
                     foreach (var c in due)
                     {
-                        var last = DateOnly.FromDateTime(clock.ToLocal(c.Last ?? c.CreatedAt).DateTime);
+                        var latest = new[] { c.CreatedAt, c.Task ?? c.CreatedAt, c.Contact ?? c.CreatedAt }.Max();
+                        var last = DateOnly.FromDateTime(clock.ToLocal(latest).DateTime);
                         tasks.Add(CustomerTask.Open(c.Id, kind, owner, c.DepartmentId, FollowUpPlan.Due(last, cadence, today, c.Id), Note(kind, standard.Tier, cadence), now));
                     }
                 }
