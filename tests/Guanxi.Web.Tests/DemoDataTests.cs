@@ -106,6 +106,27 @@ public abstract class DemoSeedTests(GuanxiApp app)
         Assert.DoesNotContain(inbox, n => n.Title.StartsWith("关注客户等级变化", StringComparison.Ordinal));   // the first grading is no news
         Assert.All(inbox, n => Assert.Contains("（最长 1 天）", n.Body));   // told the day after the instalment fell due
     }
+
+    [Fact]
+    public async Task The_demo_has_a_year_of_contacts_follow_ups_some_overdue_and_a_case_library()
+    {
+        app.EnsureAvailable();
+        using var db = app.NewDbContext(out var scope);
+        using var _ = scope;
+        var customers = await db.Set<Customer>().CountAsync(c => c.Status == CustomerStatus.Active);
+        var contacted = await db.Set<Customer>().CountAsync(c => c.Status == CustomerStatus.Active && c.LastContactAt != null);
+        Assert.InRange(contacted, customers * 6 / 10, customers);
+        var channels = await db.Set<Domain.Service.Contact>().Select(k => k.Channel).Distinct().CountAsync();
+        Assert.True(channels >= 5, $"{channels} channels");
+        var followUps = db.Set<Domain.Tasks.CustomerTask>().Where(t => t.Kind == Domain.Tasks.CustomerTaskKind.FollowUpCall || t.Kind == Domain.Tasks.CustomerTaskKind.FollowUpVisit);
+        Assert.True(await followUps.AnyAsync(t => t.DoneAt != null && t.FollowUp != null && t.FollowUp.Opportunity));
+        Assert.True(await followUps.AnyAsync(t => t.DoneAt == null && t.DueOn < Days.Today), "some follow-ups are overdue in their owners' lists");
+        Assert.True(await followUps.AnyAsync(t => t.DoneAt == null && t.DueOn >= Days.Today), "the next ones are planned");
+        var cases = await db.Set<Domain.Service.ServiceCase>().ToListAsync();
+        Assert.InRange(cases.Count, 10, 12);
+        Assert.Contains(cases, c => c.Status == Domain.Service.CaseStatus.Draft);
+        Assert.True(cases.Count(c => c.Status == Domain.Service.CaseStatus.Published) >= 8);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

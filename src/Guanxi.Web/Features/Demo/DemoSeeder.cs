@@ -112,6 +112,7 @@ public static class DemoSeeder
         await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle(seeding, early: true, cancellationToken);
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
         await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
+        await DemoService.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
         progress.Stage("通知", "notifications");
         await Inbox(db, demo.Random, orders, clock, now, cancellationToken);
         progress.Done(customers.Count);
