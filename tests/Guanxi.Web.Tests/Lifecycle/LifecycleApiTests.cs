@@ -133,7 +133,7 @@ public abstract class LifecycleApiTests(GuanxiApp app)
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.True((await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("outcome", out _));
         Assert.Equal(HttpStatusCode.NoContent, (await sales.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "客户对交车满意，已预约首保" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await sales.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "再来一次" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await sales.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "再来一次" })).StatusCode);
         var done = await sales.GetFromJsonAsync<JsonElement>("/api/tasks?mine=true&state=done");
         Assert.Contains(done.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetGuid() == id && t.GetProperty("outcome").GetString() == "客户对交车满意，已预约首保");
         Assert.Equal(HttpStatusCode.BadRequest, (await sales.GetAsync("/api/tasks?state=later")).StatusCode);

@@ -25,7 +25,7 @@ public static class ContactsFeature
         contacts.MapPost("/", async (RecordContactBody body, RecordContact record, GetContact get, CancellationToken ct) =>
                 await (await record.Handle(body, ct)).ToHttp(async id => TypedResults.Created($"/api/contacts/{id}", (await get.Handle(id, ct)).Value)))
             .Produces<ContactRecordView>(StatusCodes.Status201Created)
-            .WithSummary("SVC-1 record a contact the caller had: {customerId, channel: phone|email|sms|wechat|chat|visit|letter, direction: inbound|outbound, at (ISO instant, default now; not in the future), summary (≤ 2000), outcome (≤ 500), touchpoint: preSale|sale|delivery|afterSale}. "
+            .WithSummary("Record a contact the caller had: {customerId, channel: phone|email|sms|wechat|chat|visit|letter, direction: inbound|outbound, at (ISO instant, default now; not in the future), summary (≤ 2000), outcome (≤ 500), touchpoint: preSale|sale|delivery|afterSale}. "
                 + "The customer must be in the caller's sight (404 otherwise) and active; those who serve it and customer service record, leadership and administrators read (403). The customer's lastContactAt moves forward.");
         contacts.MapGet("/{id:guid}", async (Guid id, GetContact get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
             .Produces<ContactRecordView>()

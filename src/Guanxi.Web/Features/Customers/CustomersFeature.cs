@@ -94,7 +94,7 @@ public static class CustomersFeature
         customers.MapGet("/{id:guid}/timeline", async (Guid id, string? kind, [AsParameters] Paging paging, GetCustomerTimeline timeline, CancellationToken ct) =>
                 (await timeline.Handle(id, kind, paging, ct)).ToHttp())
             .Produces<Page<TimelineItem>>()
-            .WithSummary("SVC-1 时间线: the customer's contacts, orders, surveys, tasks and reviews (complaints and care messages as they come) the caller may see, newest first: items [{kind, at, title, summary, link, id, by, byId, allDay}], total. kind=contact|order|survey|complaint|task|review|care (several separated by commas); page/pageSize.");
+            .WithSummary("The customer's 时间线 (timeline): their contacts, orders, surveys, tasks and reviews (complaints and care messages as they come) the caller may see, newest first: items [{kind, at, title, summary, link, id, by, byId, allDay}], total. kind=contact|order|survey|complaint|task|review|care (several separated by commas); page/pageSize.");
 
         customers.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, CustomerHistory history, CancellationToken ct) =>
                 (await history.Handle(id, page, pageSize, ct)).ToHttp())
