@@ -145,7 +145,9 @@ internal static class SearchBench
         await using var db = new GuanxiDbContext(options);
         var current = new CurrentUser(new HttpContextAccessor());
         current.Use(viewer);
-        var list = new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db));
+        var clock = new Domain.Common.EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(Domain.Common.EnterpriseClock.DefaultTimeZone));
+        var cadence = new FollowUpCadence(new Web.Features.Settings.EnterpriseSettings(db, TimeProvider.System), clock);
+        var list = new ListCustomers(db, new CustomerViewers(db, current), new PersonalDataLog(db, current, TimeProvider.System), new CustomerSearch(db), cadence);
         return (await list.Handle(new CustomerQuery(q, PageSize: 50))).Value!.Total;
     }
 

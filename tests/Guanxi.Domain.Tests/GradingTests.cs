@@ -110,6 +110,8 @@ public sealed class GradingTests
         Assert.NotEmpty(ServiceStandard.Validate([.. ServiceStandard.Defaults.Take(2)]));
         Assert.Contains(GradingErrors.StandardHours, ServiceStandard.Validate([ServiceStandard.Defaults[0] with { ResponseHours = 48 }, .. ServiceStandard.Defaults.Skip(1)]));
         Assert.Contains(GradingErrors.StandardCadence, ServiceStandard.Validate([ServiceStandard.Defaults[0] with { FollowUpDays = 0 }, .. ServiceStandard.Defaults.Skip(1)]));
+        Assert.Contains(GradingErrors.StandardCadence, ServiceStandard.Validate([ServiceStandard.Defaults[0] with { VisitDays = 0 }, .. ServiceStandard.Defaults.Skip(1)]));
+        Assert.Equal(90, ServiceStandard.Defaults[0].VisitDays);   // SVC-4: the VIP's quarterly visit
     }
 
     [Fact]

@@ -49,4 +49,29 @@ public sealed class WorkCalendarTests
         foreach (var hours in new[] { 0.5, 2, 8, 24, 72, 200 })
             Assert.Equal(TimeSpan.FromHours(hours), Calendar.WorkingTimeBetween(from, Calendar.AddWorkingTime(from, TimeSpan.FromHours(hours))));
     }
+
+    [Fact]
+    public void A_period_the_clock_skips_for_summer_time_counts_only_what_the_clock_shows()
+    {
+        // Found by the property tests: in Berlin the clock jumps from 02:00 to 03:00 on Sunday 28 March 2027, so a period of
+        // 02:35–03:05 that day is 03:00–03:05, five minutes, both when counted and when added.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var night = new WorkCalendar([DayOfWeek.Sunday], [new(new(2, 35), new(3, 5))], [], [], berlin);
+        var saturday = new DateTimeOffset(2027, 3, 27, 12, 0, 0, TimeSpan.FromHours(1));
+        Assert.Equal(TimeSpan.FromMinutes(5), night.WorkingTimeBetween(saturday, saturday.AddDays(1)));
+        Assert.Equal(new DateTimeOffset(2027, 3, 28, 3, 5, 0, TimeSpan.FromHours(2)), night.AddWorkingTime(saturday, TimeSpan.FromMinutes(5)));
+        Assert.Equal(new DateTimeOffset(2027, 4, 4, 2, 40, 0, TimeSpan.FromHours(2)), night.AddWorkingTime(saturday, TimeSpan.FromMinutes(10)));
+    }
+
+    [Fact]
+    public void A_long_time_on_a_sparse_calendar_is_looked_for_as_far_as_it_needs()
+    {
+        // One hour on Sundays: 400 working hours take 400 weeks, further than the three years plus seven days per day of
+        // work the search used to stop at.
+        var sundays = new WorkCalendar([DayOfWeek.Sunday], [new(new(9, 0), new(10, 0))], [], [], Shanghai);
+        var monday = At(9, 28, 9);
+        var end = sundays.AddWorkingTime(monday, TimeSpan.FromHours(400));
+        Assert.Equal(new DateTimeOffset(2026, 10, 4, 10, 0, 0, TimeSpan.FromHours(8)).AddDays(7 * 399), end);
+        Assert.Equal(TimeSpan.FromHours(400), sundays.WorkingTimeBetween(monday, end));
+    }
 }

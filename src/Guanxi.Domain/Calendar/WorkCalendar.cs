@@ -86,7 +86,7 @@ public sealed class WorkCalendar
             return from;
         var left = work;
         var first = LocalDay(from);
-        for (var day = first; day <= first.AddDays(MaxDaysScanned + (int)(work.TotalDays * 7)); day = day.AddDays(1))
+        for (var day = first; day <= LastDayScanned(first, work); day = day.AddDays(1))
         {
             if (!IsWorkday(day))
                 continue;
@@ -119,17 +119,47 @@ public sealed class WorkCalendar
         throw new InvalidOperationException("The calendar has no working time in the next three years.");
     }
 
+    /// <summary>
+    /// How far adding <paramref name="work"/> may have to look: the weeks an ordinary week's working time needs, a week
+    /// more for each holiday (it takes one working day away), and <see cref="MaxDaysScanned"/> beyond.
+    /// </summary>
+    private DateOnly LastDayScanned(DateOnly first, TimeSpan work)
+    {
+        var week = workdays.Count * Periods.Sum(p => p.Length.Ticks);
+        var weeks = week == 0 ? 0 : work.Ticks / week + 1;
+        var days = MaxDaysScanned + 7 * (weeks + holidays.Count);
+        return days >= DateOnly.MaxValue.DayNumber - first.DayNumber ? DateOnly.MaxValue.AddDays(-1) : first.AddDays((int)days);
+    }
+
     private DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>The day's periods as instants; a period the clock skips (moved forward for summer time) is left out.</summary>
     private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> PeriodsOf(DateOnly day)
     {
         foreach (var period in Periods)
-            yield return (At(day, period.Start), At(day, period.End));
+        {
+            var (start, end) = (At(day, period.Start), At(day, period.End));
+            if (end > start)
+                yield return (start, end);
+        }
     }
 
+    /// <summary>
+    /// The instant of a local time. A time the clock skips (02:30 when it jumps from 02:00 to 03:00) is the instant the
+    /// clock lands (03:00), so that a period across the jump keeps only what the clock shows; a time it shows twice is
+    /// the later one, as <see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/> takes it. Both keep the day's instants in the
+    /// order of their clock times.
+    /// </summary>
     private DateTimeOffset At(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+            do
+                local = local.AddMinutes(1);
+            while (Zone.IsInvalidTime(local));
+        }
         return new DateTimeOffset(local, Zone.GetUtcOffset(local));
     }
 }

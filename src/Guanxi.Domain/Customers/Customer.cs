@@ -178,6 +178,12 @@ public sealed class Customer
 
     public KeyAccountRelationship Relationship => new(RelationshipStage, RelationshipType, RelationshipPhase, RelationshipNote);
 
+    /// <summary>
+    /// SVC-1/SVC-4: when the customer was last contacted (null: never), kept by the contacts as they are recorded. Derived
+    /// state: it leaves the <see cref="Version"/> alone.
+    /// </summary>
+    public DateTimeOffset? LastContactAt { get; private set; }
+
     public CustomerStatus Status { get; private set; }
     public Guid? MergedIntoId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -28,6 +28,16 @@ public static class PersonalDataMask
 
     public static string WeChat(string? id) => string.IsNullOrEmpty(id) ? Hidden : $"{id[..Math.Min(2, id.Length)]}{Hidden}";
 
+    /// <summary>
+    /// A customer's name where the customer is out of the reader's sight (a case that names them, SVC-7): the first
+    /// character and two stars (王**, 常**), saying as much as "a customer" and no more.
+    /// </summary>
+    public static string Name(string? name)
+    {
+        var trimmed = (name ?? "").Trim();
+        return trimmed.Length == 0 ? Hidden : trimmed[..System.Globalization.StringInfo.GetNextTextElementLength(trimmed)] + "**";
+    }
+
     /// <summary>A birthday says age and the day of care: neither is shown.</summary>
     public static string Birthday(DateOnly? birthday) => birthday is null ? "" : "****-**-**";
 }

@@ -85,5 +85,5 @@ public static class GradingErrors
     public static readonly Error ProspectLevel = new("grading.prospect_level", "潜在客户等级须为种子、一般或重点。", "The prospect level is seed, general or key.", "level");
     public static readonly Error PotentialReason = new("grading.potential_reason", "请填写评估理由（不超过 500 字）。", "Give the reason for the assessment (at most 500 characters).", "reason");
     public static readonly Error StandardHours = new("grading.standard_hours", "响应、解决时限须为 1–720 小时，且响应不晚于解决。", "Response and resolution must be 1 to 720 hours, response no later than resolution.", "standards");
-    public static readonly Error StandardCadence = new("grading.standard_cadence", "回访周期须为 1–365 天。", "The follow-up cadence must be 1 to 365 days.", "standards");
+    public static readonly Error StandardCadence = new("grading.standard_cadence", "回访周期与面访周期须为 1–365 天。", "The follow-up and visit cadences must be 1 to 365 days.", "standards");
 }

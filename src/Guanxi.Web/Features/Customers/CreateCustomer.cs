@@ -47,6 +47,7 @@ public static class CustomerWebErrors
     public static IReadOnlyList<DuplicateMatch> DuplicatesIn(IReadOnlyList<Error> errors) =>
         errors.Select(e => e.Extensions?.GetValueOrDefault("duplicates")).OfType<IReadOnlyList<DuplicateMatch>>().FirstOrDefault() ?? [];
     public static readonly Error UnknownFilter = new("customer.unknown_filter", "筛选条件无效：类型为 person / organization，状态为 active / archived / merged / erased，级别为 vip / important / ordinary，阶段为 potential / firstPurchase / repeat / loyal / churned。", "Unknown filter: type is person or organization; status active, archived, merged or erased; tier vip, important or ordinary; stage potential, firstPurchase, repeat, loyal or churned.", "status");
+    public static readonly Error ContactFilter = new("customer.contact_filter", "联系筛选只能是 overdue（超期未联系）。", "The contact filter is overdue (not contacted for longer than the tier allows).", "contact");
     public static readonly Error ExportFormat = new("customer.export_format", "导出格式只能是 xlsx 或 csv，筛选条件要有效。", "The format is xlsx or csv, with valid filters.", "format");
     public static readonly Error ExportNotAllowed = Error.Forbidden("customer.export_not_allowed", "只有公司领导、客服经理和部门经理可以导出客户。", "Only leadership, the customer-service manager and department managers export customers.");
     public static readonly Error EraseNotAllowed = Error.Forbidden("customer.erase_not_allowed", "只有客服经理和系统管理员可以删除客户的个人信息。", "Only the customer-service manager and administrators may erase a customer's personal data.");

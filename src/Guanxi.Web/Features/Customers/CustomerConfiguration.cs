@@ -45,7 +45,9 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ProspectLevel).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.PotentialReason).HasMaxLength(500);
-        builder.HasIndex(c => new { c.Tier, c.Status });
+        // A tier's customers; SVC-4's "not contacted for too long": per tier, the last contact (or, never contacted, the entry) before the cutoff.
+        builder.HasIndex(c => new { c.Tier, c.Status, c.LastContactAt, c.CreatedAt });
+        builder.Property(c => c.LastContactAt).NotAudited();   // derived from the contacts, which are the record
         builder.HasIndex(c => new { c.Stage, c.Status });
         builder.Property(c => c.Credit).HasConversion<string>().HasMaxLength(4);
         builder.Property(c => c.CreditComputed).HasConversion<string>().HasMaxLength(4);

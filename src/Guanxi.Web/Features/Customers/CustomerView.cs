@@ -20,7 +20,7 @@ public sealed record CustomerView(
     bool MarketingConsent, DateTimeOffset? ConsentAt, string? ConsentChannel, CustomerStatus Status, bool Masked, bool Editable, bool Revealable, Guid Version,
     IReadOnlyList<ContactView> Contacts, IReadOnlyList<GroupRef> Groups, Guid? MergedIntoId, bool TradeCustomer, string? ExternalNo,
     Guanxi.Domain.Grading.Tier Tier, Guanxi.Domain.Lifecycle.LifecycleStage Stage, Guanxi.Domain.Credit.CreditLevel? Credit, bool CreditManual,
-    bool Erasable = false)
+    bool Erasable = false, DateTimeOffset? LastContactAt = null)
 {
     public static CustomerView Of(Customer c, string ownerName, string departmentName, IReadOnlyList<GroupRef> groups, CustomerSight sight, bool editable, bool revealable, bool erasable = false)
     {
@@ -40,6 +40,6 @@ public sealed record CustomerView(
             c.LunarBirthday, c.Gender, c.Industry, c.Size, c.Source, c.OwnerId, ownerName, c.DepartmentId, departmentName,
             new NotesView(c.Background, c.Preferences, c.Needs), c.MarketingConsent, c.ConsentAt, c.ConsentChannel, c.Status, masked, editable, revealable, c.Version,
             [.. c.Contacts.Select(k => new ContactView(k.Name, k.Title, Phones(k.Phones), Birthday(k.Birthday)))], groups, c.MergedIntoId,
-            c.TradeCustomer, c.ExternalNo, c.Tier, c.Stage, c.Credit, c.CreditManual, erasable);
+            c.TradeCustomer, c.ExternalNo, c.Tier, c.Stage, c.Credit, c.CreditManual, erasable, c.LastContactAt);
     }
 }

@@ -33,6 +33,8 @@ public static class CustomersFeature
         services.AddScoped<ArchiveCustomer>();
         services.AddScoped<EraseCustomer>();
         services.AddScoped<ExportCustomers>();
+        services.AddScoped<FollowUpCadence>();
+        services.AddScoped<GetCustomerTimeline>();
         return builder;
     }
 
@@ -42,7 +44,7 @@ public static class CustomersFeature
         customers.MapGet("/", async ([AsParameters] CustomerFilter filter, int? page, int? pageSize, ListCustomers list, CancellationToken ct) =>
             await filter.ToQuery(page, pageSize).ToHttp(async query => (await list.Handle(query, ct)).ToHttp()))
             .Produces<Page<CustomerRow>>()
-            .WithSummary("Customers in the caller's sight, primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C|notRated (no payment history yet); sort=name|-name|createdAt|-createdAt.");
+            .WithSummary("Customers in the caller's sight, primary phone masked unless the caller may see it. q searches names, organisations, phones (whole or last 4+ digits) and e-mails; tier=vip|important|ordinary; stage=potential|firstPurchase|repeat|loyal|churned; credit=AAA|AA|A|B|C|notRated (no payment history yet); contact=overdue (not contacted for longer than the tier's follow-up cadence, or never and entered longer ago); sort=name|-name|createdAt|-createdAt. Each row has lastContactAt and contactOverdue.");
 
         customers.MapGet("/{id:guid}", async (Guid id, bool? reveal, string? reason, HttpContext http, GetCustomer get, CancellationToken ct) =>
             (reveal == true ? await get.Reveal(id, reason, ct) : await get.Handle(id, ct)).ToHttp(view =>
@@ -88,6 +90,11 @@ public static class CustomersFeature
             await (await merge.Handle(body, ct)).ToHttp(async survivor => (await get.Handle(survivor, ct)).ToHttp()))
             .Produces<CustomerView>()
             .WithSummary("Merge duplicates into the survivor: fields picked per customer (fields: {\"name\": id, …}), lists united, related records moved, tombstones kept, recorded in both histories.");
+
+        customers.MapGet("/{id:guid}/timeline", async (Guid id, string? kind, [AsParameters] Paging paging, GetCustomerTimeline timeline, CancellationToken ct) =>
+                (await timeline.Handle(id, kind, paging, ct)).ToHttp())
+            .Produces<Page<TimelineItem>>()
+            .WithSummary("SVC-1 时间线: the customer's contacts, orders, surveys, tasks and reviews (complaints and care messages as they come) the caller may see, newest first: items [{kind, at, title, summary, link, id, by, byId, allDay}], total. kind=contact|order|survey|complaint|task|review|care (several separated by commas); page/pageSize.");
 
         customers.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, CustomerHistory history, CancellationToken ct) =>
                 (await history.Handle(id, page, pageSize, ct)).ToHttp())

@@ -13,13 +13,14 @@ namespace Guanxi.Web.Features.Customers;
 /// fields are written as the caller may see them, cells that could run as formulas are neutralised, and the export is
 /// logged with who, when, the filter and the row count. The file is written to a temporary file that deletes itself.
 /// </summary>
-public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers, ListCustomers list, PersonalDataLog log)
+public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers, ListCustomers list, PersonalDataLog log, FollowUpCadence cadence)
 {
     public async Task<Result<ExportedCustomers>> Handle(CustomerQuery query, string format, bool english, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer || !CustomerAccess.CanExport(viewer))
             return CustomerWebErrors.ExportNotAllowed;
-        var customers = list.Sorted(list.Filtered(query, viewer), query with { Sort = query.Sort ?? "-createdAt" })
+        var followUp = query.ContactOverdue ? await cadence.Today(cancellationToken) : null;
+        var customers = list.Sorted(list.Filtered(query, viewer, followUp), query with { Sort = query.Sort ?? "-createdAt" })
             .Select(c => new
             {
                 Customer = c,

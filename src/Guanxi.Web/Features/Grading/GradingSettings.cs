@@ -11,7 +11,7 @@ public sealed record GradingSettingsView(GradingPolicy Policy, IReadOnlyList<Ser
 
 public sealed class GradingSettings(GuanxiDbContext db, EnterpriseSettings settings, Customers.CustomerViewers viewers, CurrentUser user)
 {
-    public const string StandardsKey = "grading.serviceStandards";
+    public const string StandardsKey = ServiceStandard.SettingsKey;
 
     public static readonly Error NotAllowed = Error.Forbidden("grading.not_allowed", "只有系统管理员可以修改分级政策。", "Only administrators can change the grading policy.");
 

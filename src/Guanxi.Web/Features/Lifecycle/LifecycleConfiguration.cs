@@ -40,6 +40,14 @@ public sealed class CustomerTaskConfiguration : IEntityTypeConfiguration<Custome
         builder.Property(t => t.DoneById).HasMaxLength(Actor.MaxIdLength);
         builder.Property(t => t.DoneByText).HasMaxLength(Actor.MaxTextLength);
         builder.Property(t => t.Outcome).HasMaxLength(CustomerTask.MaxOutcomeLength);
+        builder.OwnsOne(t => t.FollowUp, f =>   // SVC-4: what a follow-up learnt, in the task's row
+        {
+            f.Property(n => n.Usage).HasColumnName("FollowUpUsage").HasMaxLength(FollowUpNotes.MaxLength);
+            f.Property(n => n.Needs).HasColumnName("FollowUpNeeds").HasMaxLength(FollowUpNotes.MaxLength);
+            f.Property(n => n.Feedback).HasColumnName("FollowUpFeedback").HasMaxLength(FollowUpNotes.MaxLength);
+            f.Property(n => n.Opportunity).HasColumnName("FollowUpOpportunity");
+            f.Property(n => n.OpportunityNote).HasColumnName("FollowUpOpportunityNote").HasMaxLength(FollowUpNotes.MaxLength);
+        });
         builder.HasIndex(t => new { t.AssigneeId, t.DoneAt, t.DueOn });
         builder.HasIndex(t => new { t.DepartmentId, t.DoneAt, t.DueOn });
         builder.HasIndex(t => new { t.CustomerId, t.Kind });

@@ -17,6 +17,7 @@ public static class OrdersFeature
         services.AddScoped<GetOrder>();
         services.AddScoped<ListOrders>();
         services.AddScoped<ICustomerMergeStep, MoveOrders>();
+        services.AddScoped<Customers.ITimelineSource, OrderTimeline>();   // the customer's 时间线: their orders
         return builder;
     }
 

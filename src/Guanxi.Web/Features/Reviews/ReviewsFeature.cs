@@ -20,6 +20,7 @@ public static class ReviewsFeature
         services.AddScoped<ListReviews>();
         services.AddScoped<ReviewProgress>();
         services.AddScoped<CompleteReview>();
+        services.AddScoped<Customers.ITimelineSource, ReviewTimeline>();   // the customer's 时间线: their periodic reviews
         return builder;
     }
 

@@ -35,6 +35,7 @@ public static class SurveyFeature
         services.AddScoped<RunSurveyImport>();
         services.AddScoped<Imports.IImportKind, SurveyImportKind>();
         services.AddScoped<Tasks.IAssignedWork, SurveyCalls>();   // 我的任务: a callback specialist's survey calls
+        services.AddScoped<Customers.ITimelineSource, SurveyTimeline>();   // the customer's 时间线: their surveys, as the call sheets show them
         // The after-sales sample and the programs' draws take their chances from here: a test may register a seeded one.
         services.AddSingleton(Random.Shared);
         var perMinute = builder.Configuration.GetValue("Surveys:LinkRequestsPerMinute", 20);

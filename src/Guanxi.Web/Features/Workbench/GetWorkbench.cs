@@ -114,9 +114,10 @@ public sealed class GetWorkbench(
         DateOnly Since(Tier tier) => today.AddDays(-(standards.FirstOrDefault(s => s.Tier == tier)?.FollowUpDays ?? 180));
         var (vip, important, ordinary) = (Since(Tier.Vip), Since(Tier.Important), Since(Tier.Ordinary));
         var (vipAt, importantAt, ordinaryAt) = (clock.StartOf(vip).ToUniversalTime(), clock.StartOf(important).ToUniversalTime(), clock.StartOf(ordinary).ToUniversalTime());
-        // Followed up: an order, or a task of theirs done, within the tier's cadence (the service desk's contacts will join these).
+        // Followed up: a contact, an order, or a task of theirs done, within the tier's cadence.
         var notFollowedUp = await mine.CountAsync(c =>
-            !db.Set<Order>().Any(o => o.CustomerId == c.Id && o.OrderedAt >= (c.Tier == Tier.Vip ? vip : c.Tier == Tier.Important ? important : ordinary))
+            (c.LastContactAt == null || c.LastContactAt < (c.Tier == Tier.Vip ? vipAt : c.Tier == Tier.Important ? importantAt : ordinaryAt))
+            && !db.Set<Order>().Any(o => o.CustomerId == c.Id && o.OrderedAt >= (c.Tier == Tier.Vip ? vip : c.Tier == Tier.Important ? important : ordinary))
             && !db.Set<CustomerTask>().Any(t => t.CustomerId == c.Id && t.DoneAt != null
                 && t.DoneAt >= (c.Tier == Tier.Vip ? vipAt : c.Tier == Tier.Important ? importantAt : ordinaryAt)), cancellationToken);
         var recent = await (from c in mine

@@ -25,7 +25,7 @@ public sealed record Paging(int? Page, int? PageSize, int? Skip = null, int? Tak
     public int Size => Math.Clamp(PageSize ?? Take ?? 50, 1, Page<object>.MaxPageSize);
 
     /// <summary>The rows before this page.</summary>
-    public int Offset => Page is { } page ? (Math.Max(1, page) - 1) * Size : Math.Max(0, Skip ?? 0);
+    public int Offset => Page is { } page ? (int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * Size) : Math.Max(0, Skip ?? 0);
 
     /// <summary>The page number the answer reports (for skip/take, the page skip falls on).</summary>
     public int Number => Offset / Size + 1;
