@@ -31,6 +31,7 @@ public static class ComplaintsFeature
         services.AddScoped<ReopenComplaint>();
         services.AddScoped<CheckComplaintTimes>();
         services.AddScoped<ListServiceProblems>();
+        services.AddScoped<Customers.ITimelineSource, ComplaintTimeline>();   // the customer's 时间线: their complaints
         return builder;
     }
 
