@@ -22,6 +22,9 @@ public static class ComplaintAccess
     public static bool Records(Viewer viewer) =>
         viewer.IsCustomerService || viewer.Is(Role.DepartmentManager) || viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor);
 
+    /// <summary>Whether the complaints desk is the caller's at all (the menu's 投诉管理): those who record complaints or see every department's.</summary>
+    public static bool OpensDesk(Viewer viewer) => Records(viewer) || SeesAll(viewer);
+
     /// <summary>Those who see every department's complaints, whoever they are about.</summary>
     public static bool SeesAll(Viewer viewer) => CustomerAccess.SeesEveryDepartment(viewer);
 

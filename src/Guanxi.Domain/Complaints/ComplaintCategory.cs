@@ -92,6 +92,17 @@ public sealed partial record ComplaintCategory(string Code, string Name, string?
         return errors;
     }
 
+    /// <summary>The tree for a choice: each category followed by its children, with its depth (0 for the top).</summary>
+    public static IEnumerable<(ComplaintCategory Category, int Depth)> InTreeOrder(IReadOnlyList<ComplaintCategory> tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var codes = tree.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var children = tree.ToLookup(c => c.ParentCode is { } p && codes.Contains(p) ? p : null);
+        IEnumerable<(ComplaintCategory, int)> Below(string? parent, int depth) =>
+            depth > MaxCategories ? [] : children[parent].SelectMany(c => Below(c.Code, depth + 1).Prepend((c, depth)));
+        return Below(null, 0);
+    }
+
     /// <summary>The tree as kept: names trimmed, a blank parent as none.</summary>
     public static IReadOnlyList<ComplaintCategory> Normalize(IReadOnlyList<ComplaintCategory> tree) =>
         [.. tree.Select(c => new ComplaintCategory(c.Code, c.Name.Trim(), string.IsNullOrWhiteSpace(c.ParentCode) ? null : c.ParentCode))];

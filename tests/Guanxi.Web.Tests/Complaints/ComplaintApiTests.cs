@@ -263,7 +263,12 @@ public abstract class ComplaintApiTests(GuanxiApp app)
 
         await Act(cs, id, "respond", new { note = "已向客户致歉" });
         Assert.Equal(HttpStatusCode.NotFound, (await sales.GetAsync($"/api/complaints/{id}")).StatusCode);
+        async Task<bool> OnTimeline(HttpClient client) => (await client.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/timeline?kind=complaint"))
+            .GetProperty("items").EnumerateArray().Any(e => e.GetProperty("link").GetString() == $"/complaints/{id}");
+        Assert.True(await OnTimeline(manager));
+        Assert.False(await OnTimeline(sales));   // the customer's 时间线 keeps the rule too
         await Act(cs, id, "resolve", new { resolution = "批评教育，客户接受", needsImprovement = false });
+        Assert.True(await OnTimeline(sales));
         var (handled, _) = await Get(sales, id);
         Assert.Contains("****", handled.GetProperty("customerPhone").GetString());
         Assert.Empty(handled.GetProperty("actions").EnumerateArray());
@@ -300,18 +305,26 @@ public abstract class ComplaintApiTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task SVC2_a_complaint_received_on_Friday_16_00_is_due_in_working_time_on_the_enterprise_calendar()
+    public async Task SVC2_a_complaint_received_on_Friday_16_00_before_a_public_holiday_is_due_on_the_right_working_day_and_hour()
     {
         app.EnsureAvailable();
         var sales = await app.SignedInAs("sales@demo.guanxi.cn");
         var customer = await Customer(sales, "沈投诉");
         await using var scope = await app.ScopeAs("sales@demo.guanxi.cn");
-        var friday = new FakeTimeProvider(Shanghai(2027, 3, 12, 16).ToUniversalTime());
-        var receive = ActivatorUtilities.CreateInstance<ReceiveComplaint>(scope.ServiceProvider, (TimeProvider)friday);
-        var made = (await receive.Handle(new ComplaintBody(customer, ContactChannel.Phone, "price", ComplaintSeverity.Medium, Touchpoint.Sale, "报价与合同不符", null, null))).Value!;
-        // An ordinary customer: 24 and 72 working hours, 08:30–12:00 and 13:30–17:30 on weekdays — 1.5 h on Friday, none at the weekend.
-        Assert.Equal(Shanghai(2027, 3, 17, 17, 30), made.ResponseDueAt);
-        Assert.Equal(Shanghai(2027, 3, 26, 11, 30), made.ResolutionDueAt);
+        async Task<ReceivedComplaint> At(DateTimeOffset when, ComplaintSeverity severity)
+        {
+            var receive = ActivatorUtilities.CreateInstance<ReceiveComplaint>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(when.ToUniversalTime()));
+            return (await receive.Handle(new ComplaintBody(customer, ContactChannel.Phone, "price", severity, Touchpoint.Sale, "报价与合同不符", null, null))).Value!;
+        }
+        // The enterprise's calendar with the State Council's 2026 schedule; an ordinary customer: 24 and 72 working hours,
+        // 08:30–12:00 and 13:30–17:30. Friday 3 April 16:00, before 清明 (4–6 April): 1.5 h that day, then from Tuesday 7 April.
+        var qingming = await At(Shanghai(2026, 4, 3, 16), ComplaintSeverity.Medium);
+        Assert.Equal(Shanghai(2026, 4, 9, 17, 30), qingming.ResponseDueAt);
+        Assert.Equal(Shanghai(2026, 4, 20, 11, 30), qingming.ResolutionDueAt);
+        // Wednesday 30 September 16:00, before 国庆 (1–7 October), critical: 6 and 18 hours; Saturday 10 October (调休) is worked.
+        var national = await At(Shanghai(2026, 9, 30, 16), ComplaintSeverity.Critical);
+        Assert.Equal(Shanghai(2026, 10, 8, 14, 30), national.ResponseDueAt);
+        Assert.Equal(Shanghai(2026, 10, 10, 10), national.ResolutionDueAt);
     }
 
     [Fact]

@@ -3,10 +3,14 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Web.Data;
+using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Complaints;
+
+/// <summary>A member of staff a complaint can be given to.</summary>
+public sealed record StaffChoice(string Id, string Name, string? Department);
 
 /// <summary>
 /// SVC-2: the department's manager, the customer-service manager or the duty manager gives the complaint to a member of
@@ -33,5 +37,24 @@ public sealed class AssignComplaint(GuanxiDbContext db, ComplaintDesk desk, Noti
                     hand.Complaint.Summary, hand.Complaint.Summary, $"/complaints/{id}")], cancellationToken);
             return assigned;
         }, cancellationToken);
+    }
+
+    /// <summary>Whom the caller may give the complaint to: the active staff the assignment accepts, by name.</summary>
+    public async Task<Result<IReadOnlyList<StaffChoice>>> Candidates(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await desk.Caller(cancellationToken) is not { } viewer)
+            return Error.SignedOut;
+        if (await desk.Load(viewer, id, tracked: false, cancellationToken) is not { } hand)
+            return ComplaintErrors.NotFound;
+        if (!ComplaintAccess.Dispatches(viewer, hand.Facts))
+            return ComplaintErrors.NotDispatcher;
+        var staff = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).ToListAsync(cancellationToken);
+        var roles = (await db.UserRoles.Select(r => new { r.UserId, r.RoleId }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => Roles.TryParse(r.RoleId, out var role) ? role : (Role?)null);
+        var departments = await DepartmentNames.All(db, cancellationToken);
+        var facts = hand.Facts with { AssigneeId = null };
+        return Result<IReadOnlyList<StaffChoice>>.Ok([.. staff
+            .Where(u => new Viewer(u.Id, u.DepartmentId, roles[u.Id].OfType<Role>().ToHashSet()) is var v && ComplaintAccess.Records(v) && ComplaintAccess.Sees(v, facts))
+            .Select(u => new StaffChoice(u.Id, u.DisplayName, departments.GetValueOrDefault(u.DepartmentId)))]);
     }
 }

@@ -31,6 +31,7 @@ public static class ComplaintsFeature
         services.AddScoped<ReopenComplaint>();
         services.AddScoped<CheckComplaintTimes>();
         services.AddScoped<ListServiceProblems>();
+        services.AddScoped<Customers.ITimelineSource, ComplaintTimeline>();   // the customer's 时间线: their complaints
         return builder;
     }
 
@@ -71,6 +72,9 @@ public static class ComplaintsFeature
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<ComplaintView>()
             .WithSummary("A complaint with an ETag: its times (due, paused, hours left, missed), its steps (kind, byId, by, at, note, assignee, level) and the actions the caller may take.");
+        api.MapGet("/{id:guid}/assignees", async (Guid id, AssignComplaint assign, CancellationToken ct) => (await assign.Candidates(id, ct)).ToHttp())
+            .Produces<IReadOnlyList<StaffChoice>>()
+            .WithSummary("Whom the caller may assign the complaint to [{id, name, department}]: active staff who serve customers and see this one.");
         MapAction(api, "assign", "Assign to a member of staff {staffId} (the department's manager, the customer-service manager, the duty manager).",
             async (Guid id, AssignBody body, Guid? version, IServiceProvider sp, CancellationToken ct) => await sp.GetRequiredService<AssignComplaint>().Handle(id, body, version, ct));
         MapAction(api, "respond", "The first answer to the customer {note}: the response time stops.",
@@ -94,7 +98,9 @@ public static class ComplaintsFeature
 
     private static void MapAction<TBody>(RouteGroupBuilder api, string name, string summary, Func<Guid, TBody, Guid?, IServiceProvider, CancellationToken, Task<Domain.Common.Result<ComplaintView>>> act) =>
         api.MapPost($"/{{id:guid}}/{name}", async (Guid id, TBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, CancellationToken ct) =>
-                (await act(id, body, ETags.Version(ifMatch), context.RequestServices, ct)).ToHttp(view => ETags.Tagged(context.Response, view.Version, view)))
+                body is null   // a generic body's nullability is unknown to the binder: a missing or null one is refused here
+                    ? ResultHttp.Problem([JsonInputErrors.Missing.At("")])
+                    : (await act(id, body, ETags.Version(ifMatch), context.RequestServices, ct)).ToHttp(view => ETags.Tagged(context.Response, view.Version, view)))
             .Produces<ComplaintView>()
             .WithSummary(summary + " " + ActionRules);
 

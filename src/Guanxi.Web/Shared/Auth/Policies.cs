@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>The reports on the customer base and the watch lists (<see cref="CustomerAccess.Oversees"/>): managers, customer service, leadership, administrators.</summary>
     public const string OverseeCustomers = nameof(OverseeCustomers);
 
+    /// <summary>SVC-2: the complaints desk (<see cref="Domain.Complaints.ComplaintAccess.OpensDesk"/>).</summary>
+    public const string SeeComplaints = nameof(SeeComplaints);
+
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
         .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
@@ -39,7 +42,8 @@ public static class Policies
         .AddPolicy(SeeSurveyTasks, p => Grant(p, SurveyAccess.SeesTasks))
         .AddPolicy(RunSurveys, p => Grant(p, SurveyAccess.RunsSurveys))
         .AddPolicy(ReadSurveyReports, p => Grant(p, SurveyAccess.ReadsReports))
-        .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees));
+        .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees))
+        .AddPolicy(SeeComplaints, p => Grant(p, Domain.Complaints.ComplaintAccess.OpensDesk));
 
     /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
     private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
