@@ -123,6 +123,16 @@ public abstract class DemoSeedTests(GuanxiApp app)
         Assert.True(await followUps.AnyAsync(t => t.DoneAt != null && t.FollowUp != null && t.FollowUp.Opportunity));
         Assert.True(await followUps.AnyAsync(t => t.DoneAt == null && t.DueOn < Days.Today), "some follow-ups are overdue in their owners' lists");
         Assert.True(await followUps.AnyAsync(t => t.DoneAt == null && t.DueOn >= Days.Today), "the next ones are planned");
+        var complaints = await db.Set<Domain.Complaints.Complaint>().AsNoTracking().Where(c => c.ReceivedAt < seeded).ToListAsync();
+        Assert.True(complaints.Count >= 60, $"{complaints.Count} complaints");
+        Assert.Contains(complaints, c => c.Status == Domain.Complaints.ComplaintStatus.Closed && c.ResolutionUsed <= c.ResolutionTarget);   // most on time
+        Assert.Contains(complaints, c => c.ResolutionUsed > c.ResolutionTarget);                                                      // some late
+        Assert.Contains(complaints, c => c.IsOpen);
+        Assert.True(await db.Set<Domain.Complaints.ComplaintStep>().AnyAsync(s => s.Kind == Domain.Complaints.ComplaintStepKind.Escalated), "late ones escalated");
+        var month = new DateOnly(Days.Today.Year, Days.Today.Month, 1).AddMonths(-1);
+        var shanghai = Days.Shanghai;
+        Assert.True(complaints.Count(c => c.Category == "repairQuality" && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.ReceivedAt, shanghai).DateTime) is var d
+            && d >= month.AddDays(10) && d < month.AddDays(15)) >= 12, "last month's 维修质量 spike");
         var cases = await db.Set<Domain.Service.ServiceCase>().ToListAsync();
         Assert.InRange(cases.Count, 10, 12);
         Assert.Contains(cases, c => c.Status == Domain.Service.CaseStatus.Draft);

@@ -113,6 +113,7 @@ public static class DemoSeeder
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
         await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
         await DemoService.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
+        await DemoComplaints.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
         progress.Stage("通知", "notifications");
         await Inbox(db, demo.Random, orders, clock, now, cancellationToken);
         progress.Done(customers.Count);
