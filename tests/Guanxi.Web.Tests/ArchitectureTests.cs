@@ -37,7 +37,7 @@ public sealed class ArchitectureTests
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
         ["Contacts"] = ["Customers"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings"],
-        ["Cases"] = ["Customers"],
+        ["Cases"] = ["Customers", "Complaints"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],

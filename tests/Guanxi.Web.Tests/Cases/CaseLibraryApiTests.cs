@@ -284,6 +284,34 @@ public abstract class CaseLibraryApiTests(GuanxiApp app)
         Assert.Contains("标题", all.GetProperty("errors").GetProperty("title")[0].GetString(), StringComparison.Ordinal);
         Assert.Empty(await Titles(await app.SignedInAs(Manager), $"q={Uri.EscapeDataString(title)}"));
     }
+
+    [Fact]
+    public async Task SVC7_a_linked_complaint_is_checked_like_a_customer_and_shown_only_to_those_who_see_it()
+    {
+        app.EnsureAvailable();
+        Guid mainComplaint;
+        await using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var branch = await db.Users.Where(u => u.Email == BranchSales).Select(u => new { u.Id, u.DepartmentId }).SingleAsync();
+            mainComplaint = await (from c in db.Set<Domain.Complaints.Complaint>()
+                                   join k in db.Set<Customer>() on c.CustomerId equals k.Id
+                                   where c.DepartmentId != branch.DepartmentId && k.DepartmentId != branch.DepartmentId && c.AssigneeId != branch.Id && c.StaffId != branch.Id
+                                   select c.Id).FirstAsync();
+        }
+        var branchSales = await app.SignedInAs(BranchSales);
+        var refused = await branchSales.PostAsJsonAsync("/api/cases", new { kind = "success", title = "跨店投诉", story = "经过", lesson = "教训", tags = new[] { "投诉" }, customerIds = Array.Empty<Guid>(), complaintIds = new[] { mainComplaint } });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("complaintIds[0]", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await branchSales.PostAsJsonAsync("/api/cases", new { kind = "success", title = "不存在的投诉", story = "经过", lesson = "教训", complaintIds = new[] { Guid.NewGuid() } })).StatusCode);
+
+        var manager = await app.SignedInAs(Manager);
+        var (id, _, view) = await Write(manager, new { kind = "failure", title = "投诉关联" + Word(), story = "经过", lesson = "教训", tags = new[] { "投诉" }, customerIds = Array.Empty<Guid>(), complaintIds = new[] { mainComplaint } });
+        Assert.Equal(mainComplaint, Assert.Single(view.GetProperty("complaintIds").EnumerateArray()).GetGuid());
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/cases/{id}/publish", null)).StatusCode);
+        var read = await branchSales.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");   // published: readable, the complaint out of sight not named
+        Assert.Empty(read.GetProperty("complaintIds").EnumerateArray());
+    }
 }
 
 [Collection(SqliteCollection.Name)]

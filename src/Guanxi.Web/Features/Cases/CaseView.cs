@@ -34,7 +34,8 @@ public sealed class CaseViews(GuanxiDbContext db, StaffNames staffNames, CaseLin
         var names = await staffNames.Of([c.AuthorId, c.UpdatedById, c.PublishedById], cancellationToken);
         var department = await db.Set<Department>().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
         var customers = await links.Show(viewer, c.CustomerIds, cancellationToken);
-        return new CaseView(c.Id, c.Kind, c.Title, c.Story, c.Lesson, c.Tags, customers, c.ComplaintIds, c.Status,
+        var complaints = await links.ShowComplaints(viewer, c.ComplaintIds, cancellationToken);   // only those the reader may see
+        return new CaseView(c.Id, c.Kind, c.Title, c.Story, c.Lesson, c.Tags, customers, complaints, c.Status,
             c.AuthorId, names.Name(c.AuthorId), c.DepartmentId, department ?? "", c.CreatedAt,
             c.UpdatedById, names.Name(c.UpdatedById), c.UpdatedAt, c.PublishedById, names.WhoIfAny(c.PublishedById), c.PublishedAt,
             c.Version, CaseAccess.CanEdit(viewer, c), CaseAccess.CanPublish(viewer) && c.Status == CaseStatus.Draft);

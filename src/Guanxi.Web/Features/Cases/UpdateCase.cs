@@ -27,7 +27,7 @@ public sealed class UpdateCase(GuanxiDbContext db, CustomerViewers viewers, Case
         var content = body.ToContent();
         if (ServiceCase.Check(content) is { Count: > 0 } errors)
             return Result<CaseView>.Fail(errors);
-        var linked = await links.Check(viewer, content, found.CustomerIds, cancellationToken);
+        var linked = await links.Check(viewer, content, found.CustomerIds, found.ComplaintIds, cancellationToken);
         if (!linked.Succeeded)
             return Result<CaseView>.Fail(linked.Errors);
         var changed = found.Change(linked.Value!, viewer.UserId, time.GetUtcNow());

@@ -18,7 +18,7 @@ public sealed class WriteCase(GuanxiDbContext db, CustomerViewers viewers, CaseL
         var content = body.ToContent();
         if (ServiceCase.Check(content) is { Count: > 0 } errors)
             return Result<CaseView>.Fail(errors);
-        var linked = await links.Check(viewer, content, [], cancellationToken);
+        var linked = await links.Check(viewer, content, [], [], cancellationToken);
         if (!linked.Succeeded)
             return Result<CaseView>.Fail(linked.Errors);
         var written = ServiceCase.Write(linked.Value!, viewer.UserId, viewer.DepartmentId, time.GetUtcNow());
