@@ -2,15 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Guanxi.Domain.Common;
+using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Orders;
+using Guanxi.Domain.Service;
 using Guanxi.Domain.Tasks;
+using Guanxi.Web.Features.Complaints;
 using Guanxi.Web.Features.Credit;
 using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Workbench;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Guanxi.Web.Tests.Workbench;
 
@@ -121,6 +125,92 @@ public abstract class WorkbenchApiTests(GuanxiApp app)
             Assert.False(Has(hr, section), section);
         Assert.True(Has(await Workbench("cs.manager@demo.guanxi.cn"), "customerService"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/workbench")).StatusCode);
+    }
+
+    private static readonly CustomerTaskKind[] FollowUpKinds = [CustomerTaskKind.CareCall, CustomerTaskKind.FollowUpCall, CustomerTaskKind.FollowUpVisit];
+
+    /// <summary>Open and past a time still running at <paramref name="now"/>, as the complaint list's overdue filter reads it.</summary>
+    private static bool Overdue(Complaint c, DateTimeOffset now) =>
+        c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        && ((c.RespondedAt == null && c.ResponseDueAt < (c.HeldSince ?? now)) || c.ResolutionDueAt < (c.HeldSince ?? now));
+
+    private static void SameFigures(IReadOnlyCollection<Complaint> complaints, DateTimeOffset now, JsonElement figures)
+    {
+        var open = complaints.Where(c => c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)).ToList();
+        Assert.Equal(open.Count, figures.GetProperty("open").GetInt32());
+        Assert.Equal(open.Count(c => Overdue(c, now)), figures.GetProperty("overdue").GetInt32());
+        Assert.Equal(open.Count(c => c.EscalationLevel > 0), figures.GetProperty("escalated").GetInt32());
+    }
+
+    [Fact]
+    public async Task SVC4_SVC2_the_follow_up_and_complaint_tiles_count_what_the_database_holds_in_the_callers_sight()
+    {
+        app.EnsureAvailable();
+        // A complaint received ten days ago for a consultant's customer and assigned to them: late by now.
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var created = await sales.PostAsJsonAsync("/api/customers", new
+        {
+            type = "person", name = "工作台投诉", phones = new[] { new { kind = "mobile", number = $"1371{Random.Shared.Next(0, 9_999_999):D7}" } }, allowDuplicate = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var customer = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var clock = new FakeTimeProvider(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-10));
+        await using (var scope = await app.ScopeAs("cs.manager@demo.guanxi.cn"))
+        {
+            var receive = ActivatorUtilities.CreateInstance<ReceiveComplaint>(scope.ServiceProvider, (TimeProvider)clock);
+            var id = (await receive.Handle(new ComplaintBody(customer, ContactChannel.Phone, "repairQuality", ComplaintSeverity.High, Touchpoint.AfterSale, "维修后仍漏油", null, null))).Value!.Id;
+            var db = scope.ServiceProvider.GetRequiredService<Guanxi.Web.Data.GuanxiDbContext>();
+            var me = await db.Users.SingleAsync(u => u.Email == "sales@demo.guanxi.cn");
+            var assign = ActivatorUtilities.CreateInstance<AssignComplaint>(scope.ServiceProvider, (TimeProvider)clock);
+            Assert.True((await assign.Handle(id, new AssignBody(me.Id))).Succeeded);
+        }
+
+        var mine = (await Workbench("sales@demo.guanxi.cn")).GetProperty("myDay");
+        var department = (await Workbench("sales.manager@demo.guanxi.cn")).GetProperty("department");
+        var service = (await Workbench("cs.manager@demo.guanxi.cn")).GetProperty("customerService");
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var data = app.NewDbContext(out var dataScope);
+        using (dataScope)
+        {
+            var today = dataScope.ServiceProvider.GetRequiredService<EnterpriseClock>().Today;
+            var consultant = await data.Users.SingleAsync(u => u.Email == "sales@demo.guanxi.cn");
+            var manager = await data.Users.SingleAsync(u => u.Email == "sales.manager@demo.guanxi.cn");
+            var followUps = await data.Set<CustomerTask>().Where(t => FollowUpKinds.Contains(t.Kind) && t.DoneAt == null).ToListAsync();
+
+            var own = followUps.Where(t => t.AssigneeId == consultant.Id).ToList();
+            var myFollowUps = mine.GetProperty("followUps");
+            Assert.Equal(own.Count, myFollowUps.GetProperty("open").GetInt32());
+            Assert.Equal(own.Count(t => t.DueOn < today), myFollowUps.GetProperty("overdue").GetInt32());
+            Assert.Equal(own.Count(t => t.DueOn >= today && t.DueOn < today.AddDays(7)), myFollowUps.GetProperty("dueIn7Days").GetInt32());
+
+            var complaints = await data.Set<Complaint>().ToListAsync();
+            var assigned = complaints.Where(c => c.AssigneeId == consultant.Id).ToList();
+            Assert.Contains(assigned, c => Overdue(c, now));
+            SameFigures(assigned, now, mine.GetProperty("complaints"));
+
+            // The department: its follow-ups, and the owner most behind.
+            var team = followUps.Where(t => t.DepartmentId == manager.DepartmentId).ToList();
+            var teamFigures = department.GetProperty("followUps");
+            Assert.Equal(team.Count, teamFigures.GetProperty("open").GetInt32());
+            Assert.Equal(team.Count(t => t.DueOn < today), teamFigures.GetProperty("overdue").GetInt32());
+            var behind = team.Where(t => t.DueOn < today).GroupBy(t => t.AssigneeId).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+            Assert.Equal(behind, teamFigures.GetProperty("mostBehindOverdue").GetInt32());
+            Assert.Equal(behind > 0, teamFigures.GetProperty("mostBehind").ValueKind == JsonValueKind.String);
+            Assert.True(team.Count < followUps.Count, "a department sees its own follow-ups, not the firm's");
+
+            // The department's complaints: about its customers or its staff, or assigned to the manager (the list's sight).
+            var customerDepartments = await data.Set<Customer>().ToDictionaryAsync(c => c.Id, c => c.DepartmentId);
+            var inDepartment = complaints.Where(c => c.AssigneeId == manager.Id
+                || (c.StaffId == manager.Id ? c.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed
+                    : c.DepartmentId == manager.DepartmentId || customerDepartments[c.CustomerId] == manager.DepartmentId)).ToList();
+            SameFigures(inDepartment, now, department.GetProperty("complaints"));
+
+            // Customer service: every follow-up and every complaint.
+            Assert.Equal(followUps.Count, service.GetProperty("followUps").GetProperty("open").GetInt32());
+            Assert.Equal(followUps.Count(t => t.DueOn < today), service.GetProperty("followUps").GetProperty("overdue").GetInt32());
+            SameFigures(complaints, now, service.GetProperty("complaints"));
+            Assert.True(service.GetProperty("complaints").GetProperty("overdue").GetInt32() >= 1);
+        }
     }
 
     [Fact]

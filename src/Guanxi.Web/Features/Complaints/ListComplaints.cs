@@ -64,4 +64,30 @@ public sealed class ListComplaints(GuanxiDbContext db, ComplaintDesk desk, Staff
                 c.EscalationLevel, c.ReopenCount);
         })], total, paging.Number, paging.Size);
     }
+
+    /// <summary>The complaints the viewer may list, as the list's own query reads them (for figures elsewhere, e.g. the 工作台).</summary>
+    public static IQueryable<Complaint> InSight(GuanxiDbContext db, Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var me = viewer.UserId;
+        var all = ComplaintAccess.SeesAll(viewer);
+        var exempt = viewer.IsLeadership || viewer.IsCustomerService;
+        var department = CustomerAccess.SeesAny(viewer) ? viewer.DepartmentId : Guid.Empty;
+        return from c in db.Set<Complaint>().AsNoTracking()
+               join customer in db.Set<Customer>() on c.CustomerId equals customer.Id
+               where c.AssigneeId == me
+                     || (c.StaffId == me && !exempt
+                         ? c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed
+                         : all || customer.DepartmentId == department || c.DepartmentId == department)
+               select c;
+    }
+
+    /// <summary>Still open: neither resolved nor closed.</summary>
+    public static IQueryable<Complaint> Open(IQueryable<Complaint> complaints) =>
+        complaints.Where(c => c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed);
+
+    /// <summary>Open and past a time that was still running at <paramref name="now"/> (UTC) — the list's overdue filter.</summary>
+    public static IQueryable<Complaint> Overdue(IQueryable<Complaint> complaints, DateTimeOffset now) =>
+        Open(complaints).Where(c => (c.RespondedAt == null && c.ResponseDueAt < (c.HeldSince ?? now)) || c.ResolutionDueAt < (c.HeldSince ?? now));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
+using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Orders;
@@ -9,7 +10,9 @@ using Guanxi.Domain.Surveys;
 using Guanxi.Domain.Tasks;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Complaints;
 using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Settings;
@@ -22,11 +25,20 @@ namespace Guanxi.Web.Features.Workbench;
 /// <summary>Open, overdue and due-today tasks of one kind (or all), and those done this month.</summary>
 public sealed record TaskFigures(int Open, int DueToday, int Overdue, int DoneThisMonth);
 
+/// <summary>SVC-4: the caller's open follow-ups (care calls, follow-up calls and visits), of those overdue, and due in the next 7 days.</summary>
+public sealed record MyFollowUps(int Open, int Overdue, int DueIn7Days);
+
+/// <summary>SVC-4: open follow-ups in sight, of those overdue, and the owner most behind (most overdue) with their count.</summary>
+public sealed record TeamFollowUps(int Open, int Overdue, string? MostBehind, int MostBehindOverdue);
+
+/// <summary>SVC-2: open complaints (neither resolved nor closed), of those past a running time, and those escalated at least once.</summary>
+public sealed record ComplaintFigures(int Open, int Overdue, int Escalated);
+
 public sealed record RecentOrder(Guid Id, Guid CustomerId, string Customer, OrderKind Kind, DateOnly OrderedAt, decimal Amount);
 
 /// <summary>A sales consultant's or service advisor's day: their tasks, their customers not followed up within their tier's cadence, their latest orders, their published score.</summary>
 public sealed record MyDaySection(TaskFigures Tasks, IReadOnlyDictionary<CustomerTaskKind, int> OpenByKind, int Customers, int NotFollowedUp,
-    IReadOnlyList<RecentOrder> RecentOrders, string? ScoreMonth, double? Score, int ScoreResponses);
+    IReadOnlyList<RecentOrder> RecentOrders, string? ScoreMonth, double? Score, int ScoreResponses, MyFollowUps FollowUps, ComplaintFigures? Complaints);
 
 /// <summary>Survey calls: due today (window open, due today), overdue, call-backs booked for today or later, done today; and open in all.</summary>
 public sealed record CallFigures(int Open, int DueToday, int Overdue, int CallBacks, int DoneToday);
@@ -38,12 +50,13 @@ public sealed record SatisfactionMonth(string Month, int Responses, double? Inde
 public sealed record ReportState(string Month, DateOnly Due, DateOnly PublishBy, bool Generated, bool Published, bool Late);
 
 public sealed record CustomerServiceSection(CallFigures Calls, int ProblemsThisMonth, int ProblemsLast30Days, ReportState LastMonth, int LateReports12Months,
-    IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets);
+    IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets, TeamFollowUps FollowUps, ComplaintFigures Complaints);
 
 public sealed record CountOf(string Key, int Count, int? Before);
 
 public sealed record DepartmentSection(string Department, TaskFigures Tasks, TaskFigures Reviews, IReadOnlyList<CountOf> Tiers, IReadOnlyList<CountOf> Stages,
-    int ChurnedThisMonth, int ChurnedLastMonth, IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets);
+    int ChurnedThisMonth, int ChurnedLastMonth, IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets,
+    TeamFollowUps FollowUps, ComplaintFigures Complaints);
 
 /// <summary>MGT-1, MGT-4: the whole customer base at a glance, each figure with what it was before.</summary>
 public sealed record LeadershipSection(
@@ -98,7 +111,7 @@ public sealed class GetWorkbench(
         return new WorkbenchView(today,
             viewer.Is(Role.SalesConsultant) || viewer.Is(Role.ServiceAdvisor) ? await MyDay(viewer, today, month, published, cancellationToken) : null,
             viewer.Is(Role.CallbackSpecialist) ? await Calls(db.Set<SurveyTask>().Where(t => t.AssigneeId == viewer.UserId), today, dayStart, cancellationToken) : null,
-            customerService ? await CustomerService(today, month, dayStart, targets, cancellationToken) : null,
+            customerService ? await CustomerService(viewer, today, month, dayStart, targets, cancellationToken) : null,
             departmentManager ? await Department(viewer, kept!, today, month, published, targets, cancellationToken) : null,
             leadership ? await Leadership(viewer, kept!, today, month, published, targets, cancellationToken) : null,
             viewer.Is(Role.Administrator) ? await Administrator(dayStart, cancellationToken) : null,
@@ -136,7 +149,41 @@ public sealed class GetWorkbench(
             score = (scored?.Average is { } a ? Math.Round(a, 1) : null, scored?.Count ?? 0);
         }
         return new MyDaySection(await TaskCounts(tasks, today, month, cancellationToken), byKind.ToDictionary(k => k.Key, k => k.Count),
-            await mine.CountAsync(cancellationToken), notFollowedUp, recent, scoreMonth, score.Score, score.Responses);
+            await mine.CountAsync(cancellationToken), notFollowedUp, recent, scoreMonth, score.Score, score.Responses,
+            await MyFollowUpCounts(viewer, today, cancellationToken),
+            ComplaintAccess.OpensDesk(viewer) ? await ComplaintCounts(db.Set<Complaint>().AsNoTracking().Where(c => c.AssigneeId == viewer.UserId), cancellationToken) : null);
+    }
+
+    private async Task<MyFollowUps> MyFollowUpCounts(Viewer viewer, DateOnly today, CancellationToken cancellationToken)
+    {
+        var week = today.AddDays(7);
+        var open = await ListFollowUps.FollowUpsInSight(db, viewer, mine: true).Where(t => t.DoneAt == null).GroupBy(_ => 1).Select(g => new
+        {
+            Open = g.Count(),
+            Overdue = g.Count(t => t.DueOn < today),
+            Week = g.Count(t => t.DueOn >= today && t.DueOn < week),
+        }).FirstOrDefaultAsync(cancellationToken);
+        return new MyFollowUps(open?.Open ?? 0, open?.Overdue ?? 0, open?.Week ?? 0);
+    }
+
+    private async Task<TeamFollowUps> TeamFollowUpCounts(Viewer viewer, DateOnly today, CancellationToken cancellationToken)
+    {
+        var open = ListFollowUps.FollowUpsInSight(db, viewer, mine: false).Where(t => t.DoneAt == null);
+        var count = await open.CountAsync(cancellationToken);
+        var behind = await open.Where(t => t.DueOn < today).GroupBy(t => t.AssigneeId).Select(g => new { Owner = g.Key, Overdue = g.Count() })
+            .OrderByDescending(g => g.Overdue).ThenBy(g => g.Owner).ToListAsync(cancellationToken);
+        var most = behind.FirstOrDefault();
+        var name = most is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == most.Owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new TeamFollowUps(count, behind.Sum(b => b.Overdue), most is null ? null : name ?? most.Owner, most?.Overdue ?? 0);
+    }
+
+    private async Task<ComplaintFigures> ComplaintCounts(IQueryable<Complaint> complaints, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUniversalTime();   // PostgreSQL compares timestamptz with UTC instants only
+        var open = await ListComplaints.Open(complaints).CountAsync(cancellationToken);
+        var overdue = await ListComplaints.Overdue(complaints, now).CountAsync(cancellationToken);
+        var escalated = await ListComplaints.Open(complaints).CountAsync(c => c.EscalationLevel > 0, cancellationToken);
+        return new ComplaintFigures(open, overdue, escalated);
     }
 
     private async Task<TaskFigures> TaskCounts(IQueryable<CustomerTask> tasks, DateOnly today, DateOnly month, CancellationToken cancellationToken)
@@ -165,7 +212,7 @@ public sealed class GetWorkbench(
         return new CallFigures(pending?.Open ?? 0, pending?.DueToday ?? 0, pending?.Overdue ?? 0, pending?.CallBacks ?? 0, done);
     }
 
-    private async Task<CustomerServiceSection> CustomerService(DateOnly today, DateOnly month, DateTimeOffset dayStart, SatisfactionTargets targets, CancellationToken cancellationToken)
+    private async Task<CustomerServiceSection> CustomerService(Viewer viewer, DateOnly today, DateOnly month, DateTimeOffset dayStart, SatisfactionTargets targets, CancellationToken cancellationToken)
     {
         var calls = await Calls(db.Set<SurveyTask>().AsNoTracking(), today, dayStart, cancellationToken);
         var problems = db.Set<SurveyProblem>().AsNoTracking();
@@ -179,7 +226,8 @@ public sealed class GetWorkbench(
         var yearAgo = month.AddMonths(-12);
         var late = await db.Set<SatisfactionReportRun>().AsNoTracking().CountAsync(r => r.Late && r.Due >= yearAgo, cancellationToken);
         var kept = await Kept(Guid.Empty, cancellationToken);
-        return new CustomerServiceSection(calls, problemsThisMonth, problems30, state, late, Satisfaction(kept.Now, month, _ => true), targets);
+        return new CustomerServiceSection(calls, problemsThisMonth, problems30, state, late, Satisfaction(kept.Now, month, _ => true), targets,
+            await TeamFollowUpCounts(viewer, today, cancellationToken), await ComplaintCounts(ListComplaints.InSight(db, viewer), cancellationToken));
     }
 
     private async Task<DepartmentSection> Department(Viewer viewer, KeptScope kept, DateOnly today, DateOnly month, HashSet<string> published, SatisfactionTargets targets, CancellationToken cancellationToken)
@@ -192,7 +240,8 @@ public sealed class GetWorkbench(
             Counts(kept.Now.Tiers, kept.Before?.Tiers, Enum.GetValues<Tier>().Reverse().Select(t => t.ToString())),
             Counts(kept.Now.Stages, kept.Before?.Stages, Enum.GetNames<Domain.Lifecycle.LifecycleStage>()),
             kept.Now.ChurnedThisMonth, kept.Now.ChurnedLastMonth,
-            Satisfaction(kept.Now, month, m => SurveyAccess.Sight(viewer, ReportKind.Monthly, published.Contains(m), null) is not null), targets);
+            Satisfaction(kept.Now, month, m => SurveyAccess.Sight(viewer, ReportKind.Monthly, published.Contains(m), null) is not null), targets,
+            await TeamFollowUpCounts(viewer, today, cancellationToken), await ComplaintCounts(ListComplaints.InSight(db, viewer), cancellationToken));
     }
 
     private async Task<LeadershipSection> Leadership(Viewer viewer, KeptScope kept, DateOnly today, DateOnly month, HashSet<string> published, SatisfactionTargets targets, CancellationToken cancellationToken)
