@@ -1,5 +1,6 @@
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Service;
 using Guanxi.Domain.Surveys;
 using Microsoft.AspNetCore.Authorization;
 
@@ -32,6 +33,12 @@ public static class Policies
     /// <summary>The reports on the customer base and the watch lists (<see cref="CustomerAccess.Oversees"/>): managers, customer service, leadership, administrators.</summary>
     public const string OverseeCustomers = nameof(OverseeCustomers);
 
+    /// <summary>SVC-9: the 服务分析 report (<see cref="ServiceReportAccess.Reads"/>).</summary>
+    public const string ReadServiceReport = nameof(ReadServiceReport);
+
+    /// <summary>SVC-3: the crisis warnings (<see cref="CrisisAccess.Reads"/>).</summary>
+    public const string SeeCrisisWarnings = nameof(SeeCrisisWarnings);
+
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
         .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
@@ -39,7 +46,9 @@ public static class Policies
         .AddPolicy(SeeSurveyTasks, p => Grant(p, SurveyAccess.SeesTasks))
         .AddPolicy(RunSurveys, p => Grant(p, SurveyAccess.RunsSurveys))
         .AddPolicy(ReadSurveyReports, p => Grant(p, SurveyAccess.ReadsReports))
-        .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees));
+        .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees))
+        .AddPolicy(ReadServiceReport, p => Grant(p, ServiceReportAccess.Reads))
+        .AddPolicy(SeeCrisisWarnings, p => Grant(p, CrisisAccess.Reads));
 
     /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
     private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
