@@ -18,7 +18,7 @@ public sealed record CrisisRun(DateTimeOffset End, int Series, int Fired, int Ra
 /// slot (the last day or the rest of each week: <see cref="SpikeWindows.Thresholds"/>) — nothing but the groups leaves the
 /// database. Every category's and department's last day and last week are then checked against the same windows of the
 /// weeks before (<see cref="ComplaintSpikes"/>, the Przyborowski–Wilenski test), and a series that rose gets a warning
-/// unless it has an open one for that window: the customer-service managers and the executive VPs are told with the
+/// unless it has an open one for that window, or a closed one whose window overlaps this one: the customer-service managers and the executive VPs are told with the
 /// figures in words, and the warning is recorded as a problem for improvement (issue 23 item 8).
 /// </summary>
 public sealed class RaiseCrisisWarnings(GuanxiDbContext db, ComplaintDesk desk, EnterpriseSettings settings, Notifier notifier, EnterpriseClock clock, TimeProvider time,
@@ -39,9 +39,14 @@ public sealed class RaiseCrisisWarnings(GuanxiDbContext db, ComplaintDesk desk, 
         if (fired.Count == 0)
             return new(end, series.Count, 0, 0);
 
-        var open = (await db.Set<CrisisWarning>().AsNoTracking().Where(w => w.Status == CrisisStatus.Open).Select(w => new { w.Kind, w.SeriesKey, w.Window })
-            .ToListAsync(cancellationToken)).Select(w => (w.Kind, w.SeriesKey, w.Window)).ToHashSet();
-        var raise = fired.Where(f => !open.Contains((f.Series.Kind, f.Series.Key, f.Series.Window))).ToList();
+        // A series has at most one warning per window at a time: none while one is open, nor for a window overlapping the
+        // one a closed warning counted (the same complaints are not warned of twice).
+        var weekAgo = end.AddDays(-7);
+        var recent = (await db.Set<CrisisWarning>().AsNoTracking().Where(w => w.Status == CrisisStatus.Open || w.WindowEnd > weekAgo)
+            .Select(w => new { w.Kind, w.SeriesKey, w.Window, w.Status, w.WindowEnd }).ToListAsync(cancellationToken))
+            .Where(w => w.Status == CrisisStatus.Open || w.WindowEnd > SpikeWindows.Bounds(end, w.Window, 0).From)
+            .Select(w => (w.Kind, w.SeriesKey, w.Window)).ToHashSet();
+        var raise = fired.Where(f => !recent.Contains((f.Series.Kind, f.Series.Key, f.Series.Window))).ToList();
         if (raise.Count == 0)
             return new(end, series.Count, fired.Count, 0);
 

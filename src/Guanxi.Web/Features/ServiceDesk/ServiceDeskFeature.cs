@@ -48,7 +48,7 @@ public static class ServiceDeskFeature
             (id, body, version, sp, ct) => sp.GetRequiredService<PlanCrisisResponse>().Handle(id, body, version, ct));
         MapAction<CrisisCommunicationBody>(alerts, "communications", "Record what was communicated {to ≤ 200, what ≤ 2,000, at (default now; not in the future, not before the window)}.",
             (id, body, version, sp, ct) => sp.GetRequiredService<RecordCrisisCommunication>().Handle(id, body, version, ct));
-        MapAction<CrisisCloseBody>(alerts, "close", "Close the warning with a note {note ≤ 2,000}; the detector may raise a new one for the series afterwards.",
+        MapAction<CrisisCloseBody>(alerts, "close", "Close the warning with a note {note ≤ 2,000}; the detector may warn of the series again for a window that does not overlap this one's.",
             (id, body, version, sp, ct) => sp.GetRequiredService<CloseCrisisWarning>().Handle(id, body, version, ct));
 
         var reports = app.MapGroup("/api/reports").RequireAuthorization().WithTags("Reports");
