@@ -41,7 +41,8 @@ public sealed class ServiceReport(GuanxiDbContext db, CustomerViewers viewers, C
         var (start, end) = (clock.StartOf(first).ToUniversalTime(), clock.StartOf(last.AddDays(1)).ToUniversalTime());
         var english = Cultures.IsEnglish;
 
-        var groups = await ServiceReportCounts.Read(db, start, end, department, time.GetUtcNow(), clock.Zone, cancellationToken);
+        var months = ServicePeriod.Months(first, last);
+        var groups = await ServiceReportCounts.Read(db, start, end, [.. months.Select(m => (m, clock.StartOf(m)))], department, time.GetUtcNow(), clock.Zone, cancellationToken);
         var categories = await desk.Categories(cancellationToken);
         var departments = await DepartmentNames.All(db, cancellationToken);
         var total = groups.Total;
@@ -54,9 +55,9 @@ public sealed class ServiceReport(GuanxiDbContext db, CustomerViewers viewers, C
         var byTier = Enum.GetValues<Tier>().Reverse().Select(t => Slice(Key(t), english ? t.English() : t.Chinese(), null, groups.Tier.GetValueOrDefault(t.ToString()), total)).ToList();
         var byDepartment = groups.Department.OrderByDescending(d => d.Value.Complaints).ThenBy(d => departments.GetValueOrDefault(d.Key), StringComparer.Ordinal)
             .Select(d => Slice(d.Key.ToString(), departments.GetValueOrDefault(d.Key) ?? "—", null, d.Value, total)).ToList();
-        var byMonth = ServicePeriod.Months(first, last).Select(m =>
+        var byMonth = months.Select(m =>
         {
-            var t = groups.Month.GetValueOrDefault(m.Year * 100 + m.Month) ?? new ComplaintTally();
+            var t = groups.Month.GetValueOrDefault(m) ?? new ComplaintTally();
             return new ServiceMonth(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), (int)t.Complaints, (int)t.Resolved,
                 Percent.Of(t.ResponseMet, t.ResponseDecided), Percent.Of(t.ResolutionMet, t.ResolutionDecided), (int)t.Reopened);
         }).ToList();
@@ -164,7 +165,7 @@ public sealed class ServiceReport(GuanxiDbContext db, CustomerViewers viewers, C
         var touchpoints = new[] { (Kind: SurveyKind.Sales, Touchpoint: Touchpoint.Sale), (Kind: SurveyKind.AfterSales, Touchpoint: Touchpoint.AfterSale) };
         return new SurveyFeedback(groups.Sum(g => g.Tally.Responses),
             [.. touchpoints.Where(k => groups.Any(g => g.Kind == k.Kind && g.ProgramId == null))
-                .Select(k => Score(Key(k.Touchpoint), $"{(english ? k.Touchpoint.English() : k.Touchpoint.Chinese())}（{SurveyTexts.Kind(k.Kind, english)}）",
+                .Select(k => Score(Key(k.Touchpoint), english ? $"{k.Touchpoint.English()}: {SurveyTexts.Kind(k.Kind, true)} survey" : $"{k.Touchpoint.Chinese()}：{SurveyTexts.Kind(k.Kind, false)}调查",
                     groups.Where(g => g.Kind == k.Kind && g.ProgramId == null).Select(g => g.Tally)))],
             [.. groups.Where(g => g.ProgramId is not null).GroupBy(g => g.ProgramId!.Value)
                 .Select(p => Score(p.Key.ToString(), programs.GetValueOrDefault(p.Key) ?? "—", p.Select(g => g.Tally))).OrderByDescending(s => s.Responses)],
