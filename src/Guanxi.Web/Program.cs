@@ -18,6 +18,7 @@ using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
+using Guanxi.Web.Features.ServiceDesk;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Features.Watchlists;
 using Guanxi.Web.Features.Workbench;
@@ -47,6 +48,7 @@ builder.AddContacts();
 builder.AddWorkbench();
 builder.AddCases();
 builder.AddComplaints();
+builder.AddServiceDesk();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -58,6 +60,7 @@ builder.AddJobs(q =>
     SurveyFeature.Schedule(q, builder.Configuration);
     WorkbenchFeature.Schedule(q, builder.Configuration);
     ComplaintsFeature.Schedule(q, builder.Configuration);
+    ServiceDeskFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -86,6 +89,7 @@ app.MapContacts();
 app.MapWorkbench();
 app.MapCases();
 app.MapComplaints();
+app.MapServiceDesk();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -39,6 +39,7 @@ public sealed class ArchitectureTests
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings", "FollowUps", "Complaints"],
         ["Cases"] = ["Customers", "Complaints"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs"],
+        ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

@@ -197,6 +197,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReceivedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "Category", "Severity", "Touchpoint", "Channel", "Tier", "DepartmentId", "CustomerId", "Status", "RespondedAt", "ResolvedAt", "ResponseUsed", "ResolutionUsed", "ResponseTarget", "ResolutionTarget", "ResponseDueAt", "ResolutionDueAt", "HeldSince", "ReopenCount", "CustomerSatisfied" });
+
                     b.HasIndex("StaffId");
 
                     b.HasIndex("AssigneeId", "Status");
@@ -810,6 +812,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("At"), new[] { "Touchpoint", "Channel", "Direction", "DepartmentId" });
+
                     b.HasIndex("StaffId");
 
                     b.HasIndex("CustomerId", "At");
@@ -817,6 +823,102 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("DepartmentId", "At");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Service.CrisisWarning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Communications")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Earlier")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Observed")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("PlanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlanById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SeriesKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SeriesName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<double>("Usual")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Window")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex("Kind", "SeriesKey", "Window")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.ToTable("CrisisWarnings", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Service.ServiceCase", b =>

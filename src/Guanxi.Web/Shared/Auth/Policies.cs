@@ -1,5 +1,6 @@
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Service;
 using Guanxi.Domain.Surveys;
 using Microsoft.AspNetCore.Authorization;
 
@@ -35,6 +36,12 @@ public static class Policies
     /// <summary>SVC-2: the complaints desk (<see cref="Domain.Complaints.ComplaintAccess.OpensDesk"/>).</summary>
     public const string SeeComplaints = nameof(SeeComplaints);
 
+    /// <summary>SVC-9: the 服务分析 report (<see cref="ServiceReportAccess.Reads"/>).</summary>
+    public const string ReadServiceReport = nameof(ReadServiceReport);
+
+    /// <summary>SVC-3: the crisis warnings (<see cref="CrisisAccess.Reads"/>).</summary>
+    public const string SeeCrisisWarnings = nameof(SeeCrisisWarnings);
+
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
         .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
@@ -43,7 +50,9 @@ public static class Policies
         .AddPolicy(RunSurveys, p => Grant(p, SurveyAccess.RunsSurveys))
         .AddPolicy(ReadSurveyReports, p => Grant(p, SurveyAccess.ReadsReports))
         .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees))
-        .AddPolicy(SeeComplaints, p => Grant(p, Domain.Complaints.ComplaintAccess.OpensDesk));
+        .AddPolicy(SeeComplaints, p => Grant(p, Domain.Complaints.ComplaintAccess.OpensDesk))
+        .AddPolicy(ReadServiceReport, p => Grant(p, ServiceReportAccess.Reads))
+        .AddPolicy(SeeCrisisWarnings, p => Grant(p, CrisisAccess.Reads));
 
     /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
     private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
