@@ -39,7 +39,7 @@ public static class ServiceDeskFeature
         var alerts = app.MapGroup("/api/alerts/complaints").RequireAuthorization().WithTags("Crisis warnings");
         alerts.MapGet("/", async (string? status, [AsParameters] Paging paging, ListCrisisWarnings list, CancellationToken ct) => (await list.Handle(status, paging, ct)).ToHttp())
             .Produces<Page<CrisisWarningRow>>()
-            .WithSummary("The crisis warnings (SVC-3), newest first: status=open (default)|closed|all; page, pageSize. Each: the series (kind category|department, seriesKey: the category's code or the department's id, seriesName), window day|week, observed, usual, the figures in words, the department that answers for it, raisedAt, status, hasPlan, communications. For the customer-service manager, the duty manager and leadership (403 for others).");
+            .WithSummary("The crisis warnings (危机预警), newest first: status=open (default)|closed|all; page, pageSize. Each: the series (kind category|department, seriesKey: the category's code or the department's id, seriesName), window day|week, observed, usual, the figures in words, the department that answers for it, raisedAt, status, hasPlan, communications. For the customer-service manager, the duty manager and leadership (403 for others).");
         alerts.MapGet("/{id:guid}", async (Guid id, GetCrisisWarning get, HttpResponse response, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<CrisisWarningView>()
@@ -54,7 +54,7 @@ public static class ServiceDeskFeature
         var reports = app.MapGroup("/api/reports").RequireAuthorization().WithTags("Reports");
         reports.MapGet("/service", async (DateOnly? from, DateOnly? to, ServiceReport report, CancellationToken ct) => (await report.Handle(from, to, ct)).ToHttp())
             .Produces<ServiceReportView>()
-            .WithSummary("服务分析 (SVC-9, SVC-11): the complaints received from … to (yyyy-MM-dd, inclusive; default the 12 months to today; at most 3 years) by category, severity, touchpoint, channel, tier, department and month; response and resolution met % (used ≤ given; still waiting past the time counts as missed), mean and p90 working hours (p90 rounded up to 0.1 h); reopened; the closing checks; the repeat complainers (masked without id out of the reader's sight); contacts by touchpoint and channel; survey answers by touchpoint, program and method. The customer-service manager, the duty manager and leadership read every department's; a department manager their own; 403 for others.");
+            .WithSummary("服务分析 (the service report): the complaints received from … to (yyyy-MM-dd, inclusive; default the 12 months to today; at most 3 years) by category, severity, touchpoint, channel, tier, department and month; response and resolution met % (used ≤ given; still waiting past the time counts as missed), mean and p90 working hours (p90 rounded up to 0.1 h); reopened; the closing checks; the repeat complainers (masked without id out of the reader's sight); contacts by touchpoint and channel; survey answers by touchpoint, program and method. The customer-service manager, the duty manager and leadership read every department's; a department manager their own; 403 for others.");
         reports.MapGet("/service/export", async (DateOnly? from, DateOnly? to, ExportServiceReport export, CancellationToken ct) =>
                 (await export.Handle(from, to, Cultures.IsEnglish, ct)).ToHttp(file => TypedResults.File(file.Content,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Name)))
@@ -66,7 +66,9 @@ public static class ServiceDeskFeature
 
     private static void MapAction<TBody>(RouteGroupBuilder api, string name, string summary, Func<Guid, TBody, Guid?, IServiceProvider, CancellationToken, Task<Domain.Common.Result<CrisisWarningView>>> act) =>
         api.MapPost($"/{{id:guid}}/{name}", async (Guid id, TBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, CancellationToken ct) =>
-                (await act(id, body, ETags.Version(ifMatch), context.RequestServices, ct)).ToHttp(view => ETags.Tagged(context.Response, view.Version, view)))
+                body is null   // a generic body's nullability is unknown to the binder: a missing or null one is refused here
+                    ? ResultHttp.Problem([JsonInputErrors.Missing.At("")])
+                    : (await act(id, body, ETags.Version(ifMatch), context.RequestServices, ct)).ToHttp(view => ETags.Tagged(context.Response, view.Version, view)))
             .Produces<CrisisWarningView>()
             .WithSummary(summary + " " + ActionRules);
 }
