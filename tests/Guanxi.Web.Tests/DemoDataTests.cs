@@ -133,6 +133,11 @@ public abstract class DemoSeedTests(GuanxiApp app)
         var shanghai = Days.Shanghai;
         Assert.True(complaints.Count(c => c.Category == "repairQuality" && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.ReceivedAt, shanghai).DateTime) is var d
             && d >= month.AddDays(10) && d < month.AddDays(15)) >= 12, "last month's 维修质量 spike");
+        var warnings = await db.Set<Domain.Service.CrisisWarning>().AsNoTracking().Where(w => w.RaisedAt < seeded).ToListAsync();
+        var spiking = Assert.Single(warnings, w => w.Kind == Domain.Service.CrisisSeriesKind.Category && w.SeriesKey == "repairQuality" && w.Window == Domain.Service.SpikeWindow.Week);
+        Assert.Equal(Domain.Service.CrisisStatus.Open, spiking.Status);
+        Assert.False(string.IsNullOrWhiteSpace(spiking.Plan));
+        Assert.True(spiking.Communications.Count >= 2);
         var cases = await db.Set<Domain.Service.ServiceCase>().ToListAsync();
         Assert.InRange(cases.Count, 10, 12);
         Assert.Contains(cases, c => c.Status == Domain.Service.CaseStatus.Draft);

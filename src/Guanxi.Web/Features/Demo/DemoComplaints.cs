@@ -7,6 +7,7 @@ using Guanxi.Domain.Orders;
 using Guanxi.Domain.Service;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Calendar;
+using Guanxi.Web.Features.ServiceDesk;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Demo;
@@ -82,6 +83,21 @@ public static class DemoComplaints
             db.ChangeTracker.Clear();
         }
         db.AddRange(problems);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        // The detector as it ran the morning after the spike, and customer service's answer to its warning.
+        var morning = clock.StartOf(spike.AddDays(5)).AddHours(9).ToUniversalTime();
+        var then = new FixedTime(morning);
+        await ActivatorUtilities.CreateInstance<RaiseCrisisWarnings>(provider, new EnterpriseClock(then, clock.Zone), (TimeProvider)then).Handle(cancellationToken);
+        var manager = await (from u in db.Users join r in db.UserRoles on u.Id equals r.UserId where r.RoleId == nameof(Role.CustomerServiceManager) select u.Id).FirstAsync(cancellationToken);
+        foreach (var warning in await db.Set<CrisisWarning>().Where(w => w.Status == CrisisStatus.Open).ToListAsync(cancellationToken))
+        {
+            var by = Actor.Staff(manager);
+            warning.SetPlan("1. 技术总监当天起复查近两周全部维修结案车辆；2. 暂停问题批次配件的使用并联系厂家；3. 逐一回访投诉客户，免费复检并提供代步车；4. 周五前向执行副总经理书面汇报原因与整改措施。", by, morning.AddHours(2));
+            warning.Communicate("执行副总经理、售后服务部经理", "电话通报维修质量投诉激增情况及应对方案", morning.AddHours(2.5), by, morning.AddHours(2.5));
+            warning.Communicate("12 位投诉客户", "逐一致电致歉，预约免费复检并安排代步车", morning.AddDays(1), by, morning.AddDays(1));
+        }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
@@ -173,5 +189,11 @@ public static class DemoComplaints
     {
         var local = day.ToDateTime(new TimeOnly(8, 30)).AddMinutes(random.Next(9 * 60));
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>A clock stopped at one instant: the detector as it ran on the morning after the spike.</summary>
+    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }
