@@ -163,4 +163,31 @@ public sealed class ServiceDeskBrowserTests(BrowserApp app) : IClassFixture<Brow
         await Expect(manager.Locator("[data-testid=tile-team-followups]")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(manager, "97-workbench-service-desk-zh");
     }
+
+    [Fact]
+    public async Task SVC9_SVC3_the_customer_service_manager_reads_the_service_report_and_last_months_spike_with_its_plan()
+    {
+        app.EnsureAvailable();
+        var page = await app.SignedInPageAsync("cs.manager@demo.guanxi.cn", "/reports/service");
+        await page.SetViewportSizeAsync(1366, 900);
+        await BrowserApp.InteractiveAsync(page);
+        var complaints = page.Locator("[data-testid=service-complaints]");
+        await Expect(complaints).ToContainTextAsync(new Regex(@"\d"));
+        await Expect(page.Locator("[data-testid=service-response]")).ToContainTextAsync("%");
+        await Expect(page.Locator("[data-testid=service-categories]")).ToContainTextAsync("维修质量");
+        await Expect(page.Locator("[data-testid=service-touchpoints]")).ToContainTextAsync("售后");
+        await Expect(page.Locator("[data-testid=service-export]")).ToBeVisibleAsync();
+        Assert.DoesNotMatch(new Regex("repairQuality|waitingTime|afterSale|Phone"), await page.Locator(".mud-main-content").InnerTextAsync());
+        await BrowserApp.ScreenshotAsync(page, "98-service-report-zh");
+
+        await page.GotoAsync("/alerts/complaints");
+        await BrowserApp.InteractiveAsync(page);
+        await Expect(page.Locator(".mud-main-content")).ToContainTextAsync("维修质量");
+        await page.Locator(".mud-main-content a[href^='/alerts/complaints/']").First.ClickAsync();
+        await BrowserApp.InteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=crisis-figures]")).ToContainTextAsync("维修质量");
+        await Expect(page.Locator("[data-testid=crisis-plan]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=crisis-communications]")).ToContainTextAsync("12 位投诉客户");
+        await BrowserApp.ScreenshotAsync(page, "99-crisis-warning-zh");
+    }
 }
