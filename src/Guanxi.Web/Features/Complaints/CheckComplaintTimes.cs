@@ -91,7 +91,7 @@ public sealed class CheckComplaintTimes(GuanxiDbContext db, ComplaintDesk desk, 
                               where roleNames.Contains(r.RoleId)
                               select new { u.Id, r.RoleId }).ToListAsync(cancellationToken)).ToLookup(x => x.RoleId, x => x.Id);
         var customerIds = fired.Select(x => x.Complaint.CustomerId).Distinct().ToList();
-        var customers = await db.Set<Customer>().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var customers = await db.Set<Customer>().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
         foreach (var (complaint, events) in fired)
         {
