@@ -105,6 +105,16 @@ public sealed class ServiceCase
         return this;
     }
 
+    /// <summary>ARC-2: the merged customers it names become the survivor, named once where the first of them stood.</summary>
+    public void MoveCustomers(IReadOnlyCollection<Guid> mergedIds, Guid survivorId)
+    {
+        ArgumentNullException.ThrowIfNull(mergedIds);
+        if (!CustomerIds.Any(mergedIds.Contains))
+            return;
+        CustomerIds = [.. CustomerIds.Select(id => mergedIds.Contains(id) ? survivorId : id).Distinct()];
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>The customer-service manager publishes a draft: from now on every member of staff reads it.</summary>
     public Result<ServiceCase> Publish(string byId, DateTimeOffset now)
     {

@@ -126,6 +126,12 @@ public abstract class FollowUpApiTests(GuanxiApp app)
 
         var open = await sales.GetFromJsonAsync<JsonElement>($"/api/followups?status=open&dueBy={Days.D(Days.Today.AddDays(60))}&pageSize=500");
         Assert.Contains(open.GetProperty("items").EnumerateArray(), i => i.GetProperty("customerId").GetGuid() == customer && i.GetProperty("kind").GetString() == "followUpVisit");
+
+        // One done from the task list (as care calls are) shows what came of it.
+        var visit = (await TasksOf(customer)).Single(t => t.Kind == CustomerTaskKind.FollowUpVisit);
+        Assert.Equal(HttpStatusCode.NoContent, (await sales.PostAsJsonAsync($"/api/tasks/{visit.Id}/complete", new { outcome = "上门拜访，客户出差，改约下月" })).StatusCode);
+        var visited = (await sales.GetFromJsonAsync<JsonElement>("/api/followups?mine=true&status=done&pageSize=500")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == visit.Id);
+        Assert.Equal(("上门拜访，客户出差，改约下月", JsonValueKind.Null), (visited.GetProperty("outcome").GetString(), visited.GetProperty("usage").ValueKind));
         Assert.Equal(HttpStatusCode.BadRequest, (await sales.GetAsync("/api/followups?status=later")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await sales.GetAsync("/api/followups?dueBy=tomorrow")).StatusCode);
     }

@@ -10,6 +10,7 @@ public static class CasesFeature
     {
         var services = builder.Services;
         services.AddScoped<CaseLinks>();
+        services.AddScoped<Customers.ICustomerMergeStep, MoveCaseLinks>();
         services.AddScoped<CaseViews>();
         services.AddScoped<ListCases>();
         services.AddScoped<ListCaseTags>();

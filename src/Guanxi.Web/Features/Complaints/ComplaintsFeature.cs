@@ -1,4 +1,5 @@
 using Guanxi.Domain.Complaints;
+using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Shared.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,8 @@ public static class ComplaintsFeature
     {
         var services = builder.Services;
         services.AddScoped<ComplaintDesk>();
+        services.AddScoped<ICustomerMergeStep, MoveComplaints>();
+        services.AddScoped<ICustomerErasureStep, EraseComplaintDetails>();
         services.AddScoped<ComplaintCategories>();
         services.AddScoped<ComplaintRules>();
         services.AddScoped<ReceiveComplaint>();

@@ -14,6 +14,7 @@ public static class ContactsFeature
         services.AddScoped<ListContacts>();
         services.AddScoped<ITimelineSource, ContactTimeline>();
         services.AddScoped<ICustomerMergeStep, MoveContacts>();
+        services.AddScoped<ICustomerErasureStep, EraseContacts>();
         // The 时间线 tab, first after the profile: every kind of event, with the form to record a contact right there.
         services.AddSingleton(new CustomerTab(5, "Timeline.Tab", typeof(Pages.CustomerTimelineTab), "timeline-tab"));
         return builder;

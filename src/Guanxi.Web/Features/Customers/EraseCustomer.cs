@@ -14,7 +14,7 @@ public sealed record EraseBody(string? Reason);
 /// the personal fields of the customer and of every record merged into it are blanked for good, their values in the
 /// history are redacted, and the erasure itself is recorded with who, when and why.
 /// </summary>
-public sealed class EraseCustomer(GuanxiDbContext db, CustomerViewers viewers, CurrentUser user, TimeProvider time)
+public sealed class EraseCustomer(GuanxiDbContext db, CustomerViewers viewers, IEnumerable<ICustomerErasureStep> steps, CurrentUser user, TimeProvider time)
 {
     public const string Redacted = "[已删除]";
 
@@ -47,6 +47,9 @@ public sealed class EraseCustomer(GuanxiDbContext db, CustomerViewers viewers, C
         // The history is append-only except for this: personal values are replaced by the redaction mark (the
         // database triggers allow exactly that change and nothing else).
         var keys = tombstones.Select(t => t.Id.ToString()).Append(id.ToString()).ToList();
+        var erasedIds = tombstones.Select(t => t.Id).Append(id).ToList();
+        foreach (var step in steps)
+            await step.EraseAsync(erasedIds, cancellationToken);
         await db.Set<AuditEntry>()
             .Where(e => e.Entity == nameof(Customer) && keys.Contains(e.Key) && !Kept.Contains(e.Field))
             .ExecuteUpdateAsync(s => s
@@ -55,6 +58,16 @@ public sealed class EraseCustomer(GuanxiDbContext db, CustomerViewers viewers, C
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
+}
+
+/// <summary>
+/// A step of an erasure that redacts what a capability keeps of the customer's words (contacts' summaries, complaints'
+/// details …), in the erasure's transaction; its figures stay. Register one per capability as
+/// <c>services.AddScoped&lt;ICustomerErasureStep, …&gt;()</c>.
+/// </summary>
+public interface ICustomerErasureStep
+{
+    Task EraseAsync(IReadOnlyList<Guid> customerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>An erasure, recorded on the customer's history ("Erasure": the reason) with who and when.</summary>

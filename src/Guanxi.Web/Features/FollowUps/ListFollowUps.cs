@@ -11,7 +11,7 @@ namespace Guanxi.Web.Features.FollowUps;
 
 /// <summary>A follow-up as listed: the task, its customer and owner, and what it learnt once done.</summary>
 public sealed record FollowUpView(Guid Id, Guid CustomerId, string Customer, CustomerTaskKind Kind, DateOnly DueOn, string Note, string AssigneeId, string? Assignee,
-    TaskState Status, DateTimeOffset? DoneAt, string? Usage, string? Needs, string? Feedback, bool? Opportunity, string? OpportunityNote);
+    TaskState Status, DateTimeOffset? DoneAt, string? Usage, string? Needs, string? Feedback, bool? Opportunity, string? OpportunityNote, string? Outcome);
 
 public sealed record FollowUpList(IReadOnlyList<FollowUpView> Items, int Total, int Open, int Overdue, int DueThisWeek, int Page, int PageSize);
 
@@ -50,7 +50,7 @@ public sealed class ListFollowUps(GuanxiDbContext db, CustomerViewers viewers, E
             .Select(t => new FollowUpView(t.Id, t.CustomerId, db.Set<Customer>().Where(c => c.Id == t.CustomerId).Select(c => c.Name).First(), t.Kind, t.DueOn,
                 english ? t.NoteEn : t.Note, t.AssigneeId, db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                 t.DoneAt != null ? TaskState.Done : t.DueOn < today ? TaskState.Overdue : TaskState.Open, t.DoneAt,
-                t.FollowUp!.Usage, t.FollowUp!.Needs, t.FollowUp!.Feedback, t.FollowUp == null ? null : t.FollowUp.Opportunity, t.FollowUp!.OpportunityNote))
+                t.FollowUp!.Usage, t.FollowUp!.Needs, t.FollowUp!.Feedback, t.FollowUp == null ? null : t.FollowUp.Opportunity, t.FollowUp!.OpportunityNote, t.Outcome))
             .ToListAsync(cancellationToken);
         return new FollowUpList(items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Week ?? 0, paging.Number, paging.Size);
     }

@@ -12,6 +12,7 @@ public static class TasksFeature
     {
         builder.Services.AddScoped<ListTasks>();
         builder.Services.AddScoped<CompleteTask>();
+        builder.Services.AddScoped<Customers.ICustomerMergeStep, MoveTasks>();
         builder.Services.AddScoped<Customers.ITimelineSource, TaskTimeline>();   // the customer's 时间线: care calls, win-back visits
         return builder;
     }
