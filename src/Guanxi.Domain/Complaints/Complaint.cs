@@ -166,8 +166,12 @@ public sealed class Complaint
         return errors;
     }
 
-    /// <summary>A complaint received now, its times from the tier's standard and the severity, counted on the calendar from now.</summary>
-    public static Result<Complaint> Receive(ComplaintIntake intake, IReadOnlyList<ComplaintCategory> categories, ServiceStandard standard, SlaRules sla, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// A complaint received at <paramref name="now"/>, its times from the tier's standard and the severity, counted on the
+    /// calendar from then; <paramref name="note"/> goes on the received step (an import names its file and row there).
+    /// </summary>
+    public static Result<Complaint> Receive(ComplaintIntake intake, IReadOnlyList<ComplaintCategory> categories, ServiceStandard standard, SlaRules sla, Actor by, DateTimeOffset now,
+        string? note = null)
     {
         ArgumentNullException.ThrowIfNull(standard);
         ArgumentNullException.ThrowIfNull(sla);
@@ -187,7 +191,7 @@ public sealed class Complaint
         complaint.ResponseDueAt = Utc(sla.Calendar.AddWorkingTime(now, complaint.ResponseTarget));
         complaint.ResolutionDueAt = Utc(sla.Calendar.AddWorkingTime(now, complaint.ResolutionTarget));
         complaint.Plan(sla);
-        complaint.Add(ComplaintStepKind.Received, by.Id, now);
+        complaint.Add(ComplaintStepKind.Received, by.Id, now, note);
         return complaint;
     }
 

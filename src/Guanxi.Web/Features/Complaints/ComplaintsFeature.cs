@@ -22,7 +22,10 @@ public static class ComplaintsFeature
         services.AddScoped<ICustomerErasureStep, EraseComplaintDetails>();
         services.AddScoped<ComplaintCategories>();
         services.AddScoped<ComplaintRules>();
+        services.AddScoped<ComplaintReception>();
         services.AddScoped<ReceiveComplaint>();
+        services.AddScoped<RunComplaintImport>();
+        services.AddScoped<Imports.IImportKind, ComplaintImportKind>();   // kind=complaints: complaints received elsewhere, through the import pipeline
         services.AddScoped<ListComplaints>();
         services.AddScoped<GetComplaint>();
         services.AddScoped<AssignComplaint>();

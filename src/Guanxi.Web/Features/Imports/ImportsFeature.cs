@@ -43,7 +43,7 @@ public static class ImportsFeature
             return (await start.Handle(stream, file.FileName, kind, mode, mapping, onlyValid ?? false, encoding, ct)).ToHttp(started => TypedResults.Accepted($"/api/imports/{started}", new ImportStarted(started)));
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .Produces<ImportStarted>(StatusCodes.Status202Accepted)
-            .WithSummary("Upload .xlsx/.csv/.vcf with kind=customers|orders|surveys, mode=dryRun|commit, optional mapping (JSON, one field per column), onlyValid, "
+            .WithSummary("Upload .xlsx/.csv/.vcf with kind=customers|orders|surveys|complaints, mode=dryRun|commit, optional mapping (JSON, one field per column), onlyValid, "
                 + "and encoding=auto|utf-8|gbk|big5|shift_jis|windows-1252 for a text file (auto: a BOM, else decided from the whole file); 202 with the import's id.");
         imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, StartImport start, CancellationToken ct) =>
             (await start.Commit(id, body?.OnlyValid ?? false, ct)).ToHttp(started => TypedResults.Accepted($"/api/imports/{started}", new ImportStarted(started))))

@@ -74,6 +74,16 @@ public static partial class HeaderMap
     public static string Label(ImportField field, bool english) =>
         HeaderLabels.All.TryGetValue(field, out var label) ? (english ? label.En : label.Zh) : field.ToString();
 
+    /// <summary>
+    /// The keys another kind of import looks a header up by, as this map does its own: the whole header, then without a
+    /// remark in brackets; case, spaces, punctuation and full-width forms do not matter.
+    /// </summary>
+    public static IReadOnlyList<string> KeysOf(string header)
+    {
+        var text = (header ?? "").Normalize(NormalizationForm.FormKC);
+        return [Key(text), Key(Remark().Replace(text, ""))];
+    }
+
     private static ImportField Lookup(string header)
     {
         var text = header.Normalize(NormalizationForm.FormKC);
