@@ -120,7 +120,8 @@ public sealed class ComplaintDesk(GuanxiDbContext db, CustomerViewers viewers, E
     /// </summary>
     private async Task<SatisfactionCheckView> Check(Complaint c, SurveyTask task, List<ComplaintStep> steps, ActorNames names, bool english, CancellationToken cancellationToken)
     {
-        var asked = steps.Last(s => s.Kind == ComplaintStepKind.CheckAsked);
+        var asked = steps.LastOrDefault(s => s.Kind == ComplaintStepKind.CheckAsked);
+        var (askedAt, askedBy) = (asked?.At ?? task.CreatedAt, asked?.ById ?? Actor.SystemId);
         var response = task.ResponseId is { } r ? await db.Set<SurveyResponse>().AsNoTracking().SingleAsync(x => x.Id == r, cancellationToken) : null;
         var version = response?.VersionId is { } v ? await db.Set<QuestionnaireVersion>().AsNoTracking().SingleAsync(x => x.Id == v, cancellationToken) : null;
         var status = ListSurveyTasks.StatusOf(task, clock.Today);
@@ -130,7 +131,7 @@ public sealed class ComplaintDesk(GuanxiDbContext db, CustomerViewers viewers, E
             : null;
         string Text(string id) => version?.Questions.FirstOrDefault(q => q.Id == id) is { } q ? (english ? q.TextEn ?? q.Text : q.Text) : id;
         var completed = response?.Outcome == SurveyOutcome.Completed;
-        return new SatisfactionCheckView(task.Id, Local(asked.At), asked.ById, names.Who(asked.ById), asked.Note, status, CheckStatus(status, english), task.Due,
+        return new SatisfactionCheckView(task.Id, Local(askedAt), askedBy, names.Who(askedBy), asked?.Note, status, CheckStatus(status, english), task.Due,
             task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, response?.RespondedOn, response is null ? null : ComplaintCheck.Verdict(response),
             overall, response?.OverallScore is { } score ? Math.Round(score, 1) : null, completed ? ComplaintCheck.Solved(response!.Answers) : null,
             [.. (response?.Answers ?? []).Select(a => new AnsweredQuestion(a.QuestionId, Text(a.QuestionId), a.Value))],
