@@ -599,7 +599,7 @@ internal static class SurveyBench
         async Task<Page<SurveyTaskView>> List(SurveyTaskStatus status, int take, DateOnly? dueBy)
         {
             await using var db = new GuanxiDbContext(options);
-            var listed = await new ListSurveyTasks(db, current, clock)
+            var listed = await new ListSurveyTasks(db, current, new CustomerViewers(db, current), [], clock)
                 .Handle(new SurveyTaskQuery(status, AssigneeId: assignee is "" ? null : assignee, DueBy: dueBy, PageSize: take));
             return listed.Value ?? throw new InvalidOperationException(listed.Errors[0].MessageEn);
         }

@@ -211,7 +211,7 @@ public sealed class ComplaintTests
         Assert.Contains("已关闭", closed.Errors.Single().Message);
         Assert.Equal(ErrorKind.Conflict, complaint.Assign("advisor-2", Manager, At(9, 14, 12)).Kind);
         Assert.Equal(ErrorKind.Conflict, complaint.Hold("等待", Manager, At(9, 14, 12), Sla).Kind);
-        Assert.Equal([ComplaintAction.Reopen], Enum.GetValues<ComplaintAction>().Where(complaint.Allows));
+        Assert.Equal([ComplaintAction.Reopen, ComplaintAction.CheckSatisfaction], Enum.GetValues<ComplaintAction>().Where(complaint.Allows));   // a closed complaint may still ask the customer (once)
         Assert.Equal([ComplaintStepKind.Received, ComplaintStepKind.Resolved, ComplaintStepKind.Closed], complaint.Steps.Select(s => s.Kind));   // refusals left no step
     }
 

@@ -38,7 +38,7 @@ public sealed class ArchitectureTests
         ["Contacts"] = ["Customers"],
         ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings", "FollowUps", "Complaints"],
         ["Cases"] = ["Customers", "Complaints"],
-        ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Imports"],
+        ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Imports", "Surveys"],
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],

@@ -33,6 +33,9 @@ public enum ComplaintAction
     Resolve,
     Close,
     Reopen,
+
+    /// <summary>SVC-2: ask the customer, through the survey engine, whether the handled complaint was handled to their satisfaction.</summary>
+    CheckSatisfaction,
 }
 
 /// <summary>What a complaint is received with: whose, about what, how it came and how bad it is.</summary>
@@ -131,6 +134,12 @@ public sealed class Complaint
     public bool NeedsImprovement { get; private set; }
     public bool? CustomerSatisfied { get; private set; }
     public int ReopenCount { get; private set; }
+
+    /// <summary>SVC-2: the survey task of the satisfaction check asked for once the complaint was handled (one per complaint); null while none was asked.</summary>
+    public Guid? CheckTaskId { get; private set; }
+
+    /// <summary>The check's verdict (<see cref="ComplaintCheck.Verdict"/>): satisfied, not satisfied, or null while unanswered or when the customer was not reached.</summary>
+    public bool? CheckSatisfied { get; private set; }
     public Guid Version { get; private set; }
     public IReadOnlyList<ComplaintStep> Steps => steps;
 
@@ -204,7 +213,8 @@ public sealed class Complaint
         ComplaintAction.Resume => Status == ComplaintStatus.OnHold,
         ComplaintAction.Resolve => IsOpen,
         ComplaintAction.Close => Status == ComplaintStatus.Resolved,
-        _ => Status is ComplaintStatus.Resolved or ComplaintStatus.Closed,
+        ComplaintAction.Reopen => Status is ComplaintStatus.Resolved or ComplaintStatus.Closed,
+        _ => IsHandled && CheckTaskId is null,   // CheckSatisfaction: once handled, once
     };
 
     public Result<Done> Assign(string staffId, Actor by, DateTimeOffset now)
@@ -326,6 +336,46 @@ public sealed class Complaint
         Plan(sla);
         Add(ComplaintStepKind.Reopened, by.Id, now, reason);
         return Changed();
+    }
+
+    /// <summary>
+    /// Why the satisfaction check cannot be asked now: one was asked already (a 409 naming its survey task), the complaint
+    /// is not resolved or closed (a 409), the note is too long (a 400); null when it can.
+    /// </summary>
+    public Error? SatisfactionCheckRefused(string? note)
+    {
+        if (CheckTaskId is { } asked)
+            return ComplaintErrors.CheckAlreadyAsked(asked);
+        if (Refused(ComplaintAction.CheckSatisfaction) is { } refused)
+            return refused;
+        return note?.Trim().Length > ComplaintStep.MaxNoteLength ? ComplaintErrors.NoteTooLong : null;
+    }
+
+    /// <summary>
+    /// SVC-2: once resolved or closed, the customer is asked through the survey engine whether the complaint was handled to
+    /// their satisfaction — once per complaint, on the survey task given — recorded as a step with who asked and when.
+    /// </summary>
+    public Result<Done> AskSatisfactionCheck(Guid taskId, string? note, Actor by, DateTimeOffset now)
+    {
+        if (SatisfactionCheckRefused(note) is { } refused)
+            return refused;
+        CheckTaskId = taskId;
+        Add(ComplaintStepKind.CheckAsked, by.Id, Utc(now), note);
+        return Changed();
+    }
+
+    /// <summary>
+    /// The check's answer as it was recorded (by the callback specialist, or by the system for the customer's answer by
+    /// link): satisfied, not satisfied, or not reached (null), with the customer's comment or what happened, as a step. A
+    /// later answer within the survey's window supersedes it. The complaint is not reopened by itself — an unsatisfied
+    /// customer is shown, and its handlers decide. A derived write: the version stays.
+    /// </summary>
+    public void RecordSatisfactionCheck(Guid taskId, bool? satisfied, string? note, Actor by, DateTimeOffset now)
+    {
+        if (taskId != CheckTaskId)
+            throw new ArgumentException($"Task {taskId} is not the satisfaction check of complaint {Id}.", nameof(taskId));
+        CheckSatisfied = satisfied;
+        Add(ComplaintStepKind.Checked, by.Id, Utc(now), note, satisfied: satisfied);
     }
 
     /// <summary>
@@ -474,9 +524,9 @@ public sealed class Complaint
         return Done.Value;
     }
 
-    private void Add(ComplaintStepKind kind, string byId, DateTimeOffset at, string? note = null, string? assigneeId = null, int? level = null, SlaTarget? target = null)
+    private void Add(ComplaintStepKind kind, string byId, DateTimeOffset at, string? note = null, string? assigneeId = null, int? level = null, SlaTarget? target = null, bool? satisfied = null)
     {
-        var step = ComplaintStep.Of(Id, kind, byId, at, note, assigneeId, level, target);
+        var step = ComplaintStep.Of(Id, kind, byId, at, note, assigneeId, level, target, satisfied);
         steps.Add(step);
         newSteps.Add(step);
     }

@@ -41,6 +41,10 @@ public static class ComplaintErrors
     public static readonly Error CategoryParent = new("complaint.category_parent", "上级类别不存在。", "No such parent category.", "parentCode");
     public static readonly Error CategoryCycle = new("complaint.category_cycle", "类别不能是自己的上级。", "A category cannot be its own ancestor.", "parentCode");
 
+    /// <summary>A second request for the complaint's satisfaction check (a 409 with the survey task asked before, <c>taskId</c>).</summary>
+    public static Error CheckAlreadyAsked(Guid taskId) => Error.Conflict("complaint.check_already_asked", "已请求过此投诉的满意度回访（每个投诉一次）。",
+        "The satisfaction check of this complaint was already requested (once per complaint).") with { Extensions = new Dictionary<string, object?> { ["taskId"] = taskId } };
+
     public static Error CategoriesInUse(IEnumerable<string> codes) => Error.Conflict("complaint.categories_in_use",
         $"以下类别已有投诉，不能删除：{string.Join("、", codes)}。", $"These categories have complaints and cannot be removed: {string.Join(", ", codes)}.", "categories");
 

@@ -12,6 +12,12 @@ public enum ComplaintStepKind
     Reopened,
     Warned,
     Escalated,
+
+    /// <summary>SVC-2: the customer's satisfaction check was asked for (a survey task).</summary>
+    CheckAsked,
+
+    /// <summary>SVC-2: the satisfaction check was answered (<see cref="ComplaintStep.Satisfied"/>) or the customer not reached.</summary>
+    Checked,
 }
 
 /// <summary>Which of a complaint's two times a warning or an escalation is about.</summary>
@@ -53,10 +59,13 @@ public sealed class ComplaintStep
     /// <summary>The time a warning or an escalation is about.</summary>
     public SlaTarget? Target { get; private set; }
 
+    /// <summary>A satisfaction check's verdict: satisfied, not satisfied, or null when the customer was not reached.</summary>
+    public bool? Satisfied { get; private set; }
+
     internal static ComplaintStep Of(Guid complaintId, ComplaintStepKind kind, string byId, DateTimeOffset at, string? note = null,
-        string? assigneeId = null, int? level = null, SlaTarget? target = null) => new()
+        string? assigneeId = null, int? level = null, SlaTarget? target = null, bool? satisfied = null) => new()
     {
-        Id = Guid.CreateVersion7(), ComplaintId = complaintId, Kind = kind, ById = byId, At = at, AssigneeId = assigneeId, Level = level, Target = target,
+        Id = Guid.CreateVersion7(), ComplaintId = complaintId, Kind = kind, ById = byId, At = at, AssigneeId = assigneeId, Level = level, Target = target, Satisfied = satisfied,
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
     };
 }

@@ -29,7 +29,8 @@ public static class ComplaintTexts
         ComplaintAction.Resume => english ? "Resume" : "恢复处理",
         ComplaintAction.Resolve => english ? "Resolve" : "解决",
         ComplaintAction.Close => english ? "Close" : "关闭",
-        _ => english ? "Reopen" : "重新打开",
+        ComplaintAction.Reopen => english ? "Reopen" : "重新打开",
+        _ => english ? "Check satisfaction" : "回访确认满意度",
     };
 
     /// <summary>The action in a sentence: "it cannot be resolved now".</summary>
@@ -41,7 +42,8 @@ public static class ComplaintTexts
         ComplaintAction.Resume => "resumed",
         ComplaintAction.Resolve => "resolved",
         ComplaintAction.Close => "closed",
-        _ => "reopened",
+        ComplaintAction.Reopen => "reopened",
+        _ => "checked with the customer",
     };
 
     public static string Step(ComplaintStepKind kind, bool english) => kind switch
@@ -55,7 +57,17 @@ public static class ComplaintTexts
         ComplaintStepKind.Closed => english ? "Closed" : "关闭",
         ComplaintStepKind.Reopened => english ? "Reopened" : "重新打开",
         ComplaintStepKind.Warned => english ? "Time running out" : "即将超时预警",
-        _ => english ? "Escalated" : "超时升级",
+        ComplaintStepKind.Escalated => english ? "Escalated" : "超时升级",
+        ComplaintStepKind.CheckAsked => english ? "Satisfaction check requested" : "请求回访确认满意度",
+        _ => english ? "Satisfaction check answered" : "满意度回访结果",
+    };
+
+    /// <summary>A satisfaction check's verdict: satisfied, not satisfied, customer not reached.</summary>
+    public static string Verdict(bool? satisfied, bool english) => satisfied switch
+    {
+        true => english ? "The customer is satisfied" : "客户满意",
+        false => english ? "The customer is NOT satisfied" : "客户不满意",
+        null => english ? "The customer was not reached" : "未能完成回访",
     };
 
     public static string Target(SlaTarget target, bool english) => target == SlaTarget.Response ? english ? "response" : "响应" : english ? "resolution" : "解决";

@@ -19,6 +19,12 @@ public enum ProgramPopulation
 
     /// <summary>Every active customer (a random sample).</summary>
     AllCustomers,
+
+    /// <summary>
+    /// SVC-2: the customer of a resolved complaint, asked whether it was handled to their satisfaction. On request: one task
+    /// per complaint when its handler asks for the check, never drawn by the cadence (<see cref="SurveyProgram.OnRequest"/>).
+    /// </summary>
+    ResolvedComplaints,
 }
 
 public enum ProgramCadence
@@ -132,8 +138,27 @@ public sealed class SurveyProgram
         }
     }
 
-    /// <summary>Whether the program still has to draw the period the day falls in.</summary>
-    public bool DueOn(DateOnly day) => Active && LastPeriod != PeriodOf(Cadence, day).Key;
+    /// <summary>
+    /// A program whose tasks are opened on request of another record (a resolved complaint's satisfaction check), one at a
+    /// time, never drawn: its cadence only groups its figures, and its window counts working days (<see cref="WindowOnRequest"/>).
+    /// </summary>
+    public bool OnRequest => Population == ProgramPopulation.ResolvedComplaints;
+
+    /// <summary>Whether the program still has to draw the period the day falls in (never for one <see cref="OnRequest"/>).</summary>
+    public bool DueOn(DateOnly day) => Active && !OnRequest && LastPeriod != PeriodOf(Cadence, day).Key;
+
+    /// <summary>
+    /// The window of a task opened on request on <paramref name="today"/>: from today to the <see cref="WindowDays"/>-th
+    /// working day, today counting when it is one (a request on a Friday with a window of 3: due on Tuesday; over a holiday, later).
+    /// </summary>
+    public SurveyWindow WindowOnRequest(DateOnly today, Func<DateOnly, bool> isWorkday)
+    {
+        ArgumentNullException.ThrowIfNull(isWorkday);
+        var due = today;
+        for (var counted = isWorkday(today) ? 1 : 0; counted < WindowDays; counted += isWorkday(due) ? 1 : 0)
+            due = due.AddDays(1);
+        return new SurveyWindow(today, due);
+    }
 
     /// <summary>
     /// Where an event population is found: the jobs closed, the customers who churned, in the previous period (the week
@@ -172,7 +197,7 @@ public sealed class SurveyProgram
 public static class ProgramErrors
 {
     public static readonly Error Name = new("program.name", $"请填写方案名称（不超过 {SurveyProgram.MaxNameLength} 个字）。", $"Name the program (at most {SurveyProgram.MaxNameLength} characters).", "name");
-    public static readonly Error Population = new("program.population", "调查对象只能是 closedRepairJobs、households、churnedCustomers、keyCustomers 或 allCustomers。", "population is closedRepairJobs, households, churnedCustomers, keyCustomers or allCustomers.", "population");
+    public static readonly Error Population = new("program.population", "调查对象只能是 closedRepairJobs、households、churnedCustomers、keyCustomers、allCustomers 或 resolvedComplaints。", "population is closedRepairJobs, households, churnedCustomers, keyCustomers, allCustomers or resolvedComplaints.", "population");
     public static readonly Error Sample = new("program.sample", $"请填写抽样比例（大于 0、不超过 100%）或抽样户数（1 到 {SurveyProgram.MaxCount}），二者只填其一。", $"Give either a rate (above 0, at most 100%) or a number (1 to {SurveyProgram.MaxCount}), not both.", "rate");
     public static readonly Error Cadence = new("program.cadence", "频次只能是 weekly、monthly 或 quarterly。", "cadence is weekly, monthly or quarterly.", "cadence");
     public static readonly Error Window = new("program.window", $"调查时效须为 1 到 {SurveyProgram.MaxWindowDays} 天。", $"The window is 1 to {SurveyProgram.MaxWindowDays} days.", "windowDays");

@@ -115,6 +115,20 @@ public sealed class SurveyTask
         return task;
     }
 
+    /// <summary>
+    /// A task of a program <see cref="SurveyProgram.OnRequest"/> (SVC-2: a resolved complaint's satisfaction check): one
+    /// customer, about the day of the event (the resolution), in the window given (<see cref="SurveyProgram.WindowOnRequest"/>).
+    /// </summary>
+    public static SurveyTask OnRequest(SurveyProgram program, Guid customerId, Guid departmentId, string? staffId, DateOnly eventOn, SurveyWindow window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        if (!program.OnRequest)
+            throw new ArgumentException($"Program {program.Id} draws its tasks: none is opened on request.", nameof(program));
+        var task = Open(SurveyKind.Program, customerId, null, departmentId, staffId, eventOn, window, null, now);
+        task.ProgramId = program.Id;
+        return task;
+    }
+
     public Result<SurveyTask> Attempt(AttemptResult result, DateTimeOffset? callBackAt, DateTimeOffset now)
     {
         Attempts++;

@@ -37,6 +37,7 @@ public static class SurveyTexts
         ProgramPopulation.Households => english ? "Households" : "客户家庭",
         ProgramPopulation.ChurnedCustomers => english ? "Churned customers" : "流失客户",
         ProgramPopulation.KeyCustomers => english ? "Key customers (VIP, important)" : "大客户（VIP、重要客户）",
+        ProgramPopulation.ResolvedComplaints => english ? "Resolved complaints (on request)" : "投诉解决后回访（按需）",
         _ => english ? "All customers (random sample)" : "全体客户（随机抽样）",
     };
 

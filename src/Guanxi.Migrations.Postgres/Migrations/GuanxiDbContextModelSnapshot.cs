@@ -70,6 +70,12 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool?>("CheckSatisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CheckTaskId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ClockSince")
                         .HasColumnType("timestamp with time zone");
 
@@ -191,6 +197,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckTaskId")
+                        .IsUnique()
+                        .HasFilter("\"CheckTaskId\" IS NOT NULL");
+
                     b.HasIndex("NextAlertAt");
 
                     b.HasIndex("OrderId");
@@ -210,6 +220,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("DepartmentId", "Status");
 
                     b.HasIndex("Status", "ResolutionDueAt");
+
+                    b.HasIndex("ReceivedAt", "DepartmentId", "CheckTaskId", "CheckSatisfied")
+                        .HasFilter("\"CheckTaskId\" IS NOT NULL");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -245,6 +258,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(4001)
                         .HasColumnType("character varying(4001)");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Target")
                         .HasMaxLength(10)

@@ -64,6 +64,12 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("CheckSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CheckTaskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClockSince")
                         .HasColumnType("INTEGER");
 
@@ -185,6 +191,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckTaskId")
+                        .IsUnique()
+                        .HasFilter("\"CheckTaskId\" IS NOT NULL");
+
                     b.HasIndex("NextAlertAt");
 
                     b.HasIndex("OrderId");
@@ -202,6 +212,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId", "Status");
 
                     b.HasIndex("Status", "ResolutionDueAt");
+
+                    b.HasIndex("ReceivedAt", "DepartmentId", "CheckTaskId", "CheckSatisfied")
+                        .HasFilter("\"CheckTaskId\" IS NOT NULL");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -237,6 +250,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(4001)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Target")
                         .HasMaxLength(10)

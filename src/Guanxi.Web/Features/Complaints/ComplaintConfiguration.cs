@@ -42,6 +42,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => c.ReceivedAt);
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
         builder.HasIndex(c => c.StaffId);
+        builder.HasIndex(c => c.CheckTaskId).IsUnique().HasFilter("\"CheckTaskId\" IS NOT NULL");   // SVC-2: a check's answer finds its complaint; one complaint per task
+        builder.HasIndex(c => new { c.ReceivedAt, c.DepartmentId, c.CheckTaskId, c.CheckSatisfied }).HasFilter("\"CheckTaskId\" IS NOT NULL");   // the report's checks: the few checked complaints of a period
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.SetNull);
     }

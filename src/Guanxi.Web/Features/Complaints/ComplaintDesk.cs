@@ -3,11 +3,13 @@ using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Orders;
+using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Calendar;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,7 +88,8 @@ public sealed class ComplaintDesk(GuanxiDbContext db, CustomerViewers viewers, E
         var english = Cultures.IsEnglish;
         var steps = (await db.Set<ComplaintStep>().AsNoTracking().Where(s => s.ComplaintId == c.Id).ToListAsync(cancellationToken))
             .OrderBy(s => s.At).ThenBy(s => s.Kind).ThenBy(s => s.Level).ToList();
-        var names = await staffNames.Of([c.StaffId, c.AssigneeId, c.ReceivedById, .. steps.Select(s => s.ById), .. steps.Select(s => s.AssigneeId)], cancellationToken);
+        var task = c.CheckTaskId is { } taskId ? await db.Set<SurveyTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) : null;
+        var names = await staffNames.Of([c.StaffId, c.AssigneeId, c.ReceivedById, task?.AssigneeId, .. steps.Select(s => s.ById), .. steps.Select(s => s.AssigneeId)], cancellationToken);
         var department = (await DepartmentNames.All(db, cancellationToken)).GetValueOrDefault(c.DepartmentId);
         var orderNo = c.OrderId is { } order ? await db.Set<Order>().Where(o => o.Id == order).Select(o => o.ExternalNo).SingleOrDefaultAsync(cancellationToken) : null;
         var category = CategoryName(await Categories(cancellationToken), c.Category);
@@ -107,8 +110,44 @@ public sealed class ComplaintDesk(GuanxiDbContext db, CustomerViewers viewers, E
             c.Resolution, c.NeedsImprovement, c.CustomerSatisfied, c.ReopenCount, c.Version,
             ComplaintAccess.Actions(viewer, hand.Facts, c),
             [.. steps.Select(s => new ComplaintStepView(s.Kind, ComplaintTexts.Step(s.Kind, english), s.ById, names.Who(s.ById), Local(s.At), s.Note, s.AssigneeId,
-                names.WhoIfAny(s.AssigneeId), s.Level, s.Target))]);
+                names.WhoIfAny(s.AssigneeId), s.Level, s.Target, s.Satisfied))],
+            task is null ? null : await Check(c, task, steps, names, english, cancellationToken));
     }
+
+    /// <summary>
+    /// The satisfaction check as the complaint shows it to whoever sees the complaint: the request (its step), the task as
+    /// the survey engine knows it, and the response that counts with its answers on the questionnaire version it was given on.
+    /// </summary>
+    private async Task<SatisfactionCheckView> Check(Complaint c, SurveyTask task, List<ComplaintStep> steps, ActorNames names, bool english, CancellationToken cancellationToken)
+    {
+        var asked = steps.LastOrDefault(s => s.Kind == ComplaintStepKind.CheckAsked);
+        var (askedAt, askedBy) = (asked?.At ?? task.CreatedAt, asked?.ById ?? Actor.SystemId);
+        var response = task.ResponseId is { } r ? await db.Set<SurveyResponse>().AsNoTracking().SingleAsync(x => x.Id == r, cancellationToken) : null;
+        var version = response?.VersionId is { } v ? await db.Set<QuestionnaireVersion>().AsNoTracking().SingleAsync(x => x.Id == v, cancellationToken) : null;
+        var status = ListSurveyTasks.StatusOf(task, clock.Today);
+        var overall = version?.Questions.FirstOrDefault(q => q.Dimension == Dimension.Overall) is { } question
+            && response!.Answers.FirstOrDefault(a => a.QuestionId == question.Id)?.Value is { } given
+            ? question.Scale switch { AnswerScale.OneToFive => $"{given}/5", AnswerScale.OneToTen or AnswerScale.ZeroToTen => $"{given}/10", _ => given }
+            : null;
+        string Text(string id) => version?.Questions.FirstOrDefault(q => q.Id == id) is { } q ? (english ? q.TextEn ?? q.Text : q.Text) : id;
+        var completed = response?.Outcome == SurveyOutcome.Completed;
+        return new SatisfactionCheckView(task.Id, Local(askedAt), askedBy, names.Who(askedBy), asked?.Note, status, CheckStatus(status, english), task.Due,
+            task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, response?.RespondedOn, response is null ? null : ComplaintCheck.Verdict(response),
+            overall, response?.OverallScore is { } score ? Math.Round(score, 1) : null, completed ? ComplaintCheck.Solved(response!.Answers) : null,
+            [.. (response?.Answers ?? []).Select(a => new AnsweredQuestion(a.QuestionId, Text(a.QuestionId), a.Value))],
+            completed ? response!.Comment : null, completed ? null : response?.Note);
+    }
+
+    /// <summary>The check's survey task as a complaint's reader says it.</summary>
+    public static string CheckStatus(SurveyTaskStatus status, bool english) => status switch
+    {
+        SurveyTaskStatus.Pending => english ? "Waiting for the call" : "待回访",
+        SurveyTaskStatus.Overdue => english ? "Not called in time" : "逾期未回访",
+        SurveyTaskStatus.Completed => english ? "Answered" : "已回访",
+        SurveyTaskStatus.Incomplete => SurveyTexts.Outcome(SurveyOutcome.Incomplete, english),
+        SurveyTaskStatus.Unreachable => SurveyTexts.Outcome(SurveyOutcome.Unreachable, english),
+        _ => SurveyTexts.Outcome(SurveyOutcome.FalseArchive, english),
+    };
 
     public static string CategoryName(IReadOnlyList<ComplaintCategory> tree, string code) => tree.FirstOrDefault(t => t.Code == code)?.Name ?? code;
 

@@ -35,6 +35,8 @@ public static class ComplaintsFeature
         services.AddScoped<ResolveComplaint>();
         services.AddScoped<CloseComplaint>();
         services.AddScoped<ReopenComplaint>();
+        services.AddScoped<RequestSatisfactionCheck>();
+        services.AddScoped<Surveys.ISurveySubjects, ComplaintChecks>();   // the satisfaction checks' survey tasks: what they are about, their answers
         services.AddScoped<CheckComplaintTimes>();
         services.AddScoped<ListServiceProblems>();
         services.AddScoped<Customers.ITimelineSource, ComplaintTimeline>();   // the customer's 时间线: their complaints
@@ -97,6 +99,14 @@ public static class ComplaintsFeature
             async (Guid id, CloseBody body, Guid? version, IServiceProvider sp, CancellationToken ct) => await sp.GetRequiredService<CloseComplaint>().Handle(id, body, version, ct));
         MapAction(api, "reopen", "The customer came back {reason}: open again, every step kept, a new resolution time from now.",
             async (Guid id, ReasonBody body, Guid? version, IServiceProvider sp, CancellationToken ct) => await sp.GetRequiredService<ReopenComplaint>().Handle(id, body, version, ct));
+        api.MapPost("/{id:guid}/satisfaction-check", async (Guid id, CheckBody body, [FromHeader(Name = "If-Match")] string? ifMatch, RequestSatisfactionCheck check, HttpResponse response, CancellationToken ct) =>
+                (await check.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(view =>
+                {
+                    response.Headers.ETag = $"\"{view.Version}\"";
+                    return TypedResults.Created($"/api/surveys/tasks/{view.Check!.TaskId}", view);
+                }))
+            .Produces<ComplaintView>(StatusCodes.Status201Created)
+            .WithSummary("Ask the customer of a resolved or closed complaint, through the survey engine, whether it was handled to their satisfaction {note (optional, for the callback specialist)}: one survey task in the complaint checks' program (the callback specialists' queue, the 投诉处理回访 questionnaire, due on its last working day). 201 with the complaint and its check (Location: the survey task); 409 with taskId when a check was already asked, 409 while the complaint is open, 409 when the program is switched off. " + ActionRules);
         return app;
     }
 

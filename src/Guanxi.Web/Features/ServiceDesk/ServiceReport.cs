@@ -74,7 +74,33 @@ public sealed class ServiceReport(GuanxiDbContext db, CustomerViewers viewers, C
             byCategory, bySeverity, byTouchpoint, byChannel, byTier, byDepartment, byMonth,
             await Repeaters(viewer, start, end, department, cancellationToken),
             await Contacts(start, end, department, english, cancellationToken),
-            await Surveys(viewer, first, last, english, cancellationToken));
+            await Surveys(viewer, first, last, english, cancellationToken),
+            await Checks(start, end, department, cancellationToken));
+    }
+
+    /// <summary>
+    /// SVC-2: the period's complaints (the reader's department's, as every figure) whose customer was asked after resolution,
+    /// with how their survey tasks stand and the overall score of the answer that counts — one small grouped query over the
+    /// few checked complaints (their own index).
+    /// </summary>
+    private async Task<ResolutionChecks> Checks(DateTimeOffset start, DateTimeOffset end, Guid? department, CancellationToken cancellationToken)
+    {
+        var rows = from c in db.Set<Complaint>().AsNoTracking()
+                   join t in db.Set<SurveyTask>() on c.CheckTaskId equals (Guid?)t.Id
+                   join r in db.Set<SurveyResponse>() on t.ResponseId equals (Guid?)r.Id into rs
+                   from r in rs.DefaultIfEmpty()
+                   where c.CheckTaskId != null && c.ReceivedAt >= start && c.ReceivedAt < end && (department == null || c.DepartmentId == department)
+                   select new { t.Outcome, c.CheckSatisfied, Score = r == null ? null : r.OverallScore };
+        var groups = await rows.GroupBy(x => new { x.Outcome, x.CheckSatisfied })
+            .Select(g => new { g.Key.Outcome, g.Key.CheckSatisfied, Count = g.Count(), Scored = g.Count(x => x.Score != null), ScoreSum = g.Sum(x => x.Score) }).ToListAsync(cancellationToken);
+        int Count(Func<SurveyOutcome, bool> outcome, bool? satisfied = null) =>
+            groups.Where(g => outcome(g.Outcome) && (satisfied is null || g.CheckSatisfied == satisfied)).Sum(g => g.Count);
+        var answered = groups.Where(g => g.Outcome == SurveyOutcome.Completed).ToList();
+        var (satisfiedCount, unsatisfied) = (Count(o => o == SurveyOutcome.Completed, true), Count(o => o == SurveyOutcome.Completed, false));
+        var scored = answered.Sum(g => g.Scored);
+        return new ResolutionChecks(groups.Sum(g => g.Count), answered.Sum(g => g.Count),
+            Count(o => o is SurveyOutcome.Incomplete or SurveyOutcome.Unreachable or SurveyOutcome.FalseArchive), Count(o => o == SurveyOutcome.Pending),
+            satisfiedCount, unsatisfied, Percent.Of(satisfiedCount, satisfiedCount + unsatisfied), scored == 0 ? null : Math.Round(answered.Sum(g => g.ScoreSum ?? 0) / scored, 1));
     }
 
     private static ServiceSlice Slice(string key, string name, string? parent, ComplaintTally? t, ComplaintTally total)

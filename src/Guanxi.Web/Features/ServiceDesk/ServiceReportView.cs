@@ -20,6 +20,14 @@ public sealed record RepeatComplainer(Guid? CustomerId, string Name, int Complai
 /// <summary>The check with the customer when a resolved complaint is closed: satisfied, not satisfied, not reached.</summary>
 public sealed record SatisfactionChecks(int Closed, int Satisfied, int Dissatisfied, int NotReached, double? SatisfiedRate);
 
+/// <summary>
+/// SVC-2: the satisfaction checks asked through the survey engine after resolution, of the period's complaints: how many
+/// were asked, answered (a completed questionnaire), invalid (not reached, incomplete, false archive), still pending
+/// (overdue included); of the answered, how many satisfied and not (a low score or the problem not solved), the satisfied
+/// rate (%), and the average overall score (0–100, the survey engine's index).
+/// </summary>
+public sealed record ResolutionChecks(int Requested, int Answered, int Invalid, int Pending, int Satisfied, int NotSatisfied, double? SatisfiedRate, double? AverageScore);
+
 /// <summary>Survey answers of the period in one group: the responses that count, the completed ones, the index (mean overall score 0–100), satisfied rate (%), NPS, hidden problems.</summary>
 public sealed record FeedbackScore(string Key, string Name, int Responses, int Completed, double? Index, double? SatisfiedRate, double? Nps, int HiddenProblems);
 
@@ -37,7 +45,8 @@ public sealed record ContactFeedback(int Contacts, IReadOnlyList<ContactSlice> B
 
 /// <summary>
 /// The 服务分析 report of a period: the complaints received in it (every department's, or the reader's department's) — how
-/// many, how many still open, the response and resolution times, reopened, the satisfaction checks, by category, severity,
+/// many, how many still open, the response and resolution times, reopened, the checks on closing and through the survey
+/// engine after resolution (<see cref="ResolutionChecks"/>), by category, severity,
 /// touchpoint, channel, tier, department and month, the repeat complainers — and the feedback channels: contacts and surveys.
 /// </summary>
 public sealed record ServiceReportView(
@@ -45,4 +54,4 @@ public sealed record ServiceReportView(
     int Reopened, double? ReopenRate, SatisfactionChecks Satisfaction,
     IReadOnlyList<ServiceSlice> ByCategory, IReadOnlyList<ServiceSlice> BySeverity, IReadOnlyList<ServiceSlice> ByTouchpoint, IReadOnlyList<ServiceSlice> ByChannel,
     IReadOnlyList<ServiceSlice> ByTier, IReadOnlyList<ServiceSlice> ByDepartment, IReadOnlyList<ServiceMonth> ByMonth, IReadOnlyList<RepeatComplainer> RepeatComplainers,
-    ContactFeedback Contacts, SurveyFeedback Surveys);
+    ContactFeedback Contacts, SurveyFeedback Surveys, ResolutionChecks ResolutionChecks);

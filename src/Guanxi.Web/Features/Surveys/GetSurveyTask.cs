@@ -29,7 +29,7 @@ public sealed record SurveyTaskDetail(SurveyTaskView Task, string? Program, stri
 /// attempts so far. Its answers (SAT-6) show to customer service, and — once the month of the answer is published — to
 /// leadership and the manager of the task's department; to nobody else. Opening a call sheet logs the unmasked view (ARC-9).
 /// </summary>
-public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, EnterpriseClock clock, StaffNames staffNames)
+public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, EnterpriseClock clock, StaffNames staffNames, IEnumerable<ISurveySubjects> subjects)
 {
     public async Task<Result<SurveyTaskDetail>> Handle(Guid id, CancellationToken cancellationToken = default)
     {
@@ -53,8 +53,10 @@ public sealed class GetSurveyTask(GuanxiDbContext db, CustomerViewers viewers, P
             .Select(a => new { a.Result, a.CallBackAt, a.Note, a.At, a.ById, a.ByText }).ToListAsync(cancellationToken);
         var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.RespondedAt).ToListAsync(cancellationToken);
         var names = await staffNames.Of([task.StaffId, task.AssigneeId, .. attempts.Select(a => a.ById), .. responses.Select(r => r.RecordedById)], cancellationToken);
+        var subject = task.ProgramId is null ? null : (await ListSurveyTasks.Subjects(viewer, subjects, [task.Id], cancellationToken)).GetValueOrDefault(task.Id);
         var view = new SurveyTaskView(task.Id, task.CustomerId, customer.Name, task.OrderId, task.Kind, task.DeliveredOn, task.Opens, task.Due,
-            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId, task.NextStep(today));
+            ListSurveyTasks.StatusOf(task, today), task.AssigneeId, names.WhoIfAny(task.AssigneeId), task.Attempts, task.CallBackAt, task.OverdueReason, task.ProgramId, task.NextStep(today),
+            subject?.Text, subject?.Link);
         var phone = customer.Phones.Select(p => p.Number).FirstOrDefault();
         if (runs && phone is not null)
             await log.RecordAsync(PersonalDataAccessKind.View, customer.Id, 1, $"survey call sheet {task.Id}", cancellationToken);

@@ -19,11 +19,14 @@ public enum SurveyTaskStatus
     FalseArchive,
 }
 
-/// <summary>A survey task as listed; <see cref="Step"/> is what is left to do (SAT-2/3): survey within the window, explain an overdue one, nothing.</summary>
+/// <summary>
+/// A survey task as listed; <see cref="Step"/> is what is left to do (SAT-2/3): survey within the window, explain an overdue
+/// one, nothing. <see cref="Subject"/>: what a task opened on request is about (a complaint's summary) and its page.
+/// </summary>
 public sealed record SurveyTaskView(
     Guid Id, Guid CustomerId, string CustomerName, Guid? OrderId, SurveyKind Kind, DateOnly DeliveredOn, DateOnly WindowStart, DateOnly WindowEnd,
     SurveyTaskStatus Status, string? AssigneeId, string? Assignee, int Attempts, DateTimeOffset? CallBackAt, string? OverdueReason, Guid? ProgramId = null,
-    SurveyStep Step = SurveyStep.None);
+    SurveyStep Step = SurveyStep.None, string? Subject = null, string? SubjectLink = null);
 
 /// <summary>
 /// Which tasks: status, kind, assignee, windows overlapping from–to, due on or before dueBy; and which page of them,
@@ -53,7 +56,7 @@ public sealed record SurveyTaskQuery(SurveyTaskStatus? Status = null, SurveyKind
 /// The survey tasks by status, kind, assignee and window (overlapping from–to), those due first (or, asked, the latest
 /// window first: the ones just done): customer service and leadership.
 /// </summary>
-public sealed class ListSurveyTasks(GuanxiDbContext db, CurrentUser current, EnterpriseClock clock)
+public sealed class ListSurveyTasks(GuanxiDbContext db, CurrentUser current, Customers.CustomerViewers viewers, IEnumerable<ISurveySubjects> subjects, EnterpriseClock clock)
 {
     public async Task<Result<Page<SurveyTaskView>>> Handle(SurveyTaskQuery query, CancellationToken cancellationToken = default)
     {
@@ -91,8 +94,27 @@ public sealed class ListSurveyTasks(GuanxiDbContext db, CurrentUser current, Ent
             ? joined.OrderByDescending(x => x.t.Due).ThenByDescending(x => x.t.Id)
             : joined.OrderBy(x => x.t.Due).ThenBy(x => x.t.Id);
         var rows = await ordered.Skip(offset).Take(size).ToListAsync(cancellationToken);
+        var onRequest = rows.Where(r => r.t.ProgramId != null).Select(r => r.t.Id).ToList();
+        var about = onRequest.Count > 0 && subjects.Any() && await viewers.Current(cancellationToken) is { } viewer
+            ? await Subjects(viewer, subjects, onRequest, cancellationToken) : new Dictionary<Guid, SurveySubject>();
         return new Page<SurveyTaskView>([.. rows.Select(r => new SurveyTaskView(r.t.Id, r.t.CustomerId, r.Name, r.t.OrderId, r.t.Kind, r.t.DeliveredOn, r.t.Opens, r.t.Due,
-            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId, r.t.NextStep(today)))], total, number, size);
+            StatusOf(r.t, today), r.t.AssigneeId, r.Assignee, r.t.Attempts, r.t.CallBackAt, r.t.OverdueReason, r.t.ProgramId, r.t.NextStep(today),
+            about.GetValueOrDefault(r.t.Id)?.Text, about.GetValueOrDefault(r.t.Id)?.Link))], total, number, size);
+    }
+
+    /// <summary>What those of the tasks opened on request are about, as far as the viewer sees their records.</summary>
+    internal static async Task<IReadOnlyDictionary<Guid, SurveySubject>> Subjects(Viewer viewer, IEnumerable<ISurveySubjects> subjects, IReadOnlyCollection<Guid> taskIds,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, SurveySubject>();
+        if (taskIds.Count == 0)
+            return found;
+        foreach (var s in subjects)
+        {
+            foreach (var (id, subject) in await s.Of(viewer, taskIds, cancellationToken))
+                found[id] = subject;
+        }
+        return found;
     }
 
     public static SurveyTaskStatus StatusOf(SurveyTask task, DateOnly today) => task.Outcome switch

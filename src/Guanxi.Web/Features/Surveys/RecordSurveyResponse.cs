@@ -30,10 +30,11 @@ public sealed record SurveyResponseView(Guid Id, Guid TaskId, SurveyMethod Metho
 /// <summary>
 /// SAT-5, SAT-7, SAT-9: a questionnaire as the customer answered it (by phone, on site, by mail or through the link), or
 /// an invalid one with its reason, on the questionnaire version in effect that day. Within the window a second response
-/// supersedes the first; both are kept and the last counts.
+/// supersedes the first; both are kept and the last counts. A task opened on request of another feature (a complaint's
+/// satisfaction check) tells it, in the same save (<see cref="ISurveySubjects.Answered"/>).
 /// </summary>
 public sealed class RecordSurveyResponse(GuanxiDbContext db, Customers.CustomerViewers viewers, CurrentUser user, SurveyLinks links, EnterpriseSettings settings,
-    EscalateSurveyProblems escalate, EnterpriseClock clock, TimeProvider time)
+    EscalateSurveyProblems escalate, IEnumerable<ISurveySubjects> subjects, EnterpriseClock clock, TimeProvider time)
 {
     public const string HiddenGapKey = "surveys.hiddenGap";
     public const double DefaultHiddenGap = 30;
@@ -101,6 +102,8 @@ public sealed class RecordSurveyResponse(GuanxiDbContext db, Customers.CustomerV
         db.Add(response);
         if (version is not null)
             await escalate.Handle(task, response, version, previous?.Id, cancellationToken);
+        foreach (var subject in subjects)
+            await subject.Answered(task, response, by, cancellationToken);
         if (await db.SaveOrRacedAsync(byLink ? SurveyErrors.LinkUsed : Versions.Raced, cancellationToken) is { } raced)
             return raced;
         return new SurveyResponseView(response.Id, task.Id, response.Method, response.Outcome, response.VersionId, response.ItemScore, response.OverallScore,

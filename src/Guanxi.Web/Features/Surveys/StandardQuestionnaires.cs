@@ -82,6 +82,18 @@ public static class StandardQuestionnaires
         Q("comment", "您对我们还有什么要求或建议？", "What else should we do for you?", Dimension.Image, AnswerScale.Text, required: false),
     ];
 
+    /// <summary>SVC-2: 投诉处理回访 — the customer of a resolved complaint asked whether it was handled to their satisfaction (<see cref="Domain.Complaints.ComplaintCheck"/>).</summary>
+    public static readonly IReadOnlyList<Question> ComplaintFollowUp =
+    [
+        Q("overall", "您对本次投诉的处理结果总体是否满意（1–10 分）？", "Overall, how satisfied are you with how your complaint was handled (1–10)?", Dimension.Overall, AnswerScale.OneToTen),
+        Q(Domain.Complaints.ComplaintCheck.SolvedQuestionId, "您反映的问题是否已经真正解决？", "Is the problem you reported really solved?", Dimension.Reliability, AnswerScale.YesNo),
+        Q("speed", "我们处理您的投诉是否及时？", "Did we handle your complaint promptly?", Dimension.Responsiveness),
+        Q("attitude", "处理人员的态度如何？", "How was the attitude of the staff who handled it?", Dimension.Empathy),
+        Q("comment", "您还有什么意见或建议？", "Anything else you would like to tell us?", Dimension.Image, AnswerScale.Text, required: false),
+    ];
+
+    public const string ComplaintFollowUpName = "投诉处理回访问卷";
+
     private static readonly (QuestionnaireKind Kind, string Name, string NameEn, IReadOnlyList<Question> Questions)[] Standard =
     [
         (QuestionnaireKind.Sales, "客户满意度调查问卷（销售部分）", "Customer satisfaction survey (sales)", Sales),
@@ -89,6 +101,7 @@ public static class StandardQuestionnaires
         (QuestionnaireKind.OpinionCard, "客户意见卡", "Customer opinion card", OpinionCard),
         (QuestionnaireKind.Custom, "流失客户原因调查", "Churned customers: why they left", Churn),
         (QuestionnaireKind.Custom, "大客户满意度调查", "Key customer satisfaction survey", KeyCustomer),
+        (QuestionnaireKind.Custom, ComplaintFollowUpName, "Complaint follow-up", ComplaintFollowUp),
     ];
 
     /// <summary>
@@ -106,7 +119,14 @@ public static class StandardQuestionnaires
         new("客户随机抽样调查", ProgramPopulation.AllCustomers, null, 30, ProgramCadence.Monthly, 14, questionnaire("客户意见卡"), ProgramMethod.Phone, false),
     ];
 
-    /// <summary>Writes the standard questionnaires missing (by name) and, on first start, the standard programs.</summary>
+    /// <summary>
+    /// SVC-2: the program of the resolved complaints' satisfaction checks — on request (a complaint's handler asks; never
+    /// drawn), by phone, due on the 3rd working day, active from the start; written once, when no such program exists.
+    /// </summary>
+    private static ProgramDefinition ComplaintChecks(Func<string, Guid> questionnaire) =>
+        new("投诉解决后满意度回访", ProgramPopulation.ResolvedComplaints, 1, null, ProgramCadence.Monthly, 3, questionnaire(ComplaintFollowUpName), ProgramMethod.Phone);
+
+    /// <summary>Writes the standard questionnaires missing (by name), on first start the standard programs, and the complaint checks' program when missing.</summary>
     public static async Task SeedQuestionnairesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -122,6 +142,8 @@ public static class StandardQuestionnaires
         }
         if (!await db.Set<SurveyProgram>().AnyAsync(cancellationToken))
             db.AddRange(StandardPrograms(name => existing[name]).Select(p => SurveyProgram.Define(p, now).Value!));
+        if (!await db.Set<SurveyProgram>().AnyAsync(p => p.Population == ProgramPopulation.ResolvedComplaints, cancellationToken))
+            db.Add(SurveyProgram.Define(ComplaintChecks(name => existing[name]), now).Value!);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace Guanxi.Web.Features.Surveys;
 /// window's last day. A task whose window passed takes no answer any more (SAT-2): it is overdue until its reason is
 /// recorded (SAT-3), then done with — <see cref="SurveyTask.NextStep"/>, read here from the columns.
 /// </summary>
-public sealed class SurveyCalls(GuanxiDbContext db, EnterpriseClock clock) : IAssignedWork
+public sealed class SurveyCalls(GuanxiDbContext db, EnterpriseClock clock, IEnumerable<ISurveySubjects> subjects) : IAssignedWork
 {
     public const string Kind = "surveyCall";
 
@@ -47,11 +47,14 @@ public sealed class SurveyCalls(GuanxiDbContext db, EnterpriseClock clock) : IAs
                           orderby toDo descending, toDo ? t.Due : DateOnly.MinValue, t.Due descending, t.Id
                           select new
                           {
-                              t.Id, t.CustomerId, c.Name, t.Kind, t.Opens, t.Due, t.Outcome, t.OverdueReason,
+                              t.Id, t.CustomerId, c.Name, t.Kind, t.ProgramId, t.Opens, t.Due, t.Outcome, t.OverdueReason,
                               Program = db.Set<SurveyProgram>().Where(p => p.Id == t.ProgramId).Select(p => p.Name).FirstOrDefault(),
                           })
             .Skip(paging.Offset).Take(paging.Size).ToListAsync(cancellationToken);
-        var items = rows.Select(r => new AssignedWorkItem(r.Id, r.CustomerId, r.Name, r.Program ?? SurveyTexts.Kind(r.Kind, english), r.Opens, r.Due,
+        var about = await ListSurveyTasks.Subjects(viewer, subjects, [.. rows.Where(r => r.ProgramId != null).Select(r => r.Id)], cancellationToken);
+        string What(Guid id, string? program, SurveyKind kind) =>
+            (program ?? SurveyTexts.Kind(kind, english)) + (about.GetValueOrDefault(id) is { } subject ? (english ? ": " : "：") + subject.Text : "");
+        var items = rows.Select(r => new AssignedWorkItem(r.Id, r.CustomerId, r.Name, What(r.Id, r.Program, r.Kind), r.Opens, r.Due,
             StateOf(r.Outcome, r.Due, r.OverdueReason is not null, today), $"/surveys/tasks/{r.Id}", r.OverdueReason)).ToList();
         return new AssignedWork(Kind, items, total, counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Done ?? 0, paging.Number, paging.Size);
     }

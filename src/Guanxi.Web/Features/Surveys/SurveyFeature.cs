@@ -32,6 +32,7 @@ public static class SurveyFeature
         services.AddScoped<RunSurveyPrograms>();
         services.AddScoped<DefineSurveyProgram>();
         services.AddScoped<ListSurveyPrograms>();
+        services.AddScoped<OpenSurveyOnRequest>();   // a program task a higher feature asks for (Complaints: a resolved complaint's satisfaction check)
         services.AddScoped<RunSurveyImport>();
         services.AddScoped<Imports.IImportKind, SurveyImportKind>();
         services.AddScoped<Tasks.IAssignedWork, SurveyCalls>();   // 我的任务: a callback specialist's survey calls
@@ -120,7 +121,7 @@ public static class SurveyFeature
         surveys.MapPost("/programs", async (ProgramBody body, DefineSurveyProgram define, CancellationToken ct) =>
                 (await define.Handle(null, body, null, ct)).ToHttp(view => TypedResults.Created($"/api/surveys/programs/{view.Id}", view)))
             .Produces<SurveyProgramView>(StatusCodes.Status201Created)
-            .WithSummary("A program {name, population: closedRepairJobs|households|churnedCustomers|keyCustomers|allCustomers, rate (0.8) or count, cadence: weekly|monthly|quarterly, windowDays, questionnaireId, method: phone|visit|written|focusGroup, active}.");
+            .WithSummary("A program {name, population: closedRepairJobs|households|churnedCustomers|keyCustomers|allCustomers|resolvedComplaints (on request: never drawn, one task per complaint asked for, windowDays in working days), rate (0.8) or count, cadence: weekly|monthly|quarterly, windowDays, questionnaireId, method: phone|visit|written|focusGroup, active}.");
         surveys.MapPut("/programs/{id:guid}", async (Guid id, ProgramBody body, [FromHeader(Name = "If-Match")] string? ifMatch, DefineSurveyProgram define, HttpResponse response, CancellationToken ct) =>
                 (await define.Handle(id, body, ETags.Version(ifMatch), ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<SurveyProgramView>()
