@@ -113,12 +113,7 @@ public static class ComplaintsFeature
     private const string ActionRules = "Answers the complaint with its new ETag. The assignee, the department's manager, the customer-service manager and the duty manager act (403 for others in sight, 404 out of sight); 409 when its state does not allow it or someone else acted at the same moment; an If-Match (the complaint's ETag) may be sent: 412 when stale.";
 
     private static void MapAction<TBody>(RouteGroupBuilder api, string name, string summary, Func<Guid, TBody, Guid?, IServiceProvider, CancellationToken, Task<Domain.Common.Result<ComplaintView>>> act) =>
-        api.MapPost($"/{{id:guid}}/{name}", async (Guid id, TBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, CancellationToken ct) =>
-                body is null   // a generic body's nullability is unknown to the binder: a missing or null one is refused here
-                    ? ResultHttp.Problem([JsonInputErrors.Missing.At("")])
-                    : (await act(id, body, ETags.Version(ifMatch), context.RequestServices, ct)).ToHttp(view => ETags.Tagged(context.Response, view.Version, view)))
-            .Produces<ComplaintView>()
-            .WithSummary(summary + " " + ActionRules);
+        api.MapVersionedAction(name, view => view.Version, act).WithSummary(summary + " " + ActionRules);
 
     private static async Task<IResult> List(string? status, string? category, string? severity, bool? overdue, Guid? departmentId, int? page, int? pageSize,
         ListComplaints list, CancellationToken ct)

@@ -1,6 +1,5 @@
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Shared.Api;
-using Microsoft.AspNetCore.Mvc;
 using Quartz;
 
 namespace Guanxi.Web.Features.ServiceDesk;
@@ -65,10 +64,5 @@ public static class ServiceDeskFeature
     private const string ActionRules = "The customer-service manager and the executive VP act (403 for the other readers and for everyone else); 404 for no such warning; 409 once it is closed or when someone else acted at the same moment; an If-Match (the warning's ETag) may be sent: 412 when stale. Answers the warning with its new ETag.";
 
     private static void MapAction<TBody>(RouteGroupBuilder api, string name, string summary, Func<Guid, TBody, Guid?, IServiceProvider, CancellationToken, Task<Domain.Common.Result<CrisisWarningView>>> act) =>
-        api.MapPost($"/{{id:guid}}/{name}", async (Guid id, TBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, CancellationToken ct) =>
-                body is null   // a generic body's nullability is unknown to the binder: a missing or null one is refused here
-                    ? ResultHttp.Problem([JsonInputErrors.Missing.At("")])
-                    : (await act(id, body, ETags.Version(ifMatch), context.RequestServices, ct)).ToHttp(view => ETags.Tagged(context.Response, view.Version, view)))
-            .Produces<CrisisWarningView>()
-            .WithSummary(summary + " " + ActionRules);
+        api.MapVersionedAction(name, view => view.Version, act).WithSummary(summary + " " + ActionRules);
 }
