@@ -109,6 +109,36 @@ public abstract class ComplaintApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task SVC8_each_tiers_standard_gives_its_times_and_a_step_out_of_turn_is_refused_and_changes_nothing()
+    {
+        app.EnsureAvailable();
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var vip = await Customer(sales, "孔贵宾");
+        var ordinary = await Customer(sales, "孔普通");
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+            await db.Set<Domain.Customers.Customer>().Where(c => c.Id == vip).ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, Domain.Grading.Tier.Vip));
+
+        // The same complaint at the same moment: the VIP's standard (GRD-3) answers and resolves sooner, in working time.
+        var fast = await Receive(sales, Body(vip));
+        var usual = await Receive(sales, Body(ordinary));
+        Assert.Equal(("vip", "ordinary"), (fast.GetProperty("tier").GetString(), usual.GetProperty("tier").GetString()));
+        Assert.True(fast.GetProperty("responseDueAt").GetDateTimeOffset() < usual.GetProperty("responseDueAt").GetDateTimeOffset());
+        Assert.True(fast.GetProperty("resolutionDueAt").GetDateTimeOffset() < usual.GetProperty("resolutionDueAt").GetDateTimeOffset());
+
+        // Each step in its turn: closing, resuming or reopening what is not there yet is a 409 and changes nothing.
+        var cs = await app.SignedInAs("cs.manager@demo.guanxi.cn");
+        var id = fast.GetProperty("id").GetGuid();
+        var (before, etag) = await Get(cs, id);
+        foreach (var (action, body) in new (string, object)[] { ("close", new { customerSatisfied = true, note = "提前结案" }), ("resume", new { }), ("reopen", new { reason = "客户再次来电" }) })
+            Assert.Equal(HttpStatusCode.Conflict, (await cs.PostAsJsonAsync($"/api/complaints/{id}/{action}", body)).StatusCode);
+        var (after, again) = await Get(cs, id);
+        Assert.Equal(etag, again);
+        Assert.Equal(Kinds(before), Kinds(after));
+        Assert.Equal("new", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task SVC2_a_complaint_about_an_order_names_its_department_and_staff_and_goes_through_every_step()
     {
         app.EnsureAvailable();
