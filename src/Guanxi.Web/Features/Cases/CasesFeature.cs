@@ -35,7 +35,7 @@ public static class CasesFeature
         cases.MapGet("/{id:guid}", async (Guid id, HttpContext http, GetCase get, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(http.Response, view.Version, view)))
             .Produces<CaseView>()
-            .WithSummary("One case with an ETag: 404 for a draft of someone else (unless the caller is the customer-service manager). Each linked customer has its name and link when the caller may see it, else a masked name (王**) without id or link.");
+            .WithSummary("One case with an ETag: 404 for a draft of someone else (unless the caller is the customer-service manager). Each linked customer has its name and link when the caller may see it, else a masked name (王**) without id or link. canEdit, canPublish and canReadHistory say what the caller may do with it.");
         cases.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, CaseHistory history, CancellationToken ct) =>
                 (await history.Handle(id, page, pageSize, ct)).ToHttp())
             .Produces<Page<Audit.AuditRow>>()
