@@ -144,6 +144,10 @@ public sealed class CaseLibraryTests
     public void SVC7_only_the_customer_service_manager_publishes(Role role, bool publishes) =>
         Assert.Equal(publishes, CaseAccess.CanPublish(As(role, "writer")));
 
+    [Fact]
+    public void SVC7_only_the_customer_service_manager_reads_a_cases_history_on_the_case() =>
+        Assert.Equal([Role.CustomerServiceManager], Roles.All.Where(r => CaseAccess.ReadsHistory(As(r, "writer"))));
+
     [Theory]
     [InlineData("王小明", "王**")]
     [InlineData("常州琥珀光学有限公司", "常**")]

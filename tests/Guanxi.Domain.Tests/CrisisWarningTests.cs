@@ -129,4 +129,8 @@ public sealed class CrisisWarningTests
         Assert.Equal([Role.ExecutiveVp, Role.CustomerServiceManager], Roles.All.Where(r => CrisisAccess.Handles(As(r))));
         Assert.Equal(CrisisAccess.Notified.Order(), Roles.All.Where(r => CrisisAccess.Handles(As(r))).Order());
     }
+
+    [Fact]
+    public void SVC3_administrators_and_the_customer_service_manager_set_the_detector() =>
+        Assert.Equal(new[] { Role.Administrator, Role.CustomerServiceManager }.Order(), Roles.All.Where(r => CrisisAccess.SetsDetector(As(r))).Order());
 }

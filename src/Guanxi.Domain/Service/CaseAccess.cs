@@ -44,6 +44,16 @@ public static class CaseAccess
         return viewer.Is(Role.CustomerServiceManager);
     }
 
+    /// <summary>
+    /// A case's history (who wrote, changed and published what): the customer-service manager, who corrects every case and
+    /// sees every customer it links (administrators read it in the audit log).
+    /// </summary>
+    public static bool ReadsHistory(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Is(Role.CustomerServiceManager);
+    }
+
     public static bool CanSee(Viewer viewer, ServiceCase c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -59,5 +69,6 @@ public static class CaseAccess
     public static readonly Error NotFound = Error.NotFound("case.not_found", "案例不存在。", "No such case.");
     public static readonly Error CannotWrite = Error.Forbidden("case.cannot_write", "您的账号没有角色，不能撰写案例。", "Your account holds no role, so it cannot write cases.");
     public static readonly Error CannotEdit = Error.Forbidden("case.cannot_edit", "只有作者可以修改自己的草稿；已发布的案例只有客服经理可以更正。", "Only the author changes their draft; only the customer-service manager corrects a published case.");
+    public static readonly Error CannotReadHistory = Error.Forbidden("case.cannot_read_history", "只有客服经理可以查看案例的变更历史。", "Only the customer-service manager reads a case's history.");
     public static readonly Error CannotPublish = Error.Forbidden("case.cannot_publish", "只有客服经理可以发布案例。", "Only the customer-service manager publishes cases.");
 }

@@ -14,9 +14,13 @@ public enum SpikeWindow
 /// weekday's day, or the seven days, in each of the weeks before). <see cref="Alpha"/>: the false-alarm rate of one check on
 /// a series whose rate did not change. <see cref="MinDayCount"/>/<see cref="MinWeekCount"/>: fewer complaints than this
 /// never raise a warning, however quiet the usual level (one complaint in a category that had none is not a crisis).
+/// Set by an administrator or the customer-service manager (<see cref="CrisisAccess.SetsDetector"/>).
 /// </summary>
 public sealed record SpikePolicy(int BaselineWeeks = 8, double Alpha = 0.001, int MinDayCount = 5, int MinWeekCount = 10)
 {
+    /// <summary>Where the enterprise keeps it (a setting, audited as every setting is).</summary>
+    public const string SettingsKey = "complaints.spikes";
+
     public IReadOnlyList<Error> Validate()
     {
         var errors = new List<Error>();

@@ -24,6 +24,13 @@ public static class CrisisAccess
         return viewer.Is(Role.CustomerServiceManager) || viewer.Is(Role.ExecutiveVp);
     }
 
+    /// <summary>The detector's settings (<see cref="SpikePolicy"/>): administrators and the customer-service manager, as the complaint rules.</summary>
+    public static bool SetsDetector(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Is(Role.Administrator) || viewer.Is(Role.CustomerServiceManager);
+    }
+
     /// <summary>Who hears of a new warning.</summary>
     public static IReadOnlyList<Role> Notified { get; } = [Role.CustomerServiceManager, Role.ExecutiveVp];
 }

@@ -197,6 +197,7 @@ public static class CrisisErrors
 {
     public static readonly Error NotFound = Error.NotFound("crisis.not_found", "危机预警不存在。", "No such crisis warning.");
     public static readonly Error NotReader = Error.Forbidden("crisis.not_reader", "危机预警仅供客服经理、值班经理和公司领导查看。", "Crisis warnings are for the customer-service manager, the duty manager and leadership.");
+    public static readonly Error NotDetectorSetter = Error.Forbidden("crisis.not_detector_setter", "只有系统管理员和客服经理可以修改危机预警的检测设置。", "Only administrators and the customer-service manager change the crisis detector's settings.");
     public static readonly Error NotHandler = Error.Forbidden("crisis.not_handler", "只有客服经理和执行副总经理可以处理危机预警。", "Only the customer-service manager and the executive VP handle crisis warnings.");
     public static readonly Error Closed = Error.Conflict("crisis.closed", "该危机预警已关闭。", "This crisis warning is closed.", "status");
     public static readonly Error StatusFilter = new("crisis.status", "状态应为 open、closed 或 all。", "The status must be open, closed or all.", "status");

@@ -952,7 +952,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("uuid[]");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.PrimitiveCollection<Guid[]>("CustomerIds")
                         .IsRequired()
@@ -980,7 +981,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1002,16 +1004,19 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<string>("UpdatedById")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.HasKey("Id");
 
@@ -1022,6 +1027,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("ServiceCases", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Surveys.Questionnaire", b =>

@@ -937,7 +937,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.PrimitiveCollection<string>("CustomerIds")
                         .IsRequired()
@@ -965,7 +966,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -987,16 +989,19 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<string>("UpdatedById")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.HasKey("Id");
 
@@ -1007,6 +1012,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("ServiceCases", (string)null);
+
+                    b.HasAnnotation("Guanxi:Audited", true);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Surveys.Questionnaire", b =>

@@ -5,6 +5,7 @@ using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Lifecycle;
 using Guanxi.Domain.Orders;
+using Guanxi.Domain.Service;
 using Guanxi.Web.Data;
 using Guanxi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,9 @@ namespace Guanxi.Web.Features.Audit;
 
 /// <summary>
 /// A history row as a person reads it, in the viewer's language (issue 22): the entity and the field by their display names
-/// (<c>Entity.&lt;Entity&gt;</c>, <c>Field.&lt;Entity&gt;.&lt;Field&gt;</c> or <c>Field.&lt;Field&gt;</c>), the record by its name, and the old and new
-/// values as text: enum values by their display names, yes/no, dates, money in yuan, ids as the names of what they point to,
-/// JSON lists as a line of text. The one place that decides it, for the customer's history and the audit log; the raw
+/// (<c>Entity.&lt;Entity&gt;</c>, <c>Field.&lt;Entity&gt;.&lt;Field&gt;</c> or <c>Field.&lt;Field&gt;</c>), the record by its name (a case by its
+/// title), and the old and new values as text: enum values by their display names, yes/no, dates, money in yuan, ids as the
+/// names of what they point to (a case's linked customers too), JSON lists as a line of text. The one place that decides it, for the customer's history and the audit log; the raw
 /// values stay as written beside it. Masked values stay ****.
 /// </summary>
 public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<SharedResource> l, Formatter formatter)
@@ -105,6 +106,8 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
             return Localized([$"Audit.Source.{value.Replace(" ", "", StringComparison.Ordinal)}"]) ?? value;
         if (IsReference(field))
             return names.GetValueOrDefault(value, value);
+        if (IsReferenceList(field))
+            return ReferenceList(value, names);
         var type = TypeOf(entity, field);
         if (type is null)   // a link row's or a bulk writer's text, such as the merged customers: "王五 (id)" reads "王五"
             return IdInBrackets().Replace(value, "");
@@ -120,6 +123,31 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
 
     /// <summary>The id of another record: an owner, a department, a customer, a group.</summary>
     private static bool IsReference(string field) => field.EndsWith("Id", StringComparison.Ordinal) || field == "Groups";
+
+    /// <summary>A JSON list of the ids of records of a known kind (a case's linked customers).</summary>
+    private static bool IsReferenceList(string field) => field.EndsWith("Ids", StringComparison.Ordinal) && OfField(field) is not null;
+
+    /// <summary>The ids of a JSON list (none when it is no list of ids, e.g. cut at the history's length limit).</summary>
+    private static IEnumerable<string> IdsIn(string? value)
+    {
+        if (value is null or Masked)
+            return [];
+        try
+        {
+            using var json = JsonDocument.Parse(value);
+            return json.RootElement.ValueKind == JsonValueKind.Array
+                ? [.. json.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)] : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The names of a list's ids, as a line of text; a value that is no list of ids stays as written.</summary>
+    private static string ReferenceList(string value, Dictionary<string, string> names) =>
+        IdsIn(value).ToList() is { Count: > 0 } ids ? string.Join(Cultures.IsEnglish ? "; " : "；", ids.Select(id => names.GetValueOrDefault(id, id)))
+        : value.Trim() == "[]" ? "" : value;
 
     private static Type? ElementOf(Type type) =>
         type != typeof(string) && type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list
@@ -173,7 +201,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
     }
 
     /// <summary>What an id names, by the entity a row is about or the field that holds it; null: not known, asked everywhere.</summary>
-    private enum Named { Staff, Department, Customer, Order, Group }
+    private enum Named { Staff, Department, Customer, Order, Group, Case }
 
     private static Named? OfKey(string entity) => entity switch
     {
@@ -182,14 +210,15 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         nameof(Order) => Named.Order,
         nameof(Department) => Named.Department,
         nameof(CustomerGroup) => Named.Group,
+        nameof(ServiceCase) => Named.Case,
         _ => null,
     };
 
     private static Named? OfField(string field) => field switch
     {
-        "OwnerId" or "StaffId" or "UserId" or "AssigneeId" or "CreatedById" => Named.Staff,
+        "OwnerId" or "StaffId" or "UserId" or "AssigneeId" or "CreatedById" or "AuthorId" or "PublishedById" => Named.Staff,
         "DepartmentId" or "ParentId" => Named.Department,
-        "CustomerId" or "MergedIntoId" or "ReferrerId" => Named.Customer,
+        "CustomerId" or "MergedIntoId" or "ReferrerId" or "CustomerIds" => Named.Customer,
         "OrderId" => Named.Order,
         "GroupId" or "Groups" => Named.Group,
         _ => null,
@@ -220,6 +249,11 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
                 Want(OfField(r.Field), r.OldValue);
                 Want(OfField(r.Field), r.NewValue);
             }
+            else if (IsReferenceList(r.Field))
+            {
+                foreach (var id in IdsIn(r.OldValue).Concat(IdsIn(r.NewValue)))
+                    Want(OfField(r.Field), id);
+            }
         }
         List<string> Ids(Named kind) => wanted.TryGetValue(kind, out var set) ? [.. set] : [];
         List<Guid> Guids(Named kind) => [.. Ids(kind).Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)];
@@ -236,6 +270,9 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         if (Guids(Named.Order) is { Count: > 0 } orders)
             foreach (var o in await db.Set<Order>().Where(o => orders.Contains(o.Id)).Select(o => new { o.Id, o.ExternalNo }).ToListAsync(cancellationToken))
                 names[o.Id.ToString()] = o.ExternalNo;
+        if (Guids(Named.Case) is { Count: > 0 } cases)
+            foreach (var c in await db.Set<ServiceCase>().Where(c => cases.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken))
+                names[c.Id.ToString()] = c.Title;
         if (Guids(Named.Group) is { Count: > 0 } groups)   // a group by its name; a deleted group's name from its own history
         {
             var keys = groups.ConvertAll(g => g.ToString());

@@ -18,6 +18,7 @@ public static class CasesFeature
         services.AddScoped<WriteCase>();
         services.AddScoped<UpdateCase>();
         services.AddScoped<PublishCase>();
+        services.AddScoped<CaseHistory>();
         return builder;
     }
 
@@ -34,7 +35,11 @@ public static class CasesFeature
         cases.MapGet("/{id:guid}", async (Guid id, HttpContext http, GetCase get, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(http.Response, view.Version, view)))
             .Produces<CaseView>()
-            .WithSummary("One case with an ETag: 404 for a draft of someone else (unless the caller is the customer-service manager). Each linked customer has its name and link when the caller may see it, else a masked name (王**) without id or link.");
+            .WithSummary("One case with an ETag: 404 for a draft of someone else (unless the caller is the customer-service manager). Each linked customer has its name and link when the caller may see it, else a masked name (王**) without id or link. canEdit, canPublish and canReadHistory say what the caller may do with it.");
+        cases.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, CaseHistory history, CancellationToken ct) =>
+                (await history.Handle(id, page, pageSize, ct)).ToHttp())
+            .Produces<Page<Audit.AuditRow>>()
+            .WithSummary("Every change of the case, newest first (written, changed, published): at, userId, userName, action, field, oldValue, newValue and as read — entityName, recordName (the title), fieldName, oldText, newText (linked customers and staff by name). The customer-service manager only (403 for others; 404 for a draft out of sight); page, pageSize.");
         cases.MapPost("/", async (CaseBody body, HttpContext http, WriteCase write, CancellationToken ct) =>
                 (await write.Handle(body, ct)).ToHttp(view =>
                 {

@@ -24,11 +24,12 @@ public static class CustomerColumns
     public static readonly (string Zh, string En) Groups = ("分组", "Groups");
     public static readonly (string Zh, string En) Owner = ("负责人", "Owner");
     public static readonly (string Zh, string En) Department = ("部门", "Department");
+    public static readonly (string Zh, string En) LastContact = ("最近联系", "Last contact");
     public static readonly (string Zh, string En) Notes = ("备注", "Notes");
 
     /// <summary>The export's columns, in order.</summary>
     public static readonly (string Zh, string En)[] Exported =
     [
-        Name, Type, Organization, Mobile, Phone, Email, WeChat, Province, City, District, Street, Birthday, Gender, Industry, Source, Groups, Owner, Department, Notes,
+        Name, Type, Organization, Mobile, Phone, Email, WeChat, Province, City, District, Street, Birthday, Gender, Industry, Source, Groups, Owner, Department, LastContact, Notes,
     ];
 }

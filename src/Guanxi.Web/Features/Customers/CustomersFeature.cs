@@ -83,7 +83,7 @@ public static class CustomersFeature
                 return ResultHttp.Problem([CustomerWebErrors.ExportFormat]);
             return await filter.ToQuery().ToHttp(async query => (await export.Handle(query, format, Cultures.IsEnglish, ct)).ToHttp(file =>
                 TypedResults.File(file.File, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{(Cultures.IsEnglish ? "customers" : "客户档案")}_{clock.Today:yyyyMMdd}.{format}")));
-        }).WithSummary("The filtered list (the list's filters: q, groupId, ownerId, departmentId, type, status, tier, stage, credit) as .xlsx or .csv (formula cells neutralised); needs the export right (leadership, the customer-service manager, department managers); logged with the filter and row count.");
+        }).WithSummary("The filtered list (the list's filters: q, groupId, ownerId, departmentId, type, status, tier, stage, credit, contact=overdue) as .xlsx or .csv (formula cells neutralised), with the last contact's day (最近联系, yyyy-MM-dd in the enterprise's zone); needs the export right (leadership, the customer-service manager, department managers); logged with the filter and row count.");
         customers.MapGet("/duplicates", async (int? page, int? pageSize, ListDuplicateGroups list, CancellationToken ct) => (await list.Handle(page, pageSize, ct)).ToHttp())
             .WithSummary("Groups of likely duplicates among the active customers in the caller's sight.");
         customers.MapPost("/merge", async (MergeBody body, MergeCustomers merge, GetCustomer get, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Guanxi.Domain.Common;
 using System.Text.Json;
 using Guanxi.Domain.Accounts;
@@ -11,9 +12,10 @@ namespace Guanxi.Web.Features.Customers;
 /// <summary>
 /// ARC-10 export of the current filtered list to .xlsx or .csv (the caller holds the export right; ARC-9). Personal
 /// fields are written as the caller may see them, cells that could run as formulas are neutralised, and the export is
-/// logged with who, when, the filter and the row count. The file is written to a temporary file that deletes itself.
+/// logged with who, when, the filter and the row count. The last contact (SVC-1) is its day in the enterprise's zone,
+/// written as the birthday is (yyyy-MM-dd). The file is written to a temporary file that deletes itself.
 /// </summary>
-public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers, ListCustomers list, PersonalDataLog log, FollowUpCadence cadence)
+public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers, ListCustomers list, PersonalDataLog log, FollowUpCadence cadence, EnterpriseClock clock)
 {
     public async Task<Result<ExportedCustomers>> Handle(CustomerQuery query, string format, bool english, CancellationToken cancellationToken = default)
     {
@@ -45,7 +47,8 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
                     Phones(view, PhoneKind.Mobile), Phones(view, PhoneKind.Office, PhoneKind.Home), string.Join("; ", view.Emails),
                     view.WeChat, address?.Province, address?.City, address?.District, address?.Street, view.Birthday,
                     c.Gender switch { Gender.Male => english ? "Male" : "男", Gender.Female => english ? "Female" : "女", _ => null },
-                    c.Industry, c.Source, string.Join("; ", groupsOf[c.Id].Order(StringComparer.Ordinal)), row.Owner, row.Department, c.Background,
+                    c.Industry, c.Source, string.Join("; ", groupsOf[c.Id].Order(StringComparer.Ordinal)), row.Owner, row.Department,
+                    c.LastContactAt is { } contacted ? clock.ToLocal(contacted).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null, c.Background,
                 ];
             }
         }
@@ -66,7 +69,7 @@ public sealed class ExportCustomers(GuanxiDbContext db, CustomerViewers viewers,
     /// <summary>The filter as the access log keeps it (in its reason column, at most 500 characters).</summary>
     private static string Filter(CustomerQuery query, string format)
     {
-        var text = JsonSerializer.Serialize(new { format, query.Q, query.GroupId, query.OwnerId, query.DepartmentId, query.Type, query.Status, query.Tier, query.Stage, Credit = query.CreditNotRated ? CustomerFilter.NotRated : query.Credit?.ToString(), query.Sort }, FilterJson);
+        var text = JsonSerializer.Serialize(new { format, query.Q, query.GroupId, query.OwnerId, query.DepartmentId, query.Type, query.Status, query.Tier, query.Stage, Credit = query.CreditNotRated ? CustomerFilter.NotRated : query.Credit?.ToString(), Contact = query.ContactOverdue ? CustomerFilter.Overdue : null, query.Sort }, FilterJson);
         return text.Length > 500 ? text[..500] : text;
     }
 

@@ -24,8 +24,8 @@ public sealed record CrisisRun(DateTimeOffset End, int Series, int Fired, int Ra
 public sealed class RaiseCrisisWarnings(GuanxiDbContext db, ComplaintDesk desk, EnterpriseSettings settings, Notifier notifier, EnterpriseClock clock, TimeProvider time,
     ILogger<RaiseCrisisWarnings> logger)
 {
-    /// <summary>The detector's settings (<see cref="SpikePolicy"/>): baseline weeks, false-alarm rate, minimum counts.</summary>
-    public const string SettingsKey = "complaints.spikes";
+    /// <summary>The detector's settings (<see cref="SpikePolicy"/>): baseline weeks, false-alarm rate, minimum counts; set through <see cref="SpikeSettings"/>.</summary>
+    public const string SettingsKey = SpikePolicy.SettingsKey;
 
     public async Task<CrisisRun> Handle(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Guanxi.Domain.Service;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Shared.Api;
 using Quartz;
@@ -20,6 +21,7 @@ public static class ServiceDeskFeature
         services.AddScoped<PlanCrisisResponse>();
         services.AddScoped<RecordCrisisCommunication>();
         services.AddScoped<CloseCrisisWarning>();
+        services.AddScoped<SpikeSettings>();
         services.AddScoped<ServiceReport>();
         services.AddScoped<ExportServiceReport>();
         return builder;
@@ -49,6 +51,14 @@ public static class ServiceDeskFeature
             (id, body, version, sp, ct) => sp.GetRequiredService<RecordCrisisCommunication>().Handle(id, body, version, ct));
         MapAction<CrisisCloseBody>(alerts, "close", "Close the warning with a note {note ≤ 2,000}; the detector may warn of the series again for a window that does not overlap this one's.",
             (id, body, version, sp, ct) => sp.GetRequiredService<CloseCrisisWarning>().Handle(id, body, version, ct));
+
+        var spikes = app.MapGroup("/api/settings/complaint-spikes").RequireAuthorization().WithTags("Crisis warnings");
+        spikes.MapGet("", async (SpikeSettings settings, CancellationToken ct) => (await settings.Get(ct)).ToHttp())
+            .Produces<SpikeSettingsView>()
+            .WithSummary("The crisis detector's settings: baselineWeeks (8: the usual level is the same weekday's day, or the seven days, in each of that many weeks before), alpha (0.001: the false-alarm rate of one check on a series whose rate did not change), minDayCount (5) and minWeekCount (10: fewer complaints in the last day or week never raise a warning); canEdit. Any member of staff.");
+        spikes.MapPut("", async (SpikePolicy body, SpikeSettings settings, CancellationToken ct) => (await settings.Save(body, ct)).ToHttp())
+            .Produces<SpikeSettingsView>()
+            .WithSummary("Administrators and the customer-service manager set the crisis detector's settings {baselineWeeks: 4–26, alpha: above 0 and at most 0.05, minDayCount: 1–10,000, minWeekCount: 1–10,000} (a member left out takes its default); 400 per field with the range, nothing saved; 403 for others. In the history as every setting; the detector's next run counts with them.");
 
         var reports = app.MapGroup("/api/reports").RequireAuthorization().WithTags("Reports");
         reports.MapGet("/service", async (DateOnly? from, DateOnly? to, ServiceReport report, CancellationToken ct) => (await report.Handle(from, to, ct)).ToHttp())
