@@ -1,7 +1,11 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Xml.Linq;
+using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Orders;
+using Guanxi.Domain.Surveys;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.Notifications;
@@ -142,6 +146,87 @@ public abstract class DemoSeedTests(GuanxiApp app)
         Assert.InRange(cases.Count, 10, 12);
         Assert.Contains(cases, c => c.Status == Domain.Service.CaseStatus.Draft);
         Assert.True(cases.Count(c => c.Status == Domain.Service.CaseStatus.Published) >= 8);
+    }
+
+    [Fact]
+    public async Task The_demo_asked_about_half_of_its_resolved_complaints_customers_after_resolution_and_the_service_report_shows_their_answers()
+    {
+        app.EnsureAvailable();
+        using var db = app.NewDbContext(out var scope);
+        using var _ = scope;
+        var seeded = (await db.Users.Select(u => u.CreatedAt).ToListAsync()).Min();
+        var now = TimeProvider.System.GetUtcNow();
+        // The demo's complaints: of its customers, received before it made its staff (other tests add their own, now or back in 2018, for new customers).
+        var complaints = await (from c in db.Set<Complaint>().AsNoTracking()
+                                join customer in db.Set<Customer>() on c.CustomerId equals customer.Id
+                                where c.ReceivedAt < seeded && customer.CreatedAt < seeded
+                                select c).ToListAsync();
+        var asked = complaints.Where(c => c.CheckTaskId != null).ToList();
+        var share = (double)asked.Count / complaints.Count(c => c.IsHandled || c.CheckTaskId != null);
+        Assert.InRange(share, 0.4, 0.65);
+
+        var program = await db.Set<SurveyProgram>().Where(p => p.Population == ProgramPopulation.ResolvedComplaints).Select(p => p.Id).SingleAsync();
+        var taskIds = asked.Select(c => c.CheckTaskId!.Value).ToList();
+        var tasks = await db.Set<SurveyTask>().AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id);
+        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.SupersededBy == null).ToDictionaryAsync(r => r.TaskId);
+        var complaintIds = asked.Select(c => c.Id).ToList();
+        var steps = (await db.Set<ComplaintStep>().AsNoTracking().Where(s => complaintIds.Contains(s.ComplaintId)).ToListAsync()).ToLookup(s => s.ComplaintId);
+        DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Days.Shanghai).DateTime);
+        Assert.All(asked, c =>
+        {
+            var task = tasks[c.CheckTaskId!.Value];
+            var ask = Assert.Single(steps[c.Id], s => s.Kind == ComplaintStepKind.CheckAsked);
+            var resolved = steps[c.Id].Where(s => s.Kind == ComplaintStepKind.Resolved).Min(s => s.At);
+            Assert.Equal(program, task.ProgramId);
+            Assert.InRange(ask.At, resolved, resolved.AddHours(2));   // asked by its handler on resolving it
+            Assert.Equal(c.AssigneeId, ask.ById);
+            Assert.Equal((Day(resolved), Day(ask.At)), (task.DeliveredOn, task.Opens));
+            Assert.True(task.Due > task.Opens);
+            if (responses.TryGetValue(task.Id, out var response))
+            {
+                Assert.InRange(response.RespondedAt, ask.At, now);
+                Assert.InRange(response.RespondedOn, task.Opens, task.Due);   // within the program's window
+                Assert.Equal((task.Outcome, task.AssigneeId), (response.Outcome, response.RecordedById));   // by the callback specialist it was given to
+                var check = Assert.Single(steps[c.Id], s => s.Kind == ComplaintStepKind.Checked);
+                Assert.Equal((ComplaintCheck.Verdict(response), ComplaintCheck.Verdict(response), response.RecordedById), (check.Satisfied, c.CheckSatisfied, check.ById));
+                Assert.DoesNotContain(steps[c.Id], s => s.Kind == ComplaintStepKind.Closed && s.At < check.At);   // closed once the customer answered
+            }
+            else
+            {
+                Assert.Equal(SurveyOutcome.Pending, task.Outcome);
+                Assert.Null(c.CheckSatisfied);
+                Assert.DoesNotContain(steps[c.Id], s => s.Kind == ComplaintStepKind.Checked);
+            }
+        });
+        Assert.All(steps.SelectMany(s => s), s => Assert.True(s.At <= now, "nothing in the future"));
+        Assert.True(asked.Count(c => c.CheckSatisfied == true) > asked.Count(c => c.CheckSatisfied == false), "most satisfied");
+        Assert.Contains(asked, c => c.CheckSatisfied == false && ComplaintCheck.Solved(responses[c.CheckTaskId!.Value].Answers) == false);   // the problem not really solved
+        Assert.Contains(asked, c => c.CheckSatisfied == false && c.ReopenCount > 0);                                                   // reopened by its handler
+        Assert.Contains(tasks.Values, t => t.Outcome == SurveyOutcome.Unreachable);
+        var waiting = tasks.Values.Where(t => t.Outcome == SurveyOutcome.Pending && t.Due >= Days.Today).ToList();
+        Assert.InRange(waiting.Count, 2, asked.Count / 3);   // a few: those resolved in the last working days
+
+        // The callback specialist finds one in 我的任务, with what it is about.
+        var callback = await db.Users.Where(u => u.Email == "callback@demo.guanxi.cn").Select(u => u.Id).SingleAsync();
+        var theirs = waiting.First(t => t.AssigneeId == callback);
+        var about = asked.Single(c => c.CheckTaskId == theirs.Id);
+        var mine = await (await app.SignedInAs("callback@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>("/api/tasks?state=open&workPageSize=500");
+        var call = mine.GetProperty("work").EnumerateArray().Single(w => w.GetProperty("kind").GetString() == "surveyCall").GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetGuid() == theirs.Id);
+        Assert.Contains(about.Summary, call.GetProperty("what").GetString());
+        Assert.Equal($"/surveys/tasks/{theirs.Id}", call.GetProperty("href").GetString());
+
+        // The 服务分析 of the last twelve months: the checks after resolution, at least the demo's of the period (other tests add theirs).
+        var report = await (await app.SignedInAs("cs.manager@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>("/api/reports/service");
+        var from = DateOnly.Parse(report.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var inPeriod = asked.Where(c => Day(c.ReceivedAt) >= from).ToList();
+        var checks = report.GetProperty("resolutionChecks");
+        int Figure(string name) => checks.GetProperty(name).GetInt32();
+        Assert.True(Figure("requested") >= inPeriod.Count && inPeriod.Count > 0, $"{Figure("requested")} requested");
+        Assert.True(Figure("answered") >= inPeriod.Count(c => tasks[c.CheckTaskId!.Value].Outcome == SurveyOutcome.Completed) && Figure("answered") > 0);
+        Assert.True(Figure("satisfied") > 0 && Figure("notSatisfied") > 0 && Figure("invalid") > 0 && Figure("pending") > 0);
+        Assert.InRange(checks.GetProperty("satisfiedRate").GetDouble(), 50, 99.9);
+        Assert.InRange(checks.GetProperty("averageScore").GetDouble(), 60, 99);
     }
 }
 
