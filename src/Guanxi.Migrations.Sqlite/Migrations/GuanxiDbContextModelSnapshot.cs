@@ -216,6 +216,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedAt", "DepartmentId", "CheckTaskId", "CheckSatisfied")
                         .HasFilter("\"CheckTaskId\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "ReceivedAt", "Category", "Severity", "Touchpoint", "Channel", "Tier", "DepartmentId", "Status", "RespondedAt", "ResolvedAt", "ResponseUsed", "ResolutionUsed", "ResponseTarget", "ResolutionTarget", "ResponseDueAt", "ResolutionDueAt", "HeldSince", "ReopenCount", "CustomerSatisfied" }, "IX_Complaints_Report");
+
                     b.ToTable("Complaints", (string)null);
                 });
 
