@@ -116,17 +116,56 @@ public sealed class ServiceReport(GuanxiDbContext db, CustomerViewers viewers, C
     /// <summary>The customers with more than one complaint in the period, most first; by name when the reader may see them, else masked without an id.</summary>
     private async Task<List<RepeatComplainer>> Repeaters(Viewer viewer, DateTimeOffset start, DateTimeOffset end, Guid? department, CancellationToken cancellationToken)
     {
-        var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.ReceivedAt >= start && c.ReceivedAt < end);
-        if (department is { } d)
-            complaints = complaints.Where(c => c.DepartmentId == d);
-        var top = await complaints.GroupBy(c => c.CustomerId).Where(g => g.Count() > 1)
-            .Select(g => new { CustomerId = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.CustomerId).Take(RepeatComplainers).ToListAsync(cancellationToken);
+        List<(Guid CustomerId, int Count)> top;
+        if (db.Database.IsSqlite())
+            top = await RepeatersOnSqlite(start, end, department, cancellationToken);
+        else
+        {
+            var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.ReceivedAt >= start && c.ReceivedAt < end);
+            if (department is { } d)
+                complaints = complaints.Where(c => c.DepartmentId == d);
+            top = [.. (await complaints.GroupBy(c => c.CustomerId).Where(g => g.Count() > 1)
+                .Select(g => new { CustomerId = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.CustomerId).Take(RepeatComplainers)
+                .ToListAsync(cancellationToken)).Select(t => (t.CustomerId, t.Count))];
+        }
         var ids = top.Select(t => t.CustomerId).ToList();
         var customers = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.OwnerId, c.DepartmentId })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         return [.. top.Select(t => customers.TryGetValue(t.CustomerId, out var c) && CustomerAccess.SightOf(viewer, c.OwnerId, c.DepartmentId) != CustomerSight.None
             ? new RepeatComplainer(c.Id, c.Name, t.Count)
             : new RepeatComplainer(null, PersonalDataMask.Name(c?.Name), t.Count))];
+    }
+
+    /// <summary>
+    /// SQLite plans the customers' counts through the index on the time and looks up every row of the period (a year of a
+    /// million complaints: 20 s cold, 2 s warm); walked in the order of the index on customer and time instead, each
+    /// customer's complaints are counted where they lie (0.5 s). SQLite takes that order only when told.
+    /// </summary>
+    private async Task<List<(Guid CustomerId, int Count)>> RepeatersOnSqlite(DateTimeOffset start, DateTimeOffset end, Guid? department, CancellationToken cancellationToken)
+    {
+        var top = new List<(Guid, int)>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"""
+                SELECT "CustomerId", COUNT(*) FROM "Complaints" INDEXED BY "IX_Complaints_CustomerId_ReceivedAt"
+                WHERE "ReceivedAt" >= @from AND "ReceivedAt" < @to{(department is null ? "" : " AND \"DepartmentId\" = @department")}
+                GROUP BY "CustomerId" HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC, "CustomerId" LIMIT {RepeatComplainers}
+                """;
+            SqlValues.Parameter(command, "@from", start.UtcTicks);
+            SqlValues.Parameter(command, "@to", end.UtcTicks);
+            if (department is { } d)
+                SqlValues.Parameter(command, "@department", new SqlValues(true).Id(d));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                top.Add((reader.GetGuid(0), reader.GetInt32(1)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return top;
     }
 
     private async Task<ContactFeedback> Contacts(DateTimeOffset start, DateTimeOffset end, Guid? department, bool english, CancellationToken cancellationToken)
