@@ -171,7 +171,7 @@ internal static class ServiceBench
                 if (!stillOpen || random.NextDouble() < 0.8)
                     complaint.Assign(staff, by, sla.Calendar.AddWorkingTime(at, TimeSpan.FromMinutes(random.Next(10, 60))).ToUniversalTime());
                 if (!stillOpen)
-                    Handle(complaint, random, sla, by, now);
+                    Handle(complaint, random, sla, by);
                 batch.Add(complaint);
             }
             await using (var transaction = await connection.BeginTransactionAsync())
@@ -203,7 +203,7 @@ internal static class ServiceBench
     }
 
     /// <summary>Answered, maybe paused, resolved, closed (one in twenty reopened and resolved again), each late as often as in life; warnings fired when due.</summary>
-    private static void Handle(Complaint complaint, Random random, SlaRules sla, Actor by, DateTimeOffset now)
+    private static void Handle(Complaint complaint, Random random, SlaRules sla, Actor by)
     {
         DateTimeOffset At(DateTimeOffset from, TimeSpan work) => sla.Calendar.AddWorkingTime(from, work).ToUniversalTime();
         void Tick(DateTimeOffset until)
@@ -237,7 +237,6 @@ internal static class ServiceBench
             complaint.Resolve("再次处理", null, false, by, again, sla);
             complaint.Close(true, "再次回访，客户满意", by, again.AddDays(2));
         }
-        _ = now;
     }
 
     /// <summary>The service report for the last twelve months against one hand-written GROUP BY of the same sums over the same rows.</summary>
@@ -325,7 +324,6 @@ internal static class ServiceBench
     {
         var random = new Random(7);
         ComplaintBody Body() => new(CustomerId(1 + random.Next(customers)), ContactChannel.Phone, "waitingTime", ComplaintSeverity.Medium, Touchpoint.AfterSale, "等待时间过长", "客户来电反映", null);
-        var clock = services.GetRequiredService<EnterpriseClock>();
         var by = Actor.Staff(admin.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var baseline = new List<double>();
         for (var i = 0; i < 320; i++)
@@ -372,7 +370,6 @@ internal static class ServiceBench
                 times.Add(watch.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine($"   POST /api/complaints' handler (ReceiveComplaint, a request scope each, 300 after 20 to warm up): {Percentiles(times)}");
-        _ = clock;
     }
 
     /// <summary>
