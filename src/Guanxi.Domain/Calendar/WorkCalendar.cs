@@ -104,6 +104,25 @@ public sealed class WorkCalendar
         throw new InvalidOperationException("The calendar has no working time in the next three years.");
     }
 
+    /// <summary>
+    /// The <paramref name="days"/>-th working day after <paramref name="day"/> (CAPA-3: a plan within 3 working days of
+    /// signing is due by the end of that day): weekends, holidays and 调休 make-up days as the calendar says.
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly day, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var current = day;
+        for (var counted = 0; counted < days;)
+        {
+            if (current.DayNumber - day.DayNumber > MaxDaysScanned + 7 * days)
+                throw new InvalidOperationException("The calendar has no working day in the time scanned.");
+            current = current.AddDays(1);
+            if (IsWorkday(current))
+                counted++;
+        }
+        return current;
+    }
+
     /// <summary>The start of the next working period at or after <paramref name="instant"/> (the instant itself when it is inside one).</summary>
     public DateTimeOffset NextWorkingInstant(DateTimeOffset instant)
     {
