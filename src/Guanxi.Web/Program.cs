@@ -19,6 +19,7 @@ using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.ServiceDesk;
+using Guanxi.Web.Features.Improvement;
 using Guanxi.Web.Features.Tasks;
 using Guanxi.Web.Features.Watchlists;
 using Guanxi.Web.Features.Workbench;
@@ -49,6 +50,7 @@ builder.AddWorkbench();
 builder.AddCases();
 builder.AddComplaints();
 builder.AddServiceDesk();
+builder.AddImprovement();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -61,6 +63,7 @@ builder.AddJobs(q =>
     WorkbenchFeature.Schedule(q, builder.Configuration);
     ComplaintsFeature.Schedule(q, builder.Configuration);
     ServiceDeskFeature.Schedule(q, builder.Configuration);
+    ImprovementFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -90,6 +93,7 @@ app.MapWorkbench();
 app.MapCases();
 app.MapComplaints();
 app.MapServiceDesk();
+app.MapImprovement();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -465,7 +465,8 @@ public sealed class Measure
             (Status, ActionsDoneOn) = (current.Any(a => a.IsDone) ? MeasureStatus.InProgress : MeasureStatus.Planned, null);
     }
 
-    private static List<Error> CheckPlan(IReadOnlyList<PlannedAction?>? planned, DateOnly? dueOn, DateOnly today, bool allowEmpty = false)
+    /// <summary>What is wrong with a plan's actions and deadline, each on its field (actions[2].dueOn).</summary>
+    public static List<Error> CheckPlan(IReadOnlyList<PlannedAction?>? planned, DateOnly? dueOn, DateOnly today, bool allowEmpty = false)
     {
         var errors = new List<Error>();
         if (dueOn is not { } due)

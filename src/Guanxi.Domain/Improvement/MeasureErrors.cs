@@ -54,6 +54,7 @@ public static class MeasureErrors
     public static readonly Error ActionTitleRequired = new("measure.action_title_required", "请填写行动内容。", "Describe the action.", "actions");
     public static readonly Error ActionTitleTooLong = new("measure.action_title_too_long", $"行动内容不能超过 {MeasureAction.MaxTitleLength} 个字。", $"An action can have at most {MeasureAction.MaxTitleLength} characters.", "actions");
     public static readonly Error ActionOwnerRequired = new("measure.action_owner_required", "请指定行动负责人。", "Name the action's owner.", "actions");
+    public static readonly Error ActionDueRequired = new("measure.action_due_required", "请填写行动期限。", "Enter the action's day.", "actions");
     public static readonly Error ActionOwnerUnknown = new("measure.action_owner_unknown", "找不到该负责人，或其账号已停用。", "The owner does not exist or is inactive.", "actions");
     public static readonly Error ActionAfterMeasure = new("measure.action_after_measure", "行动期限不能晚于措施的完成期限。", "An action's day cannot be after the measure's deadline.", "actions");
     public static readonly Error ActionAlreadyDone = Error.Conflict("measure.action_already_done", "该行动已登记完成。", "The action is already done.");
@@ -79,6 +80,9 @@ public static class MeasureErrors
     public static readonly Error RuleTooLong = new("measure.rule_too_long", $"条款不能超过 {MeasurePenalty.MaxRuleLength} 个字。", $"The rule can have at most {MeasurePenalty.MaxRuleLength} characters.", "rule");
     public static readonly Error StaffNotFound = new("measure.staff_not_found", "找不到该员工。", "The member of staff does not exist.", "staffId");
     public static readonly Error NothingToReopen = Error.Conflict("measure.nothing_to_reopen", "措施还没有计划，或已在重新分析中，无需重新打开。", "The measure has no plan yet or is already reopened.");
+    public static readonly Error Filter = new("measure.filter", "筛选条件无效：status、source、causeCategory 须为列出的值之一。", "Unknown filter: status, source and causeCategory take one of the listed values.", "status");
+    public static readonly Error AcceptedRequired = new("measure.accepted_required", "请选择验收通过或不通过。", "Say whether the result is accepted.", "accepted");
+    public static readonly Error MetricKindUnknown = new("measure.metric_kind_unknown", "指标类型只能是 questionScore、dimensionScore、complaintCount 或 touchpointSatisfaction。", "The kind must be questionScore, dimensionScore, complaintCount or touchpointSatisfaction.", "kind");
     public static readonly Error MetricUnknown = new("measure.metric_unknown", "效果指标不存在：请从列表中选择问卷题目、维度、投诉类别或接触点。", "Unknown figure: choose a question, dimension, complaint category or touchpoint from the list.", "key");
     public static readonly Error PlanDaysOutOfRange = new("measure.plan_days_out_of_range", "制定计划的期限须在 1 到 30 个工作日之间。", "The days for a plan must be between 1 and 30 working days.", "planWorkingDays");
     public static readonly Error CoordinationDaysOutOfRange = new("measure.coordination_days_out_of_range", "确认协同的期限须在 1 到 30 个工作日之间。", "The days to confirm a part must be between 1 and 30 working days.", "coordinationWorkingDays");
