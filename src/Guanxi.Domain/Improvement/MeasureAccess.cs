@@ -18,6 +18,9 @@ public static class MeasureAccess
         return viewer.Is(Role.ExecutiveVp) || viewer.Is(Role.GeneralManager) || viewer.Is(Role.CustomerServiceManager);
     }
 
+    /// <summary>The register in the menu: those who see all measures and the department managers (others reach their actions' measures by their notices).</summary>
+    public static bool OpensRegister(Viewer viewer) => SeesAll(viewer) || viewer.Is(Role.DepartmentManager);
+
     /// <summary>Customer service reports problems to the VP; leadership may raise one too.</summary>
     public static bool CanRaise(Viewer viewer) => SeesAll(viewer);
 

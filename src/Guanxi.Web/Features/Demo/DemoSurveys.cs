@@ -61,6 +61,8 @@ public static class DemoSurveys
                                      select new { p.Id, Version = v }).ToDictionaryAsync(x => x.Id, x => x.Version, cancellationToken);
         QuestionnaireVersion VersionOf(SurveyTask task) => task.ProgramId is { } p ? programVersions[p] : versions[task.Kind];
         var staffMood = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sales = await DemoImprovement.SalesDepartment(db, cancellationToken);
+        var handover = new Random(24);   // its own draws: the rest of the demo stays as it was
         var (caller, manager) = (await StaffWith(db, Role.CallbackSpecialist, cancellationToken), await StaffWith(db, Role.CustomerServiceManager, cancellationToken));
         DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, random.Next(60))), clock.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
@@ -147,6 +149,8 @@ public static class DemoSurveys
                     AnswerScale.Text when q.Required => LeftBecause[random.Next(LeftBecause.Length)],
                     _ => null,
                 };
+                if (q.Scale == AnswerScale.OneToFive && value is not null && task.Kind == SurveyKind.Sales && DemoImprovement.HandoverLow(task.DepartmentId, sales, q.Id, on, today, handover))
+                    value = Math.Max(1, int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);   // before the measure fixed it
                 if (value is not null)
                     answers.Add(new Answer(q.Id, value));
             }

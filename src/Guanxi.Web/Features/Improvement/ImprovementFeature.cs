@@ -39,6 +39,7 @@ public static class ImprovementFeature
         services.AddScoped<ReopenMeasure>();
         services.AddScoped<SetMeasureMetric>();
         services.AddScoped<ImprovementSettings>();
+        services.AddScoped<ListMeasureOwners>();
         services.AddScoped<CheckMeasureTimes>();
         return builder;
     }

@@ -77,3 +77,6 @@ public sealed record MeasureRow(Guid Id, string Number, string Title, MeasureSou
 public sealed record MeasureCounts(int Open, int DueThisWeek, int Overdue, int AwaitingAcceptance, int Closed);
 
 public sealed record MeasureRegister(IReadOnlyList<MeasureRow> Items, int Total, int Page, int PageSize, MeasureCounts Counts);
+
+/// <summary>A measure about to be raised from a problem: the problem's department and words, and the measure it already has (if any).</summary>
+public sealed record MeasureDraft(MeasureSourceKind Kind, Guid SourceId, Guid DepartmentId, string Text, Guid? ExistingMeasureId);

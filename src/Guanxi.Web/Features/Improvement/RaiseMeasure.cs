@@ -49,6 +49,22 @@ public sealed class RaiseMeasure(GuanxiDbContext db, MeasureDesk desk, MeasureSo
         return await desk.View(new MeasureAtHand(viewer, measure), cancellationToken);
     }
 
+    /// <summary>
+    /// What the form starts from when a measure is raised from a problem: its department and its words (for the reporter to
+    /// keep or rewrite), and whether it already has a measure.
+    /// </summary>
+    public async Task<Result<MeasureDraft>> Draft(MeasureSourceKind kind, Guid sourceId, CancellationToken cancellationToken = default)
+    {
+        if (await desk.Caller(cancellationToken) is not { } viewer)
+            return Error.SignedOut;
+        if (!MeasureAccess.CanRaise(viewer))
+            return MeasureErrors.NotRaiser;
+        if (kind == MeasureSourceKind.Manual || await sources.Find(kind, sourceId, cancellationToken) is not { } source)
+            return MeasureErrors.SourceNotFound with { Kind = ErrorKind.NotFound };
+        var taken = await db.Set<Measure>().Where(m => m.SourceKind == kind && m.SourceId == sourceId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return new MeasureDraft(kind, sourceId, source.DepartmentId, source.Text, taken);
+    }
+
     /// <summary>The next number of the year, GJ-2026-0001 (a number taken by someone at the same moment loses the race: a 409 to try again).</summary>
     private async Task<string> Number(CancellationToken cancellationToken)
     {

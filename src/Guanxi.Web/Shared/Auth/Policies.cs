@@ -42,6 +42,9 @@ public static class Policies
     /// <summary>SVC-3: the crisis warnings (<see cref="CrisisAccess.Reads"/>).</summary>
     public const string SeeCrisisWarnings = nameof(SeeCrisisWarnings);
 
+    /// <summary>CAPA: the improvement measures' register (<see cref="Domain.Improvement.MeasureAccess.OpensRegister"/>).</summary>
+    public const string SeeMeasures = nameof(SeeMeasures);
+
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
         .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
@@ -52,7 +55,8 @@ public static class Policies
         .AddPolicy(OverseeCustomers, p => Grant(p, CustomerAccess.Oversees))
         .AddPolicy(SeeComplaints, p => Grant(p, Domain.Complaints.ComplaintAccess.OpensDesk))
         .AddPolicy(ReadServiceReport, p => Grant(p, ServiceReportAccess.Reads))
-        .AddPolicy(SeeCrisisWarnings, p => Grant(p, CrisisAccess.Reads));
+        .AddPolicy(SeeCrisisWarnings, p => Grant(p, CrisisAccess.Reads))
+        .AddPolicy(SeeMeasures, p => Grant(p, Domain.Improvement.MeasureAccess.OpensRegister));
 
     /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
     private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
