@@ -8,8 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Features.Improvement;
 
-/// <summary>A problem a measure is raised from: the department that answers for it, what happened, and the figure it should move.</summary>
-public sealed record MeasureSource(Guid DepartmentId, string Text, EffectMetric? Metric);
+/// <summary>
+/// A problem a measure is raised from: the department that answers for it, what happened (<see cref="Text"/> as recorded;
+/// <see cref="Anonymous"/> without the customer's name, for the measure's own words, which its department reads — SAT-6),
+/// and the figure it should move.
+/// </summary>
+public sealed record MeasureSource(Guid DepartmentId, string Text, EffectMetric? Metric)
+{
+    public string Anonymous { get; init; } = Text;
+}
 
 /// <summary>
 /// CAPA-1: the problems a measure comes from, linked both ways — an escalated survey result (SAT-11), a complaint resolved as
@@ -24,10 +31,21 @@ public sealed class MeasureSources(GuanxiDbContext db)
         switch (kind)
         {
             case MeasureSourceKind.SurveyProblem:
-                var problem = await db.Set<SurveyProblem>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-                return problem is null ? null : new MeasureSource(problem.DepartmentId, problem.Description, problem.QuestionId is { } question
+                var found = await (from p in db.Set<SurveyProblem>().AsNoTracking()
+                                   join r in db.Set<SurveyResponse>() on p.ResponseId equals r.Id
+                                   where p.Id == id
+                                   select new { p, r.OverallScore, r.Comment }).SingleOrDefaultAsync(cancellationToken);
+                if (found is null)
+                    return null;
+                var problem = found.p;
+                return new MeasureSource(problem.DepartmentId, problem.Description, problem.QuestionId is { } question
                     ? new EffectMetric(EffectMetricKind.QuestionScore, question, problem.DepartmentId)
-                    : new EffectMetric(EffectMetricKind.DimensionScore, nameof(Dimension.Overall), problem.DepartmentId));
+                    : new EffectMetric(EffectMetricKind.DimensionScore, nameof(Dimension.Overall), problem.DepartmentId))
+                {
+                    Anonymous = problem.Kind == SurveyProblemKind.LowOverall
+                        ? $"一位客户的总体满意度为 {found.OverallScore:0} 分（满分 100）{(found.Comment is { } c ? "。客户意见：" + c : "")}"
+                        : problem.Description,
+                };
             case MeasureSourceKind.Complaint:
                 var complaint = await (from c in db.Set<Complaint>().AsNoTracking()
                                        join p in db.Set<ServiceProblem>() on c.Id equals p.SourceId

@@ -62,7 +62,7 @@ public sealed class RaiseMeasure(GuanxiDbContext db, MeasureDesk desk, MeasureSo
         if (kind == MeasureSourceKind.Manual || await sources.Find(kind, sourceId, cancellationToken) is not { } source)
             return MeasureErrors.SourceNotFound with { Kind = ErrorKind.NotFound };
         var taken = await db.Set<Measure>().Where(m => m.SourceKind == kind && m.SourceId == sourceId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
-        return new MeasureDraft(kind, sourceId, source.DepartmentId, source.Text, taken);
+        return new MeasureDraft(kind, sourceId, source.DepartmentId, source.Anonymous, taken);
     }
 
     /// <summary>The next number of the year, GJ-2026-0001 (a number taken by someone at the same moment loses the race: a 409 to try again).</summary>
