@@ -1,5 +1,6 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Attachments;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
 using Guanxi.Web.Features.Cases;
@@ -11,6 +12,7 @@ using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Inspections;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
@@ -49,6 +51,8 @@ builder.AddWorkbench();
 builder.AddCases();
 builder.AddComplaints();
 builder.AddServiceDesk();
+builder.AddAttachments();
+builder.AddInspections();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -61,6 +65,7 @@ builder.AddJobs(q =>
     WorkbenchFeature.Schedule(q, builder.Configuration);
     ComplaintsFeature.Schedule(q, builder.Configuration);
     ServiceDeskFeature.Schedule(q, builder.Configuration);
+    InspectionsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -90,6 +95,7 @@ app.MapWorkbench();
 app.MapCases();
 app.MapComplaints();
 app.MapServiceDesk();
+app.MapInspections();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

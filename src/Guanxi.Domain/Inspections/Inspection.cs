@@ -100,6 +100,15 @@ public sealed class Inspection
         return true;
     }
 
+    /// <summary>The plan's frequency changed: a not-yet-done inspection moves to its new day. True when it moved.</summary>
+    public bool MoveTo(DateOnly on)
+    {
+        if (IsDone || DueOn == on)
+            return false;
+        (DueOn, Version) = (on, Guid.NewGuid());
+        return true;
+    }
+
     /// <summary>
     /// The inspector's results, once: every item of the checklist exactly once, pass or fail, a note of at most 500
     /// characters (required for a failed item) — each error on its line (<c>items[2].note</c>), a missing item on
