@@ -43,6 +43,7 @@ public static class InspectionsFeature
         services.AddScoped<AssignFindingOwner>();
         services.AddScoped<FixFinding>();
         services.AddScoped<RecheckFinding>();
+        services.AddScoped<InspectionWork>();
         services.AddScoped<FindingFacts>();   // for the improvement measures: a finding as their source
         return builder;
     }
