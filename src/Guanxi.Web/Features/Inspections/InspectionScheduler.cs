@@ -15,7 +15,9 @@ public sealed record ScheduleRun(int Plans, int Scheduled, int Moved, int Cancel
 /// <summary>
 /// CAPA-8: keeps plans and their inspections in step. Each active plan has its inspections of the current and the next
 /// month (<see cref="InspectionPlan.Owed"/>: N a month on the working calendar, from the day the plan starts) — made once
-/// each, by plan, month and number, so a second run makes none. The inspections not yet carried out follow their plan:
+/// each, by plan, month and number, so a second run makes none, and never on a day already past (a plan made, or given more
+/// inspections a month, in the middle of a month starts with the days still ahead; the next month is made a month early,
+/// so a night the job did not run loses nothing). The inspections not yet carried out follow their plan:
 /// its post, checklist and inspector, and their day when the frequency changed; those from today on that the plan no
 /// longer owes (switched off, fewer a month) are cancelled with their photos. Whoever gets inspections hears of them.
 /// </summary>
@@ -54,7 +56,7 @@ public sealed class InspectionScheduler(GuanxiDbContext db, AttachmentStore atta
             }
             foreach (var (month, days) in owed)
             {
-                foreach (var (sequence, on) in days.Where(d => !keys.Contains((plan.Id, month, d.Key))))
+                foreach (var (sequence, on) in days.Where(d => d.Value >= today && !keys.Contains((plan.Id, month, d.Key))))
                 {
                     var inspection = Inspection.Schedule(plan, month, sequence, on, now);
                     scheduled.Add(inspection);

@@ -19,7 +19,7 @@ public sealed record PassRates(DateOnly From, DateOnly To, IReadOnlyList<DateOnl
 
 /// <summary>
 /// CAPA-8: how often the items passed — per department, post and item, per month — over the inspections carried out
-/// that were due from/to (default: the last six months up to today; at most 24 months). Counted in the database by
+/// that were due from/to (default: this month and the five before; at most 24 months). Counted in the database by
 /// department, post, month and item; an item keeps one line through renames (its id), named as last inspected. Those who
 /// plan read every department, a department manager theirs.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class ReadPassRates(GuanxiDbContext db, InspectionDesk desk, TimeP
         var today = desk.Day(time.GetUtcNow());
         var (start, end) = (from, to) switch
         {
-            (null, null) => (InspectionSchedule.FirstOf(today).AddMonths(-5), today),
+            (null, null) => (InspectionSchedule.FirstOf(today).AddMonths(-5), InspectionSchedule.FirstOf(today).AddMonths(1).AddDays(-1)),
             ({ } f, { } t) => (f, t),
             _ => (DateOnly.MinValue, DateOnly.MinValue),
         };
