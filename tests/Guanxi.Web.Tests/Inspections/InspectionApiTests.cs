@@ -378,9 +378,19 @@ public abstract class InspectionApiTests(GuanxiApp app)
         Assert.NotEmpty(open);
         Assert.All(open, i => Assert.Equal(["接待礼仪", items[1].Name, "展车卫生"], i.Checklist.Select(c => c.Name)));
 
+        // Once a month: next month's second inspection is cancelled and its first moves to the middle of the month's working days.
+        var once = new { change.departmentId, change.post, perMonth = 1, change.inspectorId, change.items };
+        var monthly = await Refused(await cs.SendIfMatch(HttpMethod.Put, $"/api/inspections/plans/{id}", once, changed.GetProperty("version").GetGuid().ToString()), HttpStatusCode.OK);
+        var next = new DateOnly(Today.Year, Today.Month, 1).AddMonths(1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var calendar = await scope.ServiceProvider.GetRequiredService<EnterpriseCalendar>().Current();
+            Assert.Equal(InspectionSchedule.Days(1, next, calendar), (await InspectionsOf(id)).Where(i => i.Month == next).Select(i => i.DueOn));
+        }
+
         // Switched off: what it no longer owes from today on is cancelled.
-        var off = new { change.departmentId, change.post, change.perMonth, change.inspectorId, change.items, active = false };
-        var stopped = await Refused(await cs.SendIfMatch(HttpMethod.Put, $"/api/inspections/plans/{id}", off, changed.GetProperty("version").GetGuid().ToString()), HttpStatusCode.OK);
+        var off = new { change.departmentId, change.post, perMonth = 1, change.inspectorId, change.items, active = false };
+        var stopped = await Refused(await cs.SendIfMatch(HttpMethod.Put, $"/api/inspections/plans/{id}", off, monthly.GetProperty("version").GetGuid().ToString()), HttpStatusCode.OK);
         Assert.False(stopped.GetProperty("active").GetBoolean());
         Assert.DoesNotContain(await InspectionsOf(id), i => i.DueOn >= Today);
     }
