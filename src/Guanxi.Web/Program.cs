@@ -1,5 +1,6 @@
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Accounts;
+using Guanxi.Web.Features.Attachments;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
 using Guanxi.Web.Features.Cases;
@@ -11,6 +12,7 @@ using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Inspections;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
@@ -51,6 +53,8 @@ builder.AddCases();
 builder.AddComplaints();
 builder.AddServiceDesk();
 builder.AddImprovement();
+builder.AddAttachments();
+builder.AddInspections();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -64,6 +68,7 @@ builder.AddJobs(q =>
     ComplaintsFeature.Schedule(q, builder.Configuration);
     ServiceDeskFeature.Schedule(q, builder.Configuration);
     ImprovementFeature.Schedule(q, builder.Configuration);
+    InspectionsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -94,6 +99,7 @@ app.MapCases();
 app.MapComplaints();
 app.MapServiceDesk();
 app.MapImprovement();
+app.MapInspections();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

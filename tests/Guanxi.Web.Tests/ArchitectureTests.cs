@@ -23,6 +23,7 @@ public sealed class ArchitectureTests
         ["Calendar"] = ["Settings", "Audit"],
         ["Jobs"] = [],
         ["Notifications"] = [],
+        ["Attachments"] = [],
         ["Accounts"] = ["Audit"],
         ["Customers"] = ["Accounts", "Audit", "Settings"],
         ["Tasks"] = ["Customers"],
@@ -40,7 +41,8 @@ public sealed class ArchitectureTests
         ["Cases"] = ["Customers", "Complaints", "Audit"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Imports", "Surveys"],
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
-        ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs"],
+        ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Inspections"],
+        ["Inspections"] = ["Customers", "Audit", "Calendar", "Notifications", "Jobs", "Attachments"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

@@ -170,6 +170,8 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         var property = owner.GetProperty(member.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         if (property is null || member.Value.ValueKind == JsonValueKind.Null)
             return null;
+        if ((Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(Guid))   // an item's own id (a checklist item's) says nothing to a reader
+            return null;
         if (member.Value.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
             return Item(ElementOf(property.PropertyType) ?? property.PropertyType, member.Value);
         if (property.PropertyType == typeof(bool))   // a mark inside an item reads as its name: 未核实

@@ -23,10 +23,10 @@ public sealed record MeasureSource(Guid DepartmentId, string Text, EffectMetric?
 /// needing a measure, a crisis warning (SVC-3), an inspection finding (CAPA-8). Each names its department and, where the
 /// data holds one, the figure the measure should move (the question's score, the category's complaints).
 /// </summary>
-public sealed class MeasureSources(GuanxiDbContext db)
+public sealed class MeasureSources(GuanxiDbContext db, Inspections.FindingFacts findings)
 {
-    /// <summary>The problem of the given kind and id, or null when there is none.</summary>
-    public async Task<MeasureSource?> Find(MeasureSourceKind kind, Guid id, CancellationToken cancellationToken)
+    /// <summary>The problem of the given kind and id, or null when there is none (or, for an inspection finding, when the viewer does not see it).</summary>
+    public async Task<MeasureSource?> Find(Viewer viewer, MeasureSourceKind kind, Guid id, CancellationToken cancellationToken)
     {
         switch (kind)
         {
@@ -43,7 +43,7 @@ public sealed class MeasureSources(GuanxiDbContext db)
                     : new EffectMetric(EffectMetricKind.DimensionScore, nameof(Dimension.Overall), problem.DepartmentId))
                 {
                     Anonymous = problem.Kind == SurveyProblemKind.LowOverall
-                        ? $"一位客户的总体满意度为 {found.OverallScore:0} 分（满分 100）{(found.Comment is { } c ? "。客户意见：" + c : "")}"
+                        ? $"一位客户的总体满意度为 {found.OverallScore:0} 分（满分 100）{(found.Comment is { } said ? "。客户意见：" + said : "")}"
                         : problem.Description,
                 };
             case MeasureSourceKind.Complaint:
@@ -57,6 +57,9 @@ public sealed class MeasureSources(GuanxiDbContext db)
                 var warning = await db.Set<CrisisWarning>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
                 return warning is null ? null : new MeasureSource(warning.DepartmentId, CrisisTexts.Title(warning.Kind, warning.SeriesName, english: false),
                     warning.Kind == CrisisSeriesKind.Category ? new EffectMetric(EffectMetricKind.ComplaintCount, warning.SeriesKey, warning.DepartmentId) : null);
+            case MeasureSourceKind.InspectionFinding:
+                var finding = await findings.Describe(id, viewer, cancellationToken);
+                return finding.Value is { InSight: true } f ? new MeasureSource(f.DepartmentId, f.Description, null) : null;
             default:
                 return null;
         }
@@ -71,12 +74,13 @@ public sealed class MeasureSources(GuanxiDbContext db)
         var kindText = MeasureTexts.Source(kind, Cultures.IsEnglish);
         if (id is not { } sourceId || !MeasureAccess.SeesSourceDetails(viewer))
             return new MeasureSourceView(kind, kindText, null, null, null);
-        var found = await Find(kind, sourceId, cancellationToken);
+        var found = await Find(viewer, kind, sourceId, cancellationToken);
         var link = kind switch
         {
             MeasureSourceKind.SurveyProblem => "/surveys/problems",
             MeasureSourceKind.Complaint => $"/complaints/{sourceId}",
             MeasureSourceKind.CrisisWarning => $"/alerts/complaints/{sourceId}",
+            MeasureSourceKind.InspectionFinding => $"/findings/{sourceId}",
             _ => null,
         };
         return new MeasureSourceView(kind, kindText, sourceId, found?.Text, link);

@@ -26,7 +26,7 @@ public sealed class RaiseMeasure(GuanxiDbContext db, MeasureDesk desk, MeasureSo
         MeasureSource? source = null;
         if (kind is { } k && k != MeasureSourceKind.Manual && body.Source?.Id is { } sourceId)
         {
-            source = await sources.Find(k, sourceId, cancellationToken);
+            source = await sources.Find(viewer, k, sourceId, cancellationToken);
             if (source is null)
                 errors.Add(MeasureErrors.SourceNotFound);
             else if (await db.Set<Measure>().Where(m => m.SourceKind == k && m.SourceId == sourceId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken) is { } taken)
@@ -59,7 +59,7 @@ public sealed class RaiseMeasure(GuanxiDbContext db, MeasureDesk desk, MeasureSo
             return Error.SignedOut;
         if (!MeasureAccess.CanRaise(viewer))
             return MeasureErrors.NotRaiser;
-        if (kind == MeasureSourceKind.Manual || await sources.Find(kind, sourceId, cancellationToken) is not { } source)
+        if (kind == MeasureSourceKind.Manual || await sources.Find(viewer, kind, sourceId, cancellationToken) is not { } source)
             return MeasureErrors.SourceNotFound with { Kind = ErrorKind.NotFound };
         var taken = await db.Set<Measure>().Where(m => m.SourceKind == kind && m.SourceId == sourceId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
         return new MeasureDraft(kind, sourceId, source.DepartmentId, source.Anonymous, taken);
