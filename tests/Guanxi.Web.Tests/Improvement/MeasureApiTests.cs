@@ -261,6 +261,13 @@ public abstract class MeasureApiTests(GuanxiApp app)
         var overdue = await Ok(await vp.GetAsync($"/api/measures?overdue=true&departmentId={sales}&pageSize=500"));
         Assert.DoesNotContain(overdue.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);   // due today: not overdue yet
         Assert.True(await Notices(SalesManager, id) >= 1);
+
+        // On the department's and the person's records.
+        bool Listed(JsonElement page) => page.GetProperty("items").EnumerateArray().Any(p => p.GetProperty("measureId").GetGuid() == id);
+        Assert.True(Listed(await Ok(await vp.GetAsync($"/api/measures/penalties?staffId={manager}&pageSize=500"))));
+        Assert.True(Listed(await Ok(await (await app.SignedInAs(SalesManager)).GetAsync($"/api/measures/penalties?departmentId={sales}&pageSize=500"))));
+        Assert.False(Listed(await Ok(await (await app.SignedInAs(ServiceManager)).GetAsync("/api/measures/penalties?pageSize=500"))));
+        Assert.False(Listed(await Ok(await (await app.SignedInAs(Consultant)).GetAsync("/api/measures/penalties?pageSize=500"))));
     }
 
     [Fact]

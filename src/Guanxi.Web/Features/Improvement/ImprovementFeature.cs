@@ -40,6 +40,7 @@ public static class ImprovementFeature
         services.AddScoped<SetMeasureMetric>();
         services.AddScoped<ImprovementSettings>();
         services.AddScoped<ListMeasureOwners>();
+        services.AddScoped<ListPenalties>();
         services.AddScoped<CheckMeasureTimes>();
         return builder;
     }
@@ -70,6 +71,10 @@ public static class ImprovementFeature
         api.MapGet("/", List)
             .Produces<MeasureRegister>()
             .WithSummary($"The register of measures in the caller's sight (VP, customer-service manager and general manager: all; a department manager: the department's and those it is involved in; others: those with an action of theirs), overdue first: status=reported|opinionGiven|signed|planned|inProgress|awaitingAcceptance|closed|reopened, departmentId, overdue=true (the plan or the deadline passed), source, causeCategory; page, pageSize (at most {Page<MeasureRow>.MaxPageSize}); with counts {{open, dueThisWeek, overdue, awaitingAcceptance, closed}}.");
+        api.MapGet("/penalties", async (Guid? departmentId, string? staffId, [AsParameters] Paging paging, ListPenalties list, CancellationToken ct) =>
+                (await list.Handle(departmentId, staffId, paging, ct)).ToHttp())
+            .Produces<Page<PenaltyRow>>()
+            .WithSummary("CAPA-7: the penalty proposals on record, newest first (departmentId, staffId; page, pageSize) — for the staff assessment: the VP, the general manager and the customer-service manager read all, a department manager the department's, anyone their own.");
         api.MapGet("/{id:guid}", async (Guid id, GetMeasure get, HttpResponse response, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<MeasureView>()
