@@ -5,6 +5,7 @@ namespace Guanxi.Domain.Improvement;
 public static class MeasureErrors
 {
     public static readonly Error NotFound = Error.NotFound("measure.not_found", "找不到该改进措施。", "The improvement measure does not exist.");
+    public static readonly Error InspectionNotFound = Error.NotFound("measure.inspection_not_found", "找不到该检查记录。", "The inspection does not exist on this measure.");
     public static readonly Error ActionNotFound = Error.NotFound("measure.action_not_found", "找不到该改进行动。", "The action does not exist in the current plan.");
     public static readonly Error NotRaiser = Error.Forbidden("measure.not_raiser", "只有客服经理和公司领导可以提出改进措施。", "Only the customer-service manager and leadership raise improvement measures.");
     public static readonly Error NotVp = Error.Forbidden("measure.not_vp", "只有执行副总经理可以这样做。", "Only the executive VP does this.");

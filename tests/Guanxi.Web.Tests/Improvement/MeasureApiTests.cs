@@ -211,7 +211,22 @@ public abstract class MeasureApiTests(GuanxiApp app)
         app.EnsureAvailable();
         var id = await Planned(Today.AddDays(14));
         var cs = await app.SignedInAs(Cs);
-        await Ok(await Post(cs, id, "inspections", new { note = "清单初稿已完成", progress = 40 }));
+        var inspected = await Ok(await Post(cs, id, "inspections", new { note = "清单初稿已完成", progress = 40 }));
+        var step = inspected.GetProperty("steps").EnumerateArray().Last(s => s.GetProperty("kind").GetString() == "inspected").GetProperty("id").GetGuid();
+        static MultipartFormDataContent Photo(byte[] bytes, string name)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            return new MultipartFormDataContent { { file, "file", name } };
+        }
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[64]];
+        var photo = await Ok(await cs.PostAsync($"/api/measures/{id}/inspections/{step}/photos", Photo(png, "交车区.png")), HttpStatusCode.Created);
+        Assert.Equal(png, await (await cs.GetAsync(photo.GetProperty("url").GetString())).Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await cs.PostAsync($"/api/measures/{id}/inspections/{step}/photos", Photo("不是图片"u8.ToArray(), "a.png"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAs(Vp)).PostAsync($"/api/measures/{id}/inspections/{step}/photos", Photo(png, "b.png"))).StatusCode);   // not the VP's inspection
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAs(ServiceManager)).GetAsync(photo.GetProperty("url").GetString())).StatusCode);
+        var withPhoto = await Ok(await cs.GetAsync($"/api/measures/{id}"));
+        Assert.Single(withPhoto.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == step).GetProperty("photos").EnumerateArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(await app.SignedInAs(SalesManager), id, "inspections", new { note = "自查", progress = 50 })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Post(await app.SignedInAs(Vp), id, "acceptance", new { accepted = true })).StatusCode);   // not yet
 

@@ -41,6 +41,7 @@ public static class ImprovementFeature
         services.AddScoped<ImprovementSettings>();
         services.AddScoped<ListMeasureOwners>();
         services.AddScoped<ListPenalties>();
+        services.AddScoped<MeasurePhotos>();
         services.AddScoped<CheckMeasureTimes>();
         return builder;
     }
@@ -103,6 +104,19 @@ public static class ImprovementFeature
             (id, body, v, sp, ct) => sp.GetRequiredService<EscalateCoordination>().Handle(id, body, v, ct));
         Action<InspectionBody>(api, "inspections", "Customer service or the VP inspect at any time {note, progress (0–100)}.",
             (id, body, v, sp, ct) => sp.GetRequiredService<InspectMeasure>().Handle(id, body, v, ct));
+        api.MapPost("/{id:guid}/inspections/{stepId:guid}/photos", async (Guid id, Guid stepId, IFormFile? file, MeasurePhotos photos, CancellationToken ct) =>
+            {
+                if (file is null)
+                    return ResultHttp.Problem([Attachments.AttachmentStore.Empty]);
+                await using var stream = file.OpenReadStream();
+                return (await photos.Add(id, stepId, file.FileName, file.ContentType, stream, ct)).ToHttp(photo => TypedResults.Created(photo.Url, photo));
+            }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(6 * 1024 * 1024))
+            .Produces<MeasurePhotoView>(StatusCodes.Status201Created)
+            .WithSummary("A photo of what an inspection saw (multipart/form-data, one file: JPEG, PNG, WebP or HEIC told by its bytes, at most 5 MB, at most 20 an inspection); by the inspection's author while the measure is open. 201 with {id, stepId, fileName, size, url}.");
+        api.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, MeasurePhotos photos, CancellationToken ct) =>
+                (await photos.Open(id, photoId, ct)).ToHttp(photo => TypedResults.File(photo.Bytes, photo.ContentType, photo.FileName)))
+            .Produces(StatusCodes.Status200OK, null, "image/jpeg", "image/png", "image/webp", "image/heic")
+            .WithSummary("A photo of one of the measure's inspections, for those who see the measure (404 otherwise).");
         api.MapPost("/{id:guid}/actions/{actionId:guid}/done", async (Guid id, Guid actionId, ActionDoneBody? body, [FromHeader(Name = "If-Match")] string? ifMatch,
                 CompleteMeasureAction complete, HttpResponse response, CancellationToken ct) =>
                 (await complete.Handle(id, actionId, body ?? new ActionDoneBody(null), ETags.Version(ifMatch), ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))

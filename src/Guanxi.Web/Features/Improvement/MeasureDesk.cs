@@ -23,7 +23,7 @@ public sealed record MeasureAtHand(Viewer Viewer, Measure Measure);
 /// showing it.
 /// </summary>
 public sealed class MeasureDesk(GuanxiDbContext db, CustomerViewers viewers, EnterpriseSettings settings, EnterpriseCalendar calendar, EnterpriseClock clock,
-    StaffNames staffNames, Notifier notifier, MeasureSources sources)
+    StaffNames staffNames, Notifier notifier, MeasureSources sources, Attachments.AttachmentStore attachments)
 {
     public Task<Viewer?> Caller(CancellationToken cancellationToken) => viewers.Current(cancellationToken);
 
@@ -122,6 +122,9 @@ public sealed class MeasureDesk(GuanxiDbContext db, CustomerViewers viewers, Ent
             .. m.Involvements.Select(i => i.ConfirmedById)], cancellationToken);
         var departments = await DepartmentNames.All(db, cancellationToken);
         var source = await sources.Describe(viewer, m.SourceKind, m.SourceId, cancellationToken);
+        var inspected = m.Steps.Where(s => s.Kind == MeasureStepKind.Inspected).Select(s => s.Id).ToList();
+        var photos = (inspected.Count == 0 ? [] : await attachments.List(MeasurePhotos.Kind, inspected, cancellationToken))
+            .Select(p => MeasurePhotos.View(m.Id, p)).ToLookup(p => p.StepId);
         var open = m.IsOpen;
         var party = open && m.AcceptanceOpen(today) ? MeasureAccess.PartyFor(viewer, m) : null;
         var isVp = MeasureAccess.IsVp(viewer);
@@ -160,7 +163,7 @@ public sealed class MeasureDesk(GuanxiDbContext db, CustomerViewers viewers, Ent
                 p.ProposedById, names.Who(p.ProposedById), clock.ToLocal(p.ProposedAt)))],
             m.Metric is { } metric ? new MeasureMetricView(metric.Kind, metric.Key, metric.DepartmentId, Dept(metric.DepartmentId)) : null,
             [.. m.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new MeasureStepView(s.Id, s.Kind, MeasureTexts.Step(s.Kind, english), s.ById, names.Who(s.ById),
-                clock.ToLocal(s.At), s.Note, s.DepartmentId, Dept(s.DepartmentId), s.DueOn, s.Progress, s.Party, s.Party is { } p ? MeasureTexts.Party(p, english) : null))],
+                clock.ToLocal(s.At), s.Note, s.DepartmentId, Dept(s.DepartmentId), s.DueOn, s.Progress, s.Party, s.Party is { } p ? MeasureTexts.Party(p, english) : null, [.. photos[s.Id]]))],
             can, m.Version);
     }
 

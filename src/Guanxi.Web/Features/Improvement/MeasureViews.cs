@@ -51,7 +51,7 @@ public sealed record MeasurePenaltyView(Guid Id, string? StaffId, string? Staff,
     string ProposedBy, DateTimeOffset ProposedAt);
 
 public sealed record MeasureStepView(Guid Id, MeasureStepKind Kind, string KindText, string ById, string By, DateTimeOffset At, string? Note, Guid? DepartmentId,
-    string? Department, DateOnly? DueOn, int? Progress, AcceptanceParty? Party, string? PartyText);
+    string? Department, DateOnly? DueOn, int? Progress, AcceptanceParty? Party, string? PartyText, IReadOnlyList<MeasurePhotoView> Photos);
 
 public sealed record MeasureMetricView(EffectMetricKind Kind, string Key, Guid DepartmentId, string? Department);
 
