@@ -11,6 +11,7 @@ using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Improvement;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
@@ -49,6 +50,7 @@ builder.AddWorkbench();
 builder.AddCases();
 builder.AddComplaints();
 builder.AddServiceDesk();
+builder.Services.AddMeasureEffects();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);

@@ -40,6 +40,7 @@ public sealed class ArchitectureTests
         ["Cases"] = ["Customers", "Complaints", "Audit"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Imports", "Surveys"],
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
+        ["Improvement"] = ["Surveys", "Complaints"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };
