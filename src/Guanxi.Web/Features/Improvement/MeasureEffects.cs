@@ -169,6 +169,9 @@ public sealed class MeasureEffects(GuanxiDbContext db, ComplaintDesk complaints,
         }
     }
 
+    /// <summary>A statement and how its parameters are bound: what each window runs (and a test explains).</summary>
+    internal sealed record Statement(string Sql, Action<DbCommand> Bind);
+
     /// <summary>The department's completed routine survey tasks of the period joined to the responses that count, as the satisfaction report counts them.</summary>
     private static string CountedResponses(string? join = null) => $"""
         FROM "SurveyTasks" t JOIN "SurveyResponses" r ON r."Id" = t."ResponseId"{join}
@@ -181,38 +184,26 @@ public sealed class MeasureEffects(GuanxiDbContext db, ComplaintDesk complaints,
         ? "(CAST(julianday(r.\"RespondedOn\") - julianday(@from) AS INTEGER) / 7)"
         : "((r.\"RespondedOn\" - @from) / 7)";
 
-    /// <summary>A touchpoint's satisfaction: the mean overall score of its survey's responses, per week.</summary>
-    private async Task<IReadOnlyList<EffectWeek>> OverallWeeks(Guid department, SurveyKind kind, EffectPeriod period, CancellationToken cancellationToken)
+    /// <summary>A touchpoint's survey: per week, its responses with an overall score and their sum.</summary>
+    internal Statement OverallStatement(Guid department, SurveyKind kind, EffectPeriod period)
     {
+        ArgumentNullException.ThrowIfNull(period);
         var sqlite = db.Database.IsSqlite();
-        var sql = $"""
+        return new($"""
             SELECT {Week(sqlite)}, COUNT(r."OverallScore"), SUM(r."OverallScore")
             {CountedResponses()} AND t."Kind" = @kind
             GROUP BY {Week(sqlite)}
-            """;
-        var weeks = new List<EffectWeek>();
-        await Query(sql, command =>
+            """, command =>
         {
             Bind(command, department, period, sqlite);
             SqlValues.Parameter(command, "@kind", kind.ToString());
-        }, reader =>
-        {
-            var n = Long(reader, 1);
-            if (n > 0)
-                weeks.Add(new EffectWeek(period.From.AddDays(7 * Long(reader, 0)), reader.GetDouble(2) / n, n));
-        }, cancellationToken);
-        return weeks;
+        });
     }
 
-    /// <summary>
-    /// A question's (or a dimension's questions') mean score per week: the answers grouped in the database by week, version,
-    /// question and value, each group scored here by its question's scale in that version.
-    /// </summary>
-    private async Task<IReadOnlyList<EffectWeek>> AnswerWeeks(Guid department, List<string> questionIds, EffectPeriod period, Dictionary<Guid, VersionOf> versions,
-        Func<Question, bool> counts, CancellationToken cancellationToken)
+    /// <summary>The answers to the questions: per week, questionnaire version, question and value, how many.</summary>
+    internal Statement AnswersStatement(Guid department, List<string> questionIds, EffectPeriod period)
     {
-        if (questionIds.Count == 0)
-            return [];
+        ArgumentNullException.ThrowIfNull(period);
         var sqlite = db.Database.IsSqlite();
         var sql = sqlite
             ? $"""
@@ -227,12 +218,59 @@ public sealed class MeasureEffects(GuanxiDbContext db, ComplaintDesk complaints,
                     AND a->>'questionId' = ANY(@questions)
                 GROUP BY 1, 2, 3, 4
                 """;
-        var sums = new Dictionary<int, (double Sum, int N)>();
-        await Query(sql, command =>
+        return new(sql, command =>
         {
             Bind(command, department, period, sqlite);
             SqlValues.Parameter(command, "@questions", sqlite ? JsonSerializer.Serialize(questionIds) : questionIds.ToArray());
-        }, reader =>
+        });
+    }
+
+    /// <summary>
+    /// The department's complaints of the categories, counted in one pass of the index: how many came before the end of each
+    /// week (the first instant of the day after it, in the enterprise's zone).
+    /// </summary>
+    internal Statement ComplaintsStatement(Guid department, IReadOnlySet<string> categories, EffectPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var sqlite = db.Database.IsSqlite();
+        object At(DateOnly day) => sqlite ? clock.StartOf(day).UtcTicks : clock.StartOf(day).ToUniversalTime();   // as the model stores instants
+        var ends = Enumerable.Range(1, period.Weeks).Select(w => $"SUM(CASE WHEN c.\"ReceivedAt\" < @end{w} THEN 1 ELSE 0 END)");
+        return new($"""
+            SELECT {string.Join(", ", ends)}
+            FROM "Complaints" c
+            WHERE c."DepartmentId" = @department AND {(sqlite ? "c.\"Category\" IN (SELECT value FROM json_each(@categories))" : "c.\"Category\" = ANY(@categories)")}
+                AND c."ReceivedAt" >= @start AND c."ReceivedAt" < @end{period.Weeks}
+            """, command =>
+        {
+            SqlValues.Parameter(command, "@department", new SqlValues(sqlite).Id(department));
+            SqlValues.Parameter(command, "@categories", sqlite ? JsonSerializer.Serialize(categories) : categories.ToArray());
+            SqlValues.Parameter(command, "@start", At(period.From));
+            for (var w = 1; w <= period.Weeks; w++)
+                SqlValues.Parameter(command, $"@end{w}", At(period.From.AddDays(7 * w)));
+        });
+    }
+
+    /// <summary>A touchpoint's satisfaction: the mean overall score of its survey's responses, per week.</summary>
+    private async Task<IReadOnlyList<EffectWeek>> OverallWeeks(Guid department, SurveyKind kind, EffectPeriod period, CancellationToken cancellationToken)
+    {
+        var weeks = new List<EffectWeek>();
+        await Query(OverallStatement(department, kind, period), reader =>
+        {
+            var n = Long(reader, 1);
+            if (n > 0)
+                weeks.Add(new EffectWeek(period.From.AddDays(7 * Long(reader, 0)), reader.GetDouble(2) / n, n));
+        }, cancellationToken);
+        return weeks;
+    }
+
+    /// <summary>A question's (or a dimension's questions') mean score per week: each group of answers scored by its question's scale in its version.</summary>
+    private async Task<IReadOnlyList<EffectWeek>> AnswerWeeks(Guid department, List<string> questionIds, EffectPeriod period, Dictionary<Guid, VersionOf> versions,
+        Func<Question, bool> counts, CancellationToken cancellationToken)
+    {
+        if (questionIds.Count == 0)
+            return [];
+        var sums = new Dictionary<int, (double Sum, int N)>();
+        await Query(AnswersStatement(department, questionIds, period), reader =>
         {
             if (reader.IsDBNull(3) || !versions.TryGetValue(reader.GetGuid(1), out var version))
                 return;
@@ -246,37 +284,18 @@ public sealed class MeasureEffects(GuanxiDbContext db, ComplaintDesk complaints,
         return [.. sums.Select(s => new EffectWeek(period.From.AddDays(7 * s.Key), s.Value.Sum / s.Value.N, s.Value.N))];
     }
 
-    /// <summary>
-    /// The department's complaints of the categories per week, counted in one pass of the index: how many came before the
-    /// end of each week (from the first instant of the day after it, in the enterprise's zone), then the differences.
-    /// </summary>
+    /// <summary>The department's complaints of the categories per week: the differences of the counts before each week's end.</summary>
     private async Task<IReadOnlyList<EffectWeek>> ComplaintWeeks(Guid department, IReadOnlySet<string> categories, EffectPeriod period, CancellationToken cancellationToken)
     {
-        var sqlite = db.Database.IsSqlite();
-        object At(DateOnly day) => sqlite ? clock.StartOf(day).UtcTicks : clock.StartOf(day).ToUniversalTime();   // as the model stores instants
-        var ends = Enumerable.Range(1, period.Weeks).Select(w => $"SUM(CASE WHEN c.\"ReceivedAt\" < @end{w} THEN 1 ELSE 0 END)");
-        var sql = $"""
-            SELECT {string.Join(", ", ends)}
-            FROM "Complaints" c
-            WHERE c."DepartmentId" = @department AND {(sqlite ? "c.\"Category\" IN (SELECT value FROM json_each(@categories))" : "c.\"Category\" = ANY(@categories)")}
-                AND c."ReceivedAt" >= @start AND c."ReceivedAt" < @end{period.Weeks}
-            """;
-        var before = new long[period.Weeks];
-        await Query(sql, command =>
-        {
-            SqlValues.Parameter(command, "@department", new SqlValues(sqlite).Id(department));
-            SqlValues.Parameter(command, "@categories", sqlite ? JsonSerializer.Serialize(categories) : categories.ToArray());
-            SqlValues.Parameter(command, "@start", At(period.From));
-            for (var w = 1; w <= period.Weeks; w++)
-                SqlValues.Parameter(command, $"@end{w}", At(period.From.AddDays(7 * w)));
-        }, reader =>
+        var before = new int[period.Weeks];
+        await Query(ComplaintsStatement(department, categories, period), reader =>
         {
             for (var w = 0; w < period.Weeks; w++)
                 before[w] = reader.IsDBNull(w) ? 0 : Long(reader, w);
         }, cancellationToken);
         return [.. period.WeekStarts.Select((start, w) =>
         {
-            var count = (int)(before[w] - (w == 0 ? 0 : before[w - 1]));
+            var count = before[w] - (w == 0 ? 0 : before[w - 1]);
             return new EffectWeek(start, count, count);
         })];
     }
@@ -292,15 +311,15 @@ public sealed class MeasureEffects(GuanxiDbContext db, ComplaintDesk complaints,
         SqlValues.Parameter(command, "@to", values.Date(period.To));
     }
 
-    private async Task Query(string sql, Action<DbCommand> bind, Action<DbDataReader> row, CancellationToken cancellationToken)
+    private async Task Query(Statement statement, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = statement.Sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            bind(command);
+            statement.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 row(reader);
