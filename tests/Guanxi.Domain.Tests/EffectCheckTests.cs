@@ -177,6 +177,11 @@ public sealed class EffectCheckTests
         Assert.Equal(EffectDirection.Unchanged, same.Direction);
         Assert.Equal(0, same.Change);
 
+        var tiny = EffectCheck.Judge(Question, before, Weeks(before, Enumerable.Repeat(70.0, 12), 5), after, Weeks(after!, Enumerable.Repeat(69.98, 8), 5));
+        Assert.Equal("0", tiny.Change!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));   // not "-0"
+        Assert.Equal(EffectDirection.Unchanged, tiny.Direction);
+        Assert.False(tiny.Significant);
+
         var noComplaints = EffectCheck.Judge(Complaints, before, [], after, []);
         Assert.Equal(EffectStatus.Measured, noComplaints.Status);
         Assert.Equal((0.0, 0.0, 0.0), (noComplaints.Before.Value!.Value, noComplaints.After!.Value!.Value, noComplaints.Change!.Value));

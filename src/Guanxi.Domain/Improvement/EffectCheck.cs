@@ -107,7 +107,8 @@ public sealed record EffectResult(EffectMetric Metric, EffectStatus Status, Effe
 /// The change (after − before) is divided by <c>√(SE_before² + SE_after²)</c> and read on Student's t with the
 /// Welch–Satterthwaite degrees of freedom (each window's k − 1): <b>significant</b> when the two-sided p-value is below
 /// <see cref="Alpha"/> — a change that large would come from the weekly noise alone less than once in twenty. When neither
-/// window varies at all, any change is beyond the noise. A window with fewer than <see cref="MinWeeks"/> weeks with data, or
+/// window varies at all, any change is beyond the noise; a change under 0.05 (shown as 0.0) is <see cref="EffectDirection.Unchanged"/>
+/// and never significant. A window with fewer than <see cref="MinWeeks"/> weeks with data, or
 /// a score's window with fewer than <see cref="MinAnswers"/> answers, is <see cref="EffectStatus.NotEnoughData"/>: the
 /// figures are shown, nothing is judged.
 /// </summary>
@@ -155,7 +156,7 @@ public static class EffectCheck
         EffectDirection? direction = change is not { } c ? null
             : Math.Abs(c) < 0.05 ? EffectDirection.Unchanged
             : c > 0 != metric.LowerIsBetter ? EffectDirection.Improved : EffectDirection.Worsened;
-        var rounded = change is { } d ? Math.Round(d, 1) : (double?)null;
+        var rounded = change is { } d ? Math.Round(d, 1) + 0.0 : (double?)null;   // + 0.0: a change that rounds to nothing is 0, not -0
         if (!b.Enough(counts) || !a.Enough(counts))
             return new EffectResult(metric, EffectStatus.NotEnoughData, b.Window, a.Window, rounded, direction, false, null);
 
@@ -170,7 +171,7 @@ public static class EffectCheck
         else
             (varianceBefore, varianceAfter) = (b.Spread, a.Spread);
         var p = TwoSidedP(change!.Value, varianceBefore, b.Weeks - 1, varianceAfter, a.Weeks - 1);
-        return new EffectResult(metric, EffectStatus.Measured, b.Window, a.Window, rounded, direction, p < Alpha, Math.Round(p, 4));
+        return new EffectResult(metric, EffectStatus.Measured, b.Window, a.Window, rounded, direction, p < Alpha && direction != EffectDirection.Unchanged, Math.Round(p, 4));
     }
 
     /// <summary>How the judgement is made, in a sentence the page shows under the figures.</summary>

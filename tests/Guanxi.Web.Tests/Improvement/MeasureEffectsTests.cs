@@ -335,7 +335,7 @@ public abstract class MeasureEffectsTests(GuanxiApp app)
         var (before, _) = EffectCheck.Periods(Raised, Done, Today);
         var statements = new[]
         {
-            (effects.AnswersStatement(seeded.Department, ["consultant"], before), "IX_SurveyTasks_Effect"),
+            (effects.AnswersStatement(seeded.Department, before), "IX_SurveyTasks_Effect"),
             (effects.OverallStatement(seeded.Department, SurveyKind.Sales, before), "IX_SurveyTasks_Effect"),
             (effects.ComplaintsStatement(seeded.Department, new HashSet<string> { "waitingTime" }, before), "IX_Complaints_Effect"),
         };
