@@ -204,6 +204,8 @@ internal static class SurveyBench
                     return r.Before.N + (r.After?.N ?? 0);
                 }, slow.Clear);
                 var raw = await Times("effect SQL", keys, key => BareEffect(bare, int.Parse(key, CultureInfo.InvariantCulture), department, raised, done, today));
+                Console.WriteLine("   by figure (median ms, app / SQL): " + string.Join(", ", metrics.Select((m, k) =>
+                    $"{m.Kind} {P([.. app.Where((_, i) => i % metrics.Length == k)], 0.5):F0} / {P([.. raw.Where((_, i) => i % metrics.Length == k)], 0.5):F0}")));
                 slow.Print(keys.Length);
                 summary.Add(("the effect of a measure", app, raw, 200));
             }

@@ -369,3 +369,26 @@ public sealed class MeasureEffectsTests_Sqlite(SqliteApp app) : MeasureEffectsTe
 
 [Collection(PostgresCollection.Name)]
 public sealed class MeasureEffectsTests_Postgres(PostgresApp app) : MeasureEffectsTests(app);
+
+/// <summary>The reader that picks a response's answers to the questions of a figure out of their JSON, as <see cref="Domain.Surveys.AnswerJson"/> reads them.</summary>
+public sealed class MeasureEffectsAnswerTests
+{
+    private static readonly Question Consultant = new("consultant", "销售顾问", null, Dimension.Assurance, AnswerScale.OneToFive);
+    private static readonly Question Overall = new("overall", "总体", null, Dimension.Overall, AnswerScale.OneToTen);
+    private static readonly Question Comment = new("comment", "意见", null, Dimension.Image, AnswerScale.Text, false);
+
+    private static List<double> Scores(string json, params Question[] wanted) =>
+        MeasureEffects.Scores(System.Text.Encoding.UTF8.GetBytes(json), [.. wanted.Select(q => (System.Text.Encoding.UTF8.GetBytes(q.Id), q))]);
+
+    [Fact]
+    public void CAPA7_only_the_wanted_questions_answers_are_scored_whatever_the_order_or_case_of_their_members()
+    {
+        var written = JsonSerializer.Serialize<IReadOnlyList<Answer>>([new("consultant", "4"), new("overall", "10"), new("comment", "很好"), new("needs", "1")], JsonColumn.Options);
+        Assert.Equal([75.0], Scores(written, Consultant));
+        Assert.Equal([75.0, 100], Scores(written, Consultant, Overall));
+        Assert.Empty(Scores(written, Comment));   // free text has no score
+        Assert.Equal([25.0, 0], Scores("""[{"value":"2","questionId":"consultant"},{"QuestionId":"consultant","Value":"1"},{"questionId":"consult\u0061nt","value":null}]""", Consultant));
+        Assert.Empty(Scores("""[{"questionId":"overall","value":"x"},{"questionId":"other","value":"5"}]""", Overall, Consultant));   // out of scale, not wanted
+        Assert.Empty(Scores("[]", Consultant));
+    }
+}

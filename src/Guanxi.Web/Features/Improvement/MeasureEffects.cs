@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Complaints;
@@ -248,30 +250,66 @@ public sealed class MeasureEffects(GuanxiDbContext db, ComplaintDesk complaints,
     /// <summary>
     /// A question's (or a dimension's questions') mean score per week: each answer to one of them scored by its question's
     /// scale in its version, as the satisfaction report scores it (<see cref="SatisfactionTally"/>). The answers are read whole
-    /// and picked here: taking them apart in the database (SQLite's json_each) took three times as long.
+    /// and picked here, by a reader that makes a string of the answers wanted only: taking them apart in the database
+    /// (SQLite's json_each) took longer than reading them, and reading every answer into objects did too.
     /// </summary>
     private async Task<IReadOnlyList<EffectWeek>> AnswerWeeks(Guid department, EffectPeriod period, Dictionary<Guid, VersionOf> versions, Func<Question, bool> counts,
         CancellationToken cancellationToken)
     {
-        var questions = new Dictionary<(Guid Version, string Id), Question?>();
+        var wanted = versions.ToDictionary(v => v.Key, v => v.Value.Version.Questions.Where(counts).Select(q => (Id: Encoding.UTF8.GetBytes(q.Id), Question: q)).ToArray());
         var sums = new Dictionary<int, (double Sum, int N)>();
+        var buffer = new ArrayBufferWriter<byte>();
         await Query(AnswersStatement(department, period), reader =>
         {
-            var version = reader.GetGuid(1);
-            if (!versions.TryGetValue(version, out var of))
+            if (!wanted.TryGetValue(reader.GetGuid(1), out var questions) || questions.Length == 0)
                 return;
             var week = Long(reader, 0);
-            foreach (var answer in JsonSerializer.Deserialize<List<Answer>>(reader.GetString(2), JsonColumn.Options) ?? [])
-            {
-                if (!questions.TryGetValue((version, answer.QuestionId), out var question))
-                    questions[(version, answer.QuestionId)] = question = of.Version.Questions.FirstOrDefault(q => q.Id == answer.QuestionId && counts(q));
-                if (question?.Score(answer.Value).Value is not { } score)
-                    continue;
-                var (sum, n) = sums.GetValueOrDefault(week);
-                sums[week] = (sum + score, n + 1);
-            }
+            buffer.ResetWrittenCount();
+            Encoding.UTF8.GetBytes(reader.GetString(2), buffer);
+            var (sum, n) = sums.GetValueOrDefault(week);
+            foreach (var score in Scores(buffer.WrittenSpan, questions))
+                (sum, n) = (sum + score, n + 1);
+            if (n > 0)
+                sums[week] = (sum, n);
         }, cancellationToken);
         return [.. sums.Select(s => new EffectWeek(period.From.AddDays(7 * s.Key), s.Value.Sum / s.Value.N, s.Value.N))];
+    }
+
+    /// <summary>The scores of the answers to the wanted questions in a response's answers (<see cref="AnswerJson"/>: <c>[{"questionId":…,"value":…}, …]</c>).</summary>
+    internal static List<double> Scores(ReadOnlySpan<byte> answers, (byte[] Id, Question Question)[] wanted)
+    {
+        var scores = new List<double>(wanted.Length);
+        var json = new Utf8JsonReader(answers);
+        Question? question = null;
+        string? value = null;
+        var named = false;
+        while (json.Read())
+        {
+            if (json.TokenType == JsonTokenType.StartObject)
+                (question, value, named) = (null, null, false);
+            else if (json.TokenType == JsonTokenType.EndObject)
+            {
+                if (question?.Score(value).Value is { } score)
+                    scores.Add(score);
+            }
+            else if (json.TokenType == JsonTokenType.PropertyName && (json.ValueTextEquals("questionId"u8) || json.ValueTextEquals("QuestionId"u8)))
+            {
+                json.Read();
+                named = true;
+                foreach (var (id, q) in wanted)
+                {
+                    if (json.ValueTextEquals(id))
+                        question = q;
+                }
+            }
+            else if (json.TokenType == JsonTokenType.PropertyName && (json.ValueTextEquals("value"u8) || json.ValueTextEquals("Value"u8)))
+            {
+                json.Read();
+                // Only the wanted answers' values become strings (an answer names its question first, as it is written).
+                value = !named || question is not null ? (json.TokenType == JsonTokenType.Null ? null : json.GetString()) : null;
+            }
+        }
+        return scores;
     }
 
     /// <summary>The department's complaints of the categories per week: the differences of the counts before each week's end.</summary>
