@@ -6,9 +6,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using Guanxi.Domain.Accounts;
 using Guanxi.Domain.Common;
+using Guanxi.Domain.Improvement;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Audit;
+using Guanxi.Web.Features.Calendar;
+using Guanxi.Web.Features.Complaints;
+using Guanxi.Web.Features.Improvement;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
@@ -28,7 +32,8 @@ namespace Guanxi.Bench;
 /// same process: one day's task generation (<see cref="GenerateSurveyTasks"/>, target 2 s), the monthly satisfaction
 /// report as the customer-service manager reads it (<see cref="SatisfactionReport"/>, target 1 s), and the callback
 /// specialist's queue as the surveys page loads it (<see cref="ListSurveyTasks"/>: the day's 200 and the three counts,
-/// target 100 ms).
+/// target 100 ms), and the effect of an improvement measure on a sales department's survey figures (<see cref="MeasureEffects"/>:
+/// a question, a dimension, a touchpoint's satisfaction over 12 weeks before and 12 after, target 200 ms).
 /// <para>
 /// The data, generated in SQL like <see cref="GradingBench"/>'s: customers (2% trade customers, 1% archived); orders
 /// delivered evenly over three years, one in 16 a car sale and the rest service jobs — at 10M orders ~570 deliveries and
@@ -64,7 +69,7 @@ internal static class SurveyBench
     private const int SampledEvery = 2599;
 
     private const int Specialists = 12, Sites = 4, StaffPerDepartment = 12;
-    private const int GenerationDays = 7, ReportRuns = 10, QueueRuns = 60;
+    private const int GenerationDays = 7, ReportRuns = 10, QueueRuns = 60, EffectRuns = 30;
     private const string CustomerRest = "0000-7000-8000-000000000000", OrderRest = "0001-7000-8000-000000000000";
     private const double SlowMs = 100;
 
@@ -120,13 +125,16 @@ internal static class SurveyBench
             await GradingBench.Execute(bare, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");   // the app's settings (SqliteTuning)
             var summary = new List<(string Name, List<double> App, List<double> Baseline, double Target)>();
             var programs = await HasColumn(bare, "SurveyTasks", "ProgramId");
+            // GUANXI_BENCH_ONLY=generation,report,queue,effect: only those measurements.
+            var only = Environment.GetEnvironmentVariable("GUANXI_BENCH_ONLY")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            bool Runs(string measurement) => only is null || only.Contains(measurement);
 
             // 1. The day's generation, on consecutive days: each run decides the windows opening that day, as the daily job does, the day
             // before having decided its own (so every run has a day's fresh work and nothing is rolled back). The baseline reads the day's
             // undecided orders first.
             Console.WriteLine($"-- task generation, {firstDay.AddDays(1):yyyy-MM-dd} … {today.AddDays(-1):yyyy-MM-dd} (the first day, {firstDay:yyyy-MM-dd}, warms up)");
             var (generation, candidates) = (new List<double>(), new List<double>());
-            for (var day = firstDay; day < today; day = day.AddDays(1))
+            for (var day = firstDay; day < today && Runs("generation"); day = day.AddDays(1))
             {
                 if (day == firstDay.AddDays(1))
                     slow.Clear();
@@ -137,19 +145,25 @@ internal static class SurveyBench
                     candidates.Add(baselineMs);
                 }
             }
-            Line("GenerateSurveyTasks", generation, "days");
-            Line("candidate SQL", candidates, "days");
-            slow.Print(GenerationDays);
-            summary.Add(("one day's task generation", generation, candidates, 2000));
+            if (Runs("generation"))
+            {
+                Line("GenerateSurveyTasks", generation, "days");
+                Line("candidate SQL", candidates, "days");
+                slow.Print(GenerationDays);
+                summary.Add(("one day's task generation", generation, candidates, 2000));
+            }
 
             // 2. The month's report as the customer-service manager reads it (SAT-6: everything, cases too).
             var month = ReportPeriod.Month(new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
             Console.WriteLine($"-- satisfaction report {month.Key} (customer-service manager)");
-            var (report, aggregate) = await Report(ReportRuns, warmUp: true);
-            summary.Add(("the month's satisfaction report", report, aggregate, 1000));
+            if (Runs("report"))
+            {
+                var (report, aggregate) = await Report(ReportRuns, warmUp: true);
+                summary.Add(("the month's satisfaction report", report, aggregate, 1000));
+            }
 
             // 3. The queue as the surveys page loads it: the list (due today, 200) and its three counts, each in a scope of its own.
-            foreach (var (who, keys) in new[]
+            foreach (var (who, keys) in !Runs("queue") ? [] : new[]
             {
                 ("a callback specialist's queue", Enumerable.Range(0, QueueRuns).Select(i => people.Specialists[i % Specialists]).ToArray()),
                 ("everyone's queue (manager)", Enumerable.Repeat("", QueueRuns).ToArray()),
@@ -161,6 +175,39 @@ internal static class SurveyBench
                 var raw = await Times("queue SQL", keys, key => BareQueue(bare, key, today));
                 slow.Print(keys.Length);
                 summary.Add((who, app, raw, 100));
+            }
+
+            // 4. The effect of a measure (issue 24 item 7) as GET /api/measures/{id}/effect reads it: a sales department's question, dimension and
+            // touchpoint satisfaction in the 12 weeks before a measure raised 26 weeks ago and the 12 whole weeks since its actions were done, two weeks later.
+            if (Runs("effect"))
+            {
+                var department = Guid.Parse(await GradingBench.Scalar(bare, "SELECT \"DepartmentId\" FROM \"SurveyTasks\" WHERE \"Kind\" = 'Sales' AND \"ProgramId\" IS NULL LIMIT 1"));
+                var (raised, done) = (today.AddDays(-7 * 26), today.AddDays(-7 * 24));
+                EffectMetric[] metrics = [new(EffectMetricKind.QuestionScore, "consultant", department), new(EffectMetricKind.DimensionScore, nameof(Dimension.Assurance), department),
+                    new(EffectMetricKind.TouchpointSatisfaction, "Sale", department)];
+                await using var effects = EffectServices(options, clock, people.Manager);
+                async Task<EffectReading> Read(EffectMetric metric)
+                {
+                    await using var scope = effects.CreateAsyncScope();
+                    return await scope.ServiceProvider.GetRequiredService<MeasureEffects>().Read(metric, raised, done, today);
+                }
+                Console.WriteLine($"-- the effect of a measure raised {raised:yyyy-MM-dd}, its actions done {done:yyyy-MM-dd}, in a sales department");
+                foreach (var metric in metrics)
+                {
+                    var r = await Read(metric);
+                    Console.WriteLine($"   {metric.Kind} {metric.Key}: before {r.Before.Value} ({r.Before.N:N0}), after {r.After?.Value} ({r.After?.N:N0}), change {r.Change}, p {r.PValue}, {r.Status}");
+                }
+                var keys = Enumerable.Range(0, EffectRuns).Select(i => (i % metrics.Length).ToString(CultureInfo.InvariantCulture)).ToArray();
+                var app = await Times("MeasureEffects.Read", keys, async key =>
+                {
+                    var r = await Read(metrics[int.Parse(key, CultureInfo.InvariantCulture)]);
+                    return r.Before.N + (r.After?.N ?? 0);
+                }, slow.Clear);
+                var raw = await Times("effect SQL", keys, key => BareEffect(bare, int.Parse(key, CultureInfo.InvariantCulture), department, raised, done, today));
+                Console.WriteLine("   by figure (median ms, app / SQL): " + string.Join(", ", metrics.Select((m, k) =>
+                    $"{m.Kind} {P([.. app.Where((_, i) => i % metrics.Length == k)], 0.5):F0} / {P([.. raw.Where((_, i) => i % metrics.Length == k)], 0.5):F0}")));
+                slow.Print(keys.Length);
+                summary.Add(("the effect of a measure", app, raw, 200));
             }
 
             // A change to try (GUANXI_BENCH_TRY: SQL, e.g. an index) made now on the bench's database, then three more days generated (today's and the next two; their windows open on orders already delivered).
@@ -642,6 +689,54 @@ internal static class SurveyBench
             var n = await ReadAll(page);
             if (take == 200)
                 rows = n;
+        }
+        return rows;
+    }
+
+    /// <summary>What <see cref="MeasureEffects"/> needs, as the app registers it.</summary>
+    private static ServiceProvider EffectServices(DbContextOptions<GuanxiDbContext> options, EnterpriseClock clock, ClaimsPrincipal manager)
+    {
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddSingleton(clock).AddScoped(_ => new GuanxiDbContext(options))
+            .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
+            .AddScoped(p =>
+            {
+                var current = new CurrentUser(p.GetRequiredService<IHttpContextAccessor>());
+                current.Use(manager);
+                return current;
+            });
+        foreach (var type in new[] { typeof(CustomerViewers), typeof(EnterpriseSettings), typeof(EnterpriseCalendar), typeof(StaffNames), typeof(PersonalDataLog), typeof(ComplaintDesk) })
+            services.AddScoped(type);
+        return services.AddScoped<MeasureEffects>().BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The effect's two windows by hand, as one would write them from the satisfaction report's queries: the counted responses of the
+    /// days (through the report's index on the day), joined to their tasks for the department; a question's (a dimension's) answers out
+    /// of their JSON grouped by week and value, or the overall scores summed per week.
+    /// </summary>
+    private static async Task<int> BareEffect(SqliteConnection connection, int metric, Guid department, DateOnly raised, DateOnly done, DateOnly today)
+    {
+        var (before, after) = EffectCheck.Periods(raised, done, today);
+        var rows = 0;
+        foreach (var period in new[] { before, after! })
+        {
+            var week = "(CAST(julianday(r.\"RespondedOn\") - julianday($from) AS INTEGER) / 7)";
+            var from = $"""
+                FROM "SurveyResponses" r JOIN "SurveyTasks" t ON t."Id" = r."TaskId"{(metric < 2 ? ", json_each(r.\"Answers\") a" : "")}
+                WHERE r."RespondedOn" >= $from AND r."RespondedOn" <= $to AND r."ProgramId" IS NULL AND r."SupersededBy" IS NULL AND r."Outcome" = 'Completed'
+                  AND t."DepartmentId" = $department
+                """;
+            await using var command = connection.CreateCommand();
+            command.CommandText = metric switch
+            {
+                0 => $"SELECT {week}, json_extract(a.value, '$.value'), COUNT(*) {from} AND json_extract(a.value, '$.questionId') = 'consultant' GROUP BY 1, 2",
+                1 => $"SELECT {week}, json_extract(a.value, '$.questionId'), json_extract(a.value, '$.value'), COUNT(*) {from} AND json_extract(a.value, '$.questionId') IN ('consultant', 'handover', 'advisor') GROUP BY 1, 2, 3",
+                _ => $"SELECT {week}, COUNT(r.\"OverallScore\"), SUM(r.\"OverallScore\") {from} AND t.\"Kind\" = 'Sales' GROUP BY 1",
+            };
+            command.Parameters.AddWithValue("$from", Text(period.From));
+            command.Parameters.AddWithValue("$to", Text(period.To));
+            command.Parameters.AddWithValue("$department", department.ToString().ToUpperInvariant());
+            rows += await ReadAll(command);
         }
         return rows;
     }

@@ -41,7 +41,7 @@ public sealed class ArchitectureTests
         ["Cases"] = ["Customers", "Complaints", "Audit"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Imports", "Surveys"],
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
-        ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Inspections", "Attachments"],
+        ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Inspections", "Attachments", "Surveys", "Complaints"],
         ["Inspections"] = ["Customers", "Audit", "Calendar", "Notifications", "Jobs", "Attachments"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],

@@ -82,6 +82,7 @@ public static class MeasureErrors
     public static readonly Error StaffNotFound = new("measure.staff_not_found", "找不到该员工。", "The member of staff does not exist.", "staffId");
     public static readonly Error NothingToReopen = Error.Conflict("measure.nothing_to_reopen", "措施还没有计划，或已在重新分析中，无需重新打开。", "The measure has no plan yet or is already reopened.");
     public static readonly Error Filter = new("measure.filter", "筛选条件无效：status、source、causeCategory 须为列出的值之一。", "Unknown filter: status, source and causeCategory take one of the listed values.", "status");
+    public static readonly Error NoMetric = Error.Conflict("measure.no_metric", "该措施尚未设定效果指标：请先选择要改善的问卷题目、维度、触点或投诉类别。", "The measure names no figure yet: choose the question, dimension, touchpoint or complaint category it should move.");
     public static readonly Error AcceptedRequired = new("measure.accepted_required", "请选择验收通过或不通过。", "Say whether the result is accepted.", "accepted");
     public static readonly Error MetricKindUnknown = new("measure.metric_kind_unknown", "指标类型只能是 questionScore、dimensionScore、complaintCount 或 touchpointSatisfaction。", "The kind must be questionScore, dimensionScore, complaintCount or touchpointSatisfaction.", "kind");
     public static readonly Error MetricUnknown = new("measure.metric_unknown", "效果指标不存在：请从列表中选择问卷题目、维度、投诉类别或接触点。", "Unknown figure: choose a question, dimension, complaint category or touchpoint from the list.", "key");

@@ -224,6 +224,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("ReceivedAt", "DepartmentId", "CheckTaskId", "CheckSatisfied")
                         .HasFilter("\"CheckTaskId\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "DepartmentId", "Category", "ReceivedAt" }, "IX_Complaints_Effect");
+
                     b.ToTable("Complaints", (string)null);
                 });
 
@@ -2081,6 +2083,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasIndex("AssigneeId", "Outcome", "Due");
 
                     b.HasIndex("Due", "ProgramId", "Outcome");
+
+                    b.HasIndex(new[] { "DepartmentId", "Outcome", "SurveyedOn", "Kind", "ResponseId" }, "IX_SurveyTasks_Effect")
+                        .HasFilter("\"ProgramId\" IS NULL");
 
                     b.ToTable("SurveyTasks", (string)null);
                 });

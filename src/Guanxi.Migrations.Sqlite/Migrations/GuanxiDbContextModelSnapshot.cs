@@ -216,6 +216,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedAt", "DepartmentId", "CheckTaskId", "CheckSatisfied")
                         .HasFilter("\"CheckTaskId\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "DepartmentId", "Category", "ReceivedAt" }, "IX_Complaints_Effect");
+
                     b.HasIndex(new[] { "ReceivedAt", "Category", "Severity", "Touchpoint", "Channel", "Tier", "DepartmentId", "Status", "RespondedAt", "ResolvedAt", "ResponseUsed", "ResolutionUsed", "ResponseTarget", "ResolutionTarget", "ResponseDueAt", "ResolutionDueAt", "HeldSince", "ReopenCount", "CustomerSatisfied" }, "IX_Complaints_Report");
 
                     b.ToTable("Complaints", (string)null);
@@ -2068,6 +2070,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasIndex("AssigneeId", "Outcome", "Due");
 
                     b.HasIndex("Due", "ProgramId", "Outcome");
+
+                    b.HasIndex(new[] { "DepartmentId", "Outcome", "SurveyedOn", "Kind", "ResponseId" }, "IX_SurveyTasks_Effect")
+                        .HasFilter("\"ProgramId\" IS NULL");
 
                     b.ToTable("SurveyTasks", (string)null);
                 });

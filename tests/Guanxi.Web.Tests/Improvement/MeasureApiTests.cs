@@ -314,6 +314,20 @@ public abstract class MeasureApiTests(GuanxiApp app)
         Assert.Equal(complaintView.GetProperty("departmentId").GetGuid(), made.GetProperty("departmentId").GetGuid());
         Assert.Equal(("complaintCount", "repairQuality"), (made.GetProperty("metric").GetProperty("kind").GetString(), made.GetProperty("metric").GetProperty("key").GetString()));
         Assert.Equal($"/complaints/{marked}", made.GetProperty("source").GetProperty("link").GetString());
+        // The figure it names, before and after (its actions are not done yet: no after).
+        var effect = await Ok(await cs.GetAsync($"/api/measures/{made.GetProperty("id").GetGuid()}/effect"));
+        Assert.Equal(["metric", "before", "after", "change", "direction", "significant", "pValue", "status", "verdict", "method"], effect.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("complaintCount", "actionsNotDone", JsonValueKind.Null), (effect.GetProperty("metric").GetProperty("kind").GetString(), effect.GetProperty("status").GetString(), effect.GetProperty("after").ValueKind));
+        Assert.Equal(12, effect.GetProperty("before").GetProperty("weeks").GetArrayLength());
+        var manual = await RaiseManual("没有指标的措施");
+        Assert.Equal(HttpStatusCode.Conflict, (await cs.GetAsync($"/api/measures/{manual}/effect")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(cs, manual, "metric", new { kind = "questionScore", key = "noSuchQuestion" })).StatusCode);
+        var choices = await Ok(await cs.GetAsync($"/api/measures/{manual}/effect/choices"));
+        Assert.Contains(choices.EnumerateArray(), c => c.GetProperty("kind").GetString() == "questionScore" && c.GetProperty("key").GetString() == "handover");
+        var set = await Ok(await Post(cs, manual, "metric", new { kind = "questionScore", key = "handover" }));
+        Assert.Equal("handover", set.GetProperty("metric").GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAs(Consultant)).GetAsync($"/api/measures/{manual}/effect")).StatusCode);
+
         var again = await cs.PostAsJsonAsync("/api/measures", new { source = new { kind = "complaint", id = marked }, title = "再提一次", description = "d" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(made.GetProperty("id").GetGuid(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("measureId").GetGuid());

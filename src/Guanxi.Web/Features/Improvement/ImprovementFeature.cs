@@ -42,6 +42,8 @@ public static class ImprovementFeature
         services.AddScoped<ListMeasureOwners>();
         services.AddScoped<ListPenalties>();
         services.AddScoped<MeasurePhotos>();
+        services.AddScoped<MeasureEffects>();
+        services.AddScoped<GetMeasureEffect>();
         services.AddScoped<CheckMeasureTimes>();
         return builder;
     }
@@ -104,6 +106,12 @@ public static class ImprovementFeature
             (id, body, v, sp, ct) => sp.GetRequiredService<EscalateCoordination>().Handle(id, body, v, ct));
         Action<InspectionBody>(api, "inspections", "Customer service or the VP inspect at any time {note, progress (0–100)}.",
             (id, body, v, sp, ct) => sp.GetRequiredService<InspectMeasure>().Handle(id, body, v, ct));
+        api.MapGet("/{id:guid}/effect", async (Guid id, GetMeasureEffect get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
+            .Produces<EffectReading>()
+            .WithSummary("The measure's effect from the data: {metric {kind, key, departmentId, name, unit}, before {from, to, value, n, weeks}, after (null while its actions are not done), change, direction improved|worsened|unchanged, significant, pValue, status measured|notEnoughData|actionsNotDone, verdict, method} — before: the 12 weeks up to its raising; after: the whole weeks from the day its last action was done (at most 12); significant: Welch's t on the weekly figures, p < 0.05 (complaint counts at least as noisy as Poisson counts). 409 when the measure names no figure.");
+        api.MapGet("/{id:guid}/effect/choices", async (Guid id, GetMeasureEffect get, CancellationToken ct) => (await get.Choices(id, ct)).ToHttp())
+            .Produces<IReadOnlyList<EffectChoice>>()
+            .WithSummary("The figures the measure may name for its department [{kind, key, name}]: the survey questions and dimensions, the touchpoints, the complaint categories.");
         api.MapPost("/{id:guid}/inspections/{stepId:guid}/photos", async (Guid id, Guid stepId, IFormFile? file, MeasurePhotos photos, CancellationToken ct) =>
             {
                 if (file is null)

@@ -5,7 +5,7 @@ using Guanxi.Web.Shared.Api;
 namespace Guanxi.Web.Features.Improvement;
 
 /// <summary>Issue 24 item 7: the figure the measure should move — a survey question's or dimension's score, a complaint category's count, a touchpoint's satisfaction, for a department.</summary>
-public sealed class SetMeasureMetric(MeasureDesk desk, TimeProvider time)
+public sealed class SetMeasureMetric(MeasureDesk desk, MeasureEffects effects, TimeProvider time)
 {
     public async Task<Result<MeasureView>> Handle(Guid id, MetricBody body, Guid? version = null, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,10 @@ public sealed class SetMeasureMetric(MeasureDesk desk, TimeProvider time)
                 errors.Add(MeasureErrors.MetricUnknown);
             if (errors.Count > 0)
                 return Result<Done>.Fail(errors);
-            return hand.Measure.SetMetric(new EffectMetric(kind!.Value, body.Key!.Trim(), department), Actor.Staff(hand.Viewer.UserId), time.GetUtcNow());
+            var metric = new EffectMetric(kind!.Value, body.Key!.Trim(), department);
+            if (await effects.Check(metric, cancellationToken) is { } unknown)
+                return unknown.At("key");
+            return hand.Measure.SetMetric(metric, Actor.Staff(hand.Viewer.UserId), time.GetUtcNow());
         }, null, cancellationToken);
     }
 }
