@@ -18,6 +18,8 @@ public sealed record MeasureQuery(MeasureStatus? Status, Guid? DepartmentId, boo
 /// </summary>
 public sealed class ListMeasures(GuanxiDbContext db, MeasureDesk desk)
 {
+    private static readonly MeasureStatus[] OpenStatuses = [.. Enum.GetValues<MeasureStatus>().Where(s => s != MeasureStatus.Closed)];
+
     public async Task<Result<MeasureRegister>> Handle(MeasureQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -32,21 +34,32 @@ public sealed class ListMeasures(GuanxiDbContext db, MeasureDesk desk)
             measures = measures.Where(m => m.SourceKind == source);
         if (query.CauseCategory is { } category)
             measures = measures.Where(m => m.CauseCategory == category);
-        var counted = await measures.GroupBy(_ => 1).Select(g => new
+        // The open measures are few beside the years of closed ones: their figures come from the status index's open values,
+        // the closed ones are only counted, and a page of open measures never reads the closed.
+        var open = measures.Where(m => OpenStatuses.Contains(m.Status));
+        var counted = await open.GroupBy(_ => 1).Select(g => new
         {
-            Open = g.Count(m => m.Status != MeasureStatus.Closed),
-            DueThisWeek = g.Count(m => m.Status != MeasureStatus.Closed && m.ActionsDoneOn == null && m.DueOn >= today && m.DueOn <= weekEnd),
-            Overdue = g.Count(m => m.Status != MeasureStatus.Closed && (m.Status == MeasureStatus.Signed && m.PlanDueOn < today || m.ActionsDoneOn == null && m.DueOn < today)),
+            Open = g.Count(),
+            DueThisWeek = g.Count(m => m.ActionsDoneOn == null && m.DueOn >= today && m.DueOn <= weekEnd),
+            Overdue = g.Count(m => m.Status == MeasureStatus.Signed && m.PlanDueOn < today || m.ActionsDoneOn == null && m.DueOn < today),
             Awaiting = g.Count(m => m.Status == MeasureStatus.AwaitingAcceptance),
-            Closed = g.Count(m => m.Status == MeasureStatus.Closed),
         }).SingleOrDefaultAsync(cancellationToken);
-        var counts = counted is null ? new MeasureCounts(0, 0, 0, 0, 0) : new MeasureCounts(counted.Open, counted.DueThisWeek, counted.Overdue, counted.Awaiting, counted.Closed);
-        if (query.Status is { } status)
-            measures = measures.Where(m => m.Status == status);
-        if (query.Overdue)
-            measures = measures.Where(m => m.Status != MeasureStatus.Closed && (m.Status == MeasureStatus.Signed && m.PlanDueOn < today || m.ActionsDoneOn == null && m.DueOn < today));
-        var total = await measures.CountAsync(cancellationToken);
+        var closed = await measures.CountAsync(m => m.Status == MeasureStatus.Closed, cancellationToken);
+        var counts = counted is null ? new MeasureCounts(0, 0, 0, 0, closed) : new MeasureCounts(counted.Open, counted.DueThisWeek, counted.Overdue, counted.Awaiting, closed);
         var paging = query.Paging;
+        int total;
+        if (query.Status is { } status)
+            (measures, total) = (measures.Where(m => m.Status == status), status == MeasureStatus.Closed ? closed : -1);
+        else if (query.Overdue)
+            (measures, total) = (open.Where(m => m.Status == MeasureStatus.Signed && m.PlanDueOn < today || m.ActionsDoneOn == null && m.DueOn < today), counts.Overdue);
+        else
+        {
+            total = counts.Open + closed;
+            if (paging.Offset + paging.Size <= counts.Open)
+                measures = open;   // the page holds open measures only: they come first
+        }
+        if (total < 0)
+            total = await measures.CountAsync(cancellationToken);
         var rows = await measures
             .OrderBy(m => m.Status == MeasureStatus.Closed)
             .ThenByDescending(m => m.Status == MeasureStatus.Signed && m.PlanDueOn < today || m.ActionsDoneOn == null && m.DueOn < today)
@@ -72,11 +85,13 @@ public sealed class ListMeasures(GuanxiDbContext db, MeasureDesk desk)
         if (MeasureAccess.SeesAll(viewer))
             return measures;
         var me = viewer.UserId;
+        var owned = db.Set<MeasureAction>().Where(a => a.OwnerId == me).Select(a => a.MeasureId);
         if (viewer.Is(Role.DepartmentManager))
         {
             var mine = viewer.DepartmentId;
-            return measures.Where(m => m.DepartmentId == mine || m.Involvements.Any(i => i.DepartmentId == mine) || m.Actions.Any(a => a.OwnerId == me));
+            var involved = db.Set<MeasureInvolvement>().Where(i => i.DepartmentId == mine).Select(i => i.MeasureId);   // each list read once, by its index
+            return measures.Where(m => m.DepartmentId == mine || involved.Contains(m.Id) || owned.Contains(m.Id));
         }
-        return measures.Where(m => m.Actions.Any(a => a.OwnerId == me));
+        return measures.Where(m => owned.Contains(m.Id));
     }
 }
