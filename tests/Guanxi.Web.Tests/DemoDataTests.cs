@@ -4,13 +4,16 @@ using System.Xml.Linq;
 using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
+using Guanxi.Domain.Inspections;
 using Guanxi.Domain.Orders;
 using Guanxi.Domain.Surveys;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
+using Guanxi.Web.Features.Inspections;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guanxi.Web.Tests;
 
@@ -227,6 +230,90 @@ public abstract class DemoSeedTests(GuanxiApp app)
         Assert.True(Figure("satisfied") > 0 && Figure("notSatisfied") > 0 && Figure("invalid") > 0 && Figure("pending") > 0);
         Assert.InRange(checks.GetProperty("satisfiedRate").GetDouble(), 50, 99.9);
         Assert.InRange(checks.GetProperty("averageScore").GetDouble(), 60, 99);
+    }
+
+    [Fact]
+    public async Task The_demo_has_six_months_of_inspections_with_findings_in_every_state_and_the_schedule_job_adds_none_to_them()
+    {
+        app.EnsureAvailable();
+        using var db = app.NewDbContext(out var scope);
+        using var _ = scope;
+        var seeded = (await db.Users.Select(u => u.CreatedAt).ToListAsync()).Min();
+        var now = TimeProvider.System.GetUtcNow();
+        var users = await db.Users.ToDictionaryAsync(u => u.Email!, u => (u.Id, u.DepartmentId));
+        var departments = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DepartmentId);
+        // The demo's plans: made six months ago by the VP (other tests make theirs now), twice a month, inspected by the VP or the customer-service manager.
+        var plans = (await db.Set<InspectionPlan>().AsNoTracking().ToListAsync()).Where(p => p.CreatedAt < seeded).ToList();
+        Assert.Equal(["回访专员", "服务顾问", "销售顾问"], plans.Select(p => p.Post).Order(StringComparer.Ordinal));
+        Assert.All(plans, p =>
+        {
+            Assert.Equal((2, true, users["vp@demo.guanxi.cn"].Id), (p.PerMonth, p.Active, p.CreatedById));
+            Assert.InRange(p.StartsOn, Days.Today.AddMonths(-6).AddDays(-7), Days.Today.AddMonths(-6));
+            Assert.Contains(p.InspectorId, new[] { users["vp@demo.guanxi.cn"].Id, users["cs.manager@demo.guanxi.cn"].Id });
+        });
+        Assert.Equal(users["sales.manager@demo.guanxi.cn"].DepartmentId, plans.Single(p => p.Post == "销售顾问").DepartmentId);
+        Assert.Equal(["服务礼仪", "着装", "话术", "流程", "展厅环境"], plans.Single(p => p.Post == "销售顾问").Items.Select(i => i.Name));
+        Assert.Equal(2, plans.Select(p => p.InspectorId).Distinct().Count());
+
+        // Every month from the plan's first day to the next month has the inspections the schedule gives, on its days, once each.
+        var calendar = await scope.ServiceProvider.GetRequiredService<Features.Calendar.EnterpriseCalendar>().Current();
+        var planIds = plans.Select(p => p.Id).ToList();
+        var nextMonth = InspectionSchedule.FirstOf(Days.Today).AddMonths(1);
+        async Task<List<Inspection>> Inspections() =>
+            (await db.Set<Inspection>().AsNoTracking().Where(i => planIds.Contains(i.PlanId)).ToListAsync()).Where(i => i.Month <= nextMonth).OrderBy(i => i.DueOn).ThenBy(i => i.PlanId).ToList();
+        var inspections = await Inspections();
+        foreach (var plan in plans)
+        {
+            for (var month = InspectionSchedule.FirstOf(plan.StartsOn); month <= nextMonth; month = month.AddMonths(1))
+                Assert.Equal(plan.Owed(month, calendar), inspections.Where(i => i.PlanId == plan.Id && i.Month == month).OrderBy(i => i.Sequence).Select(i => (i.Sequence, i.DueOn)));
+        }
+        DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Days.Shanghai).DateTime);
+        var done = inspections.Where(i => i.DoneAt != null).ToList();
+        Assert.InRange(done.Count, 3 * 10 - 1, 3 * 14);
+        Assert.True(done.Min(i => i.DueOn) <= Days.Today.AddMonths(-5) && done.Max(i => i.DueOn) >= Days.Today.AddDays(-30), "six months of them, the last ones recent");
+        Assert.All(done, i =>
+        {
+            Assert.Equal(i.InspectorId, i.DoneById);
+            Assert.InRange(Day(i.DoneAt!.Value), i.DueOn, i.DueOn.AddDays(2));
+            Assert.True(i.DoneAt <= now && i.FailedCount + i.PassedCount == i.Checklist.Count);
+        });
+        Assert.Contains(done, i => Day(i.DoneAt!.Value) > i.DueOn);   // a few late
+        Assert.InRange(inspections.Count(i => i.IsOverdue(Days.Today)), 1, 2);
+        Assert.Contains(inspections, i => i.DoneAt == null && i.DueOn >= Days.Today);   // the next ones
+
+        // A finding for every failed item; each state, one or two overdue; owners of the department; some re-checks failed once.
+        var findings = (await db.Set<Finding>().AsNoTracking().Where(f => planIds.Contains(f.PlanId)).ToListAsync()).Where(f => f.RaisedAt < seeded).ToList();
+        Assert.Equal(done.Sum(i => i.FailedCount), findings.Count);
+        Assert.Equal([FindingStatus.Open, FindingStatus.Fixed, FindingStatus.Closed], findings.Select(f => f.Status).Distinct().Order());
+        Assert.InRange(findings.Count(f => f.IsOverdue(Days.Today)), 1, 2);
+        Assert.True(findings.Count(f => f.Status == FindingStatus.Closed) > findings.Count / 2, "most closed");
+        Assert.All(findings.Where(f => f.OwnerId is not null), f => Assert.Equal(f.DepartmentId, departments[f.OwnerId!]));
+        Assert.All(findings.Where(f => f.Status == FindingStatus.Closed), f => Assert.Equal(FindingStepKind.RecheckPassed, f.Steps[^1].Kind));
+        Assert.Contains(findings, f => f.Status == FindingStatus.Closed && f.Steps.Any(s => s.Kind == FindingStepKind.RecheckFailed));
+        Assert.All(findings.SelectMany(f => f.Steps), s => Assert.True(s.At <= now, "nothing in the future"));
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");   // the sales consultant finds the overdue one in their list
+        var late = await sales.GetFromJsonAsync<JsonElement>("/api/findings?overdue=true");
+        Assert.Contains(late.GetProperty("items").EnumerateArray(), f => f.GetProperty("ownerId").GetString() == users["sales@demo.guanxi.cn"].Id && f.GetProperty("overdue").GetBoolean());
+
+        // The pass-rate report tells that 着装 improved after the plans' second month.
+        var rates = await (await app.SignedInAs("vp@demo.guanxi.cn")).GetFromJsonAsync<JsonElement>("/api/inspections/pass-rates");
+        foreach (var plan in plans.Where(p => p.Items.Any(i => i.Name == DemoInspections.ImprovingItem)))
+        {
+            var dress = rates.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("departmentId").GetGuid() == plan.DepartmentId && l.GetProperty("post").GetString() == plan.Post
+                && l.GetProperty("item").GetString() == DemoInspections.ImprovingItem).GetProperty("months").EnumerateArray().ToList();
+            int Count(IEnumerable<JsonElement> months, string what) => months.Sum(m => m.GetProperty(what).GetInt32());
+            var (early, later) = (dress.Take(1).ToList(), dress.Skip(2).Take(3).ToList());
+            Assert.True(Count(early, "checked") > 0 && Count(later, "checked") > 0);
+            Assert.True((double)Count(early, "passed") / Count(early, "checked") < (double)Count(later, "passed") / Count(later, "checked"), $"{plan.Post}: 着装 improves");
+        }
+
+        // The nightly job, run now: nothing missing this month or before, and next month's made already.
+        var before = inspections.Select(i => (i.PlanId, i.Month, i.Sequence, i.DueOn)).ToList();
+        await using (var job = app.Services.CreateAsyncScope())
+            await job.ServiceProvider.GetRequiredService<ScheduleInspections>().Handle();
+        var after = await Inspections();
+        Assert.Equal(before, after.Select(i => (i.PlanId, i.Month, i.Sequence, i.DueOn)));
+        Assert.Equal(after.Count, after.Select(i => (i.PlanId, i.DueOn)).Distinct().Count());
     }
 }
 
