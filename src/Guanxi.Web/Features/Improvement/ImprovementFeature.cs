@@ -41,6 +41,8 @@ public static class ImprovementFeature
         services.AddScoped<ImprovementSettings>();
         services.AddScoped<ListMeasureOwners>();
         services.AddScoped<CheckMeasureTimes>();
+        services.AddScoped<ImprovementReport>();
+        services.AddScoped<ExportImprovementReport>();
         return builder;
     }
 
@@ -70,6 +72,14 @@ public static class ImprovementFeature
         api.MapGet("/", List)
             .Produces<MeasureRegister>()
             .WithSummary($"The register of measures in the caller's sight (VP, customer-service manager and general manager: all; a department manager: the department's and those it is involved in; others: those with an action of theirs), overdue first: status=reported|opinionGiven|signed|planned|inProgress|awaitingAcceptance|closed|reopened, departmentId, overdue=true (the plan or the deadline passed), source, causeCategory; page, pageSize (at most {Page<MeasureRow>.MaxPageSize}); with counts {{open, dueThisWeek, overdue, awaitingAcceptance, closed}}.");
+        api.MapGet("/report", async (string? month, ImprovementReport report, CancellationToken ct) => (await report.Handle(month, ct)).ToHttp())
+            .Produces<MeasureReportView>()
+            .WithSummary($"The monthly improvement report (改进报告) of month=yyyy-MM (default last month; not after this month): per responsible department and in total — raised (bySource), plans due in the month set on time / late / still missing, closed in the month (by the deadline or late; with a figure to watch; at the first round or after a reopening), not-accepted signatures, reopenings and penalties proposed in the month, open and overdue at the month's end (asOf: today in the current month); and months: the last {ImprovementReport.ChartMonths} months' raised, closed and overdue at each end. Every department's for the VP, the general manager and the customer-service manager; a department manager's own (departmentId); 403 for others; 400 for a month that is not yyyy-MM.");
+        api.MapGet("/report.xlsx", async (string? month, ExportImprovementReport export, CancellationToken ct) =>
+                (await export.Handle(month, Cultures.IsEnglish, ct)).ToHttp(file => TypedResults.File(file.Content,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Name)))
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("The monthly improvement report as .xlsx: an overview, the departments (with the total) and the 12 months, one sheet each (the same rights and month rules).");
         api.MapGet("/{id:guid}", async (Guid id, GetMeasure get, HttpResponse response, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<MeasureView>()
