@@ -169,11 +169,12 @@ public sealed partial class ImprovementReport(GuanxiDbContext db, CustomerViewer
         m => m.ReportedOn <= day && (m.ClosedAt == null || m.ClosedAt >= after);
 
     /// <summary>
-    /// Open at the day's end and late, as the register says it on that day: its plan's last day passed before a plan came, or
+    /// Open at the day's end and late, as the register says it on that day: its plan's last day passed before a plan came (a
+    /// plan on time came before it; a late one at <see cref="Measure.PlannedAt"/>, unless a reopening planned again since), or
     /// its deadline passed before the last action was done.
     /// </summary>
     private static Expression<Func<Measure, bool>> OverdueAt(DateOnly day, DateTimeOffset after) => And(OpenAt(day, after),
-        m => m.PlanDueOn < day && (m.PlannedAt == null || m.PlannedAt >= after) || m.DueOn < day && (m.ActionsDoneOn == null || m.ActionsDoneOn > day));
+        m => m.PlanDueOn < day && (m.PlannedAt == null || m.PlanLate && m.PlannedAt >= after) || m.DueOn < day && (m.ActionsDoneOn == null || m.ActionsDoneOn > day));
 
     private static Expression<Func<Measure, bool>> And(Expression<Func<Measure, bool>> left, Expression<Func<Measure, bool>> right)
     {
