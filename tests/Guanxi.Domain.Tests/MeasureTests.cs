@@ -316,4 +316,20 @@ public sealed class MeasureTests
         Assert.True(MeasureAccess.CanSee(otherManager, m));
         Assert.False(MeasureAccess.CanRaise(manager));
     }
+
+    [Fact]
+    public void CAPA_the_monthly_report_covers_every_department_for_leadership_and_customer_service_and_a_manager_his_own()
+    {
+        var gm = new Viewer("gm", Guid.NewGuid(), new HashSet<Role> { Role.GeneralManager });
+        var cs = new Viewer("cs", Guid.NewGuid(), new HashSet<Role> { Role.CustomerServiceManager });
+        var manager = new Viewer("manager", Sales, new HashSet<Role> { Role.DepartmentManager });
+        var consultant = new Viewer("consultant", Sales, new HashSet<Role> { Role.SalesConsultant });
+        var duty = new Viewer("duty", Guid.NewGuid(), new HashSet<Role> { Role.DutyManager });
+
+        Assert.True(MeasureAccess.ReadsReport(gm) && MeasureAccess.ReadsReport(cs) && MeasureAccess.ReadsReport(manager));
+        Assert.False(MeasureAccess.ReadsReport(consultant) || MeasureAccess.ReadsReport(duty));
+        Assert.Null(MeasureAccess.ReportDepartment(gm));
+        Assert.Null(MeasureAccess.ReportDepartment(cs));
+        Assert.Equal(Sales, MeasureAccess.ReportDepartment(manager));
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ArchitectureTests
         ["Imports"] = ["Customers", "Orders", "Audit"],
         ["Surveys"] = ["Customers", "Accounts", "Tasks", "Imports", "Jobs", "Notifications", "Settings"],
         ["Contacts"] = ["Customers"],
-        ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings", "FollowUps", "Complaints"],
+        ["Workbench"] = ["Customers", "Accounts", "Grading", "Watchlists", "Surveys", "Jobs", "Settings", "FollowUps", "Complaints", "Improvement"],
         ["Cases"] = ["Customers", "Complaints", "Audit"],
         ["Complaints"] = ["Customers", "Orders", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Imports", "Surveys"],
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],

@@ -99,4 +99,13 @@ public static class MeasureAccess
         ArgumentNullException.ThrowIfNull(viewer);
         return viewer.Is(Role.Administrator) || viewer.Is(Role.ExecutiveVp);
     }
+
+    /// <summary>
+    /// Issue 24 item 9: the monthly improvement report — every department's for those who see all measures, a department
+    /// manager's own department's (the measures it answers for); nobody else reads it.
+    /// </summary>
+    public static bool ReadsReport(Viewer viewer) => OpensRegister(viewer);
+
+    /// <summary>The one department whose measures the report counts for the viewer; null for every department.</summary>
+    public static Guid? ReportDepartment(Viewer viewer) => SeesAll(viewer) ? null : viewer.DepartmentId;
 }

@@ -88,4 +88,8 @@ public static class MeasureErrors
     public static readonly Error MetricUnknown = new("measure.metric_unknown", "效果指标不存在：请从列表中选择问卷题目、维度、投诉类别或接触点。", "Unknown figure: choose a question, dimension, complaint category or touchpoint from the list.", "key");
     public static readonly Error PlanDaysOutOfRange = new("measure.plan_days_out_of_range", "制定计划的期限须在 1 到 30 个工作日之间。", "The days for a plan must be between 1 and 30 working days.", "planWorkingDays");
     public static readonly Error CoordinationDaysOutOfRange = new("measure.coordination_days_out_of_range", "确认协同的期限须在 1 到 30 个工作日之间。", "The days to confirm a part must be between 1 and 30 working days.", "coordinationWorkingDays");
+
+    // Issue 24 item 9: the monthly improvement report.
+    public static readonly Error NotReportReader = Error.Forbidden("measure.not_report_reader", "改进报告供执行副总经理、总经理、客服经理和部门经理查看。", "The improvement report is for the executive VP, the general manager, the customer-service manager and department managers.");
+    public static readonly Error ReportMonthInvalid = new("measure.report_month_invalid", "月份格式应为 2026-11，且不能晚于本月。", "Name the month as 2026-11, not after this month.", "month");
 }

@@ -919,6 +919,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "At");
+
                     b.HasIndex("MeasureId", "At");
 
                     b.ToTable("MeasureSteps", (string)null);

@@ -913,6 +913,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "At");
+
                     b.HasIndex("MeasureId", "At");
 
                     b.ToTable("MeasureSteps", (string)null);

@@ -45,6 +45,8 @@ public static class ImprovementFeature
         services.AddScoped<MeasureEffects>();
         services.AddScoped<GetMeasureEffect>();
         services.AddScoped<CheckMeasureTimes>();
+        services.AddScoped<ImprovementReport>();
+        services.AddScoped<ExportImprovementReport>();
         return builder;
     }
 
@@ -78,6 +80,14 @@ public static class ImprovementFeature
                 (await list.Handle(departmentId, staffId, paging, ct)).ToHttp())
             .Produces<Page<PenaltyRow>>()
             .WithSummary("CAPA-7: the penalty proposals on record, newest first (departmentId, staffId; page, pageSize) — for the staff assessment: the VP, the general manager and the customer-service manager read all, a department manager the department's, anyone their own.");
+        api.MapGet("/report", async (string? month, ImprovementReport report, CancellationToken ct) => (await report.Handle(month, ct)).ToHttp())
+            .Produces<MeasureReportView>()
+            .WithSummary($"The monthly improvement report (改进报告) of month=yyyy-MM (default last month; not after this month): per responsible department and in total — raised (bySource), plans due in the month set on time / late / still missing, closed in the month (by the deadline or late; with a figure to watch; at the first round or after a reopening), not-accepted signatures, reopenings and penalties proposed in the month, open and overdue at the month's end (asOf: today in the current month); and months: the last {ImprovementReport.ChartMonths} months' raised, closed and overdue at each end. Every department's for the VP, the general manager and the customer-service manager; a department manager's own (departmentId); 403 for others; 400 for a month that is not yyyy-MM.");
+        api.MapGet("/report.xlsx", async (string? month, ExportImprovementReport export, CancellationToken ct) =>
+                (await export.Handle(month, Cultures.IsEnglish, ct)).ToHttp(file => TypedResults.File(file.Content,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Name)))
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("The monthly improvement report as .xlsx: an overview, the departments (with the total) and the 12 months, one sheet each (the same rights and month rules).");
         api.MapGet("/{id:guid}", async (Guid id, GetMeasure get, HttpResponse response, CancellationToken ct) =>
                 (await get.Handle(id, ct)).ToHttp(view => ETags.Tagged(response, view.Version, view)))
             .Produces<MeasureView>()

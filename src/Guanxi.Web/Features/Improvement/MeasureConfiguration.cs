@@ -70,6 +70,7 @@ public sealed class MeasureStepConfiguration : IEntityTypeConfiguration<MeasureS
         builder.Property(s => s.ById).HasMaxLength(Actor.MaxIdLength);
         builder.Property(s => s.Note).HasMaxLength(MeasureStep.MaxNoteLength * 2 + 200);
         builder.HasIndex(s => new { s.MeasureId, s.At });
+        builder.HasIndex(s => new { s.Kind, s.At });   // the monthly report: the month's refusals and reopenings
     }
 }
 

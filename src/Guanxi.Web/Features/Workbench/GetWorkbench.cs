@@ -5,6 +5,7 @@ using Guanxi.Domain.Common;
 using Guanxi.Domain.Complaints;
 using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
+using Guanxi.Domain.Improvement;
 using Guanxi.Domain.Orders;
 using Guanxi.Domain.Surveys;
 using Guanxi.Domain.Tasks;
@@ -14,6 +15,7 @@ using Guanxi.Web.Features.Complaints;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
+using Guanxi.Web.Features.Improvement;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Settings;
 using Guanxi.Web.Features.Surveys;
@@ -49,22 +51,24 @@ public sealed record SatisfactionMonth(string Month, int Responses, double? Inde
 /// <summary>A satisfaction report's state: the month, whether generated and published, by when, and whether late.</summary>
 public sealed record ReportState(string Month, DateOnly Due, DateOnly PublishBy, bool Generated, bool Published, bool Late);
 
+/// <param name="Measures">Every improvement measure's figures, for the customer-service manager (not the duty manager).</param>
 public sealed record CustomerServiceSection(CallFigures Calls, int ProblemsThisMonth, int ProblemsLast30Days, ReportState LastMonth, int LateReports12Months,
-    IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets, TeamFollowUps FollowUps, ComplaintFigures Complaints);
+    IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets, TeamFollowUps FollowUps, ComplaintFigures Complaints, MeasureFigures? Measures);
 
 public sealed record CountOf(string Key, int Count, int? Before);
 
+/// <param name="Measures">The improvement measures the department answers for.</param>
 public sealed record DepartmentSection(string Department, TaskFigures Tasks, TaskFigures Reviews, IReadOnlyList<CountOf> Tiers, IReadOnlyList<CountOf> Stages,
     int ChurnedThisMonth, int ChurnedLastMonth, IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets,
-    TeamFollowUps FollowUps, ComplaintFigures Complaints);
+    TeamFollowUps FollowUps, ComplaintFigures Complaints, MeasureFigures Measures);
 
-/// <summary>MGT-1, MGT-4: the whole customer base at a glance, each figure with what it was before.</summary>
+/// <summary>MGT-1, MGT-4: the whole customer base at a glance, each figure with what it was before; every improvement measure's figures.</summary>
 public sealed record LeadershipSection(
     int Customers, int? CustomersBefore, IReadOnlyList<CountOf> Tiers, IReadOnlyList<CountOf> Stages,
     decimal Value12, decimal ValueBefore12, decimal Profit12, decimal ProfitBefore12, IReadOnlyList<MonthValueView> Months,
     double? Top20ProfitShare, IReadOnlyList<SatisfactionMonth> Satisfaction, SatisfactionTargets Targets,
     int ChurnedThisMonth, int ChurnedLastMonth, IReadOnlyList<CountOf> ChurnReasons,
-    int Big, int Risky, int? RiskyBefore, decimal OverdueAmount, decimal? OverdueAmountBefore, int OverdueCustomers, int ProblemsLast30Days);
+    int Big, int Risky, int? RiskyBefore, decimal OverdueAmount, decimal? OverdueAmountBefore, int OverdueCustomers, int ProblemsLast30Days, MeasureFigures Measures);
 
 /// <summary>A month's value with the same month a year before.</summary>
 public sealed record MonthValueView(string Month, decimal Amount, decimal Profit, decimal AmountYearBefore);
@@ -227,7 +231,8 @@ public sealed class GetWorkbench(
         var late = await db.Set<SatisfactionReportRun>().AsNoTracking().CountAsync(r => r.Late && r.Due >= yearAgo, cancellationToken);
         var kept = await Kept(Guid.Empty, cancellationToken);
         return new CustomerServiceSection(calls, problemsThisMonth, problems30, state, late, Satisfaction(kept.Now, month, _ => true), targets,
-            await TeamFollowUpCounts(viewer, today, cancellationToken), await ComplaintCounts(ListComplaints.InSight(db, viewer), cancellationToken));
+            await TeamFollowUpCounts(viewer, today, cancellationToken), await ComplaintCounts(ListComplaints.InSight(db, viewer), cancellationToken),
+            MeasureAccess.SeesAll(viewer) ? await MeasureFacts.Count(db, null, today, cancellationToken) : null);
     }
 
     private async Task<DepartmentSection> Department(Viewer viewer, KeptScope kept, DateOnly today, DateOnly month, HashSet<string> published, SatisfactionTargets targets, CancellationToken cancellationToken)
@@ -241,7 +246,8 @@ public sealed class GetWorkbench(
             Counts(kept.Now.Stages, kept.Before?.Stages, Enum.GetNames<Domain.Lifecycle.LifecycleStage>()),
             kept.Now.ChurnedThisMonth, kept.Now.ChurnedLastMonth,
             Satisfaction(kept.Now, month, m => SurveyAccess.Sight(viewer, ReportKind.Monthly, published.Contains(m), null) is not null), targets,
-            await TeamFollowUpCounts(viewer, today, cancellationToken), await ComplaintCounts(ListComplaints.InSight(db, viewer), cancellationToken));
+            await TeamFollowUpCounts(viewer, today, cancellationToken), await ComplaintCounts(ListComplaints.InSight(db, viewer), cancellationToken),
+            await MeasureFacts.Count(db, viewer.DepartmentId, today, cancellationToken));
     }
 
     private async Task<LeadershipSection> Leadership(Viewer viewer, KeptScope kept, DateOnly today, DateOnly month, HashSet<string> published, SatisfactionTargets targets, CancellationToken cancellationToken)
@@ -263,7 +269,8 @@ public sealed class GetWorkbench(
             Counts(now.Stages, before?.Stages, Enum.GetNames<Domain.Lifecycle.LifecycleStage>()),
             chart.Sum(m => m.Amount), chart.Sum(m => m.AmountYearBefore), chart.Sum(m => m.Profit), months.Sum(m => Value(m.AddMonths(-12)).Profit), chart,
             top20, Satisfaction(now, month, m => SurveyAccess.Sight(viewer, ReportKind.Monthly, published.Contains(m), null) is not null), targets,
-            now.ChurnedThisMonth, now.ChurnedLastMonth, reasons, big, now.Risky, before?.Risky, now.OverdueAmount, before?.OverdueAmount, now.OverdueCustomers, problems);
+            now.ChurnedThisMonth, now.ChurnedLastMonth, reasons, big, now.Risky, before?.Risky, now.OverdueAmount, before?.OverdueAmount, now.OverdueCustomers, problems,
+            await MeasureFacts.Count(db, null, today, cancellationToken));
     }
 
     private async Task<AdministratorSection> Administrator(DateTimeOffset dayStart, CancellationToken cancellationToken)
