@@ -120,7 +120,7 @@ public static class MeasuresBench
         {
             var on = today.AddDays(-random.Next(0, 5 * 365));
             var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
-            var m = Measure.Raise($"GJ-{on.Year}-{i:000000}", MeasureSourceKind.Manual, null, $"措施 {i}", "问题描述", departments[random.Next(departments.Count)], null, by, at, on).Value!;
+            var m = Measure.Raise($"GJ{on.Year}{i:000000}", MeasureSourceKind.Manual, null, $"措施 {i}", "问题描述", departments[random.Next(departments.Count)], null, by, at, on).Value!;
             var stage = random.NextDouble();
             if (stage > 0.02)
             {

@@ -14,7 +14,7 @@ namespace Guanxi.Browser.Tests;
 public sealed partial class FitTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const int Width = 1366, Height = 900;
-    private const int MaxDepth = 2, MaxPages = 60;
+    private const int MaxDepth = 2, MaxPages = 80;
 
     /// <summary>
     /// Latin words that belong on a Chinese screen, compared ignoring case (buttons show capitals):

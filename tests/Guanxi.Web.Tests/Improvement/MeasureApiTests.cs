@@ -87,7 +87,7 @@ public abstract class MeasureApiTests(GuanxiApp app)
         var read = await Ok(view);
         etag = view.Headers.ETag!.Tag;
         Assert.Equal(("reported", "manual"), (read.GetProperty("status").GetString(), read.GetProperty("source").GetProperty("kind").GetString()));
-        Assert.Matches(@"^GJ-\d{4}-\d{4}$", read.GetProperty("number").GetString());
+        Assert.Matches(@"^GJ\d{8}$", read.GetProperty("number").GetString());
         Assert.True(await Notices(Vp, id) >= 1);   // the VP hears of it at once
 
         var (_, service) = await Staff(ServiceManager);

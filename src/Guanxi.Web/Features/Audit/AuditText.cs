@@ -203,7 +203,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
     }
 
     /// <summary>What an id names, by the entity a row is about or the field that holds it; null: not known, asked everywhere.</summary>
-    private enum Named { Staff, Department, Customer, Order, Group, Case }
+    private enum Named { Staff, Department, Customer, Order, Group, Case, InspectionPlan }
 
     private static Named? OfKey(string entity) => entity switch
     {
@@ -213,6 +213,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         nameof(Department) => Named.Department,
         nameof(CustomerGroup) => Named.Group,
         nameof(ServiceCase) => Named.Case,
+        nameof(Domain.Inspections.InspectionPlan) => Named.InspectionPlan,
         _ => null,
     };
 
@@ -275,6 +276,12 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         if (Guids(Named.Case) is { Count: > 0 } cases)
             foreach (var c in await db.Set<ServiceCase>().Where(c => cases.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken))
                 names[c.Id.ToString()] = c.Title;
+        if (Guids(Named.InspectionPlan) is { Count: > 0 } plans)   // a plan by its department and post (销售部·销售顾问)
+            foreach (var p in await (from plan in db.Set<Domain.Inspections.InspectionPlan>()
+                                     join d in db.Set<Department>() on plan.DepartmentId equals d.Id
+                                     where plans.Contains(plan.Id)
+                                     select new { plan.Id, Department = d.Name, plan.Post }).ToListAsync(cancellationToken))
+                names[p.Id.ToString()] = $"{p.Department}·{p.Post}";
         if (Guids(Named.Group) is { Count: > 0 } groups)   // a group by its name; a deleted group's name from its own history
         {
             var keys = groups.ConvertAll(g => g.ToString());

@@ -59,7 +59,7 @@ public static class DemoImprovement
         var serviceStaff = await db.Users.Where(u => u.DepartmentId == service && u.IsActive).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync(cancellationToken);
         DateTimeOffset At(DateOnly day, int hour) => clock.StartOf(day).AddHours(hour).AddMinutes(random.Next(60)).ToUniversalTime();
         var numbers = new Dictionary<int, int>();
-        string Next(DateOnly on) => $"GJ-{on.Year}-{numbers[on.Year] = numbers.GetValueOrDefault(on.Year) + 1:0000}";
+        string Next(DateOnly on) => $"GJ{on.Year}{numbers[on.Year] = numbers.GetValueOrDefault(on.Year) + 1:0000}";
         static void Must(Result<Done> done)
         {
             if (!done.Succeeded)

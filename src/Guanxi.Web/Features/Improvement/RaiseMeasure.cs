@@ -65,10 +65,10 @@ public sealed class RaiseMeasure(GuanxiDbContext db, MeasureDesk desk, MeasureSo
         return new MeasureDraft(kind, sourceId, source.DepartmentId, source.Anonymous, taken);
     }
 
-    /// <summary>The next number of the year, GJ-2026-0001 (a number taken by someone at the same moment loses the race: a 409 to try again).</summary>
+    /// <summary>The next number of the year, GJ20260001 (改进, the year, the count) (a number taken by someone at the same moment loses the race: a 409 to try again).</summary>
     private async Task<string> Number(CancellationToken cancellationToken)
     {
-        var prefix = $"GJ-{desk.DayOf(time.GetUtcNow()).Year}-";
+        var prefix = $"GJ{desk.DayOf(time.GetUtcNow()).Year}";
         var count = await db.Set<Measure>().CountAsync(m => m.Number.StartsWith(prefix), cancellationToken);
         return $"{prefix}{count + 1:0000}";
     }
