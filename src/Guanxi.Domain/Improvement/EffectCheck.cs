@@ -178,10 +178,10 @@ public static class EffectCheck
     public static string Method(EffectMetricKind kind, bool english) => kind == EffectMetricKind.ComplaintCount
         ? english
             ? $"How it is judged: the complaints of each week in the {WindowWeeks} weeks before the measure and in the whole weeks since its actions were done (at most {WindowWeeks}); the change in complaints a week is compared with how much the weekly counts vary (at least as much as chance counts would) — Welch's t-test, significant when p < {Alpha.ToString(CultureInfo.InvariantCulture)}. Each side needs at least {MinWeeks} weeks."
-            : $"判断方法：统计措施前 {WindowWeeks} 周和行动全部完成后各整周（最多 {WindowWeeks} 周）每周的投诉数，将每周投诉数的变化与各周之间的正常波动（至少按随机计数的波动）比较——Welch t 检验，p < {Alpha.ToString(CultureInfo.InvariantCulture)} 视为显著。前后各需至少 {MinWeeks} 周。"
+            : $"判断方法：统计措施前 {WindowWeeks} 周和行动全部完成后各整周（最多 {WindowWeeks} 周）每周的投诉数，将每周投诉数的变化与各周之间的正常波动（至少按随机计数的波动）比较——韦尔奇 t 检验，p < {Alpha.ToString(CultureInfo.InvariantCulture)} 视为显著。前后各需至少 {MinWeeks} 周。"
         : english
             ? $"How it is judged: the mean score of the answers in the {WindowWeeks} weeks before the measure and in the whole weeks since its actions were done (at most {WindowWeeks}), counted as the satisfaction report counts them; the change is compared with how much the weekly means vary around each side's mean — Welch's t-test with the weeks as observations, significant when p < {Alpha.ToString(CultureInfo.InvariantCulture)}. Each side needs at least {MinWeeks} weeks with answers and {MinAnswers} answers."
-            : $"判断方法：按满意度报告的口径，计算措施前 {WindowWeeks} 周和行动全部完成后各整周（最多 {WindowWeeks} 周）回答的平均分；将变化与各周平均分围绕均值的波动比较——以周为观测单位的 Welch t 检验，p < {Alpha.ToString(CultureInfo.InvariantCulture)} 视为显著。前后各需至少 {MinWeeks} 周有答卷、共 {MinAnswers} 个回答。";
+            : $"判断方法：按满意度报告的口径，计算措施前 {WindowWeeks} 周和行动全部完成后各整周（最多 {WindowWeeks} 周）回答的平均分；将变化与各周平均分围绕均值的波动比较——以周为观测单位的 韦尔奇 t 检验，p < {Alpha.ToString(CultureInfo.InvariantCulture)} 视为显著。前后各需至少 {MinWeeks} 周有答卷、共 {MinAnswers} 个回答。";
 
     /// <summary>The figure's unit in a sentence: points (of 100) for a score, complaints a week for a count.</summary>
     public static string Unit(EffectMetricKind kind, bool english) =>

@@ -186,7 +186,7 @@ public abstract class MeasureEffectsTests(GuanxiApp app)
         Assert.Equal("销售顾问的专业性（车辆介绍、解答问题）如何？", reading.Metric.Name);
         Assert.Equal("分", reading.Metric.Unit);
         Assert.Contains("改进效果得到数据证实", reading.Verdict, StringComparison.Ordinal);
-        Assert.Contains("Welch", reading.Method, StringComparison.Ordinal);
+        Assert.Contains("韦尔奇 t 检验", reading.Method, StringComparison.Ordinal);
     }
 
     [Fact]

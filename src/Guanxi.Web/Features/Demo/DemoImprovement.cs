@@ -69,10 +69,10 @@ public static class DemoImprovement
         // The problems the demo's surveys and complaints escalated (SAT-11, issue 23): very low overall scores of the last months, the handover question's repeats.
         var lowest = await (from r in db.Set<SurveyResponse>().AsNoTracking()
                             join t in db.Set<SurveyTask>() on r.TaskId equals t.Id
-                            where r.Outcome == SurveyOutcome.Completed && r.SupersededBy == null && r.ProgramId == null && r.OverallScore <= 60 && r.RespondedOn >= today.AddDays(-200)
+                            where r.Outcome == SurveyOutcome.Completed && r.SupersededBy == null && r.ProgramId == null && r.OverallScore != null && r.RespondedOn >= today.AddDays(-200)
                                 && (t.DepartmentId == sales || t.DepartmentId == service)
                             orderby r.OverallScore, r.Id
-                            select new { r.Id, r.TaskId, r.RespondedOn, r.RespondedAt, r.OverallScore, r.Comment, t.DepartmentId, t.CustomerId }).Take(200).ToListAsync(cancellationToken);
+                            select new { r.Id, r.TaskId, r.RespondedOn, r.RespondedAt, r.OverallScore, r.Comment, t.DepartmentId, t.CustomerId }).Take(2_000).ToListAsync(cancellationToken);
         var lowResponses = lowest.GroupBy(r => r.DepartmentId).SelectMany(g => g.Take(5)).OrderBy(r => r.RespondedOn).ToList();   // the five lowest of each department
         var names = await db.Set<Domain.Customers.Customer>().Where(c => lowResponses.Select(r => r.CustomerId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var surveyProblems = lowResponses.Select(r => SurveyProblem.Raise(new Escalation(SurveyProblemKind.LowOverall, r.OverallScore <= 12 ? EscalationLevel.ExecutiveVp : EscalationLevel.CustomerServiceManager, null, 1),
