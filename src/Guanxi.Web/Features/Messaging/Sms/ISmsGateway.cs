@@ -1,0 +1,42 @@
+namespace Guanxi.Web.Features.Messaging.Sms;
+
+/// <summary>One SMS to hand to the provider: our message id is its OutId (the idempotency key the receipts carry back).</summary>
+public sealed record SmsRequest(Guid OutId, string Phone, string SignName, string? TemplateCode, string Text, IReadOnlyDictionary<string, string> Parameters);
+
+/// <summary>
+/// What the provider said to one request: accepted (its own id, for receipts), or refused with its code and text, whether a
+/// later try may pass (throttling, the provider's own fault), and whether the number itself is wrong.
+/// </summary>
+public sealed record SmsOutcome(Guid OutId, bool Accepted, string? ProviderId, string? Code, string? Text, bool Retry, bool InvalidNumber);
+
+/// <summary>A delivery receipt: which message (our OutId, else the provider's id), delivered or not, and when.</summary>
+public sealed record SmsReceipt(Guid? OutId, string? ProviderId, string Phone, bool Delivered, string? Code, string? Text, DateTimeOffset At);
+
+/// <summary>A customer's reply to a message (退订, a question).</summary>
+public sealed record SmsReply(string Phone, string Text, DateTimeOffset At);
+
+/// <summary>
+/// The SMS provider (SVC-5): one real adapter in the shape of Aliyun's SendSms, its receipts by pull (QuerySendDetails) and
+/// push, and inbound replies. A provider call is not idempotent: the sender calls <see cref="Send"/> once per claimed
+/// message and, after a crash, asks <see cref="Lookup"/> whether the provider already has it rather than sending again.
+/// </summary>
+public interface ISmsGateway
+{
+    /// <summary>Whether the provider is configured (endpoint and keys); unconfigured, SMS stay queued.</summary>
+    bool Configured { get; }
+
+    /// <summary>Hands the messages over, one provider call each, at most the configured rate; one outcome per request.</summary>
+    Task<IReadOnlyList<SmsOutcome>> Send(IReadOnlyList<SmsRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>What the provider knows of a message sent on <paramref name="sentOn"/> to <paramref name="phone"/> (null: nothing — it was never handed over).</summary>
+    Task<SmsReceipt?> Lookup(Guid outId, string phone, DateOnly sentOn, CancellationToken cancellationToken);
+
+    /// <summary>Whether a push (receipts or replies) carries the provider's valid signature.</summary>
+    bool Verifies(string body, IHeaderDictionary headers);
+
+    /// <summary>The receipts of a receipt push (a JSON array in the provider's shape); null when the body is not one.</summary>
+    IReadOnlyList<SmsReceipt>? ReadReceipts(string body);
+
+    /// <summary>The replies of a reply push; null when the body is not one.</summary>
+    IReadOnlyList<SmsReply>? ReadReplies(string body);
+}
