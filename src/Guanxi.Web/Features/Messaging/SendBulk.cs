@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Guanxi.Domain.Common;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Grading;
+using Guanxi.Domain.Lifecycle;
+using Guanxi.Domain.Messaging;
+using Guanxi.Domain.Orders;
+using Guanxi.Web.Data;
+using Guanxi.Web.Features.Customers;
+using Guanxi.Web.Shared.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Guanxi.Web.Features.Messaging;
+
+/// <summary>Whom a bulk send chooses, values as in the customer list (tier may name several: "vip,important"); every field optional.</summary>
+public sealed record BulkFilter(string? Tier = null, string? Stage = null, Guid? GroupId = null, string? OwnerId = null, Guid? DepartmentId = null,
+    DateOnly? LastOrderFrom = null, DateOnly? LastOrderTo = null);
+
+public sealed record BulkBody(Channel Channel, MessageKind Kind, Guid TemplateId, BulkFilter? Filter = null, DateTimeOffset? SendAt = null, bool DryRun = true);
+
+/// <summary>What a bulk send will do or did: its id (none for a dry run), how many will receive it, how many are suppressed and why.</summary>
+public sealed record BulkCount(Guid? Id, int Recipients, IReadOnlyDictionary<string, int> Suppressed);
+
+/// <summary>
+/// SVC-5, SEC-1: a bulk send — one template to the customers a filter chooses, in the caller's sight (the customer-service
+/// manager: everyone; a department manager: the department's). A dry run counts who would receive it and who is suppressed
+/// and why (no consent, opted out, no address, already sent the same day, the day's cap); a real one writes every message
+/// into the outbox at once, for the sender to send at the planned time (quiet hours hold it to the next allowed time). The
+/// same template sent twice on a day is a duplicate for each customer, so a second click sends nothing again.
+/// </summary>
+public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, TimeProvider time)
+{
+    private const int Chunk = 5_000;
+    private static readonly JsonSerializerOptions FilterJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public static readonly Error TemplateChannel = new("bulk.template_channel", "所选模板的渠道或类型与本次发送不一致。", "The template's channel or kind differs from the send's.", "templateId");
+    public static readonly Error BadFilter = new("bulk.filter", "筛选条件无效：客户等级为 ordinary、important、vip（可用逗号分隔多个），生命周期阶段如客户列表。", "Unknown filter value: tier is ordinary, important or vip (several separated by commas), stage as in the customer list.", "filter");
+    public static readonly Error BadPeriod = new("bulk.period", "最后购买日期的起始不能晚于结束。", "The last-purchase period's start is after its end.", "filter.lastOrderTo");
+    public static readonly Error TooFar = new("bulk.send_at", "计划发送时间不能晚于 90 天后。", "The send time cannot be more than 90 days ahead.", "sendAt");
+
+    public async Task<Result<BulkCount>> Handle(BulkBody body, CancellationToken cancellationToken = default)
+    {
+        if (await viewers.Current(cancellationToken) is not { } viewer)
+            return Error.SignedOut;
+        if (!MessagingAccess.SendsBulk(viewer))
+            return MessagingWebErrors.NotBulkSender;
+        var filter = body.Filter ?? new BulkFilter();
+        var tiers = new List<Tier>();
+        foreach (var part in (filter.Tier ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ApiEnums.TryParse<Tier>(part, out var tier) || tier is null)
+                return BadFilter;
+            tiers.Add(tier.Value);
+        }
+        if (!ApiEnums.TryParse<LifecycleStage>(filter.Stage, out var stage))
+            return BadFilter;
+        if (filter.LastOrderFrom > filter.LastOrderTo)
+            return BadPeriod;
+        var now = time.GetUtcNow();
+        var sendAt = body.SendAt is { } at && at > now ? at : now;
+        if (sendAt > now.AddDays(90))
+            return TooFar;
+        if (await db.Set<MessageTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == body.TemplateId && !t.Archived, cancellationToken) is not { } template)
+            return TemplateErrors.NotFound.At("templateId");
+        if (template.Channel != body.Channel || template.Kind != body.Kind)
+            return TemplateChannel;
+
+        var query = new CustomerQuery(OwnerId: Blank(filter.OwnerId), DepartmentId: MessagingAccess.BulkDepartment(viewer) ?? filter.DepartmentId, GroupId: filter.GroupId, Stage: stage);
+        if (MessagingAccess.BulkDepartment(viewer) is { } own && filter.DepartmentId is { } asked && asked != own)
+            return Result<BulkCount>.Ok(new BulkCount(null, 0, new Dictionary<string, int>()));   // another department's customers: none in sight
+        var chosen = customers.Filtered(query, viewer, null);
+        if (tiers.Count > 0)
+            chosen = chosen.Where(c => tiers.Contains(c.Tier));
+        if (filter.LastOrderFrom is not null || filter.LastOrderTo is not null)
+        {
+            var (from, to) = (filter.LastOrderFrom ?? DateOnly.MinValue, filter.LastOrderTo ?? DateOnly.MaxValue);
+            chosen = chosen.Where(c => db.Set<Order>().Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.OrderedAt) >= from
+                && db.Set<Order>().Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.OrderedAt) <= to);
+        }
+
+        var policy = await composer.Policy(cancellationToken);
+        var planned = composer.NextAllowed(policy)(sendAt);
+        var dedupeKey = $"bulk:{template.Id:N}:{TimeZoneInfo.ConvertTime(planned, composer.Zone):yyyyMMdd}";
+        var (dayStart, dayEnd) = composer.LocalDay(planned);
+        var id = Guid.NewGuid();
+        var owners = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var suppressed = new Dictionary<SuppressionReason, int>();
+        var recipients = 0;
+        BulkSend? send = null;
+        IDbContextTransaction? transaction = null;
+        BulkInsert? insert = null;
+        if (!body.DryRun)
+        {
+            send = BulkSend.Start(id, template.Channel, template.Kind, template.Id, JsonSerializer.Serialize(filter, FilterJson), sendAt, MessagingAccess.BulkDepartment(viewer), viewer.UserId, now);
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Add(send);
+            await db.SaveChangesAsync(cancellationToken);
+            insert = new BulkInsert(db, typeof(OutboxMessage), db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        }
+        try
+        {
+            var last = Guid.Empty;
+            while (true)
+            {
+                var ids = await chosen.Where(c => c.Id.CompareTo(last) > 0).OrderBy(c => c.Id).Select(c => c.Id).Take(Chunk).ToListAsync(cancellationToken);
+                if (ids.Count == 0)
+                    break;
+                last = ids[^1];
+                var rows = await composer.Recipients(db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)), template.Channel, template.Kind).ToListAsync(cancellationToken);
+                var sent = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CustomerId) && m.Channel == template.Channel && m.DedupeKey == dedupeKey)
+                    .Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet();
+                var today = template.Kind == MessageKind.Marketing
+                    ? await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CustomerId) && m.Kind == MessageKind.Marketing && m.Status != MessageStatus.Suppressed
+                            && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd).GroupBy(m => m.CustomerId).Select(g => new { g.Key, Count = g.Count() })
+                        .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
+                    : [];
+                var messages = new List<OutboxMessage>(rows.Count);
+                foreach (var r in rows)
+                {
+                    SuppressionReason? reason;
+                    OutboxMessage.Draft? draft = null;
+                    if (body.DryRun)
+                        reason = ConsentPolicy.Check(template.Kind, r.Consent) ?? (composer.Address(template.Channel, r) is null ? SuppressionReason.NoAddress : null);
+                    else
+                        (draft, reason) = composer.Compose(template, r, owners.GetValueOrDefault(r.OwnerId) ?? "", policy, null, id, null, dedupeKey, null);
+                    reason ??= sent.Contains(r.Id) ? SuppressionReason.Duplicate
+                        : today.GetValueOrDefault(r.Id) >= policy.DailyCap ? SuppressionReason.DailyCap : null;
+                    if (reason is { } why)
+                        suppressed[why] = suppressed.GetValueOrDefault(why) + 1;
+                    else
+                        recipients++;
+                    if (draft is not null)
+                        messages.Add(OutboxMessage.Write(reason is null ? draft : draft with { DedupeKey = null }, planned, reason, composer.NextAllowed(policy), viewer.UserId, now));
+                }
+                if (insert is not null)
+                    await insert.Run(messages, cancellationToken);
+            }
+            if (send is not null)
+            {
+                send.Counted(recipients, suppressed);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction!.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (insert is not null)
+                await insert.DisposeAsync();
+            if (transaction is not null)
+                await transaction.DisposeAsync();
+        }
+        return new BulkCount(send?.Id, recipients, suppressed.ToDictionary(s => JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value));
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
