@@ -15,6 +15,7 @@ using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Features.Inspections;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
+using Guanxi.Web.Features.Messaging.Sms;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
@@ -55,6 +56,7 @@ builder.AddServiceDesk();
 builder.AddImprovement();
 builder.AddAttachments();
 builder.AddInspections();
+builder.AddSms();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -100,6 +102,7 @@ app.MapComplaints();
 app.MapServiceDesk();
 app.MapImprovement();
 app.MapInspections();
+app.MapSmsSandbox();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 
