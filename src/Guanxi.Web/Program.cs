@@ -15,6 +15,7 @@ using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Features.Inspections;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
+using Guanxi.Web.Features.Messaging.Sms;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
@@ -57,6 +58,7 @@ builder.AddImprovement();
 builder.AddMessaging();
 builder.AddAttachments();
 builder.AddInspections();
+builder.AddSms();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -103,6 +105,7 @@ app.MapServiceDesk();
 app.MapImprovement();
 app.MapMessaging();
 app.MapInspections();
+app.MapSmsSandbox();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

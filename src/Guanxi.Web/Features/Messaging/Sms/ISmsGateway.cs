@@ -10,7 +10,15 @@ public sealed record SmsRequest(Guid OutId, string Phone, string SignName, strin
 public sealed record SmsOutcome(Guid OutId, bool Accepted, string? ProviderId, string? Code, string? Text, bool Retry, bool InvalidNumber);
 
 /// <summary>A delivery receipt: which message (our OutId, else the provider's id), delivered or not, and when.</summary>
-public sealed record SmsReceipt(Guid? OutId, string? ProviderId, string Phone, bool Delivered, string? Code, string? Text, DateTimeOffset At);
+public sealed record SmsReceipt(Guid? OutId, string? ProviderId, string Phone, bool Delivered, string? Code, string? Text, DateTimeOffset At)
+{
+    /// <summary>
+    /// Only from <see cref="ISmsGateway.Lookup"/>: the provider has the message but no receipt yet (Aliyun's SendStatus 1,
+    /// waiting for the carrier) — it was handed over, so it must not be sent again; neither delivered nor failed yet
+    /// (<see cref="Delivered"/> is false, <see cref="Code"/> null, <see cref="At"/> the time it was sent).
+    /// </summary>
+    public bool Pending { get; init; }
+}
 
 /// <summary>A customer's reply to a message (退订, a question).</summary>
 public sealed record SmsReply(string Phone, string Text, DateTimeOffset At);
@@ -28,7 +36,11 @@ public interface ISmsGateway
     /// <summary>Hands the messages over, one provider call each, at most the configured rate; one outcome per request.</summary>
     Task<IReadOnlyList<SmsOutcome>> Send(IReadOnlyList<SmsRequest> requests, CancellationToken cancellationToken);
 
-    /// <summary>What the provider knows of a message sent on <paramref name="sentOn"/> to <paramref name="phone"/> (null: nothing — it was never handed over).</summary>
+    /// <summary>
+    /// What the provider knows of a message sent on <paramref name="sentOn"/> (the day in China time) to <paramref name="phone"/>
+    /// (null: nothing — it was never handed over). Throws <see cref="SmsLookupException"/> when the provider cannot be asked:
+    /// that is never a "no".
+    /// </summary>
     Task<SmsReceipt?> Lookup(Guid outId, string phone, DateOnly sentOn, CancellationToken cancellationToken);
 
     /// <summary>Whether a push (receipts or replies) carries the provider's valid signature.</summary>
