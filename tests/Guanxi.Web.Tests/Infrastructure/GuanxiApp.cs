@@ -53,6 +53,37 @@ public abstract class GuanxiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Guanxi", connectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Imports:Folder", Path.Combine(Path.GetTempPath(), "guanxi-test-imports"));   // uploads stay out of the source tree
+        // Messaging: the tests run the sender themselves; SMS go to the provider's stand-in in this same server, e-mail to
+        // a real SMTP server on loopback that the messaging tests start on SmtpPort.
+        builder.UseSetting("Messaging:Worker", "false");
+        builder.UseSetting("Messaging:PublicUrl", "http://localhost");
+        builder.UseSetting("Messaging:Sms:Sandbox", "true");
+        builder.UseSetting("Messaging:Sms:Endpoint", "http://localhost" + Features.Messaging.Sms.SmsSandbox.Path);
+        builder.UseSetting("Messaging:Sms:AccessKeyId", "LTAI5tTestKey");
+        builder.UseSetting("Messaging:Sms:AccessKeySecret", "test-access-key-secret");
+        builder.UseSetting("Messaging:Sms:PushSecret", SmsPushSecret);
+        builder.UseSetting("Messaging:Sms:SandboxPushTo", "http://localhost/");
+        builder.UseSetting("Messaging:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Messaging:Smtp:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Messaging:Smtp:Tls", "None");
+        builder.UseSetting("Messaging:Smtp:From", "care@demo.guanxi.cn");
+        builder.ConfigureServices(services =>
+        {
+            services.AddHttpClient(Features.Messaging.Sms.AliyunSms.Client).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(Features.Messaging.Sms.SmsSandbox.PushClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
+    }
+
+    public const string SmsPushSecret = "test-push-secret";
+
+    /// <summary>A free loopback port for this test run's SMTP server (the messaging tests start it).</summary>
+    public static readonly int SmtpPort = FreePort();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A scope whose caller is the demo user with that e-mail, as a page's scope is (null: no caller, as a job's).</summary>

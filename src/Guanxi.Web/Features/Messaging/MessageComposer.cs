@@ -34,7 +34,7 @@ public sealed class MessageComposer(GuanxiDbContext db, EnterpriseSettings setti
     {
         var local = TimeZoneInfo.ConvertTime(at, clock.Zone);
         var next = policy.Hours.NextAllowed(local.DateTime);
-        return next == local.DateTime ? at : new DateTimeOffset(next, clock.Zone.GetUtcOffset(next)).ToUniversalTime();
+        return next == local.DateTime ? at.ToUniversalTime() : new DateTimeOffset(next, clock.Zone.GetUtcOffset(next)).ToUniversalTime();
     };
 
     public TimeZoneInfo Zone => clock.Zone;
@@ -43,7 +43,7 @@ public sealed class MessageComposer(GuanxiDbContext db, EnterpriseSettings setti
     public (DateTimeOffset Start, DateTimeOffset End) LocalDay(DateTimeOffset at)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime);
-        return (clock.StartOf(day), clock.StartOf(day.AddDays(1)));
+        return (clock.StartOf(day).ToUniversalTime(), clock.StartOf(day.AddDays(1)).ToUniversalTime());
     }
 
     /// <summary>Where a message of the channel reaches the customer: the first mobile number, the first e-mail address.</summary>
