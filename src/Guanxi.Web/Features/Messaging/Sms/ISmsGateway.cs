@@ -6,6 +6,8 @@ public sealed record SmsRequest(Guid OutId, string Phone, string SignName, strin
 /// <summary>
 /// What the provider said to one request: accepted (its own id, for receipts), or refused with its code and text, whether a
 /// later try may pass (throttling, the provider's own fault), and whether the number itself is wrong.
+/// Code <c>"uncertain"</c> (never with Retry): the request left but no answer came back, so the provider may have it —
+/// do not resend; ask <see cref="ISmsGateway.Lookup"/> a minute or two later and resend only if it answers null.
 /// </summary>
 public sealed record SmsOutcome(Guid OutId, bool Accepted, string? ProviderId, string? Code, string? Text, bool Retry, bool InvalidNumber);
 
