@@ -111,7 +111,7 @@ public sealed class OutboxMessage
     {
         if (Status is not (MessageStatus.Sending or MessageStatus.Queued or MessageStatus.Failed))
             return;
-        (Status, ProviderId, SentAt, ErrorCode, ErrorText) = (MessageStatus.Sent, providerId ?? ProviderId, SentAt ?? now, null, null);
+        (Status, ProviderId, SentAt, ErrorCode, ErrorText) = (MessageStatus.Sent, providerId ?? ProviderId, SentAt ?? now.ToUniversalTime(), null, null);
     }
 
     /// <summary>
@@ -138,6 +138,7 @@ public sealed class OutboxMessage
     {
         if (Status is MessageStatus.Suppressed or MessageStatus.Queued)
             return;
+        at = at.ToUniversalTime();   // a provider's time comes in its own zone; stored times are instants in UTC
         Status = delivered ? MessageStatus.Delivered : MessageStatus.Failed;
         DoneAt = at;
         SentAt ??= at;

@@ -63,6 +63,8 @@ public abstract class GuanxiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:Sms:AccessKeySecret", "test-access-key-secret");
         builder.UseSetting("Messaging:Sms:PushSecret", SmsPushSecret);
         builder.UseSetting("Messaging:Sms:SandboxPushTo", "http://localhost/");
+        builder.UseSetting("Messaging:Sms:TemplateCodes:Marketing", "SMS_100000001");
+        builder.UseSetting("Messaging:Sms:TemplateCodes:Service", "SMS_100000002");
         builder.UseSetting("Messaging:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Messaging:Smtp:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Messaging:Smtp:Tls", "None");

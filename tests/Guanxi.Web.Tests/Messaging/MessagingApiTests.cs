@@ -104,13 +104,14 @@ public abstract class MessagingApiTests(GuanxiApp app)
         var preview = await (await cs.PostAsJsonAsync($"/api/templates/{template}/preview", new { customerId = customer })).Content.ReadFromJsonAsync<JsonElement>();
         var text = preview.GetProperty("text").GetString()!;
         Assert.StartsWith("【", text, StringComparison.Ordinal);
-        Assert.Contains("欧阳女士，中秋节快乐！", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("欧阳女士，中秋节快乐！", StringComparison.Ordinal), text);
         Assert.EndsWith("回T退订", text, StringComparison.Ordinal);
         Assert.Equal((text.Length, 1), (preview.GetProperty("characters").GetInt32(), preview.GetProperty("segments").GetInt32()));
 
         var unknown = await cs.PostAsJsonAsync("/api/templates", new { name = "坏模板", channel = "sms", kind = "marketing", text = "{{ customer.phone }}您好" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("customer.phone", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknownBody = await unknown.Content.ReadAsStringAsync();
+        Assert.True(unknownBody.Contains("未知的占位符：phone", StringComparison.Ordinal), unknownBody);
         var broken = await cs.PostAsJsonAsync("/api/templates", new { name = "坏模板", channel = "email", kind = "marketing", text = "{% if %}", subject = (string?)null });
         var errors = (await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("subject", out _) && errors.TryGetProperty("text", out _));
@@ -156,7 +157,7 @@ public abstract class MessagingApiTests(GuanxiApp app)
         var customer = await Customer(sales, "孟晓光", "male", mobile);
         await Consent(sales, customer, "sms", "marketing", "granted");
         var group = await Group(sales, customer);
-        var body = JsonSerializer.Serialize(new[] { new { phone_number = mobile, send_time = "2026-12-07 10:00:00", content = "退订", sign_name = "关系汽车", dest_code = "1234", sequence_id = 1 } });
+        var body = JsonSerializer.Serialize(new[] { new { phone_number = mobile, send_time = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), content = "退订", sign_name = "关系汽车", dest_code = "1234", sequence_id = 1 } });
         using var unsigned = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsync("/api/sms/replies", unsigned)).StatusCode);
         using var signed = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
@@ -165,6 +166,7 @@ public abstract class MessagingApiTests(GuanxiApp app)
         Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
 
         var consent = (await sales.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/consents")).EnumerateArray().Single();
+        Assert.True(consent.GetProperty("state").GetString() == "withdrawn", await pushed.Content.ReadAsStringAsync());
         Assert.Equal(("withdrawn", "reply"), (consent.GetProperty("state").GetString(), consent.GetProperty("source").GetString()));
         var marketing = await Bulk(cs, "sms", "marketing", await Template(cs, "sms", "marketing", "新年特惠"), group, dryRun: true);
         Assert.Equal((0, 1), (marketing.GetProperty("recipients").GetInt32(), marketing.GetProperty("suppressed").GetProperty("optedOut").GetInt32()));

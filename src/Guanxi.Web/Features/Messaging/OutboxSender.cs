@@ -11,9 +11,10 @@ namespace Guanxi.Web.Features.Messaging;
 /// between the provider's call and the save) is reconciled — asked of the provider by its id (an SMS: QuerySendDetails by
 /// OutId), recorded as sent when the provider has it, else failed as uncertain, never sent again; a queued message past its
 /// send-by time is suppressed; then the due messages of a configured channel are claimed in one conditional update (a
-/// second sender, on this server or another, claims none of them), handed over once each, and their outcomes saved.
+/// second sender, on this server or another, claims none of them), handed over once each, and their outcomes saved. An SMS
+/// template without its provider's code is sent as the kind's approved template (Messaging:Sms:TemplateCodes:Marketing|Service).
 /// </summary>
-public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail email, MessageComposer composer, TimeProvider time, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail email, MessageComposer composer, TimeProvider time, IConfiguration configuration, ILogger<OutboxSender> logger)
 {
     public const int Batch = 200;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -38,7 +39,7 @@ public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail 
             .OrderBy(m => m.PlannedAt).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)
             return 0;
-        var claim = now.AddTicks(Random.Shared.Next(1, 10_000));   // this round's mark
+        var claim = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10 + Random.Shared.Next(1, 100_000) * 10L, TimeSpan.Zero);   // this round's mark, in whole microseconds as PostgreSQL keeps them
         await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.Status == MessageStatus.Queued)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.ClaimedAt, claim).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.Status == MessageStatus.Sending && m.ClaimedAt == claim).ToListAsync(cancellationToken);
@@ -49,7 +50,7 @@ public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail 
         {
             var signature = composer.Signature(policy);
             var templates = await db.Set<MessageTemplate>().AsNoTracking().Where(t => texts.Select(m => m.TemplateId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.ProviderCode, cancellationToken);
-            var outcomes = await sms.Send([.. texts.Select(m => new SmsRequest(m.Id, m.Address!, signature, m.TemplateId is { } t ? templates.GetValueOrDefault(t) : null, m.Text,
+            var outcomes = await sms.Send([.. texts.Select(m => new SmsRequest(m.Id, m.Address!, signature, (m.TemplateId is { } t ? templates.GetValueOrDefault(t) : null) ?? configuration[$"Messaging:Sms:TemplateCodes:{m.Kind}"], m.Text,
                 m.Parameters is null ? new Dictionary<string, string>() : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(m.Parameters) ?? []))], cancellationToken);
             var byId = texts.ToDictionary(m => m.Id);
             foreach (var o in outcomes)
@@ -81,9 +82,16 @@ public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail 
         var stale = await db.Set<OutboxMessage>().Where(m => m.Status == MessageStatus.Sending && m.ClaimedAt < now - Lease).Take(Batch).ToListAsync(cancellationToken);
         foreach (var m in stale)
         {
-            var receipt = m.Channel == Channel.Sms && sms.Configured && m.Address is not null
-                ? await sms.Lookup(m.Id, m.Address, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.ClaimedAt!.Value, composer.Zone).DateTime), cancellationToken)
-                : null;
+            SmsReceipt? receipt = null;
+            if (m.Channel == Channel.Sms && sms.Configured && m.Address is not null)
+            {
+                // The provider files a message under the day it received it, in China time: the claim's day, or the next or
+                // previous one when the claim was near midnight or the two clocks differ.
+                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.ClaimedAt!.Value, composer.Zone).DateTime);
+                foreach (var on in new[] { day, day.AddDays(1), day.AddDays(-1) })
+                    if ((receipt = await sms.Lookup(m.Id, m.Address, on, cancellationToken)) is not null)
+                        break;
+            }
             if (receipt is null)
             {
                 m.Uncertain(now);

@@ -19,6 +19,7 @@ public sealed class SaveConsents(GuanxiDbContext db, CustomerViewers viewers, Co
     public static readonly Error Twice = new("consent.twice", "同一渠道和类型只能填写一次。", "Each channel and kind may appear once.", "consents");
     public static readonly Error Future = new("consent.future", "同意时间不能晚于现在。", "The time cannot be in the future.", "at");
     public static readonly Error EvidenceTooLong = new("consent.evidence_too_long", "凭证说明不能超过 500 字。", "The evidence cannot exceed 500 characters.", "evidence");
+    public static readonly Error Missing = new("consent.missing", "同意记录不能为空。", "A consent cannot be null.", "consents");
     public static readonly Error Empty = new("consent.empty", "请至少填写一项同意记录。", "Give at least one consent.", "consents");
 
     public async Task<Result<IReadOnlyList<ConsentView>>> Handle(Guid customerId, IReadOnlyList<ConsentBody> body, CancellationToken cancellationToken = default)
@@ -33,8 +34,12 @@ public sealed class SaveConsents(GuanxiDbContext db, CustomerViewers viewers, Co
             errors.Add(Empty);
         for (var i = 0; i < body.Count; i++)
         {
-            var c = body[i];
-            if (body.Take(i).Any(o => o.Channel == c.Channel && o.Kind == c.Kind))
+            if (body[i] is not { } c)
+            {
+                errors.Add(Missing.At($"[{i}]"));
+                continue;
+            }
+            if (body.Take(i).Any(o => o is not null && o.Channel == c.Channel && o.Kind == c.Kind))
                 errors.Add(Twice.At($"[{i}].channel"));
             if (c.At > now.AddMinutes(5) || c.At?.Year < 2000)
                 errors.Add(Future.At($"[{i}].at"));

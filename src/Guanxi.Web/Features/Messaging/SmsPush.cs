@@ -54,7 +54,7 @@ public sealed class SmsPush(GuanxiDbContext db, ISmsGateway sms, ConsentLedger l
             var key = CustomerKeys.MobileKey(e164);
             var customers = await db.Set<CustomerKey>().AsNoTracking().Where(k => k.Key == key).Select(k => k.CustomerId).Distinct().ToListAsync(cancellationToken);
             foreach (var id in customers)
-                await ledger.Record(id, Channel.Sms, MessageKind.Marketing, ConsentState.Withdrawn, ConsentSource.Reply, $"短信回复：{Cut(reply.Text)}", Actor.SystemId, reply.At > time.GetUtcNow() ? time.GetUtcNow() : reply.At, cancellationToken);
+                await ledger.Record(id, Channel.Sms, MessageKind.Marketing, ConsentState.Withdrawn, ConsentSource.Reply, $"短信回复“{Cut(reply.Text)}”（{reply.At:yyyy-MM-dd HH:mm:ss zzz}）", Actor.SystemId, time.GetUtcNow(), cancellationToken);
             matched += customers.Count;
         }
         await db.SaveChangesAsync(cancellationToken);

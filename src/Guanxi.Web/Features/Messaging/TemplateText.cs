@@ -46,10 +46,11 @@ public sealed class TemplateText
         }
         catch (FluidException e)
         {
+            var name = System.Text.RegularExpressions.Regex.Match(e.Message, "'([^']+)'") is { Success: true } m ? m.Groups[1].Value : e.Message;
             return UnknownPlaceholder with
             {
-                Message = string.Format(System.Globalization.CultureInfo.InvariantCulture, UnknownPlaceholder.Message, e.Message),
-                MessageEn = string.Format(System.Globalization.CultureInfo.InvariantCulture, UnknownPlaceholder.MessageEn, e.Message), Field = field,
+                Message = string.Format(System.Globalization.CultureInfo.InvariantCulture, UnknownPlaceholder.Message, name),
+                MessageEn = string.Format(System.Globalization.CultureInfo.InvariantCulture, UnknownPlaceholder.MessageEn, name), Field = field,
             };
         }
     }
