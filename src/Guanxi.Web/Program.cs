@@ -18,6 +18,7 @@ using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Stock;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.ServiceDesk;
@@ -55,6 +56,7 @@ builder.AddServiceDesk();
 builder.AddImprovement();
 builder.AddAttachments();
 builder.AddInspections();
+builder.AddStock();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -69,6 +71,7 @@ builder.AddJobs(q =>
     ServiceDeskFeature.Schedule(q, builder.Configuration);
     ImprovementFeature.Schedule(q, builder.Configuration);
     InspectionsFeature.Schedule(q, builder.Configuration);
+    StockFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -100,6 +103,7 @@ app.MapComplaints();
 app.MapServiceDesk();
 app.MapImprovement();
 app.MapInspections();
+app.MapStock();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 
