@@ -43,7 +43,7 @@ public sealed class ArchitectureTests
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
         ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Inspections", "Attachments", "Surveys", "Complaints"],
         ["Inspections"] = ["Customers", "Audit", "Calendar", "Notifications", "Jobs", "Attachments"],
-        ["Stock"] = ["Customers", "Settings", "Notifications", "Jobs", "Imports"],
+        ["Stock"] = ["Customers", "Audit", "Settings", "Notifications", "Jobs", "Imports"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };
