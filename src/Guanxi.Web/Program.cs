@@ -19,6 +19,7 @@ using Guanxi.Web.Features.Messaging.Sms;
 using Guanxi.Web.Features.Notifications;
 using Guanxi.Web.Features.Orders;
 using Guanxi.Web.Features.Settings;
+using Guanxi.Web.Features.Stock;
 using Guanxi.Web.Features.Surveys;
 using Guanxi.Web.Features.Reviews;
 using Guanxi.Web.Features.ServiceDesk;
@@ -59,6 +60,7 @@ builder.AddMessaging();
 builder.AddAttachments();
 builder.AddInspections();
 builder.AddSms();
+builder.AddStock();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -73,6 +75,7 @@ builder.AddJobs(q =>
     ServiceDeskFeature.Schedule(q, builder.Configuration);
     ImprovementFeature.Schedule(q, builder.Configuration);
     InspectionsFeature.Schedule(q, builder.Configuration);
+    StockFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -106,6 +109,7 @@ app.MapImprovement();
 app.MapMessaging();
 app.MapInspections();
 app.MapSmsSandbox();
+app.MapStock();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

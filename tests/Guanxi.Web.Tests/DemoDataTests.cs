@@ -315,6 +315,24 @@ public abstract class DemoSeedTests(GuanxiApp app)
         Assert.Equal(before, after.Select(i => (i.PlanId, i.Month, i.Sequence, i.DueOn)));
         Assert.Equal(after.Count, after.Select(i => (i.PlanId, i.DueOn)).Distinct().Count());
     }
+
+    [Fact]
+    public async Task SVC10_the_demo_has_a_distributor_with_slow_stock_and_its_sell_through_proposals()
+    {
+        app.EnsureAvailable();
+        var manager = await app.SignedInAs("cs.manager@demo.guanxi.cn");
+        var report = await manager.GetFromJsonAsync<JsonElement>("/api/stock/slow");
+        var distributor = report.GetProperty("distributors").EnumerateArray()
+            .Single(d => d.GetProperty("lines").EnumerateArray().Any(l => l.GetProperty("product").GetString() == DemoStock.Battery));
+        var lines = distributor.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("product").GetString()!);
+        Assert.Equal(("noMovement", "promotion"), (lines[DemoStock.Battery].GetProperty("reason").GetString(), lines[DemoStock.Battery].GetProperty("suggestion").GetString()));
+        Assert.True(lines[DemoStock.Battery].GetProperty("daysWithoutMovement").GetInt32() >= DemoStock.BatteryStillDays);
+        Assert.Equal(("highCover", "transfer"), (lines[DemoStock.Antifreeze].GetProperty("reason").GetString(), lines[DemoStock.Antifreeze].GetProperty("suggestion").GetString()));
+        Assert.False(lines.ContainsKey(DemoStock.Oil));   // it sells
+        Assert.All(lines.Values, l => Assert.Equal(JsonValueKind.String, l.GetProperty("openTaskId").ValueKind));   // the night's proposals are open
+        var stock = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{distributor.GetProperty("customerId").GetGuid()}/stock");
+        Assert.Equal(3, stock.GetProperty("lines").GetArrayLength());
+    }
 }
 
 [Collection(SqliteCollection.Name)]

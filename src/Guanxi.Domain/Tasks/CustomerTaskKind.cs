@@ -1,6 +1,6 @@
 namespace Guanxi.Domain.Tasks;
 
-/// <summary>What an owner's task is for: LIF-2's care call and win-back visit, ARC-6's periodic review, SVC-4's follow-up call and visit.</summary>
+/// <summary>What an owner's task is for: LIF-2's care call and win-back visit, ARC-6's periodic review, SVC-4's follow-up call and visit, SVC-10's sell-through proposal.</summary>
 public enum CustomerTaskKind
 {
     CareCall,
@@ -8,6 +8,9 @@ public enum CustomerTaskKind
     Review,
     FollowUpCall,
     FollowUpVisit,
+
+    /// <summary>SVC-10: a sell-through proposal for a distributor's slow stock.</summary>
+    SellThrough,
 }
 
 public static class CustomerTaskKinds
@@ -18,6 +21,7 @@ public static class CustomerTaskKinds
         CustomerTaskKind.WinBack => "挽回拜访",
         CustomerTaskKind.FollowUpCall => "定期回访",
         CustomerTaskKind.FollowUpVisit => "定期面访",
+        CustomerTaskKind.SellThrough => "动销建议",
         _ => "定期核查",
     };
 
@@ -27,6 +31,7 @@ public static class CustomerTaskKinds
         CustomerTaskKind.WinBack => "Win-back visit",
         CustomerTaskKind.FollowUpCall => "Follow-up call",
         CustomerTaskKind.FollowUpVisit => "Follow-up visit",
+        CustomerTaskKind.SellThrough => "Sell-through proposal",
         _ => "Periodic review",
     };
 }

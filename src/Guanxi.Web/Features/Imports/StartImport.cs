@@ -28,6 +28,9 @@ public sealed class StartImport(
 
     /// <summary>Complaints and inquiries received elsewhere (kind=complaints), a kind the complaints bring; named here for the page at /complaints/import.</summary>
     public const string Complaints = "complaints";
+
+    /// <summary>Distributors' stock counts (kind=stock), a kind the stock feature brings.</summary>
+    public const string Stock = "stock";
     public static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".vcf", ".vcard"];
 
     public async Task<Result<Guid>> Handle(Stream file, string? fileName, string? kind, string? mode, string? mapping, bool onlyValid, string? encoding, CancellationToken cancellationToken)
@@ -132,7 +135,7 @@ public static class ImportErrors
     public static readonly Error NotFound = Error.NotFound("import.not_found", "导入记录不存在。", "No such import.");
     public static readonly Error AlreadyCommitted = Error.Conflict("import.already_committed", "该试导入已经正式导入过（或正在导入），不会重复导入。", "This dry run was committed already (or is being committed); it is not imported twice.", "id");
     public static readonly Error NotAllowed = Error.Forbidden("import.not_allowed", "您的角色不能导入这类数据。", "Your role cannot import these records.");
-    public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）、订单（kind=orders）、调查结果（kind=surveys）或投诉（kind=complaints）。", "kind is customers, orders, surveys or complaints.", "kind");
+    public static readonly Error UnknownKind = new("import.unknown_kind", "只能导入客户（kind=customers）、订单（kind=orders）、调查结果（kind=surveys）、投诉（kind=complaints）或经销商库存（kind=stock）。", "kind is customers, orders, surveys, complaints or stock.", "kind");
     public static readonly Error UnknownMode = new("import.unknown_mode", "mode 只能是 dryRun（试导入）或 commit（正式导入）。", "mode is dryRun or commit.", "mode");
     public static readonly Error FileType = new("import.file_type", "请上传 .xlsx、.csv 或 .vcf 文件。", "Upload an .xlsx, .csv or .vcf file.", "file");
     public static readonly Error Empty = new("import.empty", "文件是空的。", "The file is empty.", "file");
