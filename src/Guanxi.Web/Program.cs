@@ -13,6 +13,7 @@ using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Features.Inspections;
+using Guanxi.Web.Features.Recommendations;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Notifications;
@@ -55,6 +56,7 @@ builder.AddServiceDesk();
 builder.AddImprovement();
 builder.AddAttachments();
 builder.AddInspections();
+builder.AddRecommendations();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -69,6 +71,7 @@ builder.AddJobs(q =>
     ServiceDeskFeature.Schedule(q, builder.Configuration);
     ImprovementFeature.Schedule(q, builder.Configuration);
     InspectionsFeature.Schedule(q, builder.Configuration);
+    RecommendationsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -100,6 +103,7 @@ app.MapComplaints();
 app.MapServiceDesk();
 app.MapImprovement();
 app.MapInspections();
+app.MapRecommendations();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

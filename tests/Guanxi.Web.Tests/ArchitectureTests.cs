@@ -43,6 +43,7 @@ public sealed class ArchitectureTests
         ["ServiceDesk"] = ["Complaints", "Customers", "Accounts", "Settings", "Notifications", "Jobs"],
         ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Inspections", "Attachments", "Surveys", "Complaints"],
         ["Inspections"] = ["Customers", "Audit", "Calendar", "Notifications", "Jobs", "Attachments"],
+        ["Recommendations"] = ["Customers", "Orders", "Tasks", "Settings", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

@@ -1,6 +1,6 @@
 namespace Guanxi.Domain.Tasks;
 
-/// <summary>What an owner's task is for: LIF-2's care call and win-back visit, ARC-6's periodic review, SVC-4's follow-up call and visit.</summary>
+/// <summary>What an owner's task is for: LIF-2's care call and win-back visit, ARC-6's periodic review, SVC-4's follow-up call and visit, SVC-6's follow-up of a recommendation.</summary>
 public enum CustomerTaskKind
 {
     CareCall,
@@ -8,6 +8,7 @@ public enum CustomerTaskKind
     Review,
     FollowUpCall,
     FollowUpVisit,
+    Recommendation,
 }
 
 public static class CustomerTaskKinds
@@ -18,6 +19,7 @@ public static class CustomerTaskKinds
         CustomerTaskKind.WinBack => "挽回拜访",
         CustomerTaskKind.FollowUpCall => "定期回访",
         CustomerTaskKind.FollowUpVisit => "定期面访",
+        CustomerTaskKind.Recommendation => "推荐跟进",
         _ => "定期核查",
     };
 
@@ -27,6 +29,7 @@ public static class CustomerTaskKinds
         CustomerTaskKind.WinBack => "Win-back visit",
         CustomerTaskKind.FollowUpCall => "Follow-up call",
         CustomerTaskKind.FollowUpVisit => "Follow-up visit",
+        CustomerTaskKind.Recommendation => "Recommendation follow-up",
         _ => "Periodic review",
     };
 }
