@@ -72,7 +72,8 @@ public sealed class GetRecommendations(GuanxiDbContext db, CustomerViewers viewe
             .. DealerRecommendations.For(facts, today, policy),
             .. CoOccurrence.For(bought, pairs.Select(p => p.Figures), policy),
         ];
-        var countedAt = pairs.Count > 0 ? pairs.Max(p => p.ComputedAt) : await db.Set<ItemPair>().Select(p => (DateTimeOffset?)p.ComputedAt).FirstOrDefaultAsync(cancellationToken);
+        var countedAt = pairs.Count > 0 ? pairs.Max(p => p.ComputedAt) : await db.Set<ItemPair>().OrderBy(p => p.Item).ThenBy(p => p.Other)   // the night writes them all at once
+            .Select(p => (DateTimeOffset?)p.ComputedAt).FirstOrDefaultAsync(cancellationToken);
         return ([.. found.OrderByDescending(r => r.Score).ThenBy(r => r.DueOn ?? DateOnly.MaxValue)], countedAt);
     }
 
