@@ -13,6 +13,7 @@ using Guanxi.Web.Features.FollowUps;
 using Guanxi.Web.Features.Grading;
 using Guanxi.Web.Features.Imports;
 using Guanxi.Web.Features.Inspections;
+using Guanxi.Web.Features.Recommendations;
 using Guanxi.Web.Features.Jobs;
 using Guanxi.Web.Features.Lifecycle;
 using Guanxi.Web.Features.Messaging.Sms;
@@ -61,6 +62,7 @@ builder.AddAttachments();
 builder.AddInspections();
 builder.AddSms();
 builder.AddStock();
+builder.AddRecommendations();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -76,6 +78,7 @@ builder.AddJobs(q =>
     ImprovementFeature.Schedule(q, builder.Configuration);
     InspectionsFeature.Schedule(q, builder.Configuration);
     StockFeature.Schedule(q, builder.Configuration);
+    RecommendationsFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -110,6 +113,7 @@ app.MapMessaging();
 app.MapInspections();
 app.MapSmsSandbox();
 app.MapStock();
+app.MapRecommendations();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

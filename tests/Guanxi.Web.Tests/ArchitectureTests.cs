@@ -45,6 +45,7 @@ public sealed class ArchitectureTests
         ["Inspections"] = ["Customers", "Audit", "Calendar", "Notifications", "Jobs", "Attachments"],
         ["Messaging"] = ["Customers", "Settings"],
         ["Stock"] = ["Customers", "Audit", "Settings", "Notifications", "Jobs", "Imports"],
+        ["Recommendations"] = ["Customers", "Orders", "Tasks", "Settings", "Jobs"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

@@ -15,8 +15,8 @@ public sealed record OrderItem(string Name, decimal Quantity, decimal UnitPrice)
     public decimal Amount => decimal.Round(Quantity * UnitPrice, 2);
 }
 
-/// <summary>The vehicle sold or serviced, when there is one.</summary>
-public sealed record OrderVehicle(string? Model, string? Plate, string? Vin);
+/// <summary>The vehicle sold or serviced, when there is one; <see cref="Mileage"/> is its odometer reading in km at the job or delivery (SVC-6).</summary>
+public sealed record OrderVehicle(string? Model, string? Plate, string? Vin, int? Mileage = null);
 
 /// <summary>An instalment: <see cref="Amount"/> due on <see cref="DueAt"/>, paid in full on <see cref="PaidAt"/> (null: unpaid).</summary>
 public sealed record OrderPayment(DateOnly DueAt, DateOnly? PaidAt, decimal Amount);
@@ -75,6 +75,7 @@ public sealed class Order
     public const int MaxPayments = 120;
     public const int MaxTextLength = 200;
     public const decimal MaxAmount = 1_000_000_000m;
+    public const int MaxMileage = 2_000_000;
 
     private List<OrderItem> items = [];
     private List<OrderPayment> payments = [];
@@ -99,6 +100,9 @@ public sealed class Order
     public string? VehicleModel { get; private set; }
     public string? VehiclePlate { get; private set; }
     public string? VehicleVin { get; private set; }
+
+    /// <summary>The vehicle's odometer reading (km) at this job or delivery, when known.</summary>
+    public int? VehicleMileage { get; private set; }
     public string? PaymentTerms { get; private set; }
     public IReadOnlyList<OrderPayment> Payments => payments;
 
@@ -126,7 +130,8 @@ public sealed class Order
 
     public bool IsReturn => Amount < 0;
 
-    public OrderVehicle? Vehicle => VehicleModel is null && VehiclePlate is null && VehicleVin is null ? null : new(VehicleModel, VehiclePlate, VehicleVin);
+    public OrderVehicle? Vehicle => VehicleModel is null && VehiclePlate is null && VehicleVin is null && VehicleMileage is null
+        ? null : new(VehicleModel, VehiclePlate, VehicleVin, VehicleMileage);
 
     public static Result<Order> Create(OrderDetails details, DateTimeOffset now)
     {
@@ -169,6 +174,7 @@ public sealed class Order
         Amount = d.Amount ?? items.Sum(i => i.Amount);
         Cost = d.Cost;
         (VehicleModel, VehiclePlate, VehicleVin) = (Clean(d.Vehicle?.Model), Clean(d.Vehicle?.Plate)?.ToUpperInvariant(), Clean(d.Vehicle?.Vin)?.ToUpperInvariant());
+        VehicleMileage = d.Vehicle?.Mileage;
         PaymentTerms = Clean(d.PaymentTerms);
         var newPayments = d.Payments.OrderBy(p => p.DueAt).ToList();
         if (!payments.SequenceEqual(newPayments))
@@ -183,8 +189,8 @@ public sealed class Order
     }
 
     // The lists are replaced only when their content changes, so comparing them by reference compares their content.
-    private (OrderKind, string, Guid, Guid, string?, DateOnly, DateOnly?, object, decimal, decimal?, string?, string?, string?, string?, object, Guid?, string?) State =>
-        (Kind, ExternalNo, CustomerId, DepartmentId, StaffId, OrderedAt, DeliveredAt, items, Amount, Cost, VehicleModel, VehiclePlate, VehicleVin,
+    private (OrderKind, string, Guid, Guid, string?, DateOnly, DateOnly?, object, decimal, decimal?, string?, string?, string?, int?, string?, object, Guid?, string?) State =>
+        (Kind, ExternalNo, CustomerId, DepartmentId, StaffId, OrderedAt, DeliveredAt, items, Amount, Cost, VehicleModel, VehiclePlate, VehicleVin, VehicleMileage,
             PaymentTerms, payments, ReferrerId, Channel);
 
     /// <summary>Why these details cannot be an order (none when they can).</summary>
@@ -222,6 +228,8 @@ public sealed class Order
             if (payment.Amount <= 0 || payment.Amount > MaxAmount)
                 errors.Add(OrderErrors.PaymentAmount(i));
         }
+        if (d.Vehicle?.Mileage is < 0 or > MaxMileage)
+            errors.Add(OrderErrors.MileageInvalid);
         foreach (var (text, field) in new[] { (d.Channel, "channel"), (d.PaymentTerms, "paymentTerms"), (d.Vehicle?.Model, "vehicle.model"), (d.Vehicle?.Plate, "vehicle.plate"), (d.Vehicle?.Vin, "vehicle.vin") })
         {
             if (text?.Trim().Length > MaxTextLength)

@@ -16,6 +16,7 @@ public static class OrderErrors
     public static readonly Error AmountRequired = new("order.amount_required", "请填写金额，或至少一行明细。", "Enter the amount or at least one item.", "amount");
     public static readonly Error AmountInvalid = new("order.amount_invalid", "金额超出范围。", "The amount is out of range.", "amount");
     public static readonly Error CostInvalid = new("order.cost_invalid", "成本不能为负数，也不能超出范围。", "The cost cannot be negative or out of range.", "cost");
+    public static readonly Error MileageInvalid = new("order.mileage_invalid", $"里程应在 0 到 {Order.MaxMileage:N0} 公里之间。", $"The mileage must be 0 to {Order.MaxMileage:N0} km.", "vehicle.mileage");
     public static readonly Error TooManyPayments = new("order.too_many_payments", $"一个订单最多 {Order.MaxPayments} 期付款。", $"At most {Order.MaxPayments} payments per order.", "payments");
 
     public static Error ItemName(int index) =>

@@ -1651,6 +1651,9 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("UnpaidSince")
                         .HasColumnType("date");
 
+                    b.Property<int?>("VehicleMileage")
+                        .HasColumnType("integer");
+
                     b.Property<string>("VehicleModel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1693,6 +1696,74 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.ToTable("Orders", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Recommendations.ItemPair", b =>
+                {
+                    b.Property<string>("Item")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Other")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Both")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemBuyers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherBuyers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Item", "Other");
+
+                    b.ToTable("ItemPairs", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Recommendations.RecommendationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("CustomerId", "Key");
+
+                    b.ToTable("RecommendationTasks", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Reviews.CustomerReview", b =>
@@ -4114,6 +4185,21 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Recommendations.RecommendationTask", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Tasks.CustomerTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Reviews.CustomerReview", b =>

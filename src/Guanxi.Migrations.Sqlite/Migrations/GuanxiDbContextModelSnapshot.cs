@@ -1640,6 +1640,9 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("UnpaidSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("VehicleMileage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VehicleModel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1682,6 +1685,74 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.ToTable("Orders", (string)null);
 
                     b.HasAnnotation("Guanxi:Audited", true);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Recommendations.ItemPair", b =>
+                {
+                    b.Property<string>("Item")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Other")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Both")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Item", "Other");
+
+                    b.ToTable("ItemPairs", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Recommendations.RecommendationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("CustomerId", "Key");
+
+                    b.ToTable("RecommendationTasks", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Reviews.CustomerReview", b =>
@@ -4073,6 +4144,21 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Recommendations.RecommendationTask", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Tasks.CustomerTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Reviews.CustomerReview", b =>

@@ -18,6 +18,7 @@ public static class CustomersFeature
         services.AddScoped<ListCustomers>();
         services.AddScoped<ListCustomerFilters>();
         services.AddScoped<GetCustomer>();
+        services.AddScoped<GetCustomerNotes>();
         services.AddScoped<CreateCustomer>();
         services.AddScoped<UpdateCustomer>();
         services.AddScoped<CustomerHistory>();

@@ -33,6 +33,13 @@ public static class DemoCustomers
 
     private static readonly string[] Sources = ["展厅来访", "老客户介绍", "汽车之家", "懂车帝", "电话咨询", "车展", "微信公众号", "售后转介绍"];
     private static readonly string[] Industries = ["制造业", "教育", "医疗", "金融", "物流", "餐饮", "建筑", "政府机关", "信息技术", "零售"];
+    /// <summary>SVC-6: habits and preferences the staff noted — two customers in three have some (chosen by their number, so that the draws stay as they were).</summary>
+    private static readonly string[] Preferences =
+    [
+        "周末上午到店，偏好微信联系", "只用原厂配件，保养前电话确认报价", "工作日午休时间方便接电话", "重视洗车与车内清洁", "偏好短信提醒，不喜欢频繁来电",
+        "喜欢参加车友会自驾活动", "等待时在休息区办公，需要 Wi-Fi", "关注新能源与智能驾驶配置", "习惯每次保养做四轮定位", "由家人代为送修，需提前告知取车时间",
+    ];
+
     private static readonly string[] Needs = ["家用 SUV", "商务轿车", "新能源车", "置换旧车", "公司用车", "保养与维修", "二手车评估"];
     private static readonly string[] Titles = ["采购经理", "行政主管", "总经理", "车队负责人", "财务"];
     // ARC-8's kinds of group, named so that none reads like a tier (VIP客户、重要客户、普通客户) or a review's filing (重要、特殊、一般).
@@ -73,7 +80,7 @@ public static class DemoCustomers
                 organization ? null : today.AddDays(-random.Next(20 * 365, 65 * 365)), random.NextDouble() < 0.15,
                 organization ? Gender.Unknown : random.NextDouble() < 0.55 ? Gender.Male : Gender.Female,
                 Industries[random.Next(Industries.Length)], organization ? "中型" : null, Sources[random.Next(Sources.Length)],
-                owner.UserId, owner.DepartmentId, null, null, Needs[random.Next(Needs.Length)],
+                owner.UserId, owner.DepartmentId, null, i % 3 == 2 ? null : Preferences[i * 7 % Preferences.Length], Needs[random.Next(Needs.Length)],
                 consent, consent ? "电话" : null, contacts, TradeCustomer: name.Contains("汽车贸易", StringComparison.Ordinal));
             yield return Customer.Create(details, now.AddMinutes(-count + i), today).Value!;
             plant |= i % 300 == 150;

@@ -6,7 +6,8 @@ namespace Guanxi.Web.Features.Demo;
 /// <summary>
 /// 24 months of the demo dealership's orders: most customers bought a car (organisations several), some a second one;
 /// buyers come back for service every five to seven months until some stop coming, and pay a dealer's prices for it (the
-/// first service's labour is free; maintenance ¥300–¥3,000, repairs more); a third pay in instalments, and a few
+/// first service's labour is free; maintenance ¥300–¥3,000, repairs more), each job with the car's plate and its mileage (25–110 km
+/// a day, varying from visit to visit); a third pay in instalments, and a few
 /// of those (and of the firms on monthly terms) are overdue; some were referred by an earlier buyer. Deterministic, like the rest of the demo.
 /// </summary>
 public static class DemoOrders
@@ -52,6 +53,7 @@ public static class DemoOrders
     {
         var orders = new List<OrderDetails>();
         var buyers = new List<Guid>();
+        var odometer = new Random(25);   // the cars' mileage: its own draws, so that everything else stays as it was
         var numbers = new Dictionary<string, int>();
         string Number(string prefix, DateOnly day)
         {
@@ -67,7 +69,7 @@ public static class DemoOrders
             var cars = roll < 0.68 ? (customer.Type == CustomerType.Organization ? random.Next(1, 5) : random.NextDouble() < 0.12 ? 2 : 1) : 0;
             var serviceOnly = cars == 0 && roll < 0.80;   // bought elsewhere, serviced here
             var bought = today.AddDays(-random.Next(5, 730));
-            var deliveries = new List<DateOnly>();
+            var deliveries = new List<(DateOnly Day, string Plate, int Km, int KmPerDay)>();
             for (var car = 0; car < cars && bought <= today.AddDays(-2); car++)
             {
                 var (model, price) = Models[random.Next(Models.Length)];
@@ -81,19 +83,22 @@ public static class DemoOrders
                 var payments = delivery is null ? [] : instalments ? Instalments(random, amount, delivery.Value, today) : [new OrderPayment(delivery.Value, delivery.Value, amount)];
                 var staff = customer.OwnerId is { } owner && site.Consultants.Contains(owner) ? owner : site.Consultants[random.Next(site.Consultants.Count)];
                 var referrer = buyers.Count > 20 && random.NextDouble() < 0.12 ? buyers[random.Next(buyers.Count)] : (Guid?)null;
+                var (plate, vin) = (Plate(random), Vin(random));
+                var deliveryKm = odometer.Next(5, 60);   // km on the odometer at delivery
                 orders.Add(new OrderDetails(OrderKind.Sale, Number("XS", bought), customer.Id, site.SalesDepartment, staff, bought, delivery, items, null, cost,
-                    new OrderVehicle(model, Plate(random), Vin(random)), instalments ? "分期 12 期" : "全款", payments, referrer, referrer is null ? customer.Source : "老客户介绍"));
+                    new OrderVehicle(model, plate, vin, delivery is null ? null : deliveryKm), instalments ? "分期 12 期" : "全款", payments, referrer, referrer is null ? customer.Source : "老客户介绍"));
                 if (delivery is { } d)
-                    deliveries.Add(d);
+                    deliveries.Add((d, plate, deliveryKm, odometer.Next(25, 110)));
                 bought = bought.AddDays(random.Next(30, 420));
             }
             if (deliveries.Count > 0)
                 buyers.Add(customer.Id);
             if (serviceOnly)
-                deliveries.Add(today.AddDays(-random.Next(60, 730)));
+                deliveries.Add((today.AddDays(-random.Next(60, 730)), Plate(odometer), odometer.Next(8_000, 90_000), odometer.Next(25, 110)));
             var monthly = customer.Type == CustomerType.Organization;
-            foreach (var delivered in deliveries)
+            foreach (var (delivered, plate, startKm, kmPerDay) in deliveries)
             {
+                var (km, read) = (startKm, delivered);
                 var visit = delivered.AddDays(random.Next(120, 200));
                 for (var first = true; visit < today && random.NextDouble() > 0.12; first = false)
                 {
@@ -101,8 +106,11 @@ public static class DemoOrders
                     var amount = items.Sum(i => i.Amount);
                     var due = monthly ? visit.AddDays(30) : visit;
                     var paid = due > today || monthly && random.NextDouble() < 0.1 ? (DateOnly?)null : due;
-                    orders.Add(new OrderDetails(OrderKind.Service, Number("WX", visit), customer.Id, site.ServiceDepartment, site.Advisors[random.Next(site.Advisors.Count)],
-                        visit, visit, items, null, decimal.Round(amount * 0.55m, 2), new OrderVehicle(null, Plate(random), null), monthly ? "月结 30 天" : "现结",
+                    var advisor = site.Advisors[random.Next(site.Advisors.Count)];
+                    _ = Plate(random);   // once a plate of its own: drawn still, so that the rest of the demo stays as it was
+                    (km, read) = (km + (int)((visit.DayNumber - read.DayNumber) * kmPerDay * (0.8 + 0.4 * odometer.NextDouble())), visit);
+                    orders.Add(new OrderDetails(OrderKind.Service, Number("WX", visit), customer.Id, site.ServiceDepartment, advisor,
+                        visit, visit, items, null, decimal.Round(amount * 0.55m, 2), new OrderVehicle(null, plate, null, km), monthly ? "月结 30 天" : "现结",
                         [new OrderPayment(due, paid, amount)], null, null));
                     visit = visit.AddDays(random.Next(150, 220));
                 }

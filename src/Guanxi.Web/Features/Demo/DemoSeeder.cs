@@ -110,6 +110,8 @@ public static class DemoSeeder
         await provider.GetRequiredService<Grading.RecomputeGrades>().Handle(seeding, cancellationToken: cancellationToken);   // tiers and reports from the first start
         progress.Stage("定期核查", "the periodic review");
         await provider.GetRequiredService<Reviews.OpenReviewCycle>().Handle(seeding, early: true, cancellationToken);
+        progress.Stage("商品共购统计（个性化推荐）", "items bought together (recommendations)");
+        await provider.GetRequiredService<Recommendations.KeepItemPairs>().Handle(cancellationToken);
         await KeyAccounts(db, demo.Random, clock.Today, now, cancellationToken);
         await DemoSurveys.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);
         await DemoService.Seed(provider, db, demo.Random, clock.Today, progress, cancellationToken);

@@ -4,7 +4,8 @@ namespace Guanxi.Web.Features.Orders;
 
 public sealed record OrderItemBody(string? Name, decimal Quantity, decimal UnitPrice);
 
-public sealed record VehicleBody(string? Model, string? Plate, string? Vin);
+/// <summary>The vehicle: model, plate, VIN and, optionally, its odometer reading in km at the job or delivery.</summary>
+public sealed record VehicleBody(string? Model, string? Plate, string? Vin, int? Mileage = null);
 
 public sealed record PaymentBody(DateOnly DueAt, DateOnly? PaidAt, decimal Amount);
 

@@ -19,6 +19,7 @@ public sealed class OrderForm
     public string? Model { get; set; }
     public string? Plate { get; set; }
     public string? Vin { get; set; }
+    public int? Mileage { get; set; }
     public string? PaymentTerms { get; set; }
     public List<PaymentLine> Payments { get; set; } = [];
     public Guid? ReferrerId { get; set; }
@@ -48,7 +49,7 @@ public sealed class OrderForm
         OrderedAt = v.OrderedAt.ToDateTime(TimeOnly.MinValue), DeliveredAt = v.DeliveredAt?.ToDateTime(TimeOnly.MinValue),
         Items = [.. v.Items.Select(i => new ItemLine { Name = i.Name, Quantity = i.Quantity, UnitPrice = i.UnitPrice })],
         Amount = v.Items.Sum(i => i.Amount) == v.Amount && v.Items.Count > 0 ? null : v.Amount, Cost = v.Cost,
-        Model = v.Vehicle?.Model, Plate = v.Vehicle?.Plate, Vin = v.Vehicle?.Vin, PaymentTerms = v.PaymentTerms,
+        Model = v.Vehicle?.Model, Plate = v.Vehicle?.Plate, Vin = v.Vehicle?.Vin, Mileage = v.Vehicle?.Mileage, PaymentTerms = v.PaymentTerms,
         Payments = [.. v.Payments.Select(p => new PaymentLine { DueAt = p.DueAt.ToDateTime(TimeOnly.MinValue), PaidAt = p.PaidAt?.ToDateTime(TimeOnly.MinValue), Amount = p.Amount })],
         ReferrerId = v.ReferrerId, ReferrerName = v.ReferrerName, Channel = v.Channel, Version = v.Version,
     };
@@ -56,7 +57,7 @@ public sealed class OrderForm
     public OrderBody ToBody() => new(
         Kind, ExternalNo, CustomerId ?? Guid.Empty, DepartmentId, StaffId, Date(OrderedAt) ?? default, Date(DeliveredAt), Amount, Cost,
         [.. Items.Where(i => !string.IsNullOrWhiteSpace(i.Name) || i.UnitPrice != 0).Select(i => new OrderItemBody(i.Name, i.Quantity, i.UnitPrice))],
-        new VehicleBody(Model, Plate, Vin),
+        new VehicleBody(Model, Plate, Vin, Mileage),
         [.. Payments.Select(p => new PaymentBody(Date(p.DueAt) ?? default, Date(p.PaidAt), p.Amount))],
         ReferrerId, Channel, PaymentTerms);
 

@@ -56,7 +56,7 @@ public sealed class OrderInput(GuanxiDbContext db)
             var details = new OrderDetails(
                 body.Kind, body.ExternalNo, customers.GetValueOrDefault(body.CustomerId, body.CustomerId), departmentId, body.StaffId, body.OrderedAt, body.DeliveredAt,
                 [.. (body.Items ?? []).Select(i => new OrderItem(i.Name ?? "", i.Quantity, i.UnitPrice))], body.Amount, body.Cost,
-                body.Vehicle is { } v ? new OrderVehicle(v.Model, v.Plate, v.Vin) : null, body.PaymentTerms,
+                body.Vehicle is { } v ? new OrderVehicle(v.Model, v.Plate, v.Vin, v.Mileage) : null, body.PaymentTerms,
                 [.. (body.Payments ?? []).Select(p => new OrderPayment(p.DueAt, p.PaidAt, p.Amount))],
                 body.ReferrerId is { } r ? customers.GetValueOrDefault(r, r) : null, body.Channel);
             errors.AddRange(Order.Validate(details));   // every reason at once
