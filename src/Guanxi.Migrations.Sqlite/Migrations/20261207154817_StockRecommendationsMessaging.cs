@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Guanxi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Messaging : Migration
+    public partial class StockRecommendationsMessaging : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "VehicleMileage",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BulkSends",
                 columns: table => new
@@ -110,6 +116,23 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ItemPairs",
+                columns: table => new
+                {
+                    Item = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Other = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Both = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemBuyers = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherBuyers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Customers = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemPairs", x => new { x.Item, x.Other });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MessageTemplates",
                 columns: table => new
                 {
@@ -172,6 +195,89 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecommendationTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecommendationTasks_CustomerTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "CustomerTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RecommendationTasks_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockCounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: false),
+                    CountedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockCounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockCounts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockProposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Suggestion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockProposals_CustomerTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "CustomerTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StockProposals_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BulkSends_CreatedAt",
                 table: "BulkSends",
@@ -224,6 +330,51 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                 name: "IX_OutboxMessages_Status_PlannedAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "PlannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationTasks_CustomerId_Key",
+                table: "RecommendationTasks",
+                columns: new[] { "CustomerId", "Key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationTasks_TaskId",
+                table: "RecommendationTasks",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockCounts_CustomerId_CountedOn",
+                table: "StockCounts",
+                columns: new[] { "CustomerId", "CountedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockCounts_CustomerId_Product_CountedOn",
+                table: "StockCounts",
+                columns: new[] { "CustomerId", "Product", "CountedOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockProposals_CustomerId_Product",
+                table: "StockProposals",
+                columns: new[] { "CustomerId", "Product" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockProposals_TaskId",
+                table: "StockProposals",
+                column: "TaskId",
+                unique: true);
+
+            // SEC-1: the marketing consent the archive kept on each customer becomes the ledger's first word, per channel it names
+            // (none named: every channel), with the day it was recorded.
+            migrationBuilder.Sql(@"WITH channels(name, p1, p2) AS (VALUES ('Sms', '%短信%', '%sms%'), ('Email', '%邮%', '%mail%'), ('Phone', '%电话%', '%phone%')),
+picked AS (
+    SELECT c.""Id"" AS ""CustomerId"", ch.name AS ""Channel"", COALESCE(c.""ConsentAt"", c.""CreatedAt"") AS ""At"", c.""ConsentChannel"" AS ""Text""
+    FROM ""Customers"" c CROSS JOIN channels ch
+    WHERE c.""MarketingConsent"" = 1 AND c.""Status"" <> 'Merged'
+      AND (COALESCE(c.""ConsentChannel"", '') LIKE ch.p1 OR lower(COALESCE(c.""ConsentChannel"", '')) LIKE ch.p2 OR NOT (COALESCE(c.""ConsentChannel"", '') LIKE '%短信%' OR lower(COALESCE(c.""ConsentChannel"", '')) LIKE '%sms%' OR COALESCE(c.""ConsentChannel"", '') LIKE '%邮%' OR lower(COALESCE(c.""ConsentChannel"", '')) LIKE '%mail%' OR COALESCE(c.""ConsentChannel"", '') LIKE '%电话%' OR lower(COALESCE(c.""ConsentChannel"", '')) LIKE '%phone%')))
+INSERT INTO ""Consents"" (""Id"", ""CustomerId"", ""Channel"", ""Kind"", ""State"", ""Source"", ""Evidence"", ""At"", ""ById"", ""Version"")
+SELECT (SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12)) FROM (SELECT hex(randomblob(16)) || substr(p.""CustomerId"", 1, 0) AS h)), p.""CustomerId"", p.""Channel"", 'Marketing', 'Granted', 'Staff', '档案中记录的营销同意（' || COALESCE(NULLIF(p.""Text"", ''), '未写渠道') || '）', p.""At"", 'system', (SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12)) FROM (SELECT hex(randomblob(16)) || substr(p.""CustomerId"", 1, 0) AS h)) FROM picked p;
+INSERT INTO ""ConsentChanges"" (""CustomerId"", ""Channel"", ""Kind"", ""State"", ""Source"", ""Evidence"", ""At"", ""ById"")
+SELECT ""CustomerId"", ""Channel"", ""Kind"", ""State"", ""Source"", ""Evidence"", ""At"", ""ById"" FROM ""Consents"";");
         }
 
         /// <inheritdoc />
@@ -242,10 +393,26 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                 name: "Consents");
 
             migrationBuilder.DropTable(
+                name: "ItemPairs");
+
+            migrationBuilder.DropTable(
                 name: "MessageTemplates");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RecommendationTasks");
+
+            migrationBuilder.DropTable(
+                name: "StockCounts");
+
+            migrationBuilder.DropTable(
+                name: "StockProposals");
+
+            migrationBuilder.DropColumn(
+                name: "VehicleMileage",
+                table: "Orders");
         }
     }
 }
