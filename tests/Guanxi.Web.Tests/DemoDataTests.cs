@@ -333,6 +333,25 @@ public abstract class DemoSeedTests(GuanxiApp app)
         var stock = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{distributor.GetProperty("customerId").GetGuid()}/stock");
         Assert.Equal(3, stock.GetProperty("lines").GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_demo_has_a_year_of_care_with_consents_deliveries_failures_and_opt_outs()
+    {
+        app.EnsureAvailable();
+        var cs = await app.SignedInAs("cs.manager@demo.guanxi.cn");
+        var failed = await cs.GetFromJsonAsync<JsonElement>("/api/messages?status=failed&pageSize=5");
+        var delivered = await cs.GetFromJsonAsync<JsonElement>("/api/messages?status=delivered&pageSize=5");
+        var suppressed = await cs.GetFromJsonAsync<JsonElement>("/api/messages?status=suppressed&pageSize=500");
+        Assert.True(delivered.GetProperty("total").GetInt32() > 10 * failed.GetProperty("total").GetInt32());
+        Assert.True(failed.GetProperty("total").GetInt32() > 0);
+        var reasons = suppressed.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("reason").GetString()).ToHashSet();
+        Assert.Contains("noConsent", reasons);
+        Assert.Contains("optedOut", reasons);   // replied T after the Spring Festival: not greeted at Mid-Autumn
+        var templates = await cs.GetFromJsonAsync<JsonElement>("/api/templates");
+        Assert.Contains(templates.EnumerateArray(), t => t.GetProperty("name").GetString() == DemoMessaging.MidAutumnTemplate && t.GetProperty("segments").GetInt32() >= 1);
+        var customer = delivered.GetProperty("items")[0].GetProperty("customerId").GetGuid();
+        Assert.Contains((await cs.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/consents")).EnumerateArray(), c => c.GetProperty("state").GetString() == "granted");
+    }
 }
 
 [Collection(SqliteCollection.Name)]

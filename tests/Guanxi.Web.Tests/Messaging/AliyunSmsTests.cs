@@ -109,7 +109,7 @@ public sealed class AliyunSmsTests(SmsSandboxApp app) : IClassFixture<SmsSandbox
     [Fact]
     public async Task A_wrong_secret_is_refused_by_the_signature_check_and_fails_without_a_retry()
     {
-        using var wrong = new AliyunSms(Options.Create(SmsSandboxApp.Settings("not-the-secret")), app.Services.GetRequiredService<IHttpClientFactory>(), app.Clock, NullLogger<AliyunSms>.Instance);
+        using var wrong = new AliyunSms(Options.Create(SmsSandboxApp.Settings("not-the-secret")), app.Services.GetRequiredService<IHttpClientFactory>(), app.Clock, app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), NullLogger<AliyunSms>.Instance);
         var outId = Guid.NewGuid();
         var outcome = (await wrong.Send([Request(outId, Mobile("5678"))], Token)).Single();
         Assert.False(outcome.Accepted);
@@ -124,7 +124,7 @@ public sealed class AliyunSmsTests(SmsSandboxApp app) : IClassFixture<SmsSandbox
     public async Task A_clock_more_than_15_minutes_off_is_refused_by_the_timestamp_check()
     {
         using var late = new AliyunSms(Options.Create(SmsSandboxApp.Settings()), app.Services.GetRequiredService<IHttpClientFactory>(),
-            new FakeTimeProvider(app.Clock.GetUtcNow().AddMinutes(-20)), NullLogger<AliyunSms>.Instance);
+            new FakeTimeProvider(app.Clock.GetUtcNow().AddMinutes(-20)), app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), NullLogger<AliyunSms>.Instance);
         var outcome = (await late.Send([Request(Guid.NewGuid(), Mobile("5678"))], Token)).Single();
         Assert.Equal("InvalidTimeStamp.Expired", outcome.Code);
         Assert.False(outcome.Retry);
@@ -173,7 +173,7 @@ public sealed class AliyunSmsTests(SmsSandboxApp app) : IClassFixture<SmsSandbox
         var outId = Guid.NewGuid();
         var phone = Mobile("5678");
         using var handler = new LostAnswer(app.Server.CreateHandler());
-        using var lost = new AliyunSms(Options.Create(SmsSandboxApp.Settings()), new OneClient(handler), app.Clock, NullLogger<AliyunSms>.Instance);
+        using var lost = new AliyunSms(Options.Create(SmsSandboxApp.Settings()), new OneClient(handler), app.Clock, app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), NullLogger<AliyunSms>.Instance);
         var outcome = (await lost.Send([Request(outId, phone)], Token)).Single();
         Assert.False(outcome.Accepted);
         Assert.Equal(AliyunAnswers.Uncertain, outcome.Code);
@@ -187,7 +187,7 @@ public sealed class AliyunSmsTests(SmsSandboxApp app) : IClassFixture<SmsSandbox
     {
         var outId = Guid.NewGuid();
         using var handler = new Unreachable();
-        using var down = new AliyunSms(Options.Create(SmsSandboxApp.Settings()), new OneClient(handler), app.Clock, NullLogger<AliyunSms>.Instance);
+        using var down = new AliyunSms(Options.Create(SmsSandboxApp.Settings()), new OneClient(handler), app.Clock, app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), NullLogger<AliyunSms>.Instance);
         var outcome = (await down.Send([Request(outId, Mobile("5678"))], Token)).Single();
         Assert.Equal(AliyunAnswers.Network, outcome.Code);
         Assert.True(outcome.Retry);

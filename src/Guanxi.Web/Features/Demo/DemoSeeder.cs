@@ -119,6 +119,7 @@ public static class DemoSeeder
         await DemoImprovement.Seed(provider, db, new Random(240), clock.Today, progress, cancellationToken);   // its own draws: the inboxes after it stay as they were
         await DemoInspections.Seed(provider, db, new Random(248), clock.Today, progress, cancellationToken);   // its own draws too
         await DemoStock.Seed(provider, db, clock.Today, progress, cancellationToken);   // no draws
+        await DemoMessaging.Seed(provider, db, new Random(252), clock.Today, progress, cancellationToken);   // its own draws
         progress.Stage("通知", "notifications");
         await Inbox(db, demo.Random, orders, clock, now, cancellationToken);
         progress.Done(customers.Count);

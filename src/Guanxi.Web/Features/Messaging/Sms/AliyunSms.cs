@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
@@ -29,11 +30,18 @@ public sealed class AliyunSms : ISmsGateway, IDisposable
     private readonly IHttpClientFactory clients;
     private readonly TimeProvider time;
     private readonly ILogger<AliyunSms> logger;
+    private readonly IServer server;
     private readonly SlidingWindowRateLimiter limiter;
 
-    public AliyunSms(IOptions<SmsOptions> options, IHttpClientFactory clients, TimeProvider time, ILogger<AliyunSms> logger)
+    /// <summary>The provider's address: the configured one, or — <see cref="SmsOptions.Self"/>, the demo's sandbox — this app's own stand-in.</summary>
+    private Uri Endpoint() => options.Endpoint == SmsOptions.Self
+        ? new Uri(SmsSandbox.OwnAddress(server) ?? new Uri("http://localhost:5000/"), SmsSandbox.Path.TrimStart('/'))
+        : new Uri(options.Endpoint);
+
+    public AliyunSms(IOptions<SmsOptions> options, IHttpClientFactory clients, TimeProvider time, IServer server, ILogger<AliyunSms> logger)
     {
         this.options = options.Value;
+        this.server = server;
         this.clients = clients;
         this.time = time;
         this.logger = logger;
@@ -207,7 +215,7 @@ public sealed class AliyunSms : ISmsGateway, IDisposable
         parameters["Timestamp"] = AliyunSignature.Timestamp(time.GetUtcNow());
         parameters["Signature"] = AliyunSignature.Sign(options.AccessKeySecret ?? "", AliyunSignature.StringToSign("POST", parameters));
         using var content = new FormUrlEncodedContent(parameters);
-        using var response = await clients.CreateClient(Client).PostAsync(new Uri(options.Endpoint), content, cancellationToken);
+        using var response = await clients.CreateClient(Client).PostAsync(Endpoint(), content, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 

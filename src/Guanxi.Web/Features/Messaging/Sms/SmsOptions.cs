@@ -8,6 +8,9 @@ public sealed class SmsOptions
 {
     public const string Section = "Messaging:Sms";
 
+    /// <summary>An endpoint that names this app's own stand-in (the demo's sandbox).</summary>
+    public const string Self = "self";
+
     /// <summary>Aliyun's Dysmsapi endpoint (the sandbox: <c>http://localhost:5000/sandbox/aliyun-sms/</c>).</summary>
     public string Endpoint { get; set; } = "https://dysmsapi.aliyuncs.com/";
 

@@ -311,14 +311,18 @@ public sealed class SmsSandbox(IOptions<SmsOptions> options, TimeProvider time, 
     }
 
     /// <summary>Messaging:Sms:SandboxPushTo, else the app's own first address (a wildcard host read as localhost).</summary>
-    private Uri? PushTarget()
+    private Uri? PushTarget() =>
+        !string.IsNullOrWhiteSpace(options.Value.SandboxPushTo) ? new Uri(options.Value.SandboxPushTo.EndsWith('/') ? options.Value.SandboxPushTo : options.Value.SandboxPushTo + "/")
+        : OwnAddress(server);
+
+    /// <summary>The app's own first address, with a trailing slash (a wildcard host read as localhost); null before the server listens.</summary>
+    public static Uri? OwnAddress(IServer server)
     {
-        var configured = options.Value.SandboxPushTo;
-        var address = !string.IsNullOrWhiteSpace(configured) ? configured
-            : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } own
-                ? own.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal)
-                    .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-                : null;
+        ArgumentNullException.ThrowIfNull(server);
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } own
+            ? own.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+            : null;
         return address is null ? null : new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
