@@ -9,6 +9,7 @@ using Guanxi.Bench;
 //   dotnet run -c Release --project bench/Guanxi.Bench -- surveys [customers=1000000] [orders=10×customers] [responses=500000]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- workbench [customers=1000000] [orders=10×customers]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- measures [measures=50000]
+//   dotnet run -c Release --project bench/Guanxi.Bench -- messaging [customers=1000000]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- service [customers=1000000] [orders=10×customers] [complaints=2000000] [open=complaints/100]
 if (args is ["search", .. var rest])
     await SearchBench.Run(rest);
@@ -24,6 +25,8 @@ else if (args is ["workbench", .. var workbench])
     await WorkbenchBench.Run(workbench);
 else if (args is ["measures", .. var measures])
     await MeasuresBench.Run(measures);
+else if (args is ["messaging", .. var messaging])
+    await MessagingBench.Run(messaging);
 else if (args is ["service", .. var service])
     await ServiceBench.Run(service);
 else

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Guanxi.Domain.Common;
-using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
 using Guanxi.Domain.Messaging;
@@ -100,19 +99,25 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
         }
         try
         {
+            // What could make a message a duplicate or pass the day's cap: checked per chunk only when such messages exist at all.
+            var anySent = await db.Set<OutboxMessage>().AnyAsync(m => m.Channel == template.Channel && m.DedupeKey == dedupeKey, cancellationToken);
+            var anyToday = template.Kind == MessageKind.Marketing && await db.Set<OutboxMessage>().AnyAsync(m => m.Kind == MessageKind.Marketing
+                && m.Status != MessageStatus.Suppressed && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd, cancellationToken);
             var last = Guid.Empty;
             while (true)
             {
-                var ids = await chosen.Where(c => c.Id.CompareTo(last) > 0).OrderBy(c => c.Id).Select(c => c.Id).Take(Chunk).ToListAsync(cancellationToken);
-                if (ids.Count == 0)
+                var rows = await composer.Recipients(chosen.Where(c => c.Id.CompareTo(last) > 0).OrderBy(c => c.Id).Take(Chunk), template.Channel, template.Kind).ToListAsync(cancellationToken);
+                if (rows.Count == 0)
                     break;
-                last = ids[^1];
-                var rows = await composer.Recipients(db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)), template.Channel, template.Kind).ToListAsync(cancellationToken);
-                var sent = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CustomerId) && m.Channel == template.Channel && m.DedupeKey == dedupeKey)
-                    .Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet();
-                var today = template.Kind == MessageKind.Marketing
-                    ? await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CustomerId) && m.Kind == MessageKind.Marketing && m.Status != MessageStatus.Suppressed
-                            && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd).GroupBy(m => m.CustomerId).Select(g => new { g.Key, Count = g.Count() })
+                var (first, end) = (last, rows[^1].Id);
+                last = end;
+                var sent = anySent
+                    ? (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.CustomerId.CompareTo(first) > 0 && m.CustomerId.CompareTo(end) <= 0 && m.Channel == template.Channel && m.DedupeKey == dedupeKey)
+                        .Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet()
+                    : [];
+                var today = anyToday
+                    ? await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.CustomerId.CompareTo(first) > 0 && m.CustomerId.CompareTo(end) <= 0 && m.Kind == MessageKind.Marketing
+                            && m.Status != MessageStatus.Suppressed && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd).GroupBy(m => m.CustomerId).Select(g => new { g.Key, Count = g.Count() })
                         .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
                     : [];
                 var messages = new List<OutboxMessage>(rows.Count);
