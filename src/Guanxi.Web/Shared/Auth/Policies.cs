@@ -45,6 +45,12 @@ public static class Policies
     /// <summary>CAPA: the improvement measures' register (<see cref="Domain.Improvement.MeasureAccess.OpensRegister"/>).</summary>
     public const string SeeMeasures = nameof(SeeMeasures);
 
+    /// <summary>SVC-5: bulk sends (<see cref="Domain.Messaging.MessagingAccess.SendsBulk"/>): the customer-service manager and department managers.</summary>
+    public const string SendBulkMessages = nameof(SendBulkMessages);
+
+    /// <summary>SVC-5: the outbox in one's sight (<see cref="Domain.Messaging.MessagingAccess.ReadsOutbox"/>).</summary>
+    public const string ReadOutbox = nameof(ReadOutbox);
+
     public static AuthorizationBuilder AddGuanxiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageAccounts, p => Grant(p, AccountAccess.ManagesAccounts))
         .AddPolicy(ViewAudit, p => Grant(p, AccountAccess.ReadsAudit))
@@ -56,7 +62,9 @@ public static class Policies
         .AddPolicy(SeeComplaints, p => Grant(p, Domain.Complaints.ComplaintAccess.OpensDesk))
         .AddPolicy(ReadServiceReport, p => Grant(p, ServiceReportAccess.Reads))
         .AddPolicy(SeeCrisisWarnings, p => Grant(p, CrisisAccess.Reads))
-        .AddPolicy(SeeMeasures, p => Grant(p, Domain.Improvement.MeasureAccess.OpensRegister));
+        .AddPolicy(SeeMeasures, p => Grant(p, Domain.Improvement.MeasureAccess.OpensRegister))
+        .AddPolicy(SendBulkMessages, p => Grant(p, Domain.Messaging.MessagingAccess.SendsBulk))
+        .AddPolicy(ReadOutbox, p => Grant(p, Domain.Messaging.MessagingAccess.ReadsOutbox));
 
     /// <summary>A right as a rule over the caller's roles (these rules do not depend on the department).</summary>
     private static void Grant(AuthorizationPolicyBuilder policy, Func<Viewer, bool> rule) =>
