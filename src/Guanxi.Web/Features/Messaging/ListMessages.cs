@@ -20,7 +20,7 @@ public sealed class ListMessages(GuanxiDbContext db, CustomerViewers viewers, St
 {
     public static readonly Error BadStatus = new("messages.status", "状态无效：queued、sending、sent、delivered、failed、suppressed。", "Unknown status: queued, sending, sent, delivered, failed, suppressed.", "status");
 
-    public async Task<Result<Page<MessageRow>>> Handle(Guid? customerId, string? status, Guid? bulkSendId, Paging paging, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<MessageRow>>> Handle(Guid? customerId, string? status, Guid? bulkSendId, Paging paging, Channel? channel = null, CancellationToken cancellationToken = default)
     {
         if (await viewers.Current(cancellationToken) is not { } viewer)
             return Error.SignedOut;
@@ -37,6 +37,8 @@ public sealed class ListMessages(GuanxiDbContext db, CustomerViewers viewers, St
             return MessagingWebErrors.NotAllowed;
         if (state is { } s)
             messages = messages.Where(m => m.Status == s);
+        if (channel is { } ch)
+            messages = messages.Where(m => m.Channel == ch);
         if (bulkSendId is { } bulk)
             messages = messages.Where(m => m.BulkSendId == bulk);
         var rows = from m in messages

@@ -80,10 +80,10 @@ public static class MessagingFeature
         messages.MapGet("/bulk/{id:guid}", async (Guid id, GetBulkSend get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
             .Produces<BulkSendView>()
             .WithSummary("A bulk send's progress and results {recipients, suppressed, queued, sending, sent, delivered, failed, optedOutAfter}.");
-        messages.MapGet("/", async (Guid? customerId, string? status, Guid? bulkSendId, [AsParameters] Paging paging, ListMessages list, CancellationToken ct) =>
-                (await list.Handle(customerId, status, bulkSendId, paging, ct)).ToHttp())
+        messages.MapGet("/", async (Guid? customerId, string? status, Guid? bulkSendId, Channel? channel, [AsParameters] Paging paging, ListMessages list, CancellationToken ct) =>
+                (await list.Handle(customerId, status, bulkSendId, paging, channel, ct)).ToHttp())
             .Produces<Page<MessageRow>>()
-            .WithSummary("The outbox, newest first: customerId (whoever sees the customer), status=queued|sending|sent|delivered|failed|suppressed, bulkSendId; page, pageSize. Addresses masked unless the caller may see them.");
+            .WithSummary("The outbox, newest first: customerId (whoever sees the customer), status=queued|sending|sent|delivered|failed|suppressed, channel=sms|email, bulkSendId; page, pageSize. Addresses masked unless the caller may see them.");
 
         var sms = app.MapGroup("/api/sms").AllowAnonymous().WithTags("Messaging");
         sms.MapPost("/receipts", async (HttpRequest request, SmsPush push, CancellationToken ct) =>
