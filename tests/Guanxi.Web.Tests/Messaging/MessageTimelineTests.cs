@@ -51,7 +51,7 @@ public abstract class MessageTimelineTests(GuanxiApp app)
         Assert.Equal(outbox.GetProperty("id").GetGuid(), message.GetProperty("id").GetGuid());
         var title = message.GetProperty("title").GetString()!;
         Assert.StartsWith("短信 · 营销 · ", title, StringComparison.Ordinal);
-        Assert.Contains(title.Split(" · ")[^1], new[] { "待发送", "发送中", "已发送", "已送达" });   // the sender may be at it already
+        Assert.Contains(title.Split(" · ")[^1], new[] { "排队中", "发送中", "已发送", "已送达" });   // the sender may be at it already
         var summary = message.GetProperty("summary").GetString()!;
         Assert.True(summary.Contains("贺女士，中秋快乐！", StringComparison.Ordinal) && summary.Contains("回T退订", StringComparison.Ordinal), summary);
         Assert.Equal($"/customers/{consented}?tab=consents", message.GetProperty("link").GetString());

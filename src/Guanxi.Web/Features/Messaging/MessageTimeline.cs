@@ -78,12 +78,12 @@ public static class MessageTexts
         SuppressionReason.Duplicate => "duplicate",
         SuppressionReason.NoAddress => "no number or address",
         SuppressionReason.InvalidAddress => "invalid number or address",
-        _ => "daily cap reached",
+        _ => "over the daily cap",
     };
 
     public static string Status(MessageStatus status, bool english) => status switch
     {
-        MessageStatus.Queued => english ? "Queued" : "待发送",
+        MessageStatus.Queued => english ? "Queued" : "排队中",
         MessageStatus.Sending => english ? "Sending" : "发送中",
         MessageStatus.Sent => english ? "Sent" : "已发送",
         MessageStatus.Delivered => english ? "Delivered" : "已送达",
