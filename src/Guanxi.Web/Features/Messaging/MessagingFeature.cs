@@ -31,6 +31,8 @@ public static class MessagingFeature
         services.AddScoped<SmtpEmail>();
         services.AddScoped<OutboxSender>();
         services.AddHostedService<OutboxWorker>();
+        services.AddScoped<Customers.ITimelineSource, MessageTimeline>();   // the customer's 时间线: every outgoing message
+        services.AddSingleton(new Customers.CustomerTab(50, "Consents.Tab", typeof(Pages.ConsentTab), "consents-tab"));   // 同意与消息
         return builder;
     }
 
