@@ -42,6 +42,9 @@ public static class DemoMessaging
         var cs = await db.Users.Where(u => u.Email == "cs.manager@demo.guanxi.cn").Select(u => u.Id).SingleAsync(cancellationToken);
         DateTimeOffset At(DateOnly day, int hour) => clock.StartOf(day).AddHours(hour).ToUniversalTime();
 
+        // The signature the provider approved: the company's short name (its full name is too long for one).
+        await provider.GetRequiredService<Settings.EnterpriseSettings>().Stage(MessagingPolicy.SettingsKey, MessagingPolicy.Default with { SmsSignature = "恒通汽车" }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         var templates = new Dictionary<string, MessageTemplate>();
         foreach (var t in Templates)
         {

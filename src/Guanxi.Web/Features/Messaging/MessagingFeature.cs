@@ -78,7 +78,7 @@ public static class MessagingFeature
         var messages = app.MapGroup("/api/messages").RequireAuthorization().WithTags("Messaging");
         messages.MapPost("/bulk", async (BulkBody body, SendBulk send, CancellationToken ct) => (await send.Handle(body, ct)).ToHttp())
             .Produces<BulkCount>()
-            .WithSummary("A bulk send {channel, kind, templateId, filter: {tier (several: vip,important), stage, groupId, ownerId, departmentId, lastOrderFrom, lastOrderTo}, sendAt, dryRun} → {id (none for a dry run), recipients, suppressed: {noConsent, optedOut, noAddress, duplicate, dailyCap, …}} — the customer-service manager (every customer) and department managers (their department's).");
+            .WithSummary("A bulk send {channel, kind, templateId, filter: {tier (several: vip,important), stage, groupId, ownerId, departmentId, lastOrderFrom, lastOrderTo}, sendAt, dryRun, occasion (optional: midAutumn, springFestival …, fills {{ occasion.name }})} → {id (none for a dry run), recipients, suppressed: {noConsent, optedOut, noAddress, duplicate, dailyCap, …}} — the customer-service manager (every customer) and department managers (their department's).");
         messages.MapGet("/bulk/{id:guid}", async (Guid id, GetBulkSend get, CancellationToken ct) => (await get.Handle(id, ct)).ToHttp())
             .Produces<BulkSendView>()
             .WithSummary("A bulk send's progress and results {recipients, suppressed, queued, sending, sent, delivered, failed, optedOutAfter}.");

@@ -16,7 +16,9 @@ namespace Guanxi.Web.Features.Messaging;
 public sealed record BulkFilter(string? Tier = null, string? Stage = null, Guid? GroupId = null, string? OwnerId = null, Guid? DepartmentId = null,
     DateOnly? LastOrderFrom = null, DateOnly? LastOrderTo = null);
 
-public sealed record BulkBody(Channel Channel, MessageKind Kind, Guid TemplateId, BulkFilter? Filter = null, DateTimeOffset? SendAt = null, bool DryRun = true);
+/// <summary>A bulk send's request; occasion (optional, e.g. midAutumn) fills {{ occasion.name }}.</summary>
+public sealed record BulkBody(Channel Channel, MessageKind Kind, Guid TemplateId, BulkFilter? Filter = null, DateTimeOffset? SendAt = null, bool DryRun = true,
+    Domain.Care.Occasion? Occasion = null);
 
 /// <summary>What a bulk send will do or did: its id (none for a dry run), how many will receive it, how many are suppressed and why.</summary>
 public sealed record BulkCount(Guid? Id, int Recipients, IReadOnlyDictionary<string, int> Suppressed);
@@ -128,7 +130,7 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
                     if (body.DryRun)
                         reason = ConsentPolicy.Check(template.Kind, r.Consent) ?? (composer.Address(template.Channel, r) is null ? SuppressionReason.NoAddress : null);
                     else
-                        (draft, reason) = composer.Compose(template, r, owners.GetValueOrDefault(r.OwnerId) ?? "", policy, null, id, null, dedupeKey, null);
+                        (draft, reason) = composer.Compose(template, r, owners.GetValueOrDefault(r.OwnerId) ?? "", policy, body.Occasion is { } o ? Domain.Care.CareCalendar.Chinese(o) : null, id, null, dedupeKey, null);
                     reason ??= sent.Contains(r.Id) ? SuppressionReason.Duplicate
                         : today.GetValueOrDefault(r.Id) >= policy.DailyCap ? SuppressionReason.DailyCap : null;
                     if (reason is { } why)
