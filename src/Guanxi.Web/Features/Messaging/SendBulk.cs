@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Guanxi.Domain.Common;
-using Guanxi.Domain.Customers;
 using Guanxi.Domain.Grading;
 using Guanxi.Domain.Lifecycle;
 using Guanxi.Domain.Messaging;
@@ -29,7 +28,7 @@ public sealed record BulkCount(Guid? Id, int Recipients, IReadOnlyDictionary<str
 /// into the outbox at once, for the sender to send at the planned time (quiet hours hold it to the next allowed time). The
 /// same template sent twice on a day is a duplicate for each customer, so a second click sends nothing again.
 /// </summary>
-public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, TimeProvider time)
+public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, OutboxWriter writer, TimeProvider time)
 {
     private const int Chunk = 5_000;
     private static readonly JsonSerializerOptions FilterJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
@@ -82,9 +81,9 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
         var policy = await composer.Policy(cancellationToken);
         var planned = composer.NextAllowed(policy)(sendAt);
         var dedupeKey = $"bulk:{template.Id:N}:{TimeZoneInfo.ConvertTime(planned, composer.Zone):yyyyMMdd}";
-        var (dayStart, dayEnd) = composer.LocalDay(planned);
         var id = Guid.NewGuid();
         var owners = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var batch = new OutboxBatch(template, policy, owners, dedupeKey, planned, viewer.UserId, now, BulkSendId: id);
         var suppressed = new Dictionary<SuppressionReason, int>();
         var recipients = 0;
         BulkSend? send = null;
@@ -107,32 +106,15 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
                 if (ids.Count == 0)
                     break;
                 last = ids[^1];
-                var rows = await composer.Recipients(db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)), template.Channel, template.Kind).ToListAsync(cancellationToken);
-                var sent = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CustomerId) && m.Channel == template.Channel && m.DedupeKey == dedupeKey)
-                    .Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet();
-                var today = template.Kind == MessageKind.Marketing
-                    ? await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CustomerId) && m.Kind == MessageKind.Marketing && m.Status != MessageStatus.Suppressed
-                            && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd).GroupBy(m => m.CustomerId).Select(g => new { g.Key, Count = g.Count() })
-                        .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
-                    : [];
-                var messages = new List<OutboxMessage>(rows.Count);
-                foreach (var r in rows)
+                var outcomes = await writer.Write(batch, ids, body.DryRun, cancellationToken);
+                foreach (var o in outcomes)
                 {
-                    SuppressionReason? reason;
-                    OutboxMessage.Draft? draft = null;
-                    if (body.DryRun)
-                        reason = ConsentPolicy.Check(template.Kind, r.Consent) ?? (composer.Address(template.Channel, r) is null ? SuppressionReason.NoAddress : null);
-                    else
-                        (draft, reason) = composer.Compose(template, r, owners.GetValueOrDefault(r.OwnerId) ?? "", policy, null, id, null, dedupeKey, null);
-                    reason ??= sent.Contains(r.Id) ? SuppressionReason.Duplicate
-                        : today.GetValueOrDefault(r.Id) >= policy.DailyCap ? SuppressionReason.DailyCap : null;
-                    if (reason is { } why)
+                    if (o.Reason is { } why)
                         suppressed[why] = suppressed.GetValueOrDefault(why) + 1;
                     else
                         recipients++;
-                    if (draft is not null)
-                        messages.Add(OutboxMessage.Write(reason is null ? draft : draft with { DedupeKey = null }, planned, reason, composer.NextAllowed(policy), viewer.UserId, now));
                 }
+                var messages = outcomes.Where(o => o.Message is not null).Select(o => o.Message!);
                 if (insert is not null)
                     await insert.Run(messages, cancellationToken);
             }
