@@ -3,6 +3,7 @@ using Guanxi.Web.Features.Accounts;
 using Guanxi.Web.Features.Attachments;
 using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Calendar;
+using Guanxi.Web.Features.Care;
 using Guanxi.Web.Features.Cases;
 using Guanxi.Web.Features.Complaints;
 using Guanxi.Web.Features.Contacts;
@@ -63,6 +64,7 @@ builder.AddInspections();
 builder.AddSms();
 builder.AddStock();
 builder.AddRecommendations();
+builder.AddCare();
 builder.AddJobs(q =>
 {
     GradingFeature.Schedule(q, builder.Configuration);
@@ -79,6 +81,7 @@ builder.AddJobs(q =>
     InspectionsFeature.Schedule(q, builder.Configuration);
     StockFeature.Schedule(q, builder.Configuration);
     RecommendationsFeature.Schedule(q, builder.Configuration);
+    CareFeature.Schedule(q, builder.Configuration);
 });
 
 var app = builder.Build();
@@ -114,6 +117,7 @@ app.MapInspections();
 app.MapSmsSandbox();
 app.MapStock();
 app.MapRecommendations();
+app.MapCare();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

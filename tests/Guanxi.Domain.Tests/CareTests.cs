@@ -179,4 +179,46 @@ public sealed class CareTests
         var bad = CarePlan.Create(plan.ToDetails() with { Channel = Channel.Phone, DaysBefore = 40, Name = " " }, "staff-1", Now);
         Assert.Equal(["name", "channel", "daysBefore"], bad.Errors.Select(e => e.Field));
     }
+
+    [Fact]
+    public void SVC5_a_lunar_birthday_is_greeted_on_its_lunar_day_and_a_solar_one_on_its_date()
+    {
+        var born = new DateOnly(1980, 2, 16);   // 正月初一 of 1980
+        Assert.True(CareDays.IsBirthday(born, lunar: true, new DateOnly(2028, 1, 26)));   // 春节 2028
+        Assert.False(CareDays.IsBirthday(born, lunar: true, new DateOnly(2028, 2, 16)));
+        Assert.True(CareDays.IsBirthday(born, lunar: false, new DateOnly(2028, 2, 16)));
+        Assert.False(CareDays.IsBirthday(born, lunar: false, new DateOnly(2028, 1, 26)));
+        Assert.False(CareDays.IsBirthday(new DateOnly(2028, 1, 26), lunar: false, new DateOnly(2028, 1, 26)));   // the day of birth itself is no birthday
+    }
+
+    [Fact]
+    public void SVC5_an_anniversary_is_the_same_day_at_least_a_year_later()
+    {
+        Assert.True(CareDays.IsAnniversary(new DateOnly(2026, 3, 5), new DateOnly(2027, 3, 5)));
+        Assert.True(CareDays.IsAnniversary(new DateOnly(2020, 3, 5), new DateOnly(2027, 3, 5)));
+        Assert.False(CareDays.IsAnniversary(new DateOnly(2027, 3, 5), new DateOnly(2027, 3, 5)));
+        Assert.False(CareDays.IsAnniversary(new DateOnly(2026, 3, 5), new DateOnly(2027, 3, 6)));
+        Assert.True(CareDays.IsAnniversary(new DateOnly(2024, 2, 29), new DateOnly(2027, 2, 28)));
+    }
+
+    [Fact]
+    public void SVC5_a_holiday_plan_greets_on_the_holidays_date_only()
+    {
+        Assert.True(CareDays.IsHoliday(Occasion.MidAutumn, new DateOnly(2027, 9, 15)));
+        Assert.False(CareDays.IsHoliday(Occasion.MidAutumn, new DateOnly(2027, 9, 16)));
+        Assert.True(CareDays.IsHoliday(Occasion.Qingming, new DateOnly(2027, 4, 5)));
+        Assert.False(CareDays.IsHoliday(Occasion.Birthday, new DateOnly(2027, 9, 15)));
+    }
+
+    [Fact]
+    public void SVC5_the_owners_care_call_names_the_occasion_and_shows_the_customers_preferences_and_needs()
+    {
+        var (zh, en) = CareDays.CallNote(Occasion.Birthday, new DateOnly(2028, 1, 26), " 喜欢普洱茶，周末不接电话 ", "想换七座车");
+        Assert.Equal("生日（2028-01-26）关怀：请致电问候客户。偏好：喜欢普洱茶，周末不接电话。需求：想换七座车。", zh);
+        Assert.Contains("Preferences: 喜欢普洱茶", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("偏好", CareDays.CallNote(Occasion.MidAutumn, new DateOnly(2027, 9, 15), null, " ").Zh, StringComparison.Ordinal);
+        Assert.Equal(500, CareDays.CallNote(Occasion.MidAutumn, new DateOnly(2027, 9, 15), new string('茶', 900), null).Zh.Length);
+        Assert.Equal(0.5, CareDays.Share(1, 2));
+        Assert.Null(CareDays.Share(0, 0));
+    }
 }

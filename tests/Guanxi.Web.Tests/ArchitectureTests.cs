@@ -44,6 +44,7 @@ public sealed class ArchitectureTests
         ["Improvement"] = ["Customers", "Accounts", "Calendar", "Settings", "Notifications", "Jobs", "Inspections", "Attachments", "Surveys", "Complaints"],
         ["Inspections"] = ["Customers", "Audit", "Calendar", "Notifications", "Jobs", "Attachments"],
         ["Messaging"] = ["Customers", "Settings"],
+        ["Care"] = ["Messaging", "Customers", "Jobs"],
         ["Stock"] = ["Customers", "Audit", "Settings", "Notifications", "Jobs", "Imports"],
         ["Recommendations"] = ["Customers", "Orders", "Tasks", "Settings", "Jobs"],
         ["Demo"] = ["*"],

@@ -51,6 +51,40 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasAnnotation("Guanxi:Audited", true);
                 });
 
+            modelBuilder.Entity("Guanxi.Domain.Care.CareCall", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("character varying(28)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("PlanId", "CustomerId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("CareCalls", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Domain.Care.CarePlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -113,6 +147,31 @@ namespace Guanxi.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("CarePlans", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Care.CarePlanRun", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanId", "Day");
+
+                    b.ToTable("CarePlanRuns", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Complaints.Complaint", b =>
@@ -3993,6 +4052,30 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Care.CareCall", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Care.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Tasks.CustomerTask", null)
+                        .WithOne()
+                        .HasForeignKey("Guanxi.Domain.Care.CareCall", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Care.CarePlanRun", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Care.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Complaints.Complaint", b =>

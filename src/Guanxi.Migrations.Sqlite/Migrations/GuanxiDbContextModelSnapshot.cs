@@ -45,6 +45,40 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Guanxi:Audited", true);
                 });
 
+            modelBuilder.Entity("Guanxi.Domain.Care.CareCall", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("PlanId", "CustomerId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("CareCalls", (string)null);
+                });
+
             modelBuilder.Entity("Guanxi.Domain.Care.CarePlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -107,6 +141,31 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("CarePlans", (string)null);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Care.CarePlanRun", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "Day");
+
+                    b.ToTable("CarePlanRuns", (string)null);
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Complaints.Complaint", b =>
@@ -3952,6 +4011,30 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Care.CareCall", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Care.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guanxi.Domain.Tasks.CustomerTask", null)
+                        .WithOne()
+                        .HasForeignKey("Guanxi.Domain.Care.CareCall", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guanxi.Domain.Care.CarePlanRun", b =>
+                {
+                    b.HasOne("Guanxi.Domain.Care.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guanxi.Domain.Complaints.Complaint", b =>

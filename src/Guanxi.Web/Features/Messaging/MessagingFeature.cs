@@ -20,6 +20,7 @@ public static class MessagingFeature
         services.AddScoped<SaveConsents>();
         services.AddScoped<MessagingSettings>();
         services.AddScoped<MessageComposer>();
+        services.AddScoped<OutboxWriter>();
         services.AddScoped<Templates>();
         services.AddScoped<PreviewTemplate>();
         services.AddScoped<SendBulk>();

@@ -30,7 +30,7 @@ public sealed record BulkCount(Guid? Id, int Recipients, IReadOnlyDictionary<str
 /// into the outbox at once, for the sender to send at the planned time (quiet hours hold it to the next allowed time). The
 /// same template sent twice on a day is a duplicate for each customer, so a second click sends nothing again.
 /// </summary>
-public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, TimeProvider time)
+public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, OutboxWriter writer, TimeProvider time)
 {
     private const int Chunk = 5_000;
     private static readonly JsonSerializerOptions FilterJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
@@ -83,9 +83,9 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
         var policy = await composer.Policy(cancellationToken);
         var planned = composer.NextAllowed(policy)(sendAt);
         var dedupeKey = $"bulk:{template.Id:N}:{TimeZoneInfo.ConvertTime(planned, composer.Zone):yyyyMMdd}";
-        var (dayStart, dayEnd) = composer.LocalDay(planned);
         var id = Guid.NewGuid();
         var owners = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var batch = new OutboxBatch(template, policy, owners, dedupeKey, planned, viewer.UserId, now, body.Occasion is { } greeted ? Domain.Care.CareCalendar.Chinese(greeted) : null, BulkSendId: id);
         var suppressed = new Dictionary<SuppressionReason, int>();
         var recipients = 0;
         BulkSend? send = null;
@@ -101,10 +101,6 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
         }
         try
         {
-            // What could make a message a duplicate or pass the day's cap: checked per chunk only when such messages exist at all.
-            var anySent = await db.Set<OutboxMessage>().AnyAsync(m => m.Channel == template.Channel && m.DedupeKey == dedupeKey, cancellationToken);
-            var anyToday = template.Kind == MessageKind.Marketing && await db.Set<OutboxMessage>().AnyAsync(m => m.Kind == MessageKind.Marketing
-                && m.Status != MessageStatus.Suppressed && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd, cancellationToken);
             var last = Guid.Empty;
             while (true)
             {
@@ -113,33 +109,16 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
                     break;
                 var (first, end) = (last, rows[^1].Id);
                 last = end;
-                var sent = anySent
-                    ? (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.CustomerId.CompareTo(first) > 0 && m.CustomerId.CompareTo(end) <= 0 && m.Channel == template.Channel && m.DedupeKey == dedupeKey)
-                        .Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet()
-                    : [];
-                var today = anyToday
-                    ? await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.CustomerId.CompareTo(first) > 0 && m.CustomerId.CompareTo(end) <= 0 && m.Kind == MessageKind.Marketing
-                            && m.Status != MessageStatus.Suppressed && m.PlannedAt >= dayStart && m.PlannedAt < dayEnd).GroupBy(m => m.CustomerId).Select(g => new { g.Key, Count = g.Count() })
-                        .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
-                    : [];
-                var messages = new List<OutboxMessage>(rows.Count);
-                foreach (var r in rows)
+                var theirs = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.CustomerId.CompareTo(first) > 0 && m.CustomerId.CompareTo(end) <= 0);
+                var outcomes = await writer.Write(batch, rows, theirs, body.DryRun, cancellationToken);
+                foreach (var o in outcomes)
                 {
-                    SuppressionReason? reason;
-                    OutboxMessage.Draft? draft = null;
-                    if (body.DryRun)
-                        reason = ConsentPolicy.Check(template.Kind, r.Consent) ?? (composer.Address(template.Channel, r) is null ? SuppressionReason.NoAddress : null);
-                    else
-                        (draft, reason) = composer.Compose(template, r, owners.GetValueOrDefault(r.OwnerId) ?? "", policy, body.Occasion is { } o ? Domain.Care.CareCalendar.Chinese(o) : null, id, null, dedupeKey, null);
-                    reason ??= sent.Contains(r.Id) ? SuppressionReason.Duplicate
-                        : today.GetValueOrDefault(r.Id) >= policy.DailyCap ? SuppressionReason.DailyCap : null;
-                    if (reason is { } why)
+                    if (o.Reason is { } why)
                         suppressed[why] = suppressed.GetValueOrDefault(why) + 1;
                     else
                         recipients++;
-                    if (draft is not null)
-                        messages.Add(OutboxMessage.Write(reason is null ? draft : draft with { DedupeKey = null }, planned, reason, composer.NextAllowed(policy), viewer.UserId, now));
                 }
+                var messages = outcomes.Where(o => o.Message is not null).Select(o => o.Message!);
                 if (insert is not null)
                     await insert.Run(messages, cancellationToken);
             }
