@@ -10,8 +10,11 @@ public sealed record TemplateModel(string CustomerName, Gender Gender, bool Orga
 {
     public static TemplateModel Sample(string enterprise) => new("张伟", Gender.Male, false, "李娜", enterprise, "中秋节");
 
-    /// <summary>The surname of a person's Chinese name: a compound one (欧阳, 司马 …) or the first character; a company has none.</summary>
-    public string Surname => Organization || CustomerName.Length == 0 ? "" : CompoundSurnames.FirstOrDefault(CustomerName.StartsWith) ?? CustomerName[..1];
+    /// <summary>
+    /// The surname of a person's Chinese name — a compound one (欧阳, 司马 …) or the first character — or a company's whole
+    /// name, so that "{{ customer.surname }}{{ customer.title }}，" greets 王女士 and 江苏华亚物流有限公司 alike.
+    /// </summary>
+    public string Surname => Organization ? CustomerName : CustomerName.Length == 0 ? "" : CompoundSurnames.FirstOrDefault(s => CustomerName.StartsWith(s, StringComparison.Ordinal)) ?? CustomerName[..1];
 
     /// <summary>先生 or 女士 by the customer's gender; nothing when it is unknown or the customer is a company.</summary>
     public string Title => Organization ? "" : Gender switch { Gender.Male => "先生", Gender.Female => "女士", _ => "" };
