@@ -32,6 +32,8 @@ public static class DemoMessaging
         ("满意度回访", Channel.Sms, MessageKind.Service, null, "{{ customer.surname }}{{ customer.title }}，感谢您选择{{ enterprise.name }}，请花两分钟为本次服务打分，您的意见是我们改进的动力。"),
     ];
 
+    private static readonly System.Text.Json.JsonSerializerOptions SettingJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static async Task Seed(IServiceProvider provider, GuanxiDbContext db, Random random, DateOnly today, DemoProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
@@ -42,9 +44,15 @@ public static class DemoMessaging
         var cs = await db.Users.Where(u => u.Email == "cs.manager@demo.guanxi.cn").Select(u => u.Id).SingleAsync(cancellationToken);
         DateTimeOffset At(DateOnly day, int hour) => clock.StartOf(day).AddHours(hour).ToUniversalTime();
 
-        // The signature the provider approved: the company's short name (its full name is too long for one).
-        await provider.GetRequiredService<Settings.EnterpriseSettings>().Stage(MessagingPolicy.SettingsKey, MessagingPolicy.Default with { SmsSignature = "恒通汽车" }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // The signature the provider approved: the company's short name (its full name is too long for one). The enterprise's
+        // setting from the start, as its installer entered it: written without a change in the history.
+        var json = System.Text.Json.JsonSerializer.Serialize(MessagingPolicy.Default with { SmsSignature = "恒通汽车" }, SettingJson);
+        await using (var setup = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await using (var insert = new BulkInsert(db, typeof(Settings.Setting), db.Database.GetDbConnection(), setup.GetDbTransaction()))
+                await insert.Run([new Settings.Setting { Key = MessagingPolicy.SettingsKey, Json = json, UpdatedAt = At(today.AddDays(-400), 9) }], cancellationToken);
+            await setup.CommitAsync(cancellationToken);
+        }
         var templates = new Dictionary<string, MessageTemplate>();
         foreach (var t in Templates)
         {
