@@ -203,7 +203,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
     }
 
     /// <summary>What an id names, by the entity a row is about or the field that holds it; null: not known, asked everywhere.</summary>
-    private enum Named { Staff, Department, Customer, Order, Group, Case, InspectionPlan }
+    private enum Named { Staff, Department, Customer, Order, Group, Case, InspectionPlan, StockCount }
 
     private static Named? OfKey(string entity) => entity switch
     {
@@ -214,6 +214,7 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
         nameof(CustomerGroup) => Named.Group,
         nameof(ServiceCase) => Named.Case,
         nameof(Domain.Inspections.InspectionPlan) => Named.InspectionPlan,
+        nameof(Domain.Stock.StockCount) => Named.StockCount,
         _ => null,
     };
 
@@ -282,6 +283,12 @@ public sealed partial class AuditText(GuanxiDbContext db, IStringLocalizer<Share
                                      where plans.Contains(plan.Id)
                                      select new { plan.Id, Department = d.Name, plan.Post }).ToListAsync(cancellationToken))
                 names[p.Id.ToString()] = $"{p.Department}·{p.Post}";
+        if (Guids(Named.StockCount) is { Count: > 0 } counts)   // a distributor's stock count by the distributor and the product (华东汽贸·机油)
+            foreach (var c in await (from count in db.Set<Domain.Stock.StockCount>()
+                                     join customer in db.Set<Customer>() on count.CustomerId equals customer.Id
+                                     where counts.Contains(count.Id)
+                                     select new { count.Id, customer.Name, count.Product }).ToListAsync(cancellationToken))
+                names[c.Id.ToString()] = $"{c.Name}·{c.Product}";
         if (Guids(Named.Group) is { Count: > 0 } groups)   // a group by its name; a deleted group's name from its own history
         {
             var keys = groups.ConvertAll(g => g.ToString());
