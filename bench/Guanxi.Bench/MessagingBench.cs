@@ -135,7 +135,7 @@ public static class MessagingBench
         foreach (var type in new[]
                  {
                      typeof(CustomerViewers), typeof(Guanxi.Web.Features.Settings.EnterpriseSettings), typeof(ListCustomers), typeof(PersonalDataLog), typeof(CustomerSearch),
-                     typeof(FollowUpCadence), typeof(MessageComposer), typeof(UnsubscribeLinks), typeof(SendBulk),
+                     typeof(FollowUpCadence), typeof(MessageComposer), typeof(UnsubscribeLinks), typeof(OutboxWriter), typeof(SendBulk),
                  })
             services.AddScoped(type);
         return services.BuildServiceProvider();
