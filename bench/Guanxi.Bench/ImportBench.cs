@@ -7,6 +7,7 @@ using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Messaging;
 using Guanxi.Web.Shared.Auth;
 using Guanxi.Web.Shared.Files;
 using Microsoft.AspNetCore.Http;
@@ -96,7 +97,7 @@ internal static class ImportBench
                 Status = ImportStatus.Running, UserId = current.Id!, CreatedAt = TimeProvider.System.GetUtcNow(),
             };
             var watch = Stopwatch.StartNew();
-            var errors = await new RunCustomerImport(db, new CustomerViewers(db, current), new FindDuplicates(db), current, Divisions.LoadShipped(), clock, TimeProvider.System)
+            var errors = await new RunCustomerImport(db, new CustomerViewers(db, current), new FindDuplicates(db), new MarketingConsents(db), current, Divisions.LoadShipped(), clock, TimeProvider.System)
                 .Handle(job, CancellationToken.None);
             var seconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"   {mode}: {job.Created:N0} created, {job.Updated + job.Merged:N0} updated or merged, {job.Rejected:N0} rejected in {seconds:F1} s" +

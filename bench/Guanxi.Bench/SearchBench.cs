@@ -9,6 +9,7 @@ using Guanxi.Web.Features.Audit;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Demo;
 using Guanxi.Web.Features.Imports;
+using Guanxi.Web.Features.Messaging;
 using Guanxi.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -105,7 +106,7 @@ internal static class SearchBench
                 var current = new CurrentUser(new HttpContextAccessor());
                 current.Use(viewer);
                 var viewers = new CustomerViewers(db, current);
-                var customer = (await new GetCustomer(db, viewers, new PersonalDataLog(db, current, TimeProvider.System)).Handle(Guid.Parse(id))).Value
+                var customer = (await new GetCustomer(db, viewers, new PersonalDataLog(db, current, TimeProvider.System), new MarketingConsents(db)).Handle(Guid.Parse(id))).Value
                     ?? throw new InvalidOperationException("A seeded customer is not found.");
                 return (await new CustomerHistory(db, viewers, new ListAudit(db, AuditBench.Text(db))).Handle(customer.Id, 1, 25)).Value!.Items.Count;
             });

@@ -115,6 +115,28 @@ public sealed class CareTests
     public void SEC1_an_sms_reply_of_T_TD_R_or_退订_opts_out(string reply, bool optOut) =>
         Assert.Equal(optOut, ConsentPolicy.IsOptOutReply(reply));
 
+    [Theory]
+    [InlineData("电话", new[] { Channel.Phone })]
+    [InlineData("短信、邮件", new[] { Channel.Sms, Channel.Email })]
+    [InlineData("SMS, E-mail", new[] { Channel.Sms, Channel.Email })]
+    [InlineData("电子邮箱", new[] { Channel.Email })]
+    [InlineData("客户口头同意", new[] { Channel.Sms, Channel.Email, Channel.Phone })]
+    [InlineData(null, new[] { Channel.Sms, Channel.Email, Channel.Phone })]
+    public void SEC1_a_written_consent_names_its_channels_or_else_is_for_all_of_them(string? text, Channel[] channels) =>
+        Assert.Equal(channels, ConsentPolicy.ChannelsNamed(text));
+
+    [Theory]
+    [InlineData(ConsentState.Granted, ConsentState.Withdrawn)]
+    [InlineData(null, ConsentState.Refused)]
+    [InlineData(ConsentState.Refused, null)]
+    [InlineData(ConsentState.Withdrawn, null)]
+    public void SEC1_a_no_withdraws_a_consent_given_and_is_a_refusal_from_a_customer_never_asked(ConsentState? current, ConsentState? recorded) =>
+        Assert.Equal(recorded, ConsentPolicy.NoFrom(current));
+
+    [Fact]
+    public void SEC1_channels_are_written_in_the_archive_s_words_in_a_fixed_order() =>
+        Assert.Equal("短信、邮件、电话", ConsentPolicy.ChannelsText([Channel.Phone, Channel.Sms, Channel.Email]));
+
     [Fact]
     public void SEC1_a_consent_change_is_kept_and_the_same_word_twice_changes_nothing()
     {

@@ -11,7 +11,7 @@ public sealed class CreditTests
 
     private static Customer Firm() => Customer.Create(new CustomerDetails(
         CustomerType.Organization, "常州龙城出租汽车", null, [new CustomerPhone(PhoneKind.Office, "+8651988881234")], [], null,
-        [], null, false, Gender.Unknown, "交通运输", "中型", null, "owner-1", Guid.NewGuid(), null, null, null, false, null), DateTimeOffset.UnixEpoch, Today).Value!;
+        [], null, false, Gender.Unknown, "交通运输", "中型", null, "owner-1", Guid.NewGuid(), null, null, null), DateTimeOffset.UnixEpoch, Today).Value!;
 
     [Fact]
     public void ARC_5_the_record_counts_instalments_due_paid_on_time_and_what_is_overdue_now()

@@ -14,7 +14,7 @@ public sealed class CustomerArchiveRulesTests
         params CustomerContact[] contacts) =>
         Customer.Create(new CustomerDetails(
             CustomerType.Person, name, organization, [new CustomerPhone(PhoneKind.Mobile, mobile)], email is null ? [] : [email], null,
-            [], null, false, Gender.Unknown, null, null, source, "owner-1", Sales, null, null, null, false, null, contacts), Now, Today).Value!;
+            [], null, false, Gender.Unknown, null, null, source, "owner-1", Sales, null, null, null, contacts), Now, Today).Value!;
 
     [Fact]
     public void ARC_2_search_keys_hold_every_one_and_two_character_piece_the_reversed_phone_and_the_duplicate_keys()

@@ -9,10 +9,10 @@ public sealed class CustomerTests
     private static readonly DateOnly Today = new(2026, 11, 22);
     private static readonly Guid Sales = Guid.NewGuid();
 
-    private static CustomerDetails Details(string? name = "张小明", DateOnly? birthday = null, bool consent = false, params string[] emails) => new(
+    private static CustomerDetails Details(string? name = "张小明", DateOnly? birthday = null, params string[] emails) => new(
         CustomerType.Person, name, "常州天宁区某公司", [new CustomerPhone(PhoneKind.Mobile, "+8613812341234")], emails, "wxid_8812",
         [new CustomerAddress("江苏省", "常州市", "天宁区", "延陵西路 1 号")], birthday, LunarBirthday: false, Gender.Male,
-        "制造业", null, "展厅来访", "owner-1", Sales, "老客户介绍", "喜欢周末试驾", "家用 SUV", consent, consent ? "电话" : null);
+        "制造业", null, "展厅来访", "owner-1", Sales, "老客户介绍", "喜欢周末试驾", "家用 SUV");
 
     [Fact]
     public void ARC_1_a_customer_is_created_with_its_details_and_a_version()
@@ -44,14 +44,5 @@ public sealed class CustomerTests
         var before = customer.Version;
         Assert.True(customer.Update(Details(name: "张晓明"), Now, Today).Succeeded);
         Assert.NotEqual(before, customer.Version);
-    }
-
-    [Fact]
-    public void SEC_1_marketing_consent_is_recorded_with_its_date_and_channel_and_withdrawn_without_them()
-    {
-        var customer = Customer.Create(Details(consent: true), Now, Today).Value!;
-        Assert.Equal((true, Now, "电话"), (customer.MarketingConsent, customer.ConsentAt, customer.ConsentChannel));
-        customer.Update(Details(consent: false), Now.AddDays(30), Today.AddDays(30));
-        Assert.Equal((false, (DateTimeOffset?)null, (string?)null), (customer.MarketingConsent, customer.ConsentAt, customer.ConsentChannel));
     }
 }

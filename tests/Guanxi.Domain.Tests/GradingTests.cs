@@ -119,7 +119,7 @@ public sealed class GradingTests
     {
         var customer = Customer.Create(new CustomerDetails(
             CustomerType.Organization, "顺丰物流", null, [new CustomerPhone(PhoneKind.Mobile, "+8613812341234")], [], null,
-            [], null, false, Gender.Unknown, "物流", "大型", null, "owner-1", Guid.NewGuid(), null, null, null, false, null), DateTimeOffset.UnixEpoch, Today).Value!;
+            [], null, false, Gender.Unknown, "物流", "大型", null, "owner-1", Guid.NewGuid(), null, null, null), DateTimeOffset.UnixEpoch, Today).Value!;
         Assert.False(customer.AssessPotential(101, "行业龙头").Succeeded);
         Assert.False(customer.AssessPotential(80, " ").Succeeded);
         Assert.True(customer.AssessPotential(80, "本地最大的物流公司，明年扩充车队").Succeeded);

@@ -108,7 +108,7 @@ public sealed class LifecycleTests
     {
         var customer = Customer.Create(new CustomerDetails(
             CustomerType.Person, "王芳", null, [new CustomerPhone(PhoneKind.Mobile, "+8613812341234")], [], null,
-            [], null, false, Gender.Female, null, null, "展厅", "owner-1", Guid.NewGuid(), null, null, null, false, null), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!;
+            [], null, false, Gender.Female, null, null, "展厅", "owner-1", Guid.NewGuid(), null, null, null), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!;
         Assert.True(customer.Classify(ProspectLevel.Key).Succeeded);
         Assert.Equal(ProspectLevel.Key, customer.ProspectLevel);
         Assert.Equal("重点顾客", ProspectLevel.Key.Chinese());

@@ -142,7 +142,7 @@ public sealed class OrderTests
     public void A_trade_customer_stays_one_through_an_edit_and_a_merge()
     {
         var details = new CustomerDetails(CustomerType.Organization, "常州车之家汽车贸易有限公司", null, [], [], null, [], null, false, Gender.Unknown,
-            "汽车经销", null, null, "owner-1", Sales, null, null, null, false, null, TradeCustomer: true);
+            "汽车经销", null, null, "owner-1", Sales, null, null, null, TradeCustomer: true);
         var today = new DateOnly(2026, 11, 22);
         var dealer = Domain.Customers.Customer.Create(details, Now, today).Value!;
         var other = Domain.Customers.Customer.Create(details with { Name = "车之家", TradeCustomer = false }, Now, today).Value!;

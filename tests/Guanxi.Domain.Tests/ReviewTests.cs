@@ -12,7 +12,7 @@ public sealed class ReviewTests
 
     private static Customer Firm() => Customer.Create(new CustomerDetails(
         CustomerType.Organization, "常州龙城出租汽车", null, [new CustomerPhone(PhoneKind.Office, "+8651988881234")], [], null,
-        [], null, false, Gender.Unknown, "交通运输", "中型", null, "owner-1", Guid.NewGuid(), null, null, null, false, null), DateTimeOffset.UnixEpoch, Today).Value!;
+        [], null, false, Gender.Unknown, "交通运输", "中型", null, "owner-1", Guid.NewGuid(), null, null, null), DateTimeOffset.UnixEpoch, Today).Value!;
 
     [Fact]
     public void ARC_6_a_cycle_opens_every_two_months_the_first_at_once()

@@ -17,7 +17,7 @@ public sealed class CustomerFormTests
         CustomerAddress[] addresses = [new("江苏省", "常州市", "天宁区", "延陵西路 1 号"), new("江苏省", "南京市", "玄武区", "中山路 2 号")];
         var customer = Customer.Create(new CustomerDetails(
             CustomerType.Organization, "常州琥珀光学", "常州琥珀光学有限公司", [], [], null, addresses, null, false, Gender.Unknown, "制造业", "50–200 人", null,
-            "owner", Guid.NewGuid(), null, null, null, false, null, contacts), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!;
+            "owner", Guid.NewGuid(), null, null, null, contacts), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!;
         var view = CustomerView.Of(customer, "王经理", "销售部", [], CustomerSight.Full, editable: true, revealable: false);
 
         var form = CustomerForm.From(view);

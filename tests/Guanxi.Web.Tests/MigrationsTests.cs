@@ -48,7 +48,7 @@ public sealed class SearchWordsMigrationTests
             var words = await db.Database.SqlQuery<string>($"""SELECT "Words" AS "Value" FROM "CustomerSearch" ORDER BY "Id" """).ToListAsync();
             var expected = names.Select(n => CustomerKeys.Words(Customer.Create(new CustomerDetails(
                 CustomerType.Person, n.Name, n.Organization, [], [], null, [], null, false, Gender.Unknown, null, null, null, "owner", Guid.NewGuid(),
-                null, null, null, false, null, []), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!));
+                null, null, null, []), DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 23)).Value!));
             Assert.Equal(expected, words);
             Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "CustomerKeys" WHERE "Key" LIKE 'g:%' """).SingleAsync());
             var found = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "CustomerWords" WHERE "CustomerWords" MATCH '"小 明"' """).ToListAsync();
@@ -91,7 +91,7 @@ public sealed class RepairOlderCustomersMigrationTests
             var department = Guid.NewGuid();
             Customer Make(string name, string mobile) => Customer.Create(new CustomerDetails(
                 CustomerType.Person, name, "琥珀光学", [new CustomerPhone(PhoneKind.Mobile, mobile)], [], null, [], null, false, Gender.Unknown, null, null, null,
-                "owner", department, null, null, null, false, null, []), DateTimeOffset.UnixEpoch, today).Value!;
+                "owner", department, null, null, null, []), DateTimeOffset.UnixEpoch, today).Value!;
             var (older, survivor, merged) = (Make("张小明", "+8613812341234"), Make("李娜", "+8613900001111"), Make("李娜", "+8613900002222"));
             merged.MergeInto(survivor);
             // The rows are written by today's model into a current database, then copied into one at SearchWords, column by column.

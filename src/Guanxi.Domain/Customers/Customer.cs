@@ -76,14 +76,12 @@ public sealed record CustomerDetails(
     string? Background,
     string? Preferences,
     string? Needs,
-    bool MarketingConsent,
-    string? ConsentChannel,
     IReadOnlyList<CustomerContact>? Contacts = null,
     bool TradeCustomer = false);
 
 /// <summary>
 /// One living record per customer (ARC-1): a person or an organisation with phones, e-mails, WeChat, addresses, key
-/// dates, owner and department, notes and marketing consent. Every change lands in the history (ARC-3) through the audit
+/// dates, owner and department, notes. (Consent to messages is the ledger's, per channel: Messaging.) Every change lands in the history (ARC-3) through the audit
 /// interceptor; every change a person makes gets a new <see cref="Version"/>, the concurrency token behind ETag/If-Match.
 /// Derived state — the tier, the stage, the credit the rules give, the review's filing — never does: the night writes it
 /// for a million customers, and an edit form left open overnight must still save.
@@ -129,9 +127,6 @@ public sealed class Customer
     public string? Background { get; private set; }
     public string? Preferences { get; private set; }
     public string? Needs { get; private set; }
-    public bool MarketingConsent { get; private set; }
-    public DateTimeOffset? ConsentAt { get; private set; }
-    public string? ConsentChannel { get; private set; }
     /// <summary>A dealer or reseller buying for trade (经销商客户): not surveyed (SAT-3).</summary>
     public bool TradeCustomer { get; private set; }
 
@@ -201,7 +196,7 @@ public sealed class Customer
     /// <summary>The details as they stand, for a change of a few fields or a merge.</summary>
     public CustomerDetails Details => new(
         Type, Name, Organization, phones, emails, WeChat, addresses, Birthday, LunarBirthday, Gender, Industry, Size, Source,
-        OwnerId, DepartmentId, Background, Preferences, Needs, MarketingConsent, ConsentChannel, contacts, TradeCustomer);
+        OwnerId, DepartmentId, Background, Preferences, Needs, contacts, TradeCustomer);
 
     public Result<Customer> AssessPotential(int score, string? reason)
     {
@@ -338,7 +333,7 @@ public sealed class Customer
             return CustomerErrors.NotEditable(Status);
         (Name, Organization, WeChat, Birthday, LunarBirthday, Gender) = (ErasedName, null, null, null, false, Gender.Unknown);
         (phones, emails, addresses, contacts) = ([], [], [], []);
-        (Background, Preferences, Needs, MarketingConsent, ConsentAt, ConsentChannel) = (null, null, null, false, null, null);
+        (Background, Preferences, Needs) = (null, null, null);
         (Status, Version) = (CustomerStatus.Erased, Guid.NewGuid());
         return this;
     }
@@ -370,8 +365,6 @@ public sealed class Customer
         (Industry, Size, Source) = (Blank(d.Industry), Blank(d.Size), Blank(d.Source));
         (OwnerId, DepartmentId) = (d.OwnerId, d.DepartmentId);
         (Background, Preferences, Needs) = (Blank(d.Background), Blank(d.Preferences), Blank(d.Needs));
-        if (d.MarketingConsent != MarketingConsent || Blank(d.ConsentChannel) != ConsentChannel)
-            (MarketingConsent, ConsentAt, ConsentChannel) = (d.MarketingConsent, d.MarketingConsent ? now : null, d.MarketingConsent ? Blank(d.ConsentChannel) : null);
         Version = Guid.NewGuid();
         return this;
     }

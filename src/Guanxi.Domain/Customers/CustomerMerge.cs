@@ -10,7 +10,7 @@ public static class CustomerMerge
     public static readonly IReadOnlyList<string> PickableFields =
     [
         "name", "organization", "wechat", "birthday", "gender", "industry", "size", "source", "owner",
-        "background", "preferences", "needs", "marketingConsent",
+        "background", "preferences", "needs",
     ];
 
     public static CustomerDetails Compose(Customer survivor, IReadOnlyList<Customer> merged, IReadOnlyDictionary<string, Guid>? picks = null)
@@ -25,7 +25,6 @@ public static class CustomerMerge
         }
 
         var owner = Pick("owner", c => c);
-        var consent = Pick("marketingConsent", c => c);
         var birthday = Pick("birthday", c => c.Birthday is null ? null : c);
         return new CustomerDetails(
             survivor.Type,
@@ -44,7 +43,6 @@ public static class CustomerMerge
             Pick("background", c => c.Background),
             Pick("preferences", c => c.Preferences),
             Pick("needs", c => c.Needs),
-            consent.MarketingConsent, consent.ConsentChannel,
             [.. all.SelectMany(c => c.Contacts).Distinct().Take(Customer.MaxContacts)],
             all.Any(c => c.TradeCustomer));
     }

@@ -37,6 +37,9 @@ public sealed class Consent
         return new ConsentChange(CustomerId, Channel, Kind, state, source, Evidence, at, byId);
     }
 
+    /// <summary>A merge (ARC-2) keeps the newest word on each channel and kind among the customers merged, for the survivor.</summary>
+    public void MoveTo(Guid customerId) => CustomerId = customerId;
+
     private static string? Clean(string? text)
     {
         var trimmed = text?.Trim();
@@ -70,6 +73,38 @@ public static class ConsentPolicy
         (MessageKind.Service, ConsentState.Withdrawn or ConsentState.Refused) => SuppressionReason.OptedOut,
         _ => null,
     };
+
+    /// <summary>
+    /// The channels a written consent names — 短信/SMS, 邮件/e-mail, 电话/phone, in any mix — or all three when it names none
+    /// ("客户同意接收营销信息" with no channel is a consent to all of them, as the archive has always read it).
+    /// </summary>
+    public static IReadOnlyList<Channel> ChannelsNamed(string? text)
+    {
+        var t = (text ?? "").ToLowerInvariant();
+        List<Channel> named = [];
+        if (t.Contains("短信", StringComparison.Ordinal) || t.Contains("sms", StringComparison.Ordinal))
+            named.Add(Channel.Sms);
+        if (t.Contains('邮') || t.Contains("mail", StringComparison.Ordinal))
+            named.Add(Channel.Email);
+        if (t.Contains("电话", StringComparison.Ordinal) || t.Contains("phone", StringComparison.Ordinal))
+            named.Add(Channel.Phone);
+        return named.Count > 0 ? named : [Channel.Sms, Channel.Email, Channel.Phone];
+    }
+
+    /// <summary>
+    /// What a "no" to marketing on a channel records, given the state on record: consent given is withdrawn; a customer never
+    /// asked has refused; one who already refused or withdrew stays so (null: nothing to record).
+    /// </summary>
+    public static ConsentState? NoFrom(ConsentState? current) => current switch
+    {
+        ConsentState.Granted => ConsentState.Withdrawn,
+        null => ConsentState.Refused,
+        _ => null,
+    };
+
+    /// <summary>The channels as the archive writes them: 短信、邮件、电话.</summary>
+    public static string ChannelsText(IEnumerable<Channel> channels) =>
+        string.Join("、", channels.Order().Select(c => c switch { Channel.Sms => "短信", Channel.Email => "邮件", _ => "电话" }));
 
     private static readonly string[] OptOutWords = ["T", "TD", "R", "N", "退订", "退定", "拒收", "取消订阅", "退出"];
 

@@ -465,13 +465,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("ConsentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConsentChannel")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
                     b.Property<string>("Contacts")
                         .IsRequired()
                         .HasColumnType("text")
@@ -520,9 +513,6 @@ namespace Guanxi.Migrations.Postgres.Migrations
                         .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<bool>("LunarBirthday")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("MarketingConsent")
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("MergedIntoId")

@@ -459,13 +459,6 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long?>("ConsentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConsentChannel")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Contacts")
                         .IsRequired()
                         .HasColumnType("text")
@@ -514,9 +507,6 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                         .HasAnnotation("Guanxi:AuditIgnored", true);
 
                     b.Property<bool>("LunarBirthday")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MarketingConsent")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("MergedIntoId")

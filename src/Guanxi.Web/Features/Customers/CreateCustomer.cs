@@ -6,9 +6,11 @@ namespace Guanxi.Web.Features.Customers;
 
 /// <summary>
 /// A member of staff enters a new customer (ARC-1); owner and department default to the caller's. Likely duplicates
-/// (ARC-2) stop the entry with the list of them, unless the body says to go on (<c>allowDuplicate</c>).
+/// (ARC-2) stop the entry with the list of them, unless the body says to go on (<c>allowDuplicate</c>). A consent to
+/// marketing given on the form goes into the consent ledger (SEC-1) with the customer.
 /// </summary>
-public sealed class CreateCustomer(GuanxiDbContext db, CustomerViewers viewers, CustomerInput input, FindDuplicates duplicates, TimeProvider time, EnterpriseClock clock)
+public sealed class CreateCustomer(
+    GuanxiDbContext db, CustomerViewers viewers, CustomerInput input, FindDuplicates duplicates, IMarketingConsent consents, TimeProvider time, EnterpriseClock clock)
 {
     public async Task<Result<Guid>> Handle(CustomerBody body, CancellationToken cancellationToken = default)
     {
@@ -25,6 +27,8 @@ public sealed class CreateCustomer(GuanxiDbContext db, CustomerViewers viewers, 
         if (!body.AllowDuplicate && await duplicates.Handle(CustomerKeys.DuplicateKeys(created.Value!.Details), null, viewer, cancellationToken) is { Count: > 0 } found)
             return CustomerWebErrors.LikelyDuplicate(found);
         db.Add(created.Value!);
+        if (MarketingConsentView.None.WordFrom(created.Value!.Id, body.MarketingConsent, body.ConsentChannel) is { } word)
+            await consents.Record([word], viewer.UserId, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return created.Value!.Id;
     }

@@ -22,7 +22,6 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Industry).HasMaxLength(100);
         builder.Property(c => c.Size).HasMaxLength(50);
         builder.Property(c => c.Source).HasMaxLength(100);
-        builder.Property(c => c.ConsentChannel).HasMaxLength(50);
         builder.Property(c => c.ExternalNo).HasMaxLength(Customer.MaxExternalNoLength);
         builder.Property(c => c.OwnerId).HasMaxLength(64);
         builder.Property(c => c.Background).HasMaxLength(Customer.MaxTextLength);

@@ -1,4 +1,5 @@
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Messaging;
 
 namespace Guanxi.Web.Features.Customers;
 
@@ -25,9 +26,11 @@ public sealed class CustomerForm
     public string? Industry { get; set; }
     public string? Size { get; set; }
     public string? Source { get; set; }
-    public bool MarketingConsent { get; set; }
+    /// <summary>Consent to marketing by SMS, e-mail and phone, as the customer gave it (the ledger's: <see cref="MarketingConsentView"/>).</summary>
+    public bool ConsentSms { get; set; }
+    public bool ConsentEmail { get; set; }
+    public bool ConsentPhone { get; set; }
     public bool TradeCustomer { get; set; }
-    public string? ConsentChannel { get; set; }
     public string? Background { get; set; }
     public string? Preferences { get; set; }
     public string? Needs { get; set; }
@@ -68,7 +71,7 @@ public sealed class CustomerForm
             Province = address?.Province, City = address?.City, District = address?.District, Street = address?.Street,
             Birthday = Date(v.Birthday),
             LunarBirthday = v.LunarBirthday, Gender = v.Gender, Industry = v.Industry, Size = v.Size, Source = v.Source,
-            MarketingConsent = v.MarketingConsent, ConsentChannel = v.ConsentChannel, TradeCustomer = v.TradeCustomer,
+            ConsentSms = Named(v, Channel.Sms), ConsentEmail = Named(v, Channel.Email), ConsentPhone = Named(v, Channel.Phone), TradeCustomer = v.TradeCustomer,
             Background = v.Notes.Background, Preferences = v.Notes.Preferences, Needs = v.Notes.Needs,
             OwnerId = v.OwnerId, DepartmentId = v.DepartmentId,
             Contacts = [.. v.Contacts.Select(k => new ContactLine
@@ -79,6 +82,11 @@ public sealed class CustomerForm
             otherAddresses = [.. v.Addresses.Skip(1)],
         };
     }
+
+    private static bool Named(CustomerView v, Channel channel) => v.MarketingConsent && ConsentPolicy.ChannelsNamed(v.ConsentChannel).Contains(channel);
+
+    private IReadOnlyList<Channel> ConsentChannels =>
+        [.. new[] { (ConsentSms, Channel.Sms), (ConsentEmail, Channel.Email), (ConsentPhone, Channel.Phone) }.Where(c => c.Item1).Select(c => c.Item2)];
 
     private static DateTime? Date(string? text) =>
         DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var date) ? date.ToDateTime(TimeOnly.MinValue) : null;
@@ -92,7 +100,7 @@ public sealed class CustomerForm
             [.. (Emails ?? "").Split([',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             WeChat, hasAddress ? [new AddressView(Province, City, District, Street), .. otherAddresses] : otherAddresses,
             Birthday is { } b ? DateOnly.FromDateTime(b) : null, LunarBirthday, Gender, Industry, Size, Source, OwnerId, DepartmentId,
-            new NotesView(Background, Preferences, Needs), MarketingConsent, ConsentChannel,
+            new NotesView(Background, Preferences, Needs), ConsentChannels.Count > 0, ConsentChannels.Count > 0 ? ConsentPolicy.ChannelsText(ConsentChannels) : null,
             [.. Contacts.Select(c => c.ToBody())],   // every line, even a blank one, so that an error names the line the user sees
             TradeCustomer: TradeCustomer);
     }

@@ -8,12 +8,15 @@ namespace Guanxi.Web.Features.Customers;
 
 public sealed record PhoneBody(PhoneKind Kind, string? Number);
 
-/// <summary>The customer body of POST and PUT /api/customers (and of the pages' forms).</summary>
+/// <summary>
+/// The customer body of POST and PUT /api/customers (and of the pages' forms). <c>marketingConsent</c> and <c>consentChannel</c>
+/// are a word for the consent ledger (<see cref="MarketingConsentView.WordFrom"/>); left out, the consents stay as they are.
+/// </summary>
 public sealed record CustomerBody(
     CustomerType Type, string? Name, string? Organization, IReadOnlyList<PhoneBody>? Phones, IReadOnlyList<string>? Emails,
     string? WeChat, IReadOnlyList<AddressView>? Addresses, DateOnly? Birthday, bool LunarBirthday, Gender Gender,
     string? Industry, string? Size, string? Source, string? OwnerId, Guid? DepartmentId, NotesView? Notes,
-    bool MarketingConsent, string? ConsentChannel, IReadOnlyList<ContactBody>? Contacts = null, bool AllowDuplicate = false, bool TradeCustomer = false);
+    bool? MarketingConsent, string? ConsentChannel, IReadOnlyList<ContactBody>? Contacts = null, bool AllowDuplicate = false, bool TradeCustomer = false);
 
 public sealed record ContactBody(string? Name, string? Title, IReadOnlyList<PhoneBody>? Phones, DateOnly? Birthday);
 
@@ -66,7 +69,7 @@ public sealed class CustomerInput(GuanxiDbContext db, EnterpriseClock clock)
             body.Type, body.Name, body.Organization, phones, body.Emails ?? [], body.WeChat,
             [.. (body.Addresses ?? []).Select(a => new CustomerAddress(a.Province, a.City, a.District, a.Street))],
             body.Birthday, body.LunarBirthday, body.Gender, body.Industry, body.Size, body.Source, ownerId, departmentId,
-            notes.Background, notes.Preferences, notes.Needs, body.MarketingConsent, body.ConsentChannel, contacts, body.TradeCustomer);
+            notes.Background, notes.Preferences, notes.Needs, contacts, body.TradeCustomer);
         if (errors.Count == 0)
             return details;
         errors.AddRange(Customer.Validate(details, clock.Today));   // every reason at once, not the domain's after the phones'

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Messaging;
 
 namespace Guanxi.Web.Features.Customers;
 
@@ -22,8 +23,10 @@ public sealed record CustomerView(
     Guanxi.Domain.Grading.Tier Tier, Guanxi.Domain.Lifecycle.LifecycleStage Stage, Guanxi.Domain.Credit.CreditLevel? Credit, bool CreditManual,
     bool Erasable = false, DateTimeOffset? LastContactAt = null)
 {
-    public static CustomerView Of(Customer c, string ownerName, string departmentName, IReadOnlyList<GroupRef> groups, CustomerSight sight, bool editable, bool revealable, bool erasable = false)
+    public static CustomerView Of(Customer c, string ownerName, string departmentName, IReadOnlyList<GroupRef> groups, CustomerSight sight, bool editable, bool revealable, bool erasable = false,
+        MarketingConsentView? consent = null)
     {
+        consent ??= MarketingConsentView.None;
         var masked = sight != CustomerSight.Full;
         IReadOnlyList<PhoneView> Phones(IEnumerable<CustomerPhone> phones) =>
             [.. phones.Select(p => new PhoneView(p.Kind, masked ? PersonalDataMask.Phone(p.Number) : p.Number, !p.Unverified))];
@@ -38,7 +41,7 @@ public sealed record CustomerView(
                 : new AddressView(a.Province, a.City, a.District, a.Street))],
             Birthday(c.Birthday),
             c.LunarBirthday, c.Gender, c.Industry, c.Size, c.Source, c.OwnerId, ownerName, c.DepartmentId, departmentName,
-            new NotesView(c.Background, c.Preferences, c.Needs), c.MarketingConsent, c.ConsentAt, c.ConsentChannel, c.Status, masked, editable, revealable, c.Version,
+            new NotesView(c.Background, c.Preferences, c.Needs), consent.Granted, consent.At, consent.Granted ? ConsentPolicy.ChannelsText(consent.Channels) : null, c.Status, masked, editable, revealable, c.Version,
             [.. c.Contacts.Select(k => new ContactView(k.Name, k.Title, Phones(k.Phones), Birthday(k.Birthday)))], groups, c.MergedIntoId,
             c.TradeCustomer, c.ExternalNo, c.Tier, c.Stage, c.Credit, c.CreditManual, erasable, c.LastContactAt);
     }

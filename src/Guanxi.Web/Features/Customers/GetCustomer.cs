@@ -10,7 +10,7 @@ namespace Guanxi.Web.Features.Customers;
 /// One customer as the caller may see it; not found when outside the caller's sight (never confirmed to exist). Every unmasked
 /// view is logged (ARC-9); a colleague who sees it masked may reveal it with a reason, which is logged too.
 /// </summary>
-public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log)
+public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, PersonalDataLog log, IMarketingConsent consents)
 {
     public static readonly Error ReasonRequired = new("customer.reveal_reason_required", "请说明查看原因（例如：代同事回访客户）。", "Give the reason for revealing (e.g. calling back for a colleague).", "reason");
     public static readonly Error RevealRefused = Error.Forbidden("customer.reveal_refused", "您的角色不能查看该客户的隐藏信息。", "Your role may not reveal this customer's hidden data.");
@@ -50,8 +50,9 @@ public sealed class GetCustomer(GuanxiDbContext db, CustomerViewers viewers, Per
             })
             .SingleAsync(cancellationToken);
         var groups = await ListGroups.Of(db, [customer.Id], cancellationToken);
+        var consent = (await consents.Of([customer.Id], cancellationToken))[customer.Id];
         return CustomerView.Of(customer, names.Owner, names.Department ?? "", [.. groups[customer.Id]], sight,
             CustomerAccess.CanEdit(viewer, customer.OwnerId, customer.DepartmentId),
-            sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId), CustomerAccess.CanErase(viewer));
+            sight == CustomerSight.Masked && CustomerAccess.CanReveal(viewer, customer.DepartmentId), CustomerAccess.CanErase(viewer), consent);
     }
 }

@@ -9,9 +9,10 @@ namespace Guanxi.Web.Features.Customers;
 /// Someone who keeps the record changes a customer. The version read with it must come back (If-Match): a missing one
 /// is refused, a stale one too — concurrent edits never silently overwrite each other. A change that makes the record a
 /// likely duplicate of another (a new mobile, e-mail or name + organisation that another customer has) is stopped
-/// with the duplicates unless the body says to go on.
+/// with the duplicates unless the body says to go on. A change of the consent to marketing goes into the consent ledger (SEC-1).
 /// </summary>
-public sealed class UpdateCustomer(GuanxiDbContext db, CustomerViewers viewers, CustomerInput input, FindDuplicates duplicates, TimeProvider time, EnterpriseClock clock)
+public sealed class UpdateCustomer(
+    GuanxiDbContext db, CustomerViewers viewers, CustomerInput input, FindDuplicates duplicates, IMarketingConsent consents, TimeProvider time, EnterpriseClock clock)
 {
     /// <returns>The customer's new version.</returns>
     public async Task<Result<Guid>> Handle(
@@ -40,6 +41,9 @@ public sealed class UpdateCustomer(GuanxiDbContext db, CustomerViewers viewers, 
         var updated = customer.Update(details, time.GetUtcNow(), clock.Today);
         if (!updated.Succeeded)
             return Result<Guid>.Fail(updated.Errors);
+        var consent = (await consents.Of([customer.Id], cancellationToken))[customer.Id];
+        if (consent.WordFrom(customer.Id, body.MarketingConsent, body.ConsentChannel) is { } word)
+            await consents.Record([word], viewer.UserId, time.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

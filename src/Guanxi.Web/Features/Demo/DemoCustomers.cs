@@ -65,7 +65,7 @@ public static class DemoCustomers
                 : roll < 0.9 ? jiangsu[random.Next(jiangsu.Count)]
                 : divisions.Districts[random.Next(divisions.Districts.Count)];
             var mobile = $"+86{MobilePrefixes[random.Next(MobilePrefixes.Length)]}{random.Next(10_000_000, 100_000_000)}";
-            var consent = random.NextDouble() < 0.6;
+            _ = random.NextDouble();   // once the archive's consent flag; drawn still so that the demo stays the same (consents: DemoMessaging)
             IReadOnlyList<CustomerContact> contacts = organization
                 ? [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => new CustomerContact(names.FullName(random), Titles[random.Next(Titles.Length)],
                     [new CustomerPhone(PhoneKind.Mobile, $"+86{MobilePrefixes[random.Next(MobilePrefixes.Length)]}{random.Next(10_000_000, 100_000_000)}")], null))]
@@ -81,7 +81,7 @@ public static class DemoCustomers
                 organization ? Gender.Unknown : random.NextDouble() < 0.55 ? Gender.Male : Gender.Female,
                 Industries[random.Next(Industries.Length)], organization ? "中型" : null, Sources[random.Next(Sources.Length)],
                 owner.UserId, owner.DepartmentId, null, i % 3 == 2 ? null : Preferences[i * 7 % Preferences.Length], Needs[random.Next(Needs.Length)],
-                consent, consent ? "电话" : null, contacts, TradeCustomer: name.Contains("汽车贸易", StringComparison.Ordinal));
+                contacts, TradeCustomer: name.Contains("汽车贸易", StringComparison.Ordinal));
             yield return Customer.Create(details, now.AddMinutes(-count + i), today).Value!;
             plant |= i % 300 == 150;
             if (plant && !organization)   // a colleague enters the same person again, from another source

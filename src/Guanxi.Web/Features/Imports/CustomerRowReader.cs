@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Messaging;
 using Guanxi.Web.Features.Customers;
 
 namespace Guanxi.Web.Features.Imports;
@@ -9,7 +10,12 @@ namespace Guanxi.Web.Features.Imports;
 public sealed record ImportError(int Row, string Column, string Message, bool Warning = false);
 
 /// <summary>One row read as a customer: its details, its groups, or the reasons it is rejected (with the column); and what it imports with that the user should check.</summary>
-public sealed record ImportedRow(int Row, CustomerDetails? Details, IReadOnlyList<string> Groups, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportError>? Warnings = null);
+public sealed record ImportedRow(
+    int Row, CustomerDetails? Details, IReadOnlyList<string> Groups, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportError>? Warnings = null,
+    ImportedConsent? Consent = null);
+
+/// <summary>A row's word on marketing (营销同意): yes on some channels, no on others.</summary>
+public sealed record ImportedConsent(IReadOnlyList<Channel> Yes, IReadOnlyList<Channel> No);
 
 /// <summary>A member of staff a row may name as owner (负责人), by display name or e-mail.</summary>
 public sealed record ImportOwner(string Id, Guid DepartmentId);
@@ -85,16 +91,19 @@ public sealed partial class CustomerRowReader(
             owner = importer;
             Fail(ImportField.Owner, $"负责人“{ownerName}”不存在或已停用", $"No active member of staff '{ownerName}'");
         }
+        ImportedConsent? consent = null;
+        if (Cell(ImportField.MarketingConsent) is { } said && (consent = Consent(said)) is null)
+            Fail(ImportField.MarketingConsent, $"营销同意“{said}”看不懂：请填“是”“否”或同意的渠道（短信、邮件、电话）", $"Marketing consent '{said}' is not understood: write yes, no or the channels agreed to (SMS, e-mail, phone)");
         var address = Address(Cell(ImportField.Address), Cell(ImportField.Province), Cell(ImportField.City), Cell(ImportField.District), Cell(ImportField.Street));
         var details = new CustomerDetails(
             type ?? CustomerType.Person, name ?? organization, type == CustomerType.Organization && name == organization ? null : organization,
             phones, [.. Split(Emails(Cell(ImportField.Email)))], Cell(ImportField.WeChat), address is null ? [] : [address],
             birthday, false, gender, Cell(ImportField.Industry), Cell(ImportField.Size), Cell(ImportField.Source),
-            owner.Id, owner.DepartmentId, Cell(ImportField.Notes), null, null, false, null,
+            owner.Id, owner.DepartmentId, Cell(ImportField.Notes), null, null,
             type == CustomerType.Organization && name is not null && Cell(ImportField.Title) is { } title ? [new CustomerContact(name, title, [], null)] : []);
         if (errors.Count == 0 && Customer.Create(details, DateTimeOffset.UnixEpoch, today) is { Succeeded: false } invalid)
             errors.AddRange(invalid.Errors.Select(e => new ImportError(row.Number, Column(FieldOf(e.Field)), e.MessageFor(english))));
-        return new ImportedRow(row.Number, errors.Count == 0 ? details : null, [.. Split(Cell(ImportField.Groups))], errors, warnings);
+        return new ImportedRow(row.Number, errors.Count == 0 ? details : null, [.. Split(Cell(ImportField.Groups))], errors, warnings, consent);
     }
 
     private int IndexOf(ImportField field)
@@ -119,6 +128,27 @@ public sealed partial class CustomerRowReader(
         "type" => ImportField.Type,
         _ => ImportField.Notes,
     };
+
+    /// <summary>
+    /// 是/同意/Y/1/√ is yes on every channel, 否/不同意/N/0/× no on every one; a text naming channels is yes on them ("短信、邮件"),
+    /// or no on them when it says so ("拒绝短信"). Null when it is none of these.
+    /// </summary>
+    public static ImportedConsent? Consent(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        Channel[] all = [Channel.Sms, Channel.Email, Channel.Phone];
+        if (t is "是" or "同意" or "y" or "yes" or "true" or "1" or "√" or "✓" or "已同意")
+            return new ImportedConsent(all, []);
+        if (t is "否" or "不同意" or "拒绝" or "n" or "no" or "false" or "0" or "×" or "x" or "未同意")
+            return new ImportedConsent([], all);
+        if (!ChannelWord().IsMatch(t))
+            return null;
+        var named = ConsentPolicy.ChannelsNamed(t);
+        return t.Contains('不') || t.Contains('拒') || t.Contains('否') ? new ImportedConsent([], named) : new ImportedConsent(named, []);
+    }
+
+    [GeneratedRegex("短信|sms|邮|mail|电话|phone")]
+    private static partial Regex ChannelWord();
 
     private static CustomerType? ParseType(string text) => text.ToLowerInvariant() switch
     {

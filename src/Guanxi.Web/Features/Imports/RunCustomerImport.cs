@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Guanxi.Domain.Common;
 using Guanxi.Domain.Customers;
+using Guanxi.Domain.Messaging;
 using Guanxi.Web.Data;
 using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Shared.Auth;
@@ -13,10 +14,12 @@ namespace Guanxi.Web.Features.Imports;
 /// planned — create, update an existing customer (same mobile, e-mail or name + organisation), merge into an earlier row
 /// of the file, or reject with row, column and reason. A dry run stops there. A commit writes the planned rows as it
 /// goes, in one transaction that it commits at the end — or rolls back, when rows were rejected and the user did not
-/// choose to import only the valid ones (from the first rejected row on it only validates, to report every error).
+/// choose to import only the valid ones (from the first rejected row on it only validates, to report every error). A
+/// column of marketing consent (营销同意) goes into the consent ledger (SEC-1) with the file and row as evidence.
 /// </summary>
 public sealed class RunCustomerImport(
-    GuanxiDbContext db, CustomerViewers viewers, FindDuplicates duplicates, CurrentUser user, Divisions divisions, EnterpriseClock clock, TimeProvider time)
+    GuanxiDbContext db, CustomerViewers viewers, FindDuplicates duplicates, IMarketingConsent consents, CurrentUser user, Divisions divisions, EnterpriseClock clock,
+    TimeProvider time)
 {
     private const int Batch = 500;
 
@@ -38,6 +41,7 @@ public sealed class RunCustomerImport(
         var created = new List<(Customer Customer, string Source)>(Batch);
         var pending = new Dictionary<Guid, Customer>();   // created, not yet written
         var memberships = new List<(Guid Customer, IReadOnlyList<string> Groups)>();
+        var words = new List<MarketingWord>();
         var groups = new Dictionary<string, Guid>(StringComparer.Ordinal);
 
         await using (var file = File.OpenRead(job.StoredPath))
@@ -103,6 +107,8 @@ public sealed class RunCustomerImport(
                     seen.TryAdd(key, target ?? new Target(row.Row, null));
                 if (written is not null && row.Groups.Count > 0)
                     memberships.Add((written.Id, row.Groups));
+                if (written is not null && row.Consent is { } consent)
+                    words.Add(new MarketingWord(written.Id, consent.Yes, consent.No, ConsentSource.Import, $"{job.FileName} 第 {row.Row} 行"));
             }
             buffer.Clear();
             if (file.CanSeek && file.Length > 0)
@@ -137,6 +143,8 @@ public sealed class RunCustomerImport(
             foreach (var (customerId, names) in memberships)
                 await Join(customerId, names, groups, ct);
             memberships.Clear();
+            await consents.Record(words, viewer.UserId, time.GetUtcNow(), ct);
+            words.Clear();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

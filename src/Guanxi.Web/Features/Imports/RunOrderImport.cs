@@ -194,7 +194,7 @@ public sealed class RunOrderImport(
             var name = f.CustomerName ?? (english ? $"Customer {f.CustomerNo ?? f.Mobile}" : $"客户 {f.CustomerNo ?? f.Mobile}");
             var details = new CustomerDetails(CustomerType.Person, name, null, f.Mobile is { } m ? [new CustomerPhone(PhoneKind.Mobile, m)] : [], [], null,
                 f.Region is { } region ? [new CustomerAddress(region, null, null, null)] : [], null, false, Gender.Unknown, null, null, null,
-                viewer.UserId, viewer.DepartmentId, null, null, null, false, null);
+                viewer.UserId, viewer.DepartmentId, null, null, null);
             var customer = Customer.Create(details, time.GetUtcNow(), today).Value!;
             if (f.CustomerNo is { } newNumber)
             {

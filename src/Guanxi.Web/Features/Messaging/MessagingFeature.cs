@@ -1,4 +1,5 @@
 using Guanxi.Domain.Messaging;
+using Guanxi.Web.Features.Customers;
 using Guanxi.Web.Features.Messaging.Email;
 using Guanxi.Web.Shared.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,8 @@ public static class MessagingFeature
         var services = builder.Services;
         services.AddSingleton<TemplateText>();
         services.AddScoped<ConsentLedger>();
+        services.AddScoped<IMarketingConsent, MarketingConsents>();
+        services.AddScoped<ICustomerMergeStep, MoveConsentsAndMessages>();
         services.AddScoped<GetConsents>();
         services.AddScoped<SaveConsents>();
         services.AddScoped<MessagingSettings>();

@@ -45,6 +45,7 @@ internal static class HeaderLabels
         [ImportField.Vin] = ("VIN", "VIN"),
         [ImportField.PaymentTerms] = ("付款方式", "Payment terms"),
         [ImportField.Region] = ("国家/地区", "Country/region"),
+        [ImportField.MarketingConsent] = ("营销同意", "Marketing consent"),
     };
 
     /// <summary>Keyed by <see cref="HeaderMap.Key"/>. Beyond the agreed list: Outlook/Google CSV names and common Chinese variants.</summary>
@@ -89,6 +90,7 @@ internal static class HeaderLabels
         [ImportField.Vin] = ["vin", "车架号", "车辆识别代号"],
         [ImportField.PaymentTerms] = ["付款方式", "payment terms"],
         [ImportField.Region] = ["国家", "地区", "国家地区", "country", "region", "country/region"],
+        [ImportField.MarketingConsent] = ["营销同意", "同意营销", "同意接收营销信息", "接收营销信息", "营销许可", "marketing consent", "consent", "opt-in", "opt in"],
     });
 
     private static Dictionary<string, ImportField> Build(Dictionary<ImportField, string[]> synonyms)

@@ -48,6 +48,9 @@ public enum ImportField
     Vin,
     PaymentTerms,
     Region,
+
+    /// <summary>A customer's word on marketing (营销同意): 是/否, or the channels agreed to. Last, so that stored mappings keep their numbers.</summary>
+    MarketingConsent,
 }
 
 /// <summary>Guesses which field each column holds from its header, in Chinese or English, for the mapping screen to propose.</summary>

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Guanxi.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ConsentLedgerOnly : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ConsentAt",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ConsentChannel",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "MarketingConsent",
+                table: "Customers");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ConsentAt",
+                table: "Customers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConsentChannel",
+                table: "Customers",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MarketingConsent",
+                table: "Customers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+    }
+}
