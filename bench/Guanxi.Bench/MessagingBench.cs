@@ -123,7 +123,7 @@ public static class MessagingBench
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton(TimeProvider.System)
             .AddSingleton(_ => new EnterpriseClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(EnterpriseClock.DefaultTimeZone)))
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddScoped(_ => new GuanxiDbContext(options)).AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
+            .AddScoped(_ => new GuanxiDbContext(options)).AddSingleton(options).AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddScoped(p =>
             {
                 var current = new CurrentUser(p.GetRequiredService<IHttpContextAccessor>());

@@ -90,9 +90,9 @@ public sealed class OutboxMessage
         var reason = suppressed ?? (draft.SendBy is { } by && at > by ? SuppressionReason.QuietHours : null);
         return new OutboxMessage
         {
-            Id = Guid.NewGuid(), CustomerId = draft.CustomerId, Channel = draft.Channel, Kind = draft.Kind, TemplateId = draft.TemplateId,
+            Id = Guid.CreateVersion7(), CustomerId = draft.CustomerId, Channel = draft.Channel, Kind = draft.Kind, TemplateId = draft.TemplateId,
             BulkSendId = draft.BulkSendId, CarePlanId = draft.CarePlanId, Occasion = draft.Occasion, DedupeKey = draft.DedupeKey,
-            Address = draft.Address, Subject = draft.Subject, Text = draft.Text, Parameters = draft.Parameters, SendBy = draft.SendBy,
+            Address = draft.Address, Subject = draft.Subject, Text = draft.Text, Parameters = reason is null ? draft.Parameters : null, SendBy = draft.SendBy,
             PlannedAt = at, Status = reason is null ? MessageStatus.Queued : MessageStatus.Suppressed, Reason = reason,
             DoneAt = reason is null ? null : now, CreatedAt = now, ById = byId,
         };

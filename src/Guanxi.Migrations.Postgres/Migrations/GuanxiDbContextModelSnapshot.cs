@@ -1607,7 +1607,8 @@ namespace Guanxi.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderId");
+                    b.HasIndex("ProviderId")
+                        .HasFilter("\"ProviderId\" IS NOT NULL");
 
                     b.HasIndex("BulkSendId", "Status");
 

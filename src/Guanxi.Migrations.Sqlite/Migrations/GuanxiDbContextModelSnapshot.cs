@@ -1599,7 +1599,8 @@ namespace Guanxi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderId");
+                    b.HasIndex("ProviderId")
+                        .HasFilter("\"ProviderId\" IS NOT NULL");
 
                     b.HasIndex("BulkSendId", "Status");
 

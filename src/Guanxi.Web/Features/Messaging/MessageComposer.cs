@@ -18,6 +18,7 @@ public sealed record Recipient(Guid Id, string Name, Gender Gender, CustomerType
 /// </summary>
 public sealed class MessageComposer(GuanxiDbContext db, EnterpriseSettings settings, TemplateText text, UnsubscribeLinks links, EnterpriseClock clock)
 {
+    private static readonly JsonSerializerOptions ParametersJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };   // 张, not \u5F20
     private string? company;
 
     public string CompanyName => company ??= db.Set<Department>().Where(d => d.Kind == DepartmentKind.Company).Select(d => d.Name).FirstOrDefault() ?? "本公司";
@@ -68,7 +69,7 @@ public sealed class MessageComposer(GuanxiDbContext db, EnterpriseSettings setti
             parameters = JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["name"] = model.CustomerName, ["surname"] = model.Surname, ["title"] = model.Title, ["owner"] = model.OwnerName, ["occasion"] = model.Occasion ?? "",
-            });
+            }, ParametersJson);
         }
         else
         {

@@ -87,7 +87,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => new { m.CustomerId, m.CreatedAt });             // the customer's messages and timeline
         builder.HasIndex(m => new { m.BulkSendId, m.Status });                // a bulk send's results
         builder.HasIndex(m => new { m.CustomerId, m.Channel, m.DedupeKey }).IsUnique().HasFilter("\"DedupeKey\" IS NOT NULL");
-        builder.HasIndex(m => m.ProviderId);                                  // receipts by the provider's id
+        builder.HasIndex(m => m.ProviderId).HasFilter("\"ProviderId\" IS NOT NULL");   // receipts by the provider's id (none yet for a message queued)
     }
 }
 

@@ -29,8 +29,11 @@ public sealed record BulkCount(Guid? Id, int Recipients, IReadOnlyDictionary<str
 /// and why (no consent, opted out, no address, already sent the same day, the day's cap); a real one writes every message
 /// into the outbox at once, for the sender to send at the planned time (quiet hours hold it to the next allowed time). The
 /// same template sent twice on a day is a duplicate for each customer, so a second click sends nothing again.
+/// A real send reads and composes on this context while a second one, in its own transaction, inserts the chunk composed
+/// before: the two overlap (one core each), and the send and its messages are committed together or not at all.
 /// </summary>
-public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, OutboxWriter writer, TimeProvider time)
+public sealed class SendBulk(
+    GuanxiDbContext db, DbContextOptions<GuanxiDbContext> options, CustomerViewers viewers, ListCustomers customers, MessageComposer composer, OutboxWriter writer, TimeProvider time)
 {
     private const int Chunk = 5_000;
     private static readonly JsonSerializerOptions FilterJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
@@ -89,16 +92,30 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
         var suppressed = new Dictionary<SuppressionReason, int>();
         var recipients = 0;
         BulkSend? send = null;
-        IDbContextTransaction? transaction = null;
-        BulkInsert? insert = null;
-        if (!body.DryRun)
+        await using var writing = body.DryRun ? null : new GuanxiDbContext(options);
+        await using var transaction = writing is null ? null : await writing.Database.BeginTransactionAsync(cancellationToken);
+        await using var insert = writing is null ? null : new BulkInsert(writing, typeof(OutboxMessage), writing.Database.GetDbConnection(), transaction!.GetDbTransaction());
+        if (writing is not null)
         {
             send = BulkSend.Start(id, template.Channel, template.Kind, template.Id, JsonSerializer.Serialize(filter, FilterJson), sendAt, MessagingAccess.BulkDepartment(viewer), viewer.UserId, now);
-            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Add(send);
-            await db.SaveChangesAsync(cancellationToken);
-            insert = new BulkInsert(db, typeof(OutboxMessage), db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            writing.Add(send);
+            await writing.SaveChangesAsync(cancellationToken);
         }
+        _ = composer.CompanyName;   // read once, before the chunks
+        var composed = System.Threading.Channels.Channel.CreateBounded<List<OutboxMessage>>(2);
+        var inserting = insert is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var messages in composed.Reader.ReadAllAsync(cancellationToken))
+                    await insert.Run(messages, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                composed.Writer.TryComplete(e);   // the reader stops at its next chunk
+                throw;
+            }
+        }, cancellationToken);
         try
         {
             var last = Guid.Empty;
@@ -118,23 +135,25 @@ public sealed class SendBulk(GuanxiDbContext db, CustomerViewers viewers, ListCu
                     else
                         recipients++;
                 }
-                var messages = outcomes.Where(o => o.Message is not null).Select(o => o.Message!);
                 if (insert is not null)
-                    await insert.Run(messages, cancellationToken);
+                    await composed.Writer.WriteAsync([.. outcomes.Where(o => o.Message is not null).Select(o => o.Message!)], cancellationToken);
             }
-            if (send is not null)
-            {
-                send.Counted(recipients, suppressed);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction!.CommitAsync(cancellationToken);
-            }
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            // the insert failed and closed the way: its own error is thrown below
         }
         finally
         {
-            if (insert is not null)
-                await insert.DisposeAsync();
-            if (transaction is not null)
-                await transaction.DisposeAsync();
+            composed.Writer.TryComplete();
+            await Task.WhenAny(inserting);   // never leave an insert running on a connection about to be disposed
+        }
+        await inserting;
+        if (send is not null)
+        {
+            send.Counted(recipients, suppressed);
+            await writing!.SaveChangesAsync(cancellationToken);
+            await transaction!.CommitAsync(cancellationToken);
         }
         return new BulkCount(send?.Id, recipients, suppressed.ToDictionary(s => JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value));
     }

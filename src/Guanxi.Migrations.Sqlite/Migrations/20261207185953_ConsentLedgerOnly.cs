@@ -10,6 +10,10 @@ namespace Guanxi.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages");
+
             migrationBuilder.DropColumn(
                 name: "ConsentAt",
                 table: "Customers");
@@ -21,11 +25,21 @@ namespace Guanxi.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "MarketingConsent",
                 table: "Customers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages",
+                column: "ProviderId",
+                filter: "\"ProviderId\" IS NOT NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages");
+
             migrationBuilder.AddColumn<long>(
                 name: "ConsentAt",
                 table: "Customers",
@@ -45,6 +59,11 @@ namespace Guanxi.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages",
+                column: "ProviderId");
         }
     }
 }

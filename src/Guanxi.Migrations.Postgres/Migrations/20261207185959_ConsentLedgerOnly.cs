@@ -11,6 +11,10 @@ namespace Guanxi.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages");
+
             migrationBuilder.DropColumn(
                 name: "ConsentAt",
                 table: "Customers");
@@ -22,11 +26,21 @@ namespace Guanxi.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "MarketingConsent",
                 table: "Customers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages",
+                column: "ProviderId",
+                filter: "\"ProviderId\" IS NOT NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages");
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ConsentAt",
                 table: "Customers",
@@ -46,6 +60,11 @@ namespace Guanxi.Migrations.Postgres.Migrations
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProviderId",
+                table: "OutboxMessages",
+                column: "ProviderId");
         }
     }
 }
