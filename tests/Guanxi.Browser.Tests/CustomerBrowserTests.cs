@@ -16,12 +16,16 @@ public sealed class CustomerBrowserTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("欧阳晓明");
         await page.GetByLabel("电话", new() { Exact = true }).FillAsync("139 1234 5678");
         await page.GetByLabel("背景心理资料").FillAsync("老客户介绍，关注安全配置");
+        await page.GetByLabel("短信营销").CheckAsync();   // SEC-1: the customer's word goes into the consent ledger
         await BrowserApp.ScreenshotAsync(page, "30-customer-new-zh");
         await page.ClickAsync("[data-testid=customer-form-save]");
 
         await Expect(page.Locator("[data-testid=customer-name]")).ToHaveTextAsync("欧阳晓明");
         await Expect(page.Locator("[data-testid=customer-phone]")).ToHaveTextAsync("139 1234 5678");
         await BrowserApp.ScreenshotAsync(page, "31-customer-page-zh");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "同意与消息" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=consent-row-sms-marketing]")).ToContainTextAsync("已同意");
+        await BrowserApp.ScreenshotAsync(page, "31a-customer-consents-zh");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "变更历史" }).ClickAsync();
         await Expect(page.Locator("[data-testid=history-table]")).ToContainTextAsync("欧阳晓明");
         // Issue 22: fields and values by their Chinese names, no code.

@@ -46,7 +46,7 @@ public sealed class ArchitectureTests
         ["Messaging"] = ["Customers", "Settings"],
         ["Care"] = ["Messaging", "Customers", "Jobs"],
         ["Stock"] = ["Customers", "Audit", "Settings", "Notifications", "Jobs", "Imports"],
-        ["Recommendations"] = ["Customers", "Orders", "Tasks", "Settings", "Jobs"],
+        ["Recommendations"] = ["Customers", "Orders", "Tasks", "Settings", "Jobs", "Messaging"],
         ["Demo"] = ["*"],
         ["Home"] = ["*"],
     };

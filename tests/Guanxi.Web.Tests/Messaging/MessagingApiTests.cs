@@ -95,6 +95,39 @@ public abstract class MessagingApiTests(GuanxiApp app)
     }
 
     [Fact]
+    public async Task SVC6_a_recommendation_s_care_text_goes_to_the_customer_as_one_sms_by_the_outbox_s_rules()
+    {
+        app.EnsureAvailable();
+        var sales = await app.SignedInAs("sales@demo.guanxi.cn");
+        var customer = await Customer(sales, "端木清", "female", Mobile());
+        async Task<JsonElement> Send(HttpClient client, string text, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            var response = await client.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text });
+            Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        var without = await Send(sales, "您的爱车距上次保养已近 6 个月，欢迎预约。");
+        Assert.Equal(("suppressed", "noConsent"), (without.GetProperty("status").GetString(), without.GetProperty("reason").GetString()));
+
+        await Consent(sales, customer, "sms", "marketing", "granted");
+        var queued = await Send(sales, "您的轮胎已使用 4 年，建议到店检查。");
+        Assert.Equal("queued", queued.GetProperty("status").GetString());
+        var text = queued.GetProperty("text").GetString()!;
+        Assert.StartsWith("【", text, StringComparison.Ordinal);
+        Assert.Contains("您的轮胎已使用 4 年，建议到店检查。", text, StringComparison.Ordinal);
+        Assert.Equal(queued.GetProperty("id").GetGuid(), (await Send(sales, "您的轮胎已使用 4 年，建议到店检查。")).GetProperty("id").GetGuid());   // a second click: the same message
+
+        var empty = await Send(sales, "  ", HttpStatusCode.BadRequest);
+        Assert.Contains("text", empty.GetRawText(), StringComparison.Ordinal);
+        var other = await app.SignedInAs("sales2@demo.guanxi.cn");
+        var refused = await other.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "不该发出的短信" });
+        Assert.True(refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, refused.StatusCode.ToString());
+        var messages = await sales.GetFromJsonAsync<JsonElement>($"/api/messages?customerId={customer}");
+        Assert.Equal(2, messages.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task SVC5_a_template_fills_the_customer_and_counts_its_characters_and_segments()
     {
         app.EnsureAvailable();

@@ -27,6 +27,7 @@ public static class MessagingFeature
         services.AddScoped<Templates>();
         services.AddScoped<PreviewTemplate>();
         services.AddScoped<SendBulk>();
+        services.AddScoped<SendOneMessage>();
         services.AddScoped<GetBulkSend>();
         services.AddScoped<ListMessages>();
         services.AddScoped<UnsubscribeLinks>();
@@ -54,6 +55,9 @@ public static class MessagingFeature
         customers.MapGet("/history", async (Guid id, GetConsents get, CancellationToken ct) => (await get.History(id, ct)).ToHttp())
             .Produces<IReadOnlyList<ConsentChangeView>>()
             .WithSummary("Every change of a customer's consents, newest first (at most 200).");
+        app.MapPost("/api/customers/{id:guid}/messages", async (Guid id, OneMessageBody body, SendOneMessage send, CancellationToken ct) => (await send.Handle(id, body, ct)).ToHttp())
+            .RequireAuthorization().WithTags("Messaging").Produces<OneMessageView>()
+            .WithSummary("One SMS to the customer {text (at most 300 characters), kind: marketing (default) | service} — the owner, the department's manager, the customer-service manager. Through the outbox: signature and opt-out words added, consent checked (without it the message is kept as suppressed with its reason), quiet hours, the day's cap. The same text on the same day answers the message already written. → {id, status, reason, plannedAt, text, characters, segments}.");
 
         var settings = app.MapGroup("/api/settings/messaging").RequireAuthorization().WithTags("Messaging");
         settings.MapGet("/", async (MessagingSettings s, CancellationToken ct) => (await s.Get(ct)).ToHttp())
