@@ -11,6 +11,7 @@ using Guanxi.Bench;
 //   dotnet run -c Release --project bench/Guanxi.Bench -- measures [measures=50000]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- messaging [customers=1000000]
 //   dotnet run -c Release --project bench/Guanxi.Bench -- service [customers=1000000] [orders=10×customers] [complaints=2000000] [open=complaints/100]
+//   dotnet run -c Release --project bench/Guanxi.Bench -- drain [messages=5000] [ratePerSecond=200]
 if (args is ["search", .. var rest])
     await SearchBench.Run(rest);
 else if (args is ["import", .. var import])
@@ -29,5 +30,7 @@ else if (args is ["messaging", .. var messaging])
     await MessagingBench.Run(messaging);
 else if (args is ["service", .. var service])
     await ServiceBench.Run(service);
+else if (args is ["drain", .. var drain])
+    await DrainBench.Run(drain);
 else
     await AuditBench.Run(args is ["audit", .. var audit] ? audit : args);

@@ -107,12 +107,29 @@ public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail 
     }
 }
 
-/// <summary>Runs the sender every few seconds (Messaging:SendSeconds, default 5) while the app runs; off when Messaging:Worker is false.</summary>
-public sealed class OutboxWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OutboxWorker> logger) : BackgroundService
+/// <summary>
+/// Runs the sender every few seconds (Messaging:SendSeconds, default 5) while the app runs, from the moment it listens;
+/// off when Messaging:Worker is false.
+/// </summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Messaging:Worker", true))
+            return;
+        // Not before the app listens: hosted services start before the server, and the SMS sandbox (Endpoint=self) is this
+        // app itself — a round before then is refused (connection refused) and its batch queued again Backoff later.
+        using (var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken))
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, started.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        if (stoppingToken.IsCancellationRequested)
             return;
         var pause = TimeSpan.FromSeconds(configuration.GetValue("Messaging:SendSeconds", 5));
         while (!stoppingToken.IsCancellationRequested)
