@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Guanxi.Domain.Customers;
+using Guanxi.Domain.Surveys;
 using Guanxi.Web.Tests.Imports;
 using Guanxi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guanxi.Web.Tests.Messaging;
 
@@ -112,7 +115,7 @@ public abstract class ArchiveConsentTests(GuanxiApp app)
     }
 
     [Fact]
-    public async Task SEC1_a_merge_keeps_the_customer_s_newest_word_per_channel_with_the_whole_history()
+    public async Task SEC1_a_merge_keeps_the_customer_s_newest_word_per_channel_with_the_whole_history_and_moves_the_survey_calls()
     {
         app.EnsureAvailable();
         var manager = await app.SignedInAs("sales.manager@demo.guanxi.cn");
@@ -120,6 +123,18 @@ public abstract class ArchiveConsentTests(GuanxiApp app)
         var merged = await Create(manager, "尉迟远山", Mobile(), consent: true, channel: "邮件");
         var word = await manager.PutAsJsonAsync($"/api/customers/{merged}/consents", new[] { new { channel = "sms", kind = "marketing", state = "withdrawn", source = "reply", evidence = "短信回复 T" } });
         Assert.True(word.IsSuccessStatusCode, await word.Content.ReadAsStringAsync());
+
+        Guid call;
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var department = await db.Set<Customer>().Where(c => c.Id == merged).Select(c => c.DepartmentId).SingleAsync();
+            var today = new DateOnly(2026, 11, 20);
+            var task = SurveyTask.Open(SurveyKind.Sales, merged, null, department, null, today.AddDays(-21), new SurveyWindow(today.AddDays(-1), today.AddDays(6)), null, new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+            db.Add(task);
+            await db.SaveChangesAsync();
+            call = task.Id;
+        }
 
         var merge = await manager.PostAsJsonAsync("/api/customers/merge", new { survivorId = survivor, mergedIds = new[] { merged } });
         Assert.True(merge.IsSuccessStatusCode, await merge.Content.ReadAsStringAsync());
@@ -129,6 +144,9 @@ public abstract class ArchiveConsentTests(GuanxiApp app)
         Assert.Equal(("granted", "staff"), consents["email"]);
         var history = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{survivor}/consents/history");
         Assert.Equal(3, history.GetArrayLength());
+        db = app.NewDbContext(out scope);
+        using (scope)
+            Assert.Equal(survivor, await db.Set<SurveyTask>().Where(t => t.Id == call).Select(t => t.CustomerId).SingleAsync());   // the survey call follows the customer
     }
 }
 

@@ -79,7 +79,7 @@ public sealed class OutboxSender(GuanxiDbContext db, ISmsGateway sms, SmtpEmail 
 
     private async Task Reconcile(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stale = await db.Set<OutboxMessage>().Where(m => m.Status == MessageStatus.Sending && m.ClaimedAt < now - Lease).Take(Batch).ToListAsync(cancellationToken);
+        var stale = await db.Set<OutboxMessage>().Where(m => m.Status == MessageStatus.Sending && m.ClaimedAt < now - Lease).OrderBy(m => m.ClaimedAt).Take(Batch).ToListAsync(cancellationToken);
         foreach (var m in stale)
         {
             SmsReceipt? receipt = null;

@@ -16,6 +16,7 @@ public static class ReviewsFeature
     {
         var services = builder.Services;
         services.AddScoped<OpenReviewCycle>();
+        services.AddScoped<Customers.ICustomerMergeStep, MoveReviews>();
         services.AddScoped<ReviewSettings>();
         services.AddScoped<ListReviews>();
         services.AddScoped<ReviewProgress>();

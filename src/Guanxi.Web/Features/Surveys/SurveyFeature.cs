@@ -16,6 +16,7 @@ public static class SurveyFeature
     {
         var services = builder.Services;
         services.AddScoped<GenerateSurveyTasks>();
+        services.AddScoped<Customers.ICustomerMergeStep, MoveSurveyTasks>();
         services.AddScoped<ListSurveyTasks>();
         services.AddScoped<RecordSurveyAttempt>();
         services.AddScoped<RecordSurveyResponse>();
